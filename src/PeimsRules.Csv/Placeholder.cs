@@ -1,0 +1,1 @@
+namespace PeimsRules.Csv; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace PeimsRules; internal static class Placeholder { }
