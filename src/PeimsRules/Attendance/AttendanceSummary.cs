@@ -1,0 +1,244 @@
+using PeimsRules.Funding;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Attendance;
+
+/// <summary>Options of <see cref="AttendanceSummary.Compute"/>.</summary>
+public sealed record AttendanceSummaryOptions
+{
+    /// <summary>The default options: by district, every student, no prior-year data.</summary>
+    public static AttendanceSummaryOptions Default { get; } = new();
+
+    /// <summary>The dimensions to group by.</summary>
+    /// <value>Defaults to <see cref="AttendanceGrouping.District"/>.</value>
+    public AttendanceGrouping GroupBy { get; init; } = AttendanceGrouping.District;
+
+    /// <summary>When set, only these students' records are counted (a focus list).</summary>
+    /// <value>Defaults to <see langword="null"/>: every student.</value>
+    public IReadOnlySet<StudentId>? FocusList { get; init; }
+
+    /// <summary>
+    /// The 2018-19 records, for the 2019-20 COVID-19 historical ratio of each district. The ratio is computed from
+    /// all of a district's 2018-19 students, whatever the focus list.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable.</value>
+    public IEnumerable<StudentAttendancePeriod>? PriorYearRecords { get; init; }
+}
+
+/// <summary>One row of a summary: a group, a population, and a reporting period or the year.</summary>
+/// <param name="Group">The group the row is for.</param>
+/// <param name="Population">The students it counts.</param>
+/// <param name="Period">The reporting period, or <see langword="null"/> for the year.</param>
+/// <param name="Ada">The period ADA, or for the year the refined ADA (COVID-19 adjusted in 2019-20).</param>
+/// <param name="Pia">The percent in attendance.</param>
+/// <param name="HistoricalRatio">On 2019-20 year rows of a single district, the district's historical ratio.</param>
+/// <param name="Totals">The sums behind the row (for the year, those of the periods that count).</param>
+public sealed record AttendanceFigure(
+    AttendanceGroupKey Group,
+    Population Population,
+    ReportingPeriod? Period,
+    Figure Ada,
+    Figure Pia,
+    Ratio? HistoricalRatio,
+    AttendanceTotals Totals)
+{
+    /// <summary>Whether this is the year row.</summary>
+    public bool IsYear => Period is null;
+}
+
+/// <summary>
+/// Refined ADA and PIA by reporting period and for the year, for every group of a grouping and every population
+/// (all students; the HB 3 K-3 rows from 2019-20), with drill-down to the records behind any figure.
+/// </summary>
+/// <remarks>
+/// The reference implementation: each figure is computed from <see cref="AttendanceTotals"/> of the records it
+/// covers, as <see cref="PeriodAda"/>, <see cref="RefinedAda"/>, <see cref="PercentInAttendance"/>,
+/// <see cref="HistoricalRatio"/> and <see cref="Covid19AdjustedRefinedAda"/> define it; only the published figure is
+/// rounded. Records of periods 7 to 9 are kept out of the figures and listed in <see cref="RecordsOutsideRefinedAda"/>.
+/// </remarks>
+public sealed class AttendanceSummary
+{
+    private readonly IReadOnlyList<StudentAttendancePeriod> _records;
+    private readonly Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), AttendanceFigure> _index;
+
+    private AttendanceSummary(
+        RuleSet rules,
+        AttendanceGrouping groupBy,
+        IReadOnlyList<StudentAttendancePeriod> records,
+        IReadOnlyList<StudentAttendancePeriod> outside,
+        IReadOnlyList<AttendanceFigure> figures,
+        IReadOnlyDictionary<DistrictId, Ratio> historicalRatios)
+    {
+        Rules = rules;
+        GroupBy = groupBy;
+        _records = records;
+        RecordsOutsideRefinedAda = outside;
+        Figures = figures;
+        HistoricalRatios = historicalRatios;
+        _index = figures.ToDictionary(f => (f.Group, f.Population, f.Period));
+    }
+
+    /// <summary>The rules the figures were computed under.</summary>
+    public RuleSet Rules { get; }
+
+    /// <summary>The grouping of the rows.</summary>
+    public AttendanceGrouping GroupBy { get; }
+
+    /// <summary>Every row: by group, then population, then periods 1 to 6, then the year.</summary>
+    public IReadOnlyList<AttendanceFigure> Figures { get; }
+
+    /// <summary>For 2019-20 with prior-year records, each district's historical ratio; empty otherwise.</summary>
+    public IReadOnlyDictionary<DistrictId, Ratio> HistoricalRatios { get; }
+
+    /// <summary>The records of periods 7 to 9 (extended and additional days school year), which the refined ADA does not count.</summary>
+    public IReadOnlyList<StudentAttendancePeriod> RecordsOutsideRefinedAda { get; }
+
+    /// <summary>Computes the summary of <paramref name="records"/> under <paramref name="rules"/>.</summary>
+    /// <exception cref="ArgumentException">
+    /// A record is not of the rule set's school year, or prior-year records were given for a year other than 2019-20.
+    /// </exception>
+    public static AttendanceSummary Compute(IEnumerable<StudentAttendancePeriod> records, RuleSet rules, AttendanceSummaryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rules);
+        options ??= AttendanceSummaryOptions.Default;
+
+        var selected = new List<StudentAttendancePeriod>();
+        foreach (var record in records)
+        {
+            if (record.SchoolYear != rules.SchoolYear)
+            {
+                throw new ArgumentException(
+                    $"The rules are for {rules.SchoolYear.DisplayName}, but student {record.StudentId} at campus {record.CampusId} has a record of {record.SchoolYear.DisplayName}: summarise one school year at a time.",
+                    nameof(records));
+            }
+
+            if (options.FocusList is null || options.FocusList.Contains(record.StudentId))
+            {
+                selected.Add(record);
+            }
+        }
+
+        IReadOnlyDictionary<DistrictId, Ratio> ratios = new Dictionary<DistrictId, Ratio>();
+        if (options.PriorYearRecords is not null)
+        {
+            if (!rules.AppliesCovid19Adjustment)
+            {
+                throw new ArgumentException(
+                    $"Prior-year records are used only for the 2019-20 COVID-19 historical ratio; the rules are for {rules.SchoolYear.DisplayName}.",
+                    nameof(options));
+            }
+
+            ratios = HistoricalRatio.ByDistrict(options.PriorYearRecords);
+        }
+
+        var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
+        var outside = selected.Where(r => !r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
+        var figures = new List<AttendanceFigure>();
+        foreach (var group in inYear.GroupBy(r => AttendanceGroupKey.Of(r, options.GroupBy)).OrderBy(g => g.Key))
+        {
+            foreach (var population in Populations.For(rules))
+            {
+                var members = group.Where(r => population.Includes(r)).ToList();
+                if (members.Count == 0 && population != Population.All)
+                {
+                    continue;
+                }
+
+                figures.AddRange(FiguresOf(group.Key, population, members, rules, ratios, options.PriorYearRecords is not null));
+            }
+        }
+
+        return new AttendanceSummary(rules, options.GroupBy, selected, outside, figures, ratios);
+    }
+
+    /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if there is one.</summary>
+    public AttendanceFigure? Find(AttendanceGroupKey group, Population population, ReportingPeriod? period) =>
+        _index.GetValueOrDefault((group, population, period));
+
+    /// <summary>
+    /// The records behind a row: those of its group and population in its period, or for the year in the periods
+    /// that count (1 to 6; 1 to 4 in 2019-20).
+    /// </summary>
+    public IReadOnlyList<StudentAttendancePeriod> RecordsBehind(AttendanceFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return _records
+            .Where(r => figure.Group.Contains(r) && figure.Population.Includes(r))
+            .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, Rules))
+            .ToList();
+    }
+
+    private static bool CountsInYear(ReportingPeriod period, RuleSet rules) =>
+        period.IsRefinedAdaPeriod && !(rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period));
+
+    private static IEnumerable<AttendanceFigure> FiguresOf(
+        AttendanceGroupKey key,
+        Population population,
+        IReadOnlyList<StudentAttendancePeriod> members,
+        RuleSet rules,
+        IReadOnlyDictionary<DistrictId, Ratio> ratios,
+        bool priorYearGiven)
+    {
+        var byPeriod = members.ToLookup(r => r.ReportingPeriod);
+        var periodTotals = ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p], rules)).ToArray();
+        foreach (var period in ReportingPeriod.SixPeriods)
+        {
+            var totals = periodTotals[period.Number - 1];
+            var excluded = rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period);
+            yield return new AttendanceFigure(
+                key,
+                population,
+                period,
+                excluded ? Figure.Excluded(totals.Ada, ExcludedReason) : Figure.Computed(totals.Ada, rules.Rounding),
+                excluded ? Figure.Excluded(totals.PercentInAttendance, ExcludedReason) : Pia(totals, rules),
+                null,
+                totals);
+        }
+
+        if (!rules.AppliesCovid19Adjustment)
+        {
+            var year = AttendanceTotals.MergeAll(periodTotals);
+            var refined = RefinedAda.Of(periodTotals.Select(t => t.Ada).ToArray());
+            yield return new AttendanceFigure(key, population, null, Figure.Computed(refined, rules.Rounding), Pia(year, rules), null, year);
+            yield break;
+        }
+
+        var counted = AttendanceTotals.MergeAll(periodTotals.Take(4));
+        var districts = members.Select(r => r.DistrictId).Distinct().Order().ToList();
+        var missing = districts.Where(d => !ratios.ContainsKey(d)).ToList();
+        Figure ada;
+        if (!priorYearGiven)
+        {
+            ada = Figure.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
+        }
+        else if (missing.Count > 0)
+        {
+            ada = Figure.NotComputable(
+                $"no 2018-19 historical ratio for district {string.Join(", ", missing)}: its 2018-19 records are missing or have no ADA in periods 1 to 4.");
+        }
+        else
+        {
+            // One ratio per district, applied to that district's part of the row: the row is the sum of the parts.
+            var adjusted = Ratio.Zero;
+            foreach (var district in districts)
+            {
+                var part = members.Where(r => r.DistrictId == district).ToLookup(r => r.ReportingPeriod);
+                var partAdas = Covid19AdjustedRefinedAda.CountedPeriods.Select(p => AttendanceTotals.Of(part[p], rules).Ada).ToArray();
+                adjusted += Covid19AdjustedRefinedAda.Of(partAdas, ratios[district]);
+            }
+
+            ada = Figure.Computed(adjusted, rules.Rounding);
+        }
+
+        Ratio? shownRatio = districts.Count == 1 && ratios.TryGetValue(districts[0], out var r) ? r : null;
+        yield return new AttendanceFigure(key, population, null, ada, Pia(counted, rules), shownRatio, counted);
+    }
+
+    private const string ExcludedReason = "2019-20 periods 5 and 6 are excluded by the COVID-19 adjustment (TEA letter 2020-09-24).";
+
+    private static Figure Pia(AttendanceTotals totals, RuleSet rules) =>
+        totals.PercentInAttendance is { } pia
+            ? Figure.Computed(pia, rules.Rounding)
+            : Figure.NotComputable("no days in membership.");
+}

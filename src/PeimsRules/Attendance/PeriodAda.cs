@@ -1,0 +1,52 @@
+using PeimsRules.Rules;
+
+namespace PeimsRules.Attendance;
+
+/// <summary>
+/// The ADA of one reporting period: Σ over records of (eligible days present ÷ that record's days taught).
+/// With one track this is total eligible days present ÷ days taught; with several tracks each record divides by its
+/// own track's days taught.
+/// </summary>
+/// <remarks>
+/// Eligible days present are E0937, plus E1678 (RS) and E1679 (RA) in 2020-21 and 2021-22. Only records under an
+/// eligible ADA code (1, 2, 3, 6, 7) count: a code-5 day present is an ineligible day present, and eligible days
+/// reported under codes 0, 4, 5 or 8 are a reporting error that the audit finds, not funded days. Exact; not rounded
+/// (a period ADA is not published on its own; round with <see cref="RuleSet.Rounding"/> to show it).
+/// </remarks>
+[TeaSource("Early Education ADA report (seed 001): refined ADA by six weeks")]
+[TeaSource("19 TAC §129.1021; TEC §48.005")]
+[TeaSource("TEA data standards, code table C059 (which codes are eligible)")]
+public static class PeriodAda
+{
+    /// <summary>The ADA of <paramref name="records"/>, which should all be of one reporting period.</summary>
+    /// <exception cref="ArgumentException">The records are of more than one reporting period.</exception>
+    public static Ratio Compute(IEnumerable<StudentAttendancePeriod> records, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var list = records as IReadOnlyCollection<StudentAttendancePeriod> ?? records.ToList();
+        if (list.Select(r => r.ReportingPeriod).Distinct().Skip(1).Any())
+        {
+            throw new ArgumentException("A period ADA is computed from the records of one reporting period.", nameof(records));
+        }
+
+        return AttendanceTotals.Of(list, rules).Ada;
+    }
+
+    /// <summary>
+    /// The eligible days present that <paramref name="record"/> contributes to ADA under <paramref name="rules"/>:
+    /// E0937 (+ E1678 + E1679 in the years that count remote days) when its ADA code is eligible; zero otherwise.
+    /// </summary>
+    public static DayCount CountedEligibleDaysPresent(StudentAttendancePeriod record, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!record.AdaEligibility.IsEligible)
+        {
+            return DayCount.Zero;
+        }
+
+        return rules.CountsRemoteDays
+            ? record.EligibleDaysPresent + record.RemoteSynchronousEligibleDaysPresent + record.RemoteAsynchronousEligibleDaysPresent
+            : record.EligibleDaysPresent;
+    }
+}

@@ -1,1 +1,0 @@
-namespace PeimsRules; internal static class Placeholder { }
