@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+
+namespace PeimsRules.Cli;
+
+/// <summary>Shared helpers for the verbs: formatting figures, reporting errors the same way everywhere.</summary>
+internal static class CliOutput
+{
+    /// <summary>Exit code for bad input (a file problem, a bad option).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A published figure with exactly three decimals, invariant culture.</summary>
+    public static string Format(decimal value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes a CSV field when it needs it (RFC 4180).</summary>
+    public static string CsvField(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Writes an error to stderr and returns <see cref="BadInput"/>.</summary>
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine("error: " + message);
+        return BadInput;
+    }
+
+    /// <summary>stdout as UTF-8 without a byte order mark, with \n line endings.</summary>
+    public static TextWriter StandardOutput()
+    {
+        var writer = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
+        return writer;
+    }
+}

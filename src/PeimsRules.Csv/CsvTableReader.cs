@@ -1,0 +1,260 @@
+using CsvHelper;
+using System.Text;
+
+namespace PeimsRules.Csv;
+
+/// <summary>Whether a reader stops at the first problem or collects every problem and goes on.</summary>
+public enum CsvErrorMode
+{
+    /// <summary>Throw a <see cref="PeimsCsvException"/> at the first problem.</summary>
+    StopAtFirst = 0,
+
+    /// <summary>Collect every problem with its place and go on; a row with a problem is left out of the records.</summary>
+    CollectAll = 1,
+}
+
+/// <summary>
+/// Reads a CSV file of a documented layout with CsvHelper: matches the header to the layout's columns (any order,
+/// case-insensitive, TEA element numbers accepted), then hands each row to a mapper, turning every bad value into a
+/// <see cref="CsvProblem"/> with its line, column and value. Nothing is silently dropped: a row is either mapped or
+/// reported.
+/// </summary>
+internal static class CsvTableReader
+{
+    public static CsvReadResult<T> Read<T>(
+        TextReader text,
+        string fileName,
+        IReadOnlyList<CsvColumn> layout,
+        Func<CsvRowReader, T> map,
+        CsvErrorMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var records = new List<T>();
+        var problems = new List<CsvProblem>();
+        var unused = new List<string>();
+
+        void Report(CsvProblem problem)
+        {
+            if (mode == CsvErrorMode.StopAtFirst)
+            {
+                throw new PeimsCsvException(problem);
+            }
+
+            problems.Add(problem);
+        }
+
+        var malformed = new List<CsvMalformedRecord>();
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = m => malformed.Add(m),
+        };
+
+        try
+        {
+            using var csv = CsvReader.Create(text, options, leaveOpen: true);
+            var headers = csv.Headers;
+            if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
+            {
+                Report(new CsvProblem(fileName, 1, null, null, "the file has no header row: the first line must name the columns."));
+                return Result();
+            }
+
+            var index = new int[layout.Count];
+            var headerProblem = false;
+            for (var c = 0; c < layout.Count; c++)
+            {
+                var matches = Enumerable.Range(0, headers.Count).Where(i => layout[c].Matches(headers[i])).ToList();
+                if (matches.Count > 1)
+                {
+                    Report(new CsvProblem(fileName, 1, layout[c].Name, null,
+                        $"the column appears {matches.Count} times ({string.Join(", ", matches.Select(i => headers[i]))}); keep one."));
+                    headerProblem = true;
+                }
+
+                index[c] = matches.Count == 0 ? -1 : matches[0];
+                if (index[c] < 0 && layout[c].Required)
+                {
+                    Report(new CsvProblem(fileName, 1, layout[c].Name, null,
+                        $"the required column is missing{(layout[c].Element is { } e ? $" (it may also be named {e})" : string.Empty)}: {layout[c].Description}"));
+                    headerProblem = true;
+                }
+            }
+
+            for (var i = 0; i < headers.Count; i++)
+            {
+                if (!layout.Any(col => col.Matches(headers[i])))
+                {
+                    unused.Add(headers[i]);
+                }
+            }
+
+            if (headerProblem)
+            {
+                return Result();
+            }
+
+            var row = new CsvRowReader(fileName, layout, index, headers.Count);
+            while (true)
+            {
+                var more = csv.Read();
+                FlushMalformed();
+                if (!more)
+                {
+                    break;
+                }
+
+                row.MoveTo(csv);
+                T record;
+                try
+                {
+                    record = map(row);
+                }
+                catch (CsvRowException e)
+                {
+                    Report(e.Problem);
+                    continue;
+                }
+
+                records.Add(record);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}"));
+        }
+        catch (DecoderFallbackException e)
+        {
+            Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}"));
+        }
+
+        return Result();
+
+        CsvReadResult<T> Result() => new(records, problems, unused);
+
+        void FlushMalformed()
+        {
+            foreach (var m in malformed)
+            {
+                Report(new CsvProblem(fileName, m.LineNumber, null, Shorten(m.RawRecord), Describe(m.Reason)));
+            }
+
+            malformed.Clear();
+        }
+    }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.FieldCountMismatch => "the row does not have as many fields as the header has columns.",
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and double the quote inside it.",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field.",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed.",
+        CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field.",
+        _ => $"the row is malformed ({reason}).",
+    };
+
+    internal static string Shorten(string? value) =>
+        value is null ? string.Empty : value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+}
+
+/// <summary>Reads one row's values by layout column, turning every bad value into a <see cref="CsvProblem"/>.</summary>
+internal sealed class CsvRowReader
+{
+    private readonly string _fileName;
+    private readonly IReadOnlyList<CsvColumn> _layout;
+    private readonly int[] _index;
+    private readonly string?[] _values;
+
+    public CsvRowReader(string fileName, IReadOnlyList<CsvColumn> layout, int[] index, int fieldCount)
+    {
+        _fileName = fileName;
+        _layout = layout;
+        _index = index;
+        _values = new string?[layout.Count];
+        _ = fieldCount;
+    }
+
+    public long Line { get; private set; }
+
+    public void MoveTo(CsvReader csv)
+    {
+        Line = csv.LineNumber;
+        for (var c = 0; c < _layout.Count; c++)
+        {
+            var i = _index[c];
+            _values[c] = i < 0 || i >= csv.FieldCount ? null : csv.GetString(i);
+        }
+    }
+
+    /// <summary>The trimmed text of the column, or <see langword="null"/> when the column is absent or the value blank.</summary>
+    public string? Text(CsvColumn column)
+    {
+        var value = _values[IndexOf(column)]?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>Parses a required value; a blank or bad value is a problem of this row.</summary>
+    public T Required<T>(CsvColumn column, Func<string, T> parse)
+    {
+        var value = Text(column) ?? throw Problem(column, _values[IndexOf(column)], "a value is required here: " + column.Description);
+        return Parse(column, value, parse);
+    }
+
+    /// <summary>Parses an optional value; blank gives <paramref name="whenBlank"/>.</summary>
+    public T Optional<T>(CsvColumn column, Func<string, T> parse, T whenBlank)
+    {
+        var value = Text(column);
+        return value is null ? whenBlank : Parse(column, value, parse);
+    }
+
+    /// <summary>A problem with <paramref name="column"/> of this row.</summary>
+    public CsvRowException Problem(CsvColumn column, string? value, string message) =>
+        new(new CsvProblem(_fileName, Line, column.Name, value, message));
+
+    /// <summary>The value of <paramref name="column"/> as written (for messages).</summary>
+    public string? Raw(CsvColumn column) => _values[IndexOf(column)];
+
+    private T Parse<T>(CsvColumn column, string value, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(value);
+        }
+        catch (PeimsCodeException e)
+        {
+            throw Problem(column, value, $"{e.Element}: {e.Reason}");
+        }
+        catch (FormatException e)
+        {
+            throw Problem(column, value, e.Message);
+        }
+        catch (OverflowException)
+        {
+            throw Problem(column, value, "the number is too large.");
+        }
+    }
+
+    private int IndexOf(CsvColumn column)
+    {
+        for (var c = 0; c < _layout.Count; c++)
+        {
+            if (ReferenceEquals(_layout[c], column))
+            {
+                return c;
+            }
+        }
+
+        throw new ArgumentException($"Column {column.Name} is not part of this layout.", nameof(column));
+    }
+}
+
+/// <summary>Carries a row's problem out of a mapper.</summary>
+internal sealed class CsvRowException(CsvProblem problem) : Exception(problem.ToString())
+{
+    public CsvProblem Problem { get; } = problem;
+}

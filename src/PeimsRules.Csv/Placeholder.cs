@@ -1,1 +1,0 @@
-namespace PeimsRules.Csv; internal static class Placeholder { }

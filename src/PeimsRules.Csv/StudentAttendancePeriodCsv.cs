@@ -1,0 +1,200 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace PeimsRules.Csv;
+
+/// <summary>
+/// The canonical period-attendance file: a header row, then one row per TSDS 42400 record
+/// (<see cref="StudentAttendancePeriod"/>). Columns in any order, matched case-insensitively; a column may also be
+/// named by its TEA element number (E0935, E0937, ...). The two remote columns and BilingualEslFunding may be absent
+/// or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
+/// </summary>
+/// <remarks>
+/// Bad input is answered with a <see cref="CsvProblem"/> naming the file, the line (the header is line 1), the column
+/// and the value: an unknown code, a day count that is negative or not a multiple of 0.5, a membership (eligible +
+/// ineligible present + absent + remote) above the days taught, days taught of zero, a campus outside its district, a
+/// missing required column or value, an unreadable number, malformed CSV. Nothing is guessed or silently dropped.
+/// </remarks>
+public static class StudentAttendancePeriodCsv
+{
+    /// <summary>SchoolYear: the year the school year ends in (2024 for 2023-24).</summary>
+    public static CsvColumn SchoolYear { get; } = new("SchoolYear", "E0974", true, "the school year, named by the year it ends in (2024 for 2023-24).");
+
+    /// <summary>DistrictId (E0212): six digits.</summary>
+    public static CsvColumn DistrictId { get; } = new("DistrictId", "E0212", true, "the six-digit district id.");
+
+    /// <summary>CampusId (E0266): nine digits.</summary>
+    public static CsvColumn CampusId { get; } = new("CampusId", "E0266", true, "the nine-digit campus id, starting with the district's six digits.");
+
+    /// <summary>StudentId (E1523).</summary>
+    public static CsvColumn StudentId { get; } = new("StudentId", "E1523", true, "the student id (TX-UNIQUE-STUDENT-ID or a local id).");
+
+    /// <summary>GradeLevel (E0017): EE, PK, KG, 01 to 12.</summary>
+    public static CsvColumn GradeLevel { get; } = new("GradeLevel", "E0017", true, "the grade level: EE, PK, KG, 01 to 12.");
+
+    /// <summary>InstructionalTrack (E0975): two digits.</summary>
+    public static CsvColumn InstructionalTrack { get; } = new("InstructionalTrack", "E0975", true, "the instructional track, two digits such as 00.");
+
+    /// <summary>ReportingPeriod (E0934): 1 to 9.</summary>
+    public static CsvColumn ReportingPeriod { get; } = new("ReportingPeriod", "E0934", true, "the reporting period, 1 to 6 (7 to 9 outside the refined ADA).");
+
+    /// <summary>AdaEligibilityCode (E0787): 0 to 8.</summary>
+    public static CsvColumn AdaEligibilityCode { get; } = new("AdaEligibilityCode", "E0787", true, "the ADA eligibility code, 0 to 8.");
+
+    /// <summary>NumberDaysTaught (E0935).</summary>
+    public static CsvColumn NumberDaysTaught { get; } = new("NumberDaysTaught", "E0935", true, "the days taught in the period, such as 29.0.");
+
+    /// <summary>EligibleDaysPresent (E0937).</summary>
+    public static CsvColumn EligibleDaysPresent { get; } = new("EligibleDaysPresent", "E0937", true, "the eligible days present, such as 27.5.");
+
+    /// <summary>IneligibleDaysPresent (E0936).</summary>
+    public static CsvColumn IneligibleDaysPresent { get; } = new("IneligibleDaysPresent", "E0936", true, "the ineligible days present, such as 0.0.");
+
+    /// <summary>DaysAbsent (E0036).</summary>
+    public static CsvColumn DaysAbsent { get; } = new("DaysAbsent", "E0036", true, "the days absent, such as 1.5.");
+
+    /// <summary>RemoteSynchronousEligibleDaysPresent (E1678), optional.</summary>
+    public static CsvColumn RemoteSynchronousEligibleDaysPresent { get; } = new("RemoteSynchronousEligibleDaysPresent", "E1678", false, "remote synchronous eligible days present (2020-21 and 2021-22); blank for none.");
+
+    /// <summary>RemoteAsynchronousEligibleDaysPresent (E1679), optional.</summary>
+    public static CsvColumn RemoteAsynchronousEligibleDaysPresent { get; } = new("RemoteAsynchronousEligibleDaysPresent", "E1679", false, "remote asynchronous eligible days present (2020-21 and 2021-22); blank for none.");
+
+    /// <summary>EconomicDisadvantageCode (E0785): 00, 01, 02, 99.</summary>
+    public static CsvColumn EconomicDisadvantageCode { get; } = new("EconomicDisadvantageCode", "E0785", true, "the economic disadvantage code: 00, 01, 02 or 99.");
+
+    /// <summary>EmergentBilingualCode (E0790): 0, 1, F, S, 3, 4, 5.</summary>
+    public static CsvColumn EmergentBilingualCode { get; } = new("EmergentBilingualCode", "E0790", true, "the emergent bilingual indicator: 0, 1, F, S, 3, 4 or 5.");
+
+    /// <summary>BilingualEslFundingCode (E1651): BE, D1, D2, or blank; optional.</summary>
+    public static CsvColumn BilingualEslFundingCode { get; } = new("BilingualEslFundingCode", "E1651", false, "the bilingual/ESL funding code: BE, D1, D2, or blank for none.");
+
+    /// <summary>The columns of the layout, in the order the writer writes them.</summary>
+    public static IReadOnlyList<CsvColumn> Columns { get; } =
+    [
+        SchoolYear, DistrictId, CampusId, StudentId, GradeLevel, InstructionalTrack, ReportingPeriod, AdaEligibilityCode,
+        NumberDaysTaught, EligibleDaysPresent, IneligibleDaysPresent, DaysAbsent, RemoteSynchronousEligibleDaysPresent,
+        RemoteAsynchronousEligibleDaysPresent, EconomicDisadvantageCode, EmergentBilingualCode, BilingualEslFundingCode,
+    ];
+
+    /// <summary>Reads a file, throwing at its first problem.</summary>
+    /// <exception cref="PeimsCsvException">The file has a problem; the message names the line, column and value.</exception>
+    public static IReadOnlyList<StudentAttendancePeriod> ReadFile(string path) =>
+        ReadFile(path, CsvErrorMode.StopAtFirst).Records;
+
+    /// <summary>Reads a file in the given mode.</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<StudentAttendancePeriod> ReadFile(string path, CsvErrorMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, path, mode);
+    }
+
+    /// <summary>Reads CSV text, throwing at its first problem.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The name to use in problems.</param>
+    /// <exception cref="PeimsCsvException">The text has a problem.</exception>
+    public static IReadOnlyList<StudentAttendancePeriod> Read(TextReader reader, string fileName) =>
+        Read(reader, fileName, CsvErrorMode.StopAtFirst).Records;
+
+    /// <summary>Reads CSV text in the given mode.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="fileName">The name to use in problems.</param>
+    /// <param name="mode">Stop at the first problem, or collect them all.</param>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
+    public static CsvReadResult<StudentAttendancePeriod> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+
+    /// <summary>Writes <paramref name="records"/> in the canonical layout, header first.</summary>
+    public static void Write(TextWriter writer, IEnumerable<StudentAttendancePeriod> records)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(records);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        foreach (var column in Columns)
+        {
+            csv.WriteField(column.Name);
+        }
+
+        csv.EndRecord();
+        foreach (var r in records)
+        {
+            csv.WriteField(r.SchoolYear.ToString());
+            csv.WriteField(r.DistrictId.Code);
+            csv.WriteField(r.CampusId.Code);
+            csv.WriteField(r.StudentId.Value);
+            csv.WriteField(r.GradeLevel.Code);
+            csv.WriteField(r.InstructionalTrack.Code);
+            csv.WriteField(r.ReportingPeriod.ToString());
+            csv.WriteField(r.AdaEligibility.ToString());
+            csv.WriteField(r.NumberDaysTaught.ToString());
+            csv.WriteField(r.EligibleDaysPresent.ToString());
+            csv.WriteField(r.IneligibleDaysPresent.ToString());
+            csv.WriteField(r.DaysAbsent.ToString());
+            csv.WriteField(r.RemoteSynchronousEligibleDaysPresent.ToString());
+            csv.WriteField(r.RemoteAsynchronousEligibleDaysPresent.ToString());
+            csv.WriteField(r.EconomicDisadvantage.Code);
+            csv.WriteField(r.EmergentBilingual.Code);
+            csv.WriteField(r.BilingualEslFunding?.Code ?? string.Empty);
+            csv.EndRecord();
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>Writes <paramref name="records"/> to a file in the canonical layout.</summary>
+    public static void WriteFile(string path, IEnumerable<StudentAttendancePeriod> records)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var writer = new StreamWriter(path);
+        Write(writer, records);
+    }
+
+    private static StudentAttendancePeriod Map(CsvRowReader row)
+    {
+        var year = row.Required(SchoolYear, PeimsRules.SchoolYear.Parse);
+        var district = row.Required(DistrictId, PeimsRules.DistrictId.Parse);
+        var campus = row.Required(CampusId, PeimsRules.CampusId.Parse);
+        var student = row.Required(StudentId, PeimsRules.StudentId.Parse);
+        var grade = row.Required(GradeLevel, PeimsRules.GradeLevel.Parse);
+        var track = row.Required(InstructionalTrack, PeimsRules.InstructionalTrack.Parse);
+        var period = row.Required(ReportingPeriod, PeimsRules.ReportingPeriod.Parse);
+        var code = row.Required(AdaEligibilityCode, AdaEligibility.Parse);
+        var taught = row.Required(NumberDaysTaught, t => DayCount.Parse(t, TeaElements.NumberDaysTaught));
+        var eligible = row.Required(EligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalEligibleDaysPresent));
+        var ineligible = row.Required(IneligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalIneligibleDaysPresent));
+        var absent = row.Required(DaysAbsent, t => DayCount.Parse(t, TeaElements.TotalDaysAbsent));
+        var remoteSync = row.Optional(RemoteSynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteSynchronousEligibleDaysPresent), DayCount.Zero);
+        var remoteAsync = row.Optional(RemoteAsynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteAsynchronousEligibleDaysPresent), DayCount.Zero);
+        var economic = row.Required(EconomicDisadvantageCode, EconomicDisadvantage.Parse);
+        var bilingual = row.Required(EmergentBilingualCode, EmergentBilingual.Parse);
+        var funding = row.Optional<BilingualEslFunding?>(BilingualEslFundingCode, t => BilingualEslFunding.Parse(t), null);
+
+        if (campus.District != district)
+        {
+            throw row.Problem(CampusId, row.Raw(CampusId), $"the campus is not in district {district}: a campus id starts with its district's six digits.");
+        }
+
+        if (taught.HalfDays == 0)
+        {
+            throw row.Problem(NumberDaysTaught, row.Raw(NumberDaysTaught), "days taught must be more than zero.");
+        }
+
+        var membership = eligible + ineligible + absent + remoteSync + remoteAsync;
+        if (membership > taught)
+        {
+            var remote = remoteSync + remoteAsync;
+            throw row.Problem(
+                NumberDaysTaught,
+                row.Raw(NumberDaysTaught),
+                string.Create(CultureInfo.InvariantCulture, $"eligible present {eligible} + ineligible present {ineligible} + absent {absent}")
+                + (remote.HalfDays > 0 ? $" + remote present {remote}" : string.Empty)
+                + $" = {membership} days in membership, more than the {taught} days taught.");
+        }
+
+        return new StudentAttendancePeriod(
+            year, district, campus, student, grade, track, period, code, taught, eligible, ineligible, absent,
+            economic, bilingual, funding, remoteSync, remoteAsync);
+    }
+}
