@@ -120,7 +120,7 @@ internal static class AdaCommand
             }
         }
 
-        using var stdout = CliOutput.StandardOutput();
+        var stdout = Console.Out;
         if (format == "json")
         {
             WriteJson(stdout, summary, by);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace PeimsRules.Cli;
 
@@ -21,12 +20,5 @@ internal static class CliOutput
     {
         Console.Error.WriteLine("error: " + message);
         return BadInput;
-    }
-
-    /// <summary>stdout as UTF-8 without a byte order mark, with \n line endings.</summary>
-    public static TextWriter StandardOutput()
-    {
-        var writer = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
-        return writer;
     }
 }
