@@ -36,7 +36,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     /// The eligible days present counted toward ADA, by the days taught of the records they come from
     /// (ADA divides each record's days by its own track's days taught).
     /// </summary>
-    public IReadOnlyDictionary<DayCount, DayCount> EligibleDaysPresentByDaysTaught => _eligibleByDaysTaught;
+    public IReadOnlyDictionary<DayCount, DayCount> EligibleDaysPresentByDaysTaught => new System.Collections.ObjectModel.ReadOnlyDictionary<DayCount, DayCount>(_eligibleByDaysTaught);
 
     /// <summary>The eligible days present counted toward ADA, over all days-taught values.</summary>
     public DayCount EligibleDaysPresent => _eligibleByDaysTaught.Values.Aggregate(DayCount.Zero, (sum, d) => sum + d);
