@@ -8,7 +8,8 @@ namespace PeimsRules.Csv;
 /// <param name="Column">The column, as the layout names it; <see langword="null"/> when the problem is the whole record's.</param>
 /// <param name="Value">The value as it was written; <see langword="null"/> when there was none.</param>
 /// <param name="Message">What is wrong, and what is allowed instead.</param>
-public sealed record CsvProblem(string FileName, long Line, string? Column, string? Value, string Message)
+/// <param name="Kind">What kind of problem it is, for callers that treat kinds differently (an audit, for one).</param>
+public sealed record CsvProblem(string FileName, long Line, string? Column, string? Value, string Message, CsvProblemKind Kind = CsvProblemKind.InvalidValue)
 {
     /// <summary>The problem in one line: <c>file.csv, line 7, column DaysAbsent, value '2.3': ...</c>.</summary>
     public override string ToString()
@@ -26,6 +27,34 @@ public sealed record CsvProblem(string FileName, long Line, string? Column, stri
 
         return $"{where}: {Message}";
     }
+}
+
+/// <summary>What kind of problem a <see cref="CsvProblem"/> is.</summary>
+public enum CsvProblemKind
+{
+    /// <summary>A value the column does not allow: an unknown code, a malformed id or number.</summary>
+    InvalidValue = 0,
+
+    /// <summary>A required value is blank.</summary>
+    MissingValue = 1,
+
+    /// <summary>A day count that is negative or not a multiple of 0.5 (TEA business rules 42400-0005/6/7).</summary>
+    InvalidDayCount = 2,
+
+    /// <summary>Days present and absent add up to more than the days taught allow.</summary>
+    MembershipExceedsDaysTaught = 3,
+
+    /// <summary>Values that do not fit together (a campus outside its district, days taught of zero).</summary>
+    InconsistentRecord = 4,
+
+    /// <summary>A required column is missing from the header.</summary>
+    MissingColumn = 5,
+
+    /// <summary>A column appears more than once in the header.</summary>
+    DuplicateColumn = 6,
+
+    /// <summary>The text is not valid CSV here: bad quoting, a field count that differs from the header, bad encoding.</summary>
+    MalformedCsv = 7,
 }
 
 /// <summary>

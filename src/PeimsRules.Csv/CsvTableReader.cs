@@ -61,7 +61,7 @@ internal static class CsvTableReader
             var headers = csv.Headers;
             if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
             {
-                Report(new CsvProblem(fileName, 1, null, null, "the file has no header row: the first line must name the columns."));
+                Report(new CsvProblem(fileName, 1, null, null, "the file has no header row: the first line must name the columns.", CsvProblemKind.MissingColumn));
                 return Result();
             }
 
@@ -73,7 +73,7 @@ internal static class CsvTableReader
                 if (matches.Count > 1)
                 {
                     Report(new CsvProblem(fileName, 1, layout[c].Name, null,
-                        $"the column appears {matches.Count} times ({string.Join(", ", matches.Select(i => headers[i]))}); keep one."));
+                        $"the column appears {matches.Count} times ({string.Join(", ", matches.Select(i => headers[i]))}); keep one.", CsvProblemKind.DuplicateColumn));
                     headerProblem = true;
                 }
 
@@ -81,7 +81,7 @@ internal static class CsvTableReader
                 if (index[c] < 0 && layout[c].Required)
                 {
                     Report(new CsvProblem(fileName, 1, layout[c].Name, null,
-                        $"the required column is missing{(layout[c].Element is { } e ? $" (it may also be named {e})" : string.Empty)}: {layout[c].Description}"));
+                        $"the required column is missing{(layout[c].Element is { } e ? $" (it may also be named {e})" : string.Empty)}: {layout[c].Description}", CsvProblemKind.MissingColumn));
                     headerProblem = true;
                 }
             }
@@ -126,11 +126,11 @@ internal static class CsvTableReader
         }
         catch (CsvFormatException e)
         {
-            Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}"));
+            Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
         }
         catch (DecoderFallbackException e)
         {
-            Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}"));
+            Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
         }
 
         return Result();
@@ -141,7 +141,7 @@ internal static class CsvTableReader
         {
             foreach (var m in malformed)
             {
-                Report(new CsvProblem(fileName, m.LineNumber, null, Shorten(m.RawRecord), Describe(m.Reason)));
+                Report(new CsvProblem(fileName, m.LineNumber, null, Shorten(m.RawRecord), Describe(m.Reason), CsvProblemKind.MalformedCsv));
             }
 
             malformed.Clear();
@@ -199,27 +199,27 @@ internal sealed class CsvRowReader
     }
 
     /// <summary>Parses a required value; a blank or bad value is a problem of this row.</summary>
-    public T Required<T>(CsvColumn column, Func<string, T> parse)
+    public T Required<T>(CsvColumn column, Func<string, T> parse, CsvProblemKind kind = CsvProblemKind.InvalidValue)
     {
-        var value = Text(column) ?? throw Problem(column, _values[IndexOf(column)], "a value is required here: " + column.Description);
-        return Parse(column, value, parse);
+        var value = Text(column) ?? throw Problem(column, _values[IndexOf(column)], "a value is required here: " + column.Description, CsvProblemKind.MissingValue);
+        return Parse(column, value, parse, kind);
     }
 
     /// <summary>Parses an optional value; blank gives <paramref name="whenBlank"/>.</summary>
-    public T Optional<T>(CsvColumn column, Func<string, T> parse, T whenBlank)
+    public T Optional<T>(CsvColumn column, Func<string, T> parse, T whenBlank, CsvProblemKind kind = CsvProblemKind.InvalidValue)
     {
         var value = Text(column);
-        return value is null ? whenBlank : Parse(column, value, parse);
+        return value is null ? whenBlank : Parse(column, value, parse, kind);
     }
 
     /// <summary>A problem with <paramref name="column"/> of this row.</summary>
-    public CsvRowException Problem(CsvColumn column, string? value, string message) =>
-        new(new CsvProblem(_fileName, Line, column.Name, value, message));
+    public CsvRowException Problem(CsvColumn column, string? value, string message, CsvProblemKind kind = CsvProblemKind.InvalidValue) =>
+        new(new CsvProblem(_fileName, Line, column.Name, value, message, kind));
 
     /// <summary>The value of <paramref name="column"/> as written (for messages).</summary>
     public string? Raw(CsvColumn column) => _values[IndexOf(column)];
 
-    private T Parse<T>(CsvColumn column, string value, Func<string, T> parse)
+    private T Parse<T>(CsvColumn column, string value, Func<string, T> parse, CsvProblemKind kind)
     {
         try
         {
@@ -227,15 +227,15 @@ internal sealed class CsvRowReader
         }
         catch (PeimsCodeException e)
         {
-            throw Problem(column, value, $"{e.Element}: {e.Reason}");
+            throw Problem(column, value, $"{e.Element}: {e.Reason}", kind);
         }
         catch (FormatException e)
         {
-            throw Problem(column, value, e.Message);
+            throw Problem(column, value, e.Message, kind);
         }
         catch (OverflowException)
         {
-            throw Problem(column, value, "the number is too large.");
+            throw Problem(column, value, "the number is too large.", kind);
         }
     }
 

@@ -161,24 +161,24 @@ public static class StudentAttendancePeriodCsv
         var track = row.Required(InstructionalTrack, PeimsRules.InstructionalTrack.Parse);
         var period = row.Required(ReportingPeriod, PeimsRules.ReportingPeriod.Parse);
         var code = row.Required(AdaEligibilityCode, AdaEligibility.Parse);
-        var taught = row.Required(NumberDaysTaught, t => DayCount.Parse(t, TeaElements.NumberDaysTaught));
-        var eligible = row.Required(EligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalEligibleDaysPresent));
-        var ineligible = row.Required(IneligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalIneligibleDaysPresent));
-        var absent = row.Required(DaysAbsent, t => DayCount.Parse(t, TeaElements.TotalDaysAbsent));
-        var remoteSync = row.Optional(RemoteSynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteSynchronousEligibleDaysPresent), DayCount.Zero);
-        var remoteAsync = row.Optional(RemoteAsynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteAsynchronousEligibleDaysPresent), DayCount.Zero);
+        var taught = row.Required(NumberDaysTaught, t => DayCount.Parse(t, TeaElements.NumberDaysTaught), CsvProblemKind.InvalidDayCount);
+        var eligible = row.Required(EligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalEligibleDaysPresent), CsvProblemKind.InvalidDayCount);
+        var ineligible = row.Required(IneligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalIneligibleDaysPresent), CsvProblemKind.InvalidDayCount);
+        var absent = row.Required(DaysAbsent, t => DayCount.Parse(t, TeaElements.TotalDaysAbsent), CsvProblemKind.InvalidDayCount);
+        var remoteSync = row.Optional(RemoteSynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteSynchronousEligibleDaysPresent), DayCount.Zero, CsvProblemKind.InvalidDayCount);
+        var remoteAsync = row.Optional(RemoteAsynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteAsynchronousEligibleDaysPresent), DayCount.Zero, CsvProblemKind.InvalidDayCount);
         var economic = row.Required(EconomicDisadvantageCode, EconomicDisadvantage.Parse);
         var bilingual = row.Required(EmergentBilingualCode, EmergentBilingual.Parse);
         var funding = row.Optional<BilingualEslFunding?>(BilingualEslFundingCode, t => BilingualEslFunding.Parse(t), null);
 
         if (campus.District != district)
         {
-            throw row.Problem(CampusId, row.Raw(CampusId), $"the campus is not in district {district}: a campus id starts with its district's six digits.");
+            throw row.Problem(CampusId, row.Raw(CampusId), $"the campus is not in district {district}: a campus id starts with its district's six digits.", CsvProblemKind.InconsistentRecord);
         }
 
         if (taught.HalfDays == 0)
         {
-            throw row.Problem(NumberDaysTaught, row.Raw(NumberDaysTaught), "days taught must be more than zero.");
+            throw row.Problem(NumberDaysTaught, row.Raw(NumberDaysTaught), "days taught must be more than zero.", CsvProblemKind.InconsistentRecord);
         }
 
         var membership = eligible + ineligible + absent + remoteSync + remoteAsync;
@@ -190,7 +190,8 @@ public static class StudentAttendancePeriodCsv
                 row.Raw(NumberDaysTaught),
                 string.Create(CultureInfo.InvariantCulture, $"eligible present {eligible} + ineligible present {ineligible} + absent {absent}")
                 + (remote.HalfDays > 0 ? $" + remote present {remote}" : string.Empty)
-                + $" = {membership} days in membership, more than the {taught} days taught.");
+                + $" = {membership} days in membership, more than the {taught} days taught.",
+                CsvProblemKind.MembershipExceedsDaysTaught);
         }
 
         return new StudentAttendancePeriod(
