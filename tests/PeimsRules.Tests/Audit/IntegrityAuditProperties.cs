@@ -1,0 +1,112 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PeimsRules.Audit;
+using PeimsRules.Rules;
+using PeimsRules.SpecialEducation;
+
+namespace PeimsRules.Tests.Audit;
+
+/// <summary>Invariants of the integrity audit over generated records.</summary>
+public sealed class IntegrityAuditProperties
+{
+    private static readonly string[] Campuses = ["101912001", "101912002", "227901001"];
+
+    /// <summary>A clean year: one record per student and period, full-day codes 1 or 3 (or 2 in PK), at most one absence in 20 days.</summary>
+    private static Gen<List<StudentAttendancePeriod>> CleanRecords(int year) =>
+        from students in Gen.Choose(1, 12)
+        from plans in Gen.ListOf(
+            from campus in Gen.Elements(Campuses)
+            from grade in Gen.Elements("PK", "KG", "01", "03", "05", "08", "10", "12")
+            from code in grade == "PK" ? Gen.Constant(2) : Gen.Elements(1, 3)
+            from economic in Gen.Elements("00", "01", "02", "99")
+            from absences in Gen.ListOf(Gen.Choose(0, 1), 6)
+            select (campus, grade, code, economic, absences), students)
+        select plans.SelectMany((p, i) => Enumerable.Range(1, 6).Select(period =>
+        {
+            var half = p.code == 2;
+            var absent = p.absences[period - 1] * (half ? 0.5m : 1m);
+            var membership = half ? 10m : 20m;
+            return AuditRecords.Record(
+                student: $"S{i:0000}", year: year, period: period, code: p.code, grade: p.grade,
+                eligible: membership - absent, absent: absent, economic: p.economic, campus: p.campus);
+        })).ToList();
+
+    /// <summary>Any valid records: every code, remote days, half-day codes anywhere, duplicates, low attendance.</summary>
+    private static Gen<List<StudentAttendancePeriod>> AnyRecords(int year) =>
+        Gen.ListOf(
+            from student in Gen.Choose(1, 6)
+            from campus in Gen.Elements(Campuses)
+            from period in Gen.Choose(1, 6)
+            from code in Gen.Choose(0, 8)
+            from grade in Gen.Elements("EE", "PK", "KG", "02", "05", "09", "12")
+            from taught in Gen.Choose(1, 20)
+            from absent in Gen.Choose(0, taught)
+            from eligible in Gen.Choose(0, taught - absent)
+            from ineligible in Gen.Choose(0, taught - absent - eligible)
+            from remote in Gen.Choose(0, taught - absent - eligible - ineligible)
+            from async in Gen.Choose(0, remote)
+            select AuditRecords.Record(
+                student: $"S{student:0000}", year: year, period: period, code: code, grade: grade, taught: taught,
+                eligible: eligible / 2m, ineligible: ineligible / 2m, absent: absent / 2m,
+                remoteSync: (remote - async) / 2m, remoteAsync: async / 2m, campus: campus))
+        .Select(l => l.ToList());
+
+    private static Gen<List<IepServiceRecord>> Services =>
+        Gen.ListOf(
+            from student in Gen.Choose(1, 6)
+            from required in Gen.Choose(1, 300)
+            from delivered in Gen.Choose(0, 320)
+            from absent in Gen.Choose(0, 100)
+            from provider in Gen.Choose(0, 100)
+            select new IepServiceRecord(StudentId.Parse($"S{student:0000}"), CampusId.Parse(Campuses[0]), "Speech therapy", null, new ReportingPeriod(1), required, delivered, absent, provider))
+        .Select(l => l.ToList());
+
+    [FsCheck.Xunit.Property]
+    public Property A_file_with_no_defects_yields_no_findings() =>
+        Prop.ForAll(
+            Arb.From(from year in Gen.Elements(2019, 2021, 2024, 2026) from records in CleanRecords(year) select (year, records)),
+            input =>
+            {
+                var report = IntegrityAudit.Run(new AuditInput { Records = input.records }, RuleSet.For(new SchoolYear(input.year)));
+                return report.Findings.Count == 0;
+            });
+
+    [FsCheck.Xunit.Property]
+    public Property Findings_never_reference_a_record_that_does_not_exist() =>
+        Prop.ForAll(
+            Arb.From(from year in Gen.Elements(2021, 2024) from records in AnyRecords(year) from services in Services select (year, records, services)),
+            input =>
+            {
+                var report = IntegrityAudit.Run(
+                    new AuditInput { Records = input.records, ServiceRecords = input.services },
+                    RuleSet.For(new SchoolYear(input.year)));
+                return report.Findings.All(f =>
+                    f.Records.All(r => input.records.Any(x => ReferenceEquals(x, r)))
+                    && (f.ServiceRecord is null || input.services.Any(x => ReferenceEquals(x, f.ServiceRecord)))
+                    && (f.Records.Count > 0 || f.ServiceRecord is not null));
+            });
+
+    [FsCheck.Xunit.Property]
+    public Property Dollars_and_ADA_at_risk_are_never_negative() =>
+        Prop.ForAll(
+            Arb.From(from year in Gen.Elements(2019, 2021, 2024) from records in AnyRecords(year) select (year, records)),
+            input =>
+            {
+                var report = IntegrityAudit.Run(new AuditInput { Records = input.records }, RuleSet.For(new SchoolYear(input.year)));
+                return report.Findings.All(f => (f.DollarsAtStake ?? 0m) >= 0m && (f.AdaAtStake ?? Ratio.Zero) >= Ratio.Zero)
+                    && report.Campuses.All(c => (c.DollarsAtStake ?? 0m) >= 0m && c.AdaGainAtTarget >= Ratio.Zero && (c.DollarsGainAtTarget ?? 0m) >= 0m);
+            });
+
+    [FsCheck.Xunit.Property]
+    public Property Switching_a_rule_off_removes_exactly_its_findings() =>
+        Prop.ForAll(
+            Arb.From(from records in AnyRecords(2024) from rule in Gen.Elements(AuditRules.Catalogue.ToArray()) select (records, rule)),
+            input =>
+            {
+                var rules = RuleSet.For(new SchoolYear(2024));
+                var all = IntegrityAudit.Run(new AuditInput { Records = input.records }, rules);
+                var without = IntegrityAudit.Run(new AuditInput { Records = input.records }, rules, new AuditOptions { DisabledRules = new HashSet<string> { input.rule.Id } });
+                return without.Findings.Count == all.Findings.Count(f => f.Rule != input.rule)
+                    && without.Findings.All(f => f.Rule != input.rule);
+            });
+}
