@@ -92,6 +92,17 @@ public class RoundingSpecification
     }
 
     [Fact]
+    public void Regression_a_value_whose_digits_set_the_top_bit_of_a_32_bit_word_rounds_without_overflow()
+    {
+        // Found by RatioProperties: a decimal's 96 bits were read (FromDecimal) and assembled (Round, ToDecimal) as
+        // 32-bit words with checked int/uint casts, so any value with the top bit of a word set threw OverflowException.
+        // 2,147,483.648 is 2,147,483,648 thousandths = 2^31; 1/3 to 20 places fills all three words.
+        Assert.Equal(2_147_483.648m, Ratio.FromDecimal(2_147_483.648m).Round(3, MidpointRounding.AwayFromZero));
+        Assert.Equal(0.33333333333333333333m, R(1, 3).ToDecimal());
+        Assert.Equal(-0.66666666666666666667m, R(-2, 3).ToDecimal());
+    }
+
+    [Fact]
     public void Publishes_exactly_three_decimals()
     {
         // 7.5 is published as 7.500, 10 as 10.000: the figure's text is what TEA prints.
