@@ -243,6 +243,15 @@ public class DomainValuesSpecification
     }
 
     [Fact]
+    public void Day_counts_refuse_a_number_too_large_to_count_rather_than_overflow()
+    {
+        // FromDays documents PeimsCodeException for a count it cannot hold; doubling decimal.MaxValue to half days
+        // must not escape as an OverflowException.
+        Assert.Throws<PeimsCodeException>(() => DayCount.FromDays(decimal.MaxValue));
+        Assert.Throws<PeimsCodeException>(() => DayCount.FromDays(decimal.MinValue));
+    }
+
+    [Fact]
     public void Day_counts_are_never_negative()
     {
         Assert.Throws<PeimsCodeException>(() => DayCount.FromHalfDays(-1));
