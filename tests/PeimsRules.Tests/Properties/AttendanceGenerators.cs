@@ -28,10 +28,7 @@ public sealed record AttendanceFile(SchoolYear Year, IReadOnlyList<StudentAttend
 public sealed record Permutation(IReadOnlyList<int> Keys)
 {
     public IReadOnlyList<T> Apply<T>(IEnumerable<T> items) =>
-        items.Select((item, i) => (item, key: Keys[i % Keys.Count] + (64 * (i / Keys.Count))))
-            .OrderBy(x => x.key)
-            .Select(x => x.item)
-            .ToList();
+        items.Select((item, i) => (item, key: Keys[i])).OrderBy(x => x.key).Select(x => x.item).ToList();
 
     public override string ToString() => $"[{string.Join(' ', Keys)}]";
 }
@@ -42,7 +39,7 @@ public sealed record Partition(IReadOnlyList<int> PartOf)
 {
     public IReadOnlyList<IReadOnlyList<T>> Apply<T>(IReadOnlyList<T> items) =>
         Enumerable.Range(0, 4)
-            .Select(part => (IReadOnlyList<T>)items.Where((_, i) => PartOf[i % PartOf.Count] == part).ToList())
+            .Select(part => (IReadOnlyList<T>)items.Where((_, i) => PartOf[i] == part).ToList())
             .ToList();
 
     public override string ToString() => $"[{string.Join(' ', PartOf)}]";
