@@ -135,7 +135,7 @@ internal static class CsvTableReader
 
         return Result();
 
-        CsvReadResult<T> Result() => new(records, problems, unused);
+        CsvReadResult<T> Result() => new(records.AsReadOnly(), problems.AsReadOnly(), unused.AsReadOnly());
 
         void FlushMalformed()
         {

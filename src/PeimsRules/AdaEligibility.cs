@@ -75,7 +75,7 @@ public readonly record struct AdaEligibility
     public static AdaEligibility FlexibleIneligible => new(8);
 
     /// <summary>Every code of C059, 0 to 8.</summary>
-    public static IReadOnlyList<AdaEligibility> All { get; } = Enumerable.Range(0, 9).Select(c => new AdaEligibility(c)).ToArray();
+    public static IReadOnlyList<AdaEligibility> All { get; } = Array.AsReadOnly(Enumerable.Range(0, 9).Select(c => new AdaEligibility(c)).ToArray());
 
     /// <summary>How much each instructional day counts for under this code.</summary>
     public DayWeight Weight => Code switch

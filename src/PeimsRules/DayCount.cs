@@ -47,8 +47,9 @@ public readonly record struct DayCount : IComparable<DayCount>
     /// <exception cref="PeimsCodeException"><paramref name="days"/> is negative or not a multiple of 0.5.</exception>
     public static DayCount FromDays(decimal days)
     {
-        var twice = days * 2m;
-        if (twice != decimal.Truncate(twice) || days < 0 || twice > long.MaxValue)
+        // Compared before doubling: doubling a decimal near decimal.MaxValue would overflow instead of being refused.
+        var twice = days is < 0 or > long.MaxValue / 2 ? -1m : days * 2m;
+        if (twice < 0 || twice != decimal.Truncate(twice))
         {
             throw new PeimsCodeException(
                 "day count",

@@ -24,7 +24,7 @@ public readonly record struct EmergentBilingual
     public static EmergentBilingual Identified => new(1);
 
     /// <summary>Every code of C061.</summary>
-    public static IReadOnlyList<EmergentBilingual> All { get; } = Enumerable.Range(0, Codes.Length).Select(i => new EmergentBilingual(i)).ToArray();
+    public static IReadOnlyList<EmergentBilingual> All { get; } = Array.AsReadOnly(Enumerable.Range(0, Codes.Length).Select(i => new EmergentBilingual(i)).ToArray());
 
     /// <summary>The one-character code.</summary>
     public string Code => Codes[_index];

@@ -27,7 +27,7 @@ public readonly record struct GradeLevel : IComparable<GradeLevel>
     public static GradeLevel Kindergarten => new(2);
 
     /// <summary>Every grade level of C050, from EE to 12.</summary>
-    public static IReadOnlyList<GradeLevel> All { get; } = Enumerable.Range(0, 15).Select(i => new GradeLevel(i)).ToArray();
+    public static IReadOnlyList<GradeLevel> All { get; } = Array.AsReadOnly(Enumerable.Range(0, 15).Select(i => new GradeLevel(i)).ToArray());
 
     /// <summary>The C050 code, such as <c>KG</c> or <c>03</c>.</summary>
     public string Code => Codes[_ordinal];

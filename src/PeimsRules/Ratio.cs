@@ -65,7 +65,10 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
     {
         var bits = decimal.GetBits(value);
         var scale = (bits[3] >> 16) & 0xFF;
-        var magnitude = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
+        // The three words are unsigned 32-bit digits stored in ints: reinterpret them, unchecked, as the decimal's layout means.
+        var magnitude = new BigInteger(unchecked((uint)bits[0]))
+            | (new BigInteger(unchecked((uint)bits[1])) << 32)
+            | (new BigInteger(unchecked((uint)bits[2])) << 64);
         if (bits[3] < 0)
         {
             magnitude = -magnitude;
@@ -187,9 +190,11 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
             throw new OverflowException("The value is too large for a decimal.");
         }
 
-        var lo = (int)(uint)(magnitude & uint.MaxValue);
-        var mid = (int)(uint)((magnitude >> 32) & uint.MaxValue);
-        var hi = (int)(uint)((magnitude >> 64) & uint.MaxValue);
+        // Each word is 32 bits of the magnitude reinterpreted as an int: the top bit is a digit bit, not a sign, so the
+        // cast must not be checked (the project checks arithmetic overflow everywhere else).
+        var lo = unchecked((int)(uint)(magnitude & uint.MaxValue));
+        var mid = unchecked((int)(uint)((magnitude >> 32) & uint.MaxValue));
+        var hi = unchecked((int)(uint)((magnitude >> 64) & uint.MaxValue));
         return new decimal(lo, mid, hi, negative, (byte)decimals);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using PeimsRules.Funding;
 using PeimsRules.Rules;
 
@@ -119,7 +120,7 @@ public sealed class AttendanceSummary
             }
         }
 
-        IReadOnlyDictionary<DistrictId, Ratio> ratios = new Dictionary<DistrictId, Ratio>();
+        IReadOnlyDictionary<DistrictId, Ratio> ratios = ReadOnlyDictionary<DistrictId, Ratio>.Empty;
         if (options.PriorYearRecords is not null)
         {
             if (!rules.AppliesCovid19Adjustment)
@@ -149,7 +150,7 @@ public sealed class AttendanceSummary
             }
         }
 
-        return new AttendanceSummary(rules, options.GroupBy, selected, outside, figures, ratios);
+        return new AttendanceSummary(rules, options.GroupBy, selected, outside.AsReadOnly(), figures.AsReadOnly(), ratios);
     }
 
     /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if there is one.</summary>

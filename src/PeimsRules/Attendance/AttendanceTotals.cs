@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using PeimsRules.Rules;
 
 namespace PeimsRules.Attendance;
@@ -21,6 +22,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     private AttendanceTotals(SortedDictionary<DayCount, DayCount> eligibleByDaysTaught, long recordCount, DayCount daysPresent, DayCount daysAbsent)
     {
         _eligibleByDaysTaught = eligibleByDaysTaught;
+        EligibleDaysPresentByDaysTaught = new ReadOnlyDictionary<DayCount, DayCount>(eligibleByDaysTaught);
         RecordCount = recordCount;
         DaysPresent = daysPresent;
         DaysAbsent = daysAbsent;
@@ -36,7 +38,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     /// The eligible days present counted toward ADA, by the days taught of the records they come from
     /// (ADA divides each record's days by its own track's days taught).
     /// </summary>
-    public IReadOnlyDictionary<DayCount, DayCount> EligibleDaysPresentByDaysTaught => new System.Collections.ObjectModel.ReadOnlyDictionary<DayCount, DayCount>(_eligibleByDaysTaught);
+    public IReadOnlyDictionary<DayCount, DayCount> EligibleDaysPresentByDaysTaught { get; }
 
     /// <summary>The eligible days present counted toward ADA, over all days-taught values.</summary>
     public DayCount EligibleDaysPresent => _eligibleByDaysTaught.Values.Aggregate(DayCount.Zero, (sum, d) => sum + d);

@@ -16,7 +16,7 @@ namespace PeimsRules.Funding;
 public static class Covid19AdjustedRefinedAda
 {
     /// <summary>The periods that count in 2019-20: 1 to 4.</summary>
-    public static IReadOnlyList<ReportingPeriod> CountedPeriods { get; } = ReportingPeriod.SixPeriods.Take(4).ToArray();
+    public static IReadOnlyList<ReportingPeriod> CountedPeriods { get; } = Array.AsReadOnly(ReportingPeriod.SixPeriods.Take(4).ToArray());
 
     /// <summary>Whether <paramref name="period"/> is excluded from the 2019-20 figures (5 and 6).</summary>
     public static bool IsExcluded(ReportingPeriod period) => period.Number is 5 or 6;

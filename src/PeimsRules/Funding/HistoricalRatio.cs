@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using PeimsRules.Attendance;
 using PeimsRules.Rules;
 
@@ -55,6 +56,6 @@ public static class HistoricalRatio
             }
         }
 
-        return result;
+        return new ReadOnlyDictionary<DistrictId, Ratio>(result);
     }
 }

@@ -49,6 +49,7 @@ public sealed class RuleParameter<T> : IRuleParameter
         Name = name;
         Description = description;
         _values = values.OrderBy(v => v.From).ToArray();
+        Values = Array.AsReadOnly(_values);
     }
 
     /// <inheritdoc />
@@ -58,7 +59,7 @@ public sealed class RuleParameter<T> : IRuleParameter
     public string Description { get; }
 
     /// <summary>The values, oldest first.</summary>
-    public IReadOnlyList<RuleParameterValue<T>> Values => _values;
+    public IReadOnlyList<RuleParameterValue<T>> Values { get; }
 
     /// <inheritdoc />
     public IEnumerable<Citation> Citations => _values.Select(v => v.Citation);
