@@ -158,7 +158,7 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
     public decimal ToDecimal()
     {
         var whole = BigInteger.Abs(_numerator / Denominator);
-        var digits = whole.IsZero ? 0 : (int)Math.Floor(BigInteger.Log10(whole)) + 1;
+        var digits = whole.IsZero ? 0 : whole.ToString(CultureInfo.InvariantCulture).Length;
         var places = Math.Max(0, Math.Min(20, 27 - digits));
         return Round(places, MidpointRounding.AwayFromZero);
     }
