@@ -100,7 +100,7 @@ public static class ComparisonCsv
 
         foreach (var record in comparison.RecordDifferences.Where(r => r.Contributions.Count == 0))
         {
-            WriteRow(csv, record.Key.GroupKey(comparison.GroupBy), string.Empty, record.Key.ReportingPeriod);
+            WriteRow(csv, AttendanceGroupKey.Of(record.Before.Concat(record.After).First(), comparison.GroupBy), string.Empty, record.Key.ReportingPeriod);
             WriteRecord(csv, record, " (period 7 to 9: outside the refined ADA)");
             csv.WriteField(string.Empty);
             csv.WriteField(string.Empty);

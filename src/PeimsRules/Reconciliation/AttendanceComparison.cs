@@ -289,7 +289,8 @@ public sealed class AttendanceComparison
             var difference = new RecordDifference(key, kind, b, a, others, fields, contributions);
             differences.Add(difference);
 
-            var group = key.GroupKey(groupBy);
+            // Every field of a group key is part of the record key: both sides' records are in the same group.
+            var group = AttendanceGroupKey.Of(b.Count > 0 ? b[0] : a[0], groupBy);
             foreach (var contribution in contributions)
             {
                 var row = (group, contribution.Population, contribution.Period);
@@ -416,7 +417,10 @@ public sealed class AttendanceComparison
             return PriorYearGiven && Summary.HistoricalRatios.TryGetValue(district, out var ratio) ? ratio / Ratio.FromInteger(4) : null;
         }
 
-        /// <summary>Did this side's rules give <paramref name="population"/> a row, and what do its records there sum to.</summary>
+        /// <summary>
+        /// Whether this side counts any of <paramref name="records"/> in <paramref name="population"/>, and their sums
+        /// there: the ADA, days present and days in membership, counted as the summary counts them.
+        /// </summary>
         public (bool Any, Ratio Ada, long Present, long Membership) Sum(IReadOnlyList<StudentAttendancePeriod> records, Population population)
         {
             if (!_populations.Contains(population))
@@ -424,25 +428,14 @@ public sealed class AttendanceComparison
                 return (false, Ratio.Zero, 0, 0);
             }
 
-            var any = false;
-            var ada = Ratio.Zero;
-            long present = 0;
-            long membership = 0;
-            foreach (var record in records)
+            var included = records.Where(r => population.Includes(r)).ToList();
+            if (included.Count == 0)
             {
-                if (!population.Includes(record))
-                {
-                    continue;
-                }
-
-                any = true;
-                ada += Ratio.Of(PeriodAda.CountedEligibleDaysPresent(record, Rules).HalfDays, record.NumberDaysTaught.HalfDays);
-                var counted = PercentInAttendance.CountedDaysPresent(record, Rules).HalfDays;
-                present += counted;
-                membership += record.AdaEligibility.IsInMembership ? counted + record.DaysAbsent.HalfDays : 0;
+                return (false, Ratio.Zero, 0, 0);
             }
 
-            return (any, ada, present, membership);
+            var totals = AttendanceTotals.Of(included, Rules);
+            return (true, totals.Ada, totals.DaysPresent.HalfDays, totals.DaysInMembership.HalfDays);
         }
 
         /// <summary>The ADA of a row this side does not have: no records, so zero (excluded in 2019-20 periods 5 and 6).</summary>

@@ -54,13 +54,6 @@ public readonly record struct RecordKey(
             record.AdaEligibility);
     }
 
-    /// <summary>The row of a summary grouped by <paramref name="grouping"/> that records under this key belong to.</summary>
-    public AttendanceGroupKey GroupKey(AttendanceGrouping grouping) => new(
-        grouping.HasFlag(AttendanceGrouping.District) ? District : null,
-        grouping.HasFlag(AttendanceGrouping.Campus) ? Campus : null,
-        grouping.HasFlag(AttendanceGrouping.GradeLevel) ? GradeLevel : null,
-        grouping.HasFlag(AttendanceGrouping.InstructionalTrack) ? InstructionalTrack : null);
-
     /// <summary>
     /// The fields in which <paramref name="other"/> differs from this key, as words: <c>grade 02 to 03</c>,
     /// <c>campus 101912001 to 101912002</c>. Empty when the keys are equal.
