@@ -5,4 +5,5 @@ using PeimsRules.Cli;
 var root = new RootCommand("PeimsRules: Texas attendance and funding rules (TEA) computed exactly, from your files or a sample.");
 root.Subcommands.Add(AdaCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,241 @@
+using System.CommandLine;
+using System.Text;
+using PeimsRules.Attendance;
+using PeimsRules.Csv;
+using PeimsRules.Reconciliation;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Cli;
+
+/// <summary>
+/// <c>compare --before FILE --after FILE [--by campus|...] [--explain FILE] [--prior-year FILE] [--all-rows] [--save-snapshot FILE]</c>:
+/// why two sets of figures differ. Prints the changed figures as CSV on stdout and writes the record-level explanation
+/// as CSV; exits 0 whatever the differences, 2 on bad input.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var before = new Option<FileInfo>("--before")
+        {
+            Description = "The earlier run: a period-attendance CSV (TEA's rules of its school year), or a snapshot saved with --save-snapshot (*.json: its records and rules).",
+            Required = true,
+        };
+        var after = new Option<FileInfo>("--after")
+        {
+            Description = "The later run: a period-attendance CSV or a snapshot (*.json), of the same school year.",
+            Required = true,
+        };
+        var by = new Option<string>("--by")
+        {
+            Description = "Group the rows by district, campus, grade or track, or several joined by commas (campus,grade); none for one row.",
+            DefaultValueFactory = _ => "campus",
+        };
+        var explain = new Option<FileInfo?>("--explain")
+        {
+            Description = "Write the record-level explanation here as CSV: for each row, the records behind it that were added, removed, changed or moved, and each one's exact contribution to the row.",
+        };
+        var priorYear = new Option<FileInfo?>("--prior-year")
+        {
+            Description = "For 2019-20: the 2018-19 period-attendance CSV behind each district's COVID-19 historical ratio (used on both sides).",
+        };
+        var allRows = new Option<bool>("--all-rows")
+        {
+            Description = "Print every row, not only the rows in which something differs.",
+        };
+        var saveSnapshot = new Option<FileInfo?>("--save-snapshot")
+        {
+            Description = "Save the after run (its records and rules) as a snapshot, to compare a later run with it.",
+        };
+
+        var command = new Command("compare", "Why two sets of figures differ: every changed ADA and PIA by period and for the year, and the records that explain it.")
+        {
+            before, after, by, explain, priorYear, allRows, saveSnapshot,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(before)!.FullName,
+            parse.GetValue(after)!.FullName,
+            parse.GetValue(by)!,
+            parse.GetValue(explain)?.FullName,
+            parse.GetValue(priorYear)?.FullName,
+            parse.GetValue(allRows),
+            parse.GetValue(saveSnapshot)?.FullName));
+        return command;
+    }
+
+    internal static int Run(
+        string beforePath,
+        string afterPath,
+        string by,
+        string? explainPath,
+        string? priorYearPath,
+        bool allRows,
+        string? snapshotPath)
+    {
+        if (!TryParseGrouping(by, out var grouping))
+        {
+            return CliOutput.Fail($"--by '{by}': give district, campus, grade or track, several joined by commas (campus,grade), or none.");
+        }
+
+        Side beforeRun;
+        Side afterRun;
+        IReadOnlyList<StudentAttendancePeriod>? prior = null;
+        try
+        {
+            beforeRun = Side.Read(beforePath);
+            afterRun = Side.Read(afterPath);
+            if (priorYearPath is not null)
+            {
+                prior = StudentAttendancePeriodCsv.ReadFile(priorYearPath);
+            }
+        }
+        catch (PeimsCsvException e)
+        {
+            return CliOutput.Fail(e.Message);
+        }
+        catch (IOException e)
+        {
+            return CliOutput.Fail(e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return CliOutput.Fail(e.Message);
+        }
+
+        var year = beforeRun.Year ?? afterRun.Year;
+        if (year is null)
+        {
+            return CliOutput.Fail($"neither {beforePath} nor {afterPath} holds a record: there is no school year to compare.");
+        }
+
+        if (beforeRun.Year is { } b && afterRun.Year is { } a && a != b)
+        {
+            return CliOutput.Fail($"{beforePath} is {b.DisplayName} and {afterPath} is {a.DisplayName}: compare two runs of one school year.");
+        }
+
+        AttendanceComparison comparison;
+        try
+        {
+            comparison = AttendanceComparison.Compare(
+                beforeRun.Snapshot(year.Value),
+                afterRun.Snapshot(year.Value),
+                new AttendanceComparisonOptions { GroupBy = grouping, PriorYearRecords = prior });
+        }
+        catch (ArgumentException e)
+        {
+            return CliOutput.Fail(e.Message);
+        }
+
+        try
+        {
+            if (explainPath is not null)
+            {
+                using var explanation = new StreamWriter(explainPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+                ComparisonCsv.WriteExplanation(explanation, comparison);
+            }
+
+            if (snapshotPath is not null)
+            {
+                AttendanceSnapshotFile.Save(snapshotPath, comparison.After);
+            }
+        }
+        catch (IOException e)
+        {
+            return CliOutput.Fail(e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return CliOutput.Fail(e.Message);
+        }
+
+        WriteNotes(comparison, beforeRun, afterRun);
+        var stdout = Console.Out;
+        ComparisonCsv.WriteFigures(stdout, comparison, changedOnly: !allRows);
+        stdout.Flush();
+        return 0;
+    }
+
+    private static void WriteNotes(AttendanceComparison comparison, Side before, Side after)
+    {
+        foreach (var difference in comparison.RuleDifferences)
+        {
+            Console.Error.WriteLine($"note: the rules differ: {difference}.");
+        }
+
+        if (before.Saved is { } saved && saved.HasSameRecordsAs(comparison.After.Records))
+        {
+            Console.Error.WriteLine($"note: {after.Path} holds the same records as the snapshot {before.Path} ({saved.ContentHash}).");
+        }
+
+        var duplicates = comparison.DuplicateKeysBefore.Count + comparison.DuplicateKeysAfter.Count;
+        if (duplicates > 0)
+        {
+            Console.Error.WriteLine(
+                $"note: {comparison.DuplicateKeysBefore.Count} key(s) of {before.Path} and {comparison.DuplicateKeysAfter.Count} of {after.Path} have more than one record"
+                + " (same district, campus, student, grade, track, period and ADA code); they are counted as given and matched as a group.");
+        }
+
+        if (comparison.Before.Rules.AppliesCovid19Adjustment && comparison.Figures.Any(f => f.IsYear && f.Ada.ExactDifference is null))
+        {
+            Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year (or without a district's ratio) its Year differences are not computable.");
+        }
+    }
+
+    private static bool TryParseGrouping(string text, out AttendanceGrouping grouping)
+    {
+        grouping = AttendanceGrouping.None;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            switch (part.ToUpperInvariant())
+            {
+                case "DISTRICT":
+                    grouping |= AttendanceGrouping.District;
+                    break;
+                case "CAMPUS":
+                    grouping |= AttendanceGrouping.Campus;
+                    break;
+                case "GRADE":
+                    grouping |= AttendanceGrouping.GradeLevel;
+                    break;
+                case "TRACK":
+                    grouping |= AttendanceGrouping.InstructionalTrack;
+                    break;
+                case "NONE":
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One side: a period-attendance file (rules of its year) or a saved snapshot (its own rules).</summary>
+    private sealed record Side(string Path, IReadOnlyList<StudentAttendancePeriod> Records, SavedAttendanceSnapshot? Saved)
+    {
+        public SchoolYear? Year => Saved?.Snapshot.SchoolYear ?? (Records.Count > 0 ? Records[0].SchoolYear : null);
+
+        public static Side Read(string path)
+        {
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                var saved = AttendanceSnapshotFile.Load(path);
+                return new Side(path, saved.Snapshot.Records, saved);
+            }
+
+            var records = StudentAttendancePeriodCsv.ReadFile(path);
+            var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+            if (years.Count > 1)
+            {
+                throw new PeimsCsvException(new CsvProblem(
+                    path, 0, StudentAttendancePeriodCsv.SchoolYear.Name, null,
+                    $"the file holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file."));
+            }
+
+            return new Side(path, records, null);
+        }
+
+        public AttendanceSnapshot Snapshot(SchoolYear year) =>
+            Saved?.Snapshot ?? new AttendanceSnapshot(RuleSet.For(year), Records, System.IO.Path.GetFileName(Path));
+    }
+}

@@ -1,0 +1,457 @@
+using PeimsRules.Attendance;
+using PeimsRules.Funding;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Reconciliation;
+
+/// <summary>Options of <see cref="AttendanceComparison.Compare(AttendanceSnapshot, AttendanceSnapshot, AttendanceComparisonOptions?)"/>.</summary>
+public sealed record AttendanceComparisonOptions
+{
+    /// <summary>The default options: rows by district, no prior-year records.</summary>
+    public static AttendanceComparisonOptions Default { get; } = new();
+
+    /// <summary>The dimensions the rows of both summaries are grouped by.</summary>
+    /// <value>Defaults to <see cref="AttendanceGrouping.District"/>.</value>
+    public AttendanceGrouping GroupBy { get; init; } = AttendanceGrouping.District;
+
+    /// <summary>
+    /// For 2019-20: the 2018-19 records behind each district's COVID-19 historical ratio, used by every side whose
+    /// rules apply the adjustment (the same ratio on both sides, so the year difference is the records' doing).
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable, and neither is its difference.</value>
+    public IEnumerable<StudentAttendancePeriod>? PriorYearRecords { get; init; }
+}
+
+/// <summary>
+/// Why two sets of figures differ: two runs of the calculator (preliminary and final, the district's SIS and the
+/// state's file, before and after a correction, or the same records under two rule sets) compared row by row, with
+/// every figure on both sides, its exact and published difference, and the records that explain it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Records are matched by their natural key (<see cref="RecordKey"/>: district, campus, student, grade, track, period,
+/// ADA eligibility code). A key on one side only is an addition or a removal; when the same student has a removal and
+/// an addition in the same period, the two are a move between rows (<see cref="RecordChangeKind.MovedOut"/>,
+/// <see cref="RecordChangeKind.MovedIn"/>). A key on both sides whose records differ is a change, with the fields that
+/// changed. A key with several records in one set (a duplicate key: records TEA would fold into one) is neither folded
+/// nor refused: the figures count its records as given, as <see cref="AttendanceSummary"/> does; the comparison matches
+/// them as a group, compares their summed days and listed codes, and lists the key in <see cref="DuplicateKeysBefore"/>
+/// or <see cref="DuplicateKeysAfter"/>.
+/// </para>
+/// <para>
+/// Each record difference carries its exact contribution to every ADA it is behind, under each side's rules, so the
+/// contributions of a row's records add up exactly to the row's exact ADA difference (see
+/// <see cref="RecordContribution"/>); PIA differences are explained by the change in days present and days in
+/// membership, which add up exactly but are not shares of the PIA difference (a ratio of sums has none).
+/// </para>
+/// <para>
+/// When the two rule sets differ, every record they count differently is explained too (<see cref="RecordChangeKind.Recounted"/>),
+/// and the parameters that differ are listed in <see cref="RuleDifferences"/>. A difference of rounding alone changes
+/// no exact figure: its published differences are flagged <see cref="FigureChangeKind.RoundingOnly"/>.
+/// </para>
+/// </remarks>
+public sealed class AttendanceComparison
+{
+    private readonly Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), FigureDifference> _index;
+
+    private AttendanceComparison(
+        AttendanceSnapshot before,
+        AttendanceSnapshot after,
+        AttendanceGrouping groupBy,
+        AttendanceSummary beforeSummary,
+        AttendanceSummary afterSummary,
+        IReadOnlyList<RuleParameterDifference> ruleDifferences,
+        IReadOnlyList<RecordDifference> recordDifferences,
+        IReadOnlyList<FigureDifference> figures,
+        IReadOnlyList<RecordKey> duplicateKeysBefore,
+        IReadOnlyList<RecordKey> duplicateKeysAfter)
+    {
+        Before = before;
+        After = after;
+        GroupBy = groupBy;
+        BeforeSummary = beforeSummary;
+        AfterSummary = afterSummary;
+        RuleDifferences = ruleDifferences;
+        RecordDifferences = recordDifferences;
+        Figures = figures;
+        DuplicateKeysBefore = duplicateKeysBefore;
+        DuplicateKeysAfter = duplicateKeysAfter;
+        _index = figures.ToDictionary(f => (f.Group, f.Population, f.Period));
+    }
+
+    /// <summary>The run before.</summary>
+    public AttendanceSnapshot Before { get; }
+
+    /// <summary>The run after.</summary>
+    public AttendanceSnapshot After { get; }
+
+    /// <summary>The grouping of the rows.</summary>
+    public AttendanceGrouping GroupBy { get; }
+
+    /// <summary>The figures before.</summary>
+    public AttendanceSummary BeforeSummary { get; }
+
+    /// <summary>The figures after.</summary>
+    public AttendanceSummary AfterSummary { get; }
+
+    /// <summary>The rule parameters whose values differ between the two rule sets; empty when the rules are the same.</summary>
+    public IReadOnlyList<RuleParameterDifference> RuleDifferences { get; }
+
+    /// <summary>Every key whose records differ, or that the two rule sets count differently, in key order.</summary>
+    public IReadOnlyList<RecordDifference> RecordDifferences { get; }
+
+    /// <summary>Every row of either summary: by group, then population, then periods 1 to 6, then the year.</summary>
+    public IReadOnlyList<FigureDifference> Figures { get; }
+
+    /// <summary>The rows in which something differs (<see cref="FigureDifference.IsDifferent"/>).</summary>
+    public IEnumerable<FigureDifference> ChangedFigures => Figures.Where(f => f.IsDifferent);
+
+    /// <summary>The keys that have more than one record before.</summary>
+    public IReadOnlyList<RecordKey> DuplicateKeysBefore { get; }
+
+    /// <summary>The keys that have more than one record after.</summary>
+    public IReadOnlyList<RecordKey> DuplicateKeysAfter { get; }
+
+    /// <summary>Whether anything differs: a rule parameter, a record, or a figure.</summary>
+    public bool HasDifferences => RuleDifferences.Count > 0 || RecordDifferences.Count > 0 || Figures.Any(f => f.IsDifferent);
+
+    /// <summary>Compares two sets of records of one school year under the same rules (a correction, a resubmission, SIS against state).</summary>
+    /// <exception cref="ArgumentException">A record is not of the rules' school year.</exception>
+    public static AttendanceComparison CompareRecords(
+        IEnumerable<StudentAttendancePeriod> before,
+        IEnumerable<StudentAttendancePeriod> after,
+        RuleSet rules,
+        AttendanceComparisonOptions? options = null) =>
+        Compare(new AttendanceSnapshot(rules, before), new AttendanceSnapshot(rules, after), options);
+
+    /// <summary>Compares one set of records under two rule sets of its school year (two rounding rules, another year's parameters).</summary>
+    /// <exception cref="ArgumentException">The rule sets are of different school years, or a record is not of their year.</exception>
+    public static AttendanceComparison CompareRules(
+        IEnumerable<StudentAttendancePeriod> records,
+        RuleSet before,
+        RuleSet after,
+        AttendanceComparisonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var list = records.ToList();
+        return Compare(new AttendanceSnapshot(before, list), new AttendanceSnapshot(after, list), options);
+    }
+
+    /// <summary>Compares two runs of one school year, each with its records and its rules: a later run with a saved snapshot.</summary>
+    /// <exception cref="ArgumentException">
+    /// The runs are of different school years, or prior-year records were given and neither side's rules apply the
+    /// 2019-20 COVID-19 adjustment.
+    /// </exception>
+    public static AttendanceComparison Compare(AttendanceSnapshot before, AttendanceSnapshot after, AttendanceComparisonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        options ??= AttendanceComparisonOptions.Default;
+        if (before.SchoolYear != after.SchoolYear)
+        {
+            throw new ArgumentException(
+                $"A comparison is of one school year: before is {before.SchoolYear.DisplayName}, after is {after.SchoolYear.DisplayName}.",
+                nameof(after));
+        }
+
+        var prior = options.PriorYearRecords?.ToList();
+        if (prior is not null && !before.Rules.AppliesCovid19Adjustment && !after.Rules.AppliesCovid19Adjustment)
+        {
+            throw new ArgumentException(
+                $"Prior-year records are used only for the 2019-20 COVID-19 historical ratio; neither rule set of {before.SchoolYear.DisplayName} applies it.",
+                nameof(options));
+        }
+
+        var b = new Side(before, options.GroupBy, prior);
+        var a = new Side(after, options.GroupBy, prior);
+        var explanations = new Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), List<ExplainingRecord>>();
+        var recordDifferences = RecordDifferencesOf(b, a, options.GroupBy, explanations);
+
+        var rows = b.Summary.Figures.Select(f => (f.Group, f.Population, f.Period))
+            .Union(a.Summary.Figures.Select(f => (f.Group, f.Population, f.Period)))
+            .OrderBy(r => r.Group)
+            .ThenBy(r => r.Population)
+            .ThenBy(r => r.Period?.Number ?? int.MaxValue);
+        var figures = new List<FigureDifference>();
+        foreach (var (group, population, period) in rows)
+        {
+            var beforeRow = b.Summary.Find(group, population, period);
+            var afterRow = a.Summary.Find(group, population, period);
+            figures.Add(new FigureDifference(
+                group,
+                population,
+                period,
+                beforeRow,
+                afterRow,
+                FigureChange.Between(beforeRow?.Ada ?? b.AdaOfNoRecords(period), afterRow?.Ada ?? a.AdaOfNoRecords(period), b.Rules.Rounding, a.Rules.Rounding),
+                FigureChange.Between(beforeRow?.Pia ?? NoMembership, afterRow?.Pia ?? NoMembership, b.Rules.Rounding, a.Rules.Rounding),
+                explanations.TryGetValue((group, population, period), out var explaining) ? explaining : []));
+        }
+
+        return new AttendanceComparison(
+            before,
+            after,
+            options.GroupBy,
+            b.Summary,
+            a.Summary,
+            Reconciliation.RuleDifferences.Between(before.Rules, after.Rules),
+            recordDifferences,
+            figures,
+            b.DuplicateKeys,
+            a.DuplicateKeys);
+    }
+
+    /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if either side has it.</summary>
+    public FigureDifference? Find(AttendanceGroupKey group, Population population, ReportingPeriod? period) =>
+        _index.GetValueOrDefault((group, population, period));
+
+    private static readonly Figure NoMembership = Figure.NotComputable("no days in membership.");
+
+    private static List<RecordDifference> RecordDifferencesOf(
+        Side before,
+        Side after,
+        AttendanceGrouping groupBy,
+        Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), List<ExplainingRecord>> explanations)
+    {
+        var sameRules = before.Rules == after.Rules;
+        var keys = new SortedSet<RecordKey>(before.ByKey.Keys);
+        keys.UnionWith(after.ByKey.Keys);
+
+        // First the kind of each key that differs; then the additions and removals of one student in one period are
+        // paired as moves; then each difference is built with its field changes and contributions.
+        var kinds = new SortedDictionary<RecordKey, RecordChangeKind>();
+        foreach (var key in keys)
+        {
+            var b = before.RecordsOf(key);
+            var a = after.RecordsOf(key);
+            if (b.Count == 0)
+            {
+                kinds[key] = RecordChangeKind.Added;
+            }
+            else if (a.Count == 0)
+            {
+                kinds[key] = RecordChangeKind.Removed;
+            }
+            else if (!b.SequenceEqual(a))
+            {
+                kinds[key] = RecordChangeKind.Changed;
+            }
+            else if (!sameRules)
+            {
+                kinds[key] = RecordChangeKind.Recounted;
+            }
+        }
+
+        var counterparts = new Dictionary<RecordKey, IReadOnlyList<RecordKey>>();
+        var unmatched = kinds.Where(k => k.Value is RecordChangeKind.Added or RecordChangeKind.Removed)
+            .GroupBy(k => (k.Key.Student, k.Key.ReportingPeriod));
+        foreach (var student in unmatched)
+        {
+            var removed = student.Where(k => k.Value == RecordChangeKind.Removed).Select(k => k.Key).ToArray();
+            var added = student.Where(k => k.Value == RecordChangeKind.Added).Select(k => k.Key).ToArray();
+            if (removed.Length == 0 || added.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var key in removed)
+            {
+                kinds[key] = RecordChangeKind.MovedOut;
+                counterparts[key] = added;
+            }
+
+            foreach (var key in added)
+            {
+                kinds[key] = RecordChangeKind.MovedIn;
+                counterparts[key] = removed;
+            }
+        }
+
+        var differences = new List<RecordDifference>();
+        foreach (var (key, kind) in kinds)
+        {
+            var b = before.RecordsOf(key);
+            var a = after.RecordsOf(key);
+            var contributions = Contributions(key, b, a, before, after);
+            if (kind == RecordChangeKind.Recounted && !contributions.Any(ChangesSomething))
+            {
+                continue;
+            }
+
+            var others = counterparts.GetValueOrDefault(key) ?? [];
+            var fields = kind switch
+            {
+                RecordChangeKind.Changed => RecordFields.Compare(b, a),
+                RecordChangeKind.MovedOut => RecordFields.Compare(b, others.SelectMany(after.RecordsOf).ToList()),
+                RecordChangeKind.MovedIn => RecordFields.Compare(others.SelectMany(before.RecordsOf).ToList(), a),
+                _ => [],
+            };
+            var difference = new RecordDifference(key, kind, b, a, others, fields, contributions);
+            differences.Add(difference);
+
+            // Every field of a group key is part of the record key: both sides' records are in the same group.
+            var group = AttendanceGroupKey.Of(b.Count > 0 ? b[0] : a[0], groupBy);
+            foreach (var contribution in contributions)
+            {
+                var row = (group, contribution.Population, contribution.Period);
+                if (!explanations.TryGetValue(row, out var list))
+                {
+                    explanations[row] = list = [];
+                }
+
+                list.Add(new ExplainingRecord(difference, contribution));
+            }
+        }
+
+        return differences;
+    }
+
+    /// <summary>
+    /// What the records under one key contribute to each row they are behind, on either side: the period row of their
+    /// period and the year row, for every population that counts them.
+    /// </summary>
+    private static List<RecordContribution> Contributions(
+        RecordKey key,
+        IReadOnlyList<StudentAttendancePeriod> before,
+        IReadOnlyList<StudentAttendancePeriod> after,
+        Side beforeSide,
+        Side afterSide)
+    {
+        var contributions = new List<RecordContribution>();
+        var period = key.ReportingPeriod;
+        if (!period.IsRefinedAdaPeriod)
+        {
+            return contributions;
+        }
+
+        foreach (var population in AllPopulations)
+        {
+            var b = beforeSide.Sum(before, population);
+            var a = afterSide.Sum(after, population);
+            if (!b.Any && !a.Any)
+            {
+                continue;
+            }
+
+            contributions.Add(new RecordContribution(
+                population,
+                period,
+                a.Ada - b.Ada,
+                (a.Present - b.Present) / 2m,
+                (a.Membership - b.Membership) / 2m));
+
+            var inYearBefore = b.Any && beforeSide.CountsInYear(period);
+            var inYearAfter = a.Any && afterSide.CountsInYear(period);
+            if (!inYearBefore && !inYearAfter)
+            {
+                continue;
+            }
+
+            var weightBefore = inYearBefore ? beforeSide.YearWeight(key.District) : Ratio.Zero;
+            var weightAfter = inYearAfter ? afterSide.YearWeight(key.District) : Ratio.Zero;
+            Ratio? ada = weightBefore is { } wb && weightAfter is { } wa ? (wa * a.Ada) - (wb * b.Ada) : null;
+            contributions.Add(new RecordContribution(
+                population,
+                null,
+                ada,
+                ((inYearAfter ? a.Present : 0) - (inYearBefore ? b.Present : 0)) / 2m,
+                ((inYearAfter ? a.Membership : 0) - (inYearBefore ? b.Membership : 0)) / 2m));
+        }
+
+        return contributions;
+    }
+
+    private static bool ChangesSomething(RecordContribution c) =>
+        c.Ada is { IsZero: false } || c.DaysPresentChange != 0 || c.DaysInMembershipChange != 0;
+
+    private static readonly Population[] AllPopulations = [Population.All, Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual];
+
+    /// <summary>One side of the comparison: its run, its figures, and its records by key.</summary>
+    private sealed class Side
+    {
+        private readonly HashSet<Population> _populations;
+
+        public Side(AttendanceSnapshot snapshot, AttendanceGrouping groupBy, IReadOnlyList<StudentAttendancePeriod>? prior)
+        {
+            Rules = snapshot.Rules;
+            PriorYearGiven = prior is not null && Rules.AppliesCovid19Adjustment;
+            Summary = snapshot.Summarize(new AttendanceSummaryOptions
+            {
+                GroupBy = groupBy,
+                PriorYearRecords = PriorYearGiven ? prior : null,
+            });
+            _populations = [.. Populations.For(Rules)];
+
+            // The snapshot's records are in canonical order, so each key's records are too.
+            ByKey = snapshot.Records.GroupBy(RecordKey.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<StudentAttendancePeriod>)g.ToArray());
+            DuplicateKeys = ByKey.Where(k => k.Value.Count > 1).Select(k => k.Key).Order().ToArray();
+        }
+
+        public RuleSet Rules { get; }
+
+        public bool PriorYearGiven { get; }
+
+        public AttendanceSummary Summary { get; }
+
+        public Dictionary<RecordKey, IReadOnlyList<StudentAttendancePeriod>> ByKey { get; }
+
+        public IReadOnlyList<RecordKey> DuplicateKeys { get; }
+
+        public IReadOnlyList<StudentAttendancePeriod> RecordsOf(RecordKey key) => ByKey.GetValueOrDefault(key) ?? [];
+
+        /// <summary>Whether the year row of this side counts a period: 1 to 6, or 1 to 4 under the 2019-20 adjustment.</summary>
+        public bool CountsInYear(ReportingPeriod period) =>
+            period.IsRefinedAdaPeriod && !(Rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period));
+
+        /// <summary>
+        /// What a period ADA weighs in the year ADA of a district: 1/6 (the mean of six periods), or in 2019-20 the
+        /// district's historical ratio ÷ 4; <see langword="null"/> when that ratio is not known.
+        /// </summary>
+        public Ratio? YearWeight(DistrictId district)
+        {
+            if (!Rules.AppliesCovid19Adjustment)
+            {
+                return Ratio.Of(1, 6);
+            }
+
+            return PriorYearGiven && Summary.HistoricalRatios.TryGetValue(district, out var ratio) ? ratio / Ratio.FromInteger(4) : null;
+        }
+
+        /// <summary>
+        /// Whether this side counts any of <paramref name="records"/> in <paramref name="population"/>, and their sums
+        /// there: the ADA, days present and days in membership, counted as the summary counts them.
+        /// </summary>
+        public (bool Any, Ratio Ada, long Present, long Membership) Sum(IReadOnlyList<StudentAttendancePeriod> records, Population population)
+        {
+            if (!_populations.Contains(population))
+            {
+                return (false, Ratio.Zero, 0, 0);
+            }
+
+            var included = records.Where(r => population.Includes(r)).ToList();
+            if (included.Count == 0)
+            {
+                return (false, Ratio.Zero, 0, 0);
+            }
+
+            var totals = AttendanceTotals.Of(included, Rules);
+            return (true, totals.Ada, totals.DaysPresent.HalfDays, totals.DaysInMembership.HalfDays);
+        }
+
+        /// <summary>The ADA of a row this side does not have: no records, so zero (excluded in 2019-20 periods 5 and 6).</summary>
+        public Figure AdaOfNoRecords(ReportingPeriod? period)
+        {
+            if (period is { } p && Rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(p))
+            {
+                return Figure.Excluded(Ratio.Zero, "2019-20 periods 5 and 6 are excluded by the COVID-19 adjustment (TEA letter 2020-09-24).");
+            }
+
+            if (period is null && Rules.AppliesCovid19Adjustment && !PriorYearGiven)
+            {
+                return Figure.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
+            }
+
+            return Figure.Computed(Ratio.Zero, Rules.Rounding);
+        }
+    }
+}
