@@ -138,7 +138,9 @@ public sealed class PeriodAttendanceBuild
             var detail = DayRules.Describe(reason);
             if (reason == DayExclusionReason.ConflictingSnapshotMarks)
             {
-                var holding = markIndices.Where(m => marks[m].Holds(calendar.AttendanceSnapshotTime)).Select(m => marks[m].ToString());
+                var holding = markIndices.Select(m => marks[m]).Where(m => m.Holds(calendar.AttendanceSnapshotTime))
+                    .OrderBy(m => m.Start).ThenBy(m => m.End).ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
+                    .Select(m => m.ToString());
                 detail += $" At {DailyText.Time(calendar.AttendanceSnapshotTime)}: {string.Join("; ", holding)}.";
             }
 
