@@ -4,4 +4,5 @@ using PeimsRules.Cli;
 // The sample command-line tool. Each verb lives in its own file as a static class with Create(); register it here.
 var root = new RootCommand("PeimsRules: Texas attendance and funding rules (TEA) computed exactly, from your files or a sample.");
 root.Subcommands.Add(AdaCommand.Create());
+root.Subcommands.Add(PeriodsCommand.Create());
 return root.Parse(args).Invoke();
