@@ -103,7 +103,7 @@ public static class SchoolCalendarCsv
             throw new PeimsCsvException(problems[0]);
         }
 
-        return new CsvReadResult<SchoolCalendar>(calendars, [.. rows.Problems, .. problems], rows.UnusedColumns);
+        return new CsvReadResult<SchoolCalendar>(calendars, [.. rows.Problems.Concat(problems).OrderBy(p => p.Line)], rows.UnusedColumns);
     }
 
     /// <summary>Writes <paramref name="calendars"/> in this layout: a CALENDAR row, PERIOD rows, then HOLIDAY, SCHOOLDAY and EXCLUDE rows.</summary>
