@@ -16,13 +16,73 @@ internal sealed class CalendarEntry(SchoolCalendar calendar, InstructionalTrack?
 }
 
 /// <summary>
+/// An enrollment with its calendar and its dates as day numbers (<see cref="DayNumber"/>), as the builder's inner loops
+/// read it. The enrolled days are [<see cref="Entry"/>, <see cref="EndExclusive"/>) under the build's withdrawal-date meaning.
+/// </summary>
+internal sealed class PreparedEnrollment
+{
+    private readonly int[] _codeFrom;
+    private readonly AdaEligibility[] _codes;
+
+    public PreparedEnrollment(StudentEnrollment enrollment, CalendarEntry calendar, WithdrawalDateMeaning meaning)
+    {
+        Enrollment = enrollment;
+        Calendar = calendar;
+        Entry = DayNumber.Of(enrollment.EntryDate);
+        EndExclusive = enrollment.WithdrawalDate is not { } w
+            ? int.MaxValue
+            : DayNumber.Of(w) + (meaning == WithdrawalDateMeaning.LastDayEnrolled ? 1 : 0);
+        _codeFrom = enrollment.AdaEligibility.Select(c => DayNumber.Of(c.EffectiveDate)).ToArray();
+        _codes = enrollment.AdaEligibility.Select(c => c.Code).ToArray();
+        IsEarlyEducation = enrollment.GradeLevel == GradeLevel.EarlyEducation;
+        WholeEnrollmentReason = DayRules.EnrollmentReason(calendar, enrollment);
+    }
+
+    public StudentEnrollment Enrollment { get; }
+
+    public CalendarEntry Calendar { get; }
+
+    public int Entry { get; }
+
+    public int EndExclusive { get; }
+
+    public bool IsEarlyEducation { get; }
+
+    /// <summary>The reason that leaves out every day of the enrollment (campus, calendar, state exclude, no show), if any.</summary>
+    public DayExclusionReason? WholeEnrollmentReason { get; }
+
+    public bool Covers(int day) => day >= Entry && day < EndExclusive;
+
+    /// <summary>The ADA eligibility code in force on day number <paramref name="day"/>.</summary>
+    public AdaEligibility CodeOn(int day)
+    {
+        var code = _codes[0];
+        for (var i = 1; i < _codes.Length && _codeFrom[i] <= day; i++)
+        {
+            code = _codes[i];
+        }
+
+        return code;
+    }
+}
+
+/// <summary>A program participation with its dates as day numbers, both ends included.</summary>
+internal readonly record struct PreparedProgram(SpecialProgram Program, int Start, int End, bool IsMainstreamIep)
+{
+    public static PreparedProgram Of(ProgramParticipation p) =>
+        new(p.Program, DayNumber.Of(p.Start), p.End is { } e ? DayNumber.Of(e) : int.MaxValue, p.IsMainstreamIep);
+
+    public bool Covers(int day) => day >= Start && day <= End;
+}
+
+/// <summary>
 /// The inputs of a build, checked against each other and indexed by student: each student's enrollments (in date
 /// order), program participations and attendance marks. Kept by <see cref="PeriodAttendanceBuild"/> for
 /// <see cref="PeriodAttendanceBuild.Explain"/>.
 /// </summary>
 internal sealed class DailyIndex
 {
-    private readonly Dictionary<StudentId, int> _studentIndex;
+    private readonly Dictionary<string, int> _studentIndex;
     private readonly int[] _markStart;
     private readonly int[] _markOrder;
 
@@ -30,10 +90,11 @@ internal sealed class DailyIndex
         DailyBuildOptions options,
         SchoolYear? schoolYear,
         StudentId[] students,
-        Dictionary<StudentId, int> studentIndex,
-        (StudentEnrollment Enrollment, CalendarEntry Calendar)[][] enrollments,
-        ProgramParticipation[][] programs,
+        Dictionary<string, int> studentIndex,
+        PreparedEnrollment[][] enrollments,
+        PreparedProgram[][] programs,
         DailyAttendanceMark[] marks,
+        int[] markDays,
         int[] markStart,
         int[] markOrder,
         int[] marksOfNoStudent)
@@ -45,6 +106,7 @@ internal sealed class DailyIndex
         Enrollments = enrollments;
         Programs = programs;
         Marks = marks;
+        MarkDays = markDays;
         _markStart = markStart;
         _markOrder = markOrder;
         MarksOfNoEnrolledStudent = marksOfNoStudent;
@@ -58,16 +120,20 @@ internal sealed class DailyIndex
     public StudentId[] Students { get; }
 
     /// <summary>Each student's enrollments with their calendars, by entry date.</summary>
-    public (StudentEnrollment Enrollment, CalendarEntry Calendar)[][] Enrollments { get; }
+    public PreparedEnrollment[][] Enrollments { get; }
 
-    public ProgramParticipation[][] Programs { get; }
+    /// <summary>Each student's program participations.</summary>
+    public PreparedProgram[][] Programs { get; }
 
     public DailyAttendanceMark[] Marks { get; }
+
+    /// <summary>The day number of each mark's date, by mark index.</summary>
+    public int[] MarkDays { get; }
 
     /// <summary>The indices of marks whose student has no enrollment at all.</summary>
     public int[] MarksOfNoEnrolledStudent { get; }
 
-    public bool TryFind(StudentId student, out int index) => _studentIndex.TryGetValue(student, out index);
+    public bool TryFind(StudentId student, out int index) => _studentIndex.TryGetValue(student.Value, out index);
 
     /// <summary>The indices (into <see cref="Marks"/>) of student <paramref name="s"/>'s marks, in input order.</summary>
     public ReadOnlySpan<int> MarksOf(int s) => _markOrder.AsSpan(_markStart[s], _markStart[s + 1] - _markStart[s]);
@@ -126,7 +192,7 @@ internal sealed class DailyIndex
             }
         }
 
-        var byStudent = new Dictionary<StudentId, List<(StudentEnrollment, CalendarEntry)>>();
+        var byStudent = new Dictionary<StudentId, List<PreparedEnrollment>>();
         foreach (var enrollment in enrollments)
         {
             ArgumentNullException.ThrowIfNull(enrollment, nameof(enrollments));
@@ -141,24 +207,26 @@ internal sealed class DailyIndex
                 byStudent[enrollment.Student] = list = [];
             }
 
-            list.Add((enrollment, entry));
+            list.Add(new PreparedEnrollment(enrollment, entry, options.WithdrawalDate));
         }
 
         var students = byStudent.Keys.ToArray();
         Array.Sort(students);
-        var studentIndex = new Dictionary<StudentId, int>(students.Length);
-        var enrollmentArrays = new (StudentEnrollment, CalendarEntry)[students.Length][];
+        // Keyed by the id's text: a string-keyed dictionary hashes without randomization until it sees collisions,
+        // which matters at one look-up per mark.
+        var studentIndex = new Dictionary<string, int>(students.Length, StringComparer.Ordinal);
+        var enrollmentArrays = new PreparedEnrollment[students.Length][];
         for (var s = 0; s < students.Length; s++)
         {
-            studentIndex[students[s]] = s;
+            studentIndex[students[s].Value] = s;
             var ordered = byStudent[students[s]]
-                .OrderBy(x => x.Item1.EntryDate)
-                .ThenBy(x => x.Item1.Campus)
-                .ThenBy(x => x.Item1.CalendarCode, StringComparer.Ordinal)
-                .ThenBy(x => x.Item1.WithdrawalDate ?? LocalDate.MaxIsoValue)
+                .OrderBy(x => x.Entry)
+                .ThenBy(x => x.Enrollment.Campus)
+                .ThenBy(x => x.Enrollment.CalendarCode, StringComparer.Ordinal)
+                .ThenBy(x => x.EndExclusive)
                 .ToArray();
             enrollmentArrays[s] = ordered;
-            CheckOverlaps(ordered, options.WithdrawalDate, problems);
+            CheckOverlaps(ordered, problems);
         }
 
         if (problems.Count > 0)
@@ -170,25 +238,36 @@ internal sealed class DailyIndex
         foreach (var program in programs)
         {
             ArgumentNullException.ThrowIfNull(program, nameof(programs));
-            if (studentIndex.TryGetValue(program.Student, out var s))
+            if (studentIndex.TryGetValue(program.Student.Value, out var s))
             {
                 (programLists[s] ??= []).Add(program);
             }
         }
 
         var programArrays = programLists
-            .Select(l => l is null ? [] : l.OrderBy(p => p.Start).ThenBy(p => p.Program).ThenBy(p => p.End ?? LocalDate.MaxIsoValue).ToArray())
+            .Select(l => l is null ? [] : l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep).ToArray())
             .ToArray();
 
         // Marks are grouped by student with a counting sort (two passes, no comparison): the builder then walks each
         // student's marks once per enrollment.
         var markArray = marks is ImmutableArray<DailyAttendanceMark> immutable ? ImmutableCollectionsMarshal.AsArray(immutable)! : marks.ToArray();
         var studentOfMark = new int[markArray.Length];
+        var markDays = new int[markArray.Length];
         var markStart = new int[students.Length + 1];
         var orphans = new List<int>();
+        var lastDate = default(LocalDate);
+        var lastDay = DayNumber.Of(lastDate);
         for (var i = 0; i < markArray.Length; i++)
         {
-            if (studentIndex.TryGetValue(markArray[i].Student, out var s))
+            // Files come sorted by date or by student: consecutive marks mostly share a date.
+            var date = markArray[i].Date;
+            if (date != lastDate)
+            {
+                (lastDate, lastDay) = (date, DayNumber.Of(date));
+            }
+
+            markDays[i] = lastDay;
+            if (studentIndex.TryGetValue(markArray[i].Student.Value, out var s))
             {
                 studentOfMark[i] = s;
                 markStart[s + 1]++;
@@ -216,27 +295,22 @@ internal sealed class DailyIndex
             }
         }
 
-        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray, markStart, markOrder, [.. orphans]);
+        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray, markDays, markStart, markOrder, [.. orphans]);
     }
 
-    private static void CheckOverlaps((StudentEnrollment Enrollment, CalendarEntry Calendar)[] ordered, WithdrawalDateMeaning meaning, List<string> problems)
+    private static void CheckOverlaps(PreparedEnrollment[] ordered, List<string> problems)
     {
+        // Ordered by entry: a later enrollment overlaps an earlier one when it enters before the earlier one ends.
         for (var i = 0; i < ordered.Length; i++)
         {
-            var a = ordered[i].Enrollment;
-            var aEnd = a.EndExclusive(meaning);
-            for (var j = i + 1; j < ordered.Length; j++)
+            var a = ordered[i];
+            for (var j = i + 1; j < ordered.Length && ordered[j].Entry < a.EndExclusive; j++)
             {
-                var b = ordered[j].Enrollment;
-                if (aEnd is { } end && b.EntryDate >= end)
-                {
-                    break;
-                }
-
-                if (b.Campus == a.Campus && (b.EndExclusive(meaning) is not { } bEnd || bEnd > b.EntryDate) && (aEnd is not { } ae || ae > a.EntryDate))
+                var b = ordered[j];
+                if (b.Enrollment.Campus == a.Enrollment.Campus && b.EndExclusive > b.Entry && a.EndExclusive > a.Entry)
                 {
                     problems.Add(
-                        $"two enrollments of student {a.Student} at campus {a.Campus} cover the same days ({a} and {b}): the marks of those days cannot be given to one of them.");
+                        $"two enrollments of student {a.Enrollment.Student} at campus {a.Enrollment.Campus} cover the same days ({a.Enrollment} and {b.Enrollment}): the marks of those days cannot be given to one of them.");
                 }
             }
         }

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace PeimsRules.Attendance.Daily;
 
 /// <summary>What one day of one enrollment comes to.</summary>
@@ -54,21 +52,21 @@ internal static class DayRules
     }
 
     /// <summary>
-    /// Decides an instructional day <paramref name="date"/> of <paramref name="enrollment"/>, which covers it, given the
-    /// mark that held the snapshot time (<see cref="NoMark"/>, <see cref="Conflict"/> or an index into <paramref name="marks"/>).
+    /// Decides an instructional day (day number <paramref name="day"/>) of <paramref name="enrollment"/>, which covers
+    /// it, given the mark that held the snapshot time (<see cref="NoMark"/>, <see cref="Conflict"/> or an index into
+    /// <paramref name="marks"/>).
     /// </summary>
     public static DayDecision Decide(
-        CalendarEntry calendar,
-        StudentEnrollment enrollment,
-        LocalDate date,
+        PreparedEnrollment enrollment,
+        int day,
         bool inExcludedRange,
         int snapshotMark,
-        ReadOnlySpan<ProgramParticipation> programs,
+        ReadOnlySpan<PreparedProgram> programs,
         DailyAttendanceMark[] marks,
         DailyBuildOptions options)
     {
-        var code = enrollment.AdaEligibilityOn(date);
-        if (EnrollmentReason(calendar, enrollment) is { } whole)
+        var code = enrollment.CodeOn(day);
+        if (enrollment.WholeEnrollmentReason is { } whole)
         {
             return LeftOut(whole, code, snapshotMark);
         }
@@ -88,7 +86,7 @@ internal static class DayRules
             return LeftOut(DayExclusionReason.FlexibleAttendanceProgram, code, snapshotMark);
         }
 
-        if (enrollment.GradeLevel == GradeLevel.EarlyEducation && !HasIep(programs, date))
+        if (enrollment.IsEarlyEducation && !HasIep(programs, day))
         {
             return LeftOut(DayExclusionReason.EarlyEducationWithoutIep, code, snapshotMark);
         }
@@ -128,7 +126,7 @@ internal static class DayRules
         long prs = 0, mainstream = 0, residential = 0;
         foreach (var program in programs)
         {
-            if (!program.Covers(date))
+            if (!program.Covers(day))
             {
                 continue;
             }
@@ -177,11 +175,11 @@ internal static class DayRules
         return Compare(a, b) <= 0 ? current : candidate;
     }
 
-    public static bool HasIep(ReadOnlySpan<ProgramParticipation> programs, LocalDate date)
+    public static bool HasIep(ReadOnlySpan<PreparedProgram> programs, int day)
     {
         foreach (var program in programs)
         {
-            if (program.Program == SpecialProgram.SpecialEducation && program.Covers(date))
+            if (program.Program == SpecialProgram.SpecialEducation && program.Covers(day))
             {
                 return true;
             }

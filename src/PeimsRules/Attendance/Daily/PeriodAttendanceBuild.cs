@@ -81,7 +81,7 @@ public sealed class PeriodAttendanceBuild
                 continue;
             }
 
-            var onCalendar = enrollments.Where(e => e.Calendar == entry).Select(e => e.Enrollment).ToList();
+            var onCalendar = enrollments.Where(e => e.Calendar == entry).ToList();
             var markDays = studentMarks.Where(m => marks[m].Campus == calendar.Campus && calendarPeriod.Dates.Contains(marks[m].Date)).ToLookup(m => marks[m].Date);
             var dates = calendar.InstructionalDaysOf(period).Concat(markDays.Select(g => g.Key)).Distinct().Order();
             foreach (var date in dates)
@@ -95,16 +95,17 @@ public sealed class PeriodAttendanceBuild
 
     private DayExplanation ExplainDay(
         CalendarEntry entry,
-        List<StudentEnrollment> onCalendar,
+        List<PreparedEnrollment> onCalendar,
         LocalDate date,
         ReportingPeriod period,
         IEnumerable<int> markIndices,
-        ProgramParticipation[] programs)
+        PreparedProgram[] programs)
     {
         var calendar = entry.Calendar;
         var marks = _index.Marks;
-        var meaning = _index.Options.WithdrawalDate;
-        var enrollment = onCalendar.FirstOrDefault(e => e.IsEnrolledOn(date, meaning));
+        var day = DayNumber.Of(date);
+        var prepared = onCalendar.FirstOrDefault(e => e.Covers(day));
+        var enrollment = prepared?.Enrollment;
         var snapshot = DayRules.NoMark;
         foreach (var m in markIndices)
         {
@@ -123,7 +124,7 @@ public sealed class PeriodAttendanceBuild
         if (enrollment is null)
         {
             var detail = DayRules.Describe(DayExclusionReason.NotEnrolled);
-            var nearest = onCalendar.Where(e => e.EntryDate > date).Select(e => (LocalDate?)e.EntryDate).FirstOrDefault();
+            var nearest = onCalendar.Where(e => e.Entry > day).Select(e => (LocalDate?)e.Enrollment.EntryDate).FirstOrDefault();
             if (nearest is { } entered)
             {
                 detail += $" The next enrollment starts {DailyText.Date(entered)}.";
@@ -132,7 +133,7 @@ public sealed class PeriodAttendanceBuild
             return LeftOut(DayExclusionReason.NotEnrolled, null, null, shown, detail);
         }
 
-        var decision = DayRules.Decide(entry, enrollment, date, calendar.IsInExcludedRange(date), snapshot, programs, marks, _index.Options);
+        var decision = DayRules.Decide(prepared!, day, calendar.IsInExcludedRange(date), snapshot, programs, marks, _index.Options);
         if (decision.Reason is { } reason)
         {
             var detail = DayRules.Describe(reason);

@@ -115,51 +115,52 @@ public static class PeriodAttendanceBuilder
     private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, List<RecordAccumulator> accumulators, long[] leftOut)
     {
         var marks = index.Marks;
+        var markDays = index.MarkDays;
         var studentMarks = index.MarksOf(s);
         var programs = index.Programs[s];
-        var meaning = index.Options.WithdrawalDate;
-        foreach (var (enrollment, entry) in index.Enrollments[s])
+        foreach (var enrollment in index.Enrollments[s])
         {
-            var calendar = entry.Calendar;
-            var endExclusive = enrollment.EndExclusive(meaning);
+            var calendar = enrollment.Calendar.Calendar;
+            var origin = calendar.OriginDay;
+            var campus = enrollment.Enrollment.Campus;
 
-            // The enrolled part of the calendar's days, as offsets; its snapshot slots start empty.
-            var firstOffset = Math.Max(0, calendar.OffsetOf(enrollment.EntryDate));
-            var endOffset = endExclusive is { } end ? Math.Min(calendar.Span, calendar.OffsetOf(end)) : calendar.Span;
+            // The enrolled part of the calendar's days, as offsets from its first date; their snapshot slots start empty.
+            var firstOffset = Math.Clamp(enrollment.Entry - origin, 0, calendar.Span);
+            var endOffset = enrollment.EndExclusive == int.MaxValue ? calendar.Span : Math.Clamp(enrollment.EndExclusive - origin, 0, calendar.Span);
             if (endOffset > firstOffset)
             {
                 Array.Fill(slots, DayRules.NoMark, firstOffset, endOffset - firstOffset);
             }
 
+            // Seed 003: the mark of the class period that holds the snapshot time decides the day; others do not count.
             var snapshot = calendar.AttendanceSnapshotTime;
             foreach (var m in studentMarks)
             {
-                ref readonly var mark = ref marks[m];
-                if (mark.Campus != enrollment.Campus || mark.Date < enrollment.EntryDate || (endExclusive is { } e && mark.Date >= e))
+                var day = markDays[m];
+                if (!enrollment.Covers(day) || marks[m].Campus != campus)
                 {
                     continue;
                 }
 
                 matched[m] = true;
-                var offset = calendar.OffsetOf(mark.Date);
-                if (offset >= firstOffset && offset < endOffset && mark.Holds(snapshot))
+                var offset = day - origin;
+                if (offset >= firstOffset && offset < endOffset && marks[m].Holds(snapshot))
                 {
                     slots[offset] = DayRules.Combine(slots[offset], m, marks);
                 }
             }
 
-            var whole = DayRules.EnrollmentReason(entry, enrollment);
             for (var p = 0; p < calendar.ReportingPeriods.Count; p++)
             {
                 var (first, last) = calendar.DayRangeOfPeriodAt(p);
-                var from = Math.Max(first, calendar.FirstIndexOnOrAfter(enrollment.EntryDate));
-                var to = endExclusive is { } stop ? Math.Min(last, calendar.FirstIndexOnOrAfter(stop)) : last;
+                var from = Math.Max(first, calendar.FirstIndexOnOrAfter(enrollment.Entry));
+                var to = Math.Min(last, calendar.FirstIndexOnOrAfter(enrollment.EndExclusive));
                 if (to <= from)
                 {
                     continue;
                 }
 
-                if (whole is { } reason)
+                if (enrollment.WholeEnrollmentReason is { } reason)
                 {
                     leftOut[(int)reason] += to - from;
                     continue;
@@ -169,9 +170,9 @@ public static class PeriodAttendanceBuilder
                 RecordAccumulator? current = null;
                 for (var k = from; k < to; k++)
                 {
-                    var date = calendar.DayAt(k);
-                    var offset = calendar.OffsetOf(date);
-                    var decision = DayRules.Decide(entry, enrollment, date, calendar.IsExcludedAtOffset(offset), slots[offset], programs, marks, index.Options);
+                    var day = calendar.DayNumberAt(k);
+                    var offset = day - origin;
+                    var decision = DayRules.Decide(enrollment, day, calendar.IsExcludedAtOffset(offset), slots[offset], programs, marks, index.Options);
                     if (decision.Reason is { } why)
                     {
                         leftOut[(int)why]++;
@@ -180,27 +181,29 @@ public static class PeriodAttendanceBuilder
 
                     if (current is null || current.Code != decision.Code)
                     {
-                        current = Find(accumulators, entry, enrollment, period, p, decision.Code);
+                        current = Find(accumulators, enrollment, period, p, decision.Code);
                     }
 
-                    current.Add(decision, date, enrollment);
+                    current.Add(decision, day, enrollment.Enrollment);
                 }
             }
         }
     }
 
-    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, CalendarEntry entry, StudentEnrollment enrollment, ReportingPeriod period, int periodIndex, AdaEligibility code)
+    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex, AdaEligibility code)
     {
-        var track = entry.Track!.Value;
+        var track = enrollment.Calendar.Track!.Value;
+        var grade = enrollment.Enrollment.GradeLevel;
+        var campus = enrollment.Enrollment.Campus;
         foreach (var acc in accumulators)
         {
-            if (acc.Period == period && acc.Code == code && acc.Grade == enrollment.GradeLevel && acc.Track == track && acc.Campus == enrollment.Campus)
+            if (acc.Period == period && acc.Code == code && acc.Grade == grade && acc.Track == track && acc.Campus == campus)
             {
                 return acc;
             }
         }
 
-        var created = new RecordAccumulator(entry.Calendar.SchoolYear, enrollment.Campus, enrollment.GradeLevel, track, period, code, entry.DaysTaught[periodIndex]);
+        var created = new RecordAccumulator(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, code, enrollment.Calendar.DaysTaught[periodIndex]);
         accumulators.Add(created);
         return created;
     }
@@ -254,10 +257,11 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
 
     public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility;
 
-    private NodaTime.LocalDate _lastDay;
+    private int _lastDay;
     private StudentEnrollment? _lastEnrollment;
 
-    public void Add(DayDecision day, NodaTime.LocalDate date, StudentEnrollment enrollment)
+    /// <summary>Adds a counted day (day number <paramref name="date"/>) of <paramref name="enrollment"/>.</summary>
+    public void Add(DayDecision day, int date, StudentEnrollment enrollment)
     {
         Eligible += day.EligibleHalfDays;
         Ineligible += day.IneligibleHalfDays;

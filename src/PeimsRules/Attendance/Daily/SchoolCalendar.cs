@@ -36,6 +36,8 @@ public sealed class SchoolCalendar
     private readonly DateInterval[] _excludedRanges;
     private readonly (int First, int End)[] _periodDayRange;
     private readonly LocalDate _origin;
+    private readonly int _originDay;
+    private readonly int[] _dayNumbers;
     private readonly int[] _dayIndexByOffset;
     private readonly bool[] _excludedByOffset;
 
@@ -133,7 +135,9 @@ public sealed class SchoolCalendar
         var dates = _instructionalDays.Concat(_periods.SelectMany(p => new[] { p.Start, p.End })).ToList();
         _origin = dates.Count == 0 ? new LocalDate(schoolYear.StartYear, 7, 1) : dates.Min();
         var last = dates.Count == 0 ? _origin : dates.Max();
-        var span = Period.DaysBetween(_origin, last) + 1;
+        _originDay = DayNumber.Of(_origin);
+        _dayNumbers = Array.ConvertAll(_instructionalDays, DayNumber.Of);
+        var span = DayNumber.Of(last) - _originDay + 1;
         if (span > MaximumSpanDays)
         {
             throw new ArgumentException(
@@ -145,14 +149,14 @@ public sealed class SchoolCalendar
         Array.Fill(_dayIndexByOffset, -1);
         for (var i = 0; i < _instructionalDays.Length; i++)
         {
-            _dayIndexByOffset[Period.DaysBetween(_origin, _instructionalDays[i])] = i;
+            _dayIndexByOffset[_dayNumbers[i] - _originDay] = i;
         }
 
         _excludedByOffset = new bool[span];
         foreach (var range in _excludedRanges)
         {
-            var from = Math.Max(0, Period.DaysBetween(_origin, range.Start));
-            var to = Math.Min(span - 1, Period.DaysBetween(_origin, range.End));
+            var from = Math.Max(0, DayNumber.Of(range.Start) - _originDay);
+            var to = Math.Min(span - 1, DayNumber.Of(range.End) - _originDay);
             for (var o = from; o <= to; o++)
             {
                 _excludedByOffset[o] = true;
@@ -252,8 +256,14 @@ public sealed class SchoolCalendar
 
     internal LocalDate DayAt(int index) => _instructionalDays[index];
 
+    /// <summary>The day number (<see cref="DayNumber"/>) of the instructional day at <paramref name="index"/>.</summary>
+    internal int DayNumberAt(int index) => _dayNumbers[index];
+
+    /// <summary>The day number of the calendar's first known date: offsets count from it.</summary>
+    internal int OriginDay => _originDay;
+
     /// <summary>Days from the calendar's first known date; may be negative or past the span.</summary>
-    internal int OffsetOf(LocalDate date) => Period.DaysBetween(_origin, date);
+    internal int OffsetOf(LocalDate date) => DayNumber.Of(date) - _originDay;
 
     internal int Span => _dayIndexByOffset.Length;
 
@@ -267,9 +277,12 @@ public sealed class SchoolCalendar
     internal bool IsExcludedAtOffset(int offset) => _excludedByOffset[offset];
 
     /// <summary>The index of the first instructional day on or after <paramref name="date"/> (the count when there is none).</summary>
-    internal int FirstIndexOnOrAfter(LocalDate date)
+    internal int FirstIndexOnOrAfter(LocalDate date) => FirstIndexOnOrAfter(DayNumber.Of(date));
+
+    /// <summary>The index of the first instructional day on or after day number <paramref name="day"/> (the count when there is none).</summary>
+    internal int FirstIndexOnOrAfter(int day)
     {
-        var i = Array.BinarySearch(_instructionalDays, date);
+        var i = Array.BinarySearch(_dayNumbers, day);
         return i >= 0 ? i : ~i;
     }
 }
