@@ -53,7 +53,7 @@ public sealed class PeriodAttendanceBuild
     public IReadOnlyDictionary<DayExclusionReason, long> LeftOutDays { get; }
 
     /// <summary>The students with at least one enrollment, in id order.</summary>
-    public IReadOnlyList<StudentId> Students => _index.Students;
+    public IReadOnlyList<StudentId> Students => Array.AsReadOnly(_index.Students);
 
     /// <summary>
     /// Every day of <paramref name="period"/> for <paramref name="student"/>, on each calendar the student has an

@@ -109,7 +109,7 @@ public static class PeriodAttendanceBuilder
             .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
             .ToArray();
         var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
-        return new PeriodAttendanceBuild(index, records, special, unmatchedMarks, leftOutDays);
+        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), leftOutDays.AsReadOnly());
     }
 
     private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, List<RecordAccumulator> accumulators, long[] leftOut)
@@ -150,7 +150,7 @@ public static class PeriodAttendanceBuilder
                 }
             }
 
-            for (var p = 0; p < calendar.ReportingPeriods.Count; p++)
+            for (var p = 0; p < calendar.PeriodCount; p++)
             {
                 var (first, last) = calendar.DayRangeOfPeriodAt(p);
                 var from = Math.Max(first, calendar.FirstIndexOnOrAfter(enrollment.Entry));
@@ -166,7 +166,7 @@ public static class PeriodAttendanceBuilder
                     continue;
                 }
 
-                var period = calendar.ReportingPeriods[p].Period;
+                var period = calendar.PeriodAt(p).Period;
                 RecordAccumulator? current = null;
                 for (var k = from; k < to; k++)
                 {

@@ -182,13 +182,13 @@ public sealed class SchoolCalendar
     public LocalTime AttendanceSnapshotTime { get; }
 
     /// <summary>The instructional days, in date order.</summary>
-    public IReadOnlyList<LocalDate> InstructionalDays => _instructionalDays;
+    public IReadOnlyList<LocalDate> InstructionalDays => Array.AsReadOnly(_instructionalDays);
 
     /// <summary>The reporting periods, in period order.</summary>
-    public IReadOnlyList<CalendarReportingPeriod> ReportingPeriods => _periods;
+    public IReadOnlyList<CalendarReportingPeriod> ReportingPeriods => Array.AsReadOnly(_periods);
 
     /// <summary>The date ranges (both ends included) whose attendance and membership are left out, in date order.</summary>
-    public IReadOnlyList<DateInterval> ExcludedDateRanges => _excludedRanges;
+    public IReadOnlyList<DateInterval> ExcludedDateRanges => Array.AsReadOnly(_excludedRanges);
 
     /// <summary>Whether the calendar's exclude box is checked: nothing is reported from it (seed 003).</summary>
     public bool IsExcluded { get; }
@@ -245,7 +245,7 @@ public sealed class SchoolCalendar
         }
 
         var (first, end) = _periodDayRange[index];
-        return new ArraySegment<LocalDate>(_instructionalDays, first, end - first);
+        return Array.AsReadOnly(_instructionalDays[first..end]);
     }
 
     /// <summary>The calendar as people name it: <c>campus 101912001 calendar REG</c>.</summary>
@@ -255,6 +255,12 @@ public sealed class SchoolCalendar
     internal (int First, int End) DayRangeOfPeriodAt(int periodIndex) => _periodDayRange[periodIndex];
 
     internal LocalDate DayAt(int index) => _instructionalDays[index];
+
+    /// <summary>The number of reporting periods.</summary>
+    internal int PeriodCount => _periods.Length;
+
+    /// <summary>The reporting period at <paramref name="index"/> of <see cref="ReportingPeriods"/>.</summary>
+    internal CalendarReportingPeriod PeriodAt(int index) => _periods[index];
 
     /// <summary>The day number (<see cref="DayNumber"/>) of the instructional day at <paramref name="index"/>.</summary>
     internal int DayNumberAt(int index) => _dayNumbers[index];

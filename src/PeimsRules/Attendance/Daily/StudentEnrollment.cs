@@ -121,7 +121,7 @@ public sealed class StudentEnrollment
     public LocalDate? WithdrawalDate { get; }
 
     /// <summary>The ADA eligibility codes (E0787) in force, each from its effective date; the first is in force from the entry date.</summary>
-    public IReadOnlyList<AdaEligibilityChange> AdaEligibility => _codes;
+    public IReadOnlyList<AdaEligibilityChange> AdaEligibility => Array.AsReadOnly(_codes);
 
     /// <summary>Whether the enrollment is marked no show (seed 003: no record is sent).</summary>
     public bool IsNoShow { get; }
