@@ -6,4 +6,5 @@ var root = new RootCommand("PeimsRules: Texas attendance and funding rules (TEA)
 root.Subcommands.Add(AdaCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(PeriodsCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,318 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using NodaTime;
+
+namespace PeimsRules.Attendance.Daily;
+
+/// <summary>A calendar with the track it is reported as and its days taught by period.</summary>
+internal sealed class CalendarEntry(SchoolCalendar calendar, InstructionalTrack? track)
+{
+    public SchoolCalendar Calendar { get; } = calendar;
+
+    /// <summary>The track (E0975) the calendar is reported as; <see langword="null"/> for an excluded calendar that takes no number.</summary>
+    public InstructionalTrack? Track { get; } = track;
+
+    public DayCount[] DaysTaught { get; } = calendar.ReportingPeriods.Select(p => calendar.DaysTaught(p.Period)).ToArray();
+}
+
+/// <summary>
+/// An enrollment with its calendar and its dates as day numbers (<see cref="DayNumber"/>), as the builder's inner loops
+/// read it. The enrolled days are [<see cref="Entry"/>, <see cref="EndExclusive"/>) under the build's withdrawal-date meaning.
+/// </summary>
+internal sealed class PreparedEnrollment
+{
+    private readonly int[] _codeFrom;
+    private readonly AdaEligibility[] _codes;
+
+    public PreparedEnrollment(StudentEnrollment enrollment, CalendarEntry calendar, WithdrawalDateMeaning meaning)
+    {
+        Enrollment = enrollment;
+        Calendar = calendar;
+        Entry = DayNumber.Of(enrollment.EntryDate);
+        EndExclusive = enrollment.WithdrawalDate is not { } w
+            ? int.MaxValue
+            : DayNumber.Of(w) + (meaning == WithdrawalDateMeaning.LastDayEnrolled ? 1 : 0);
+        _codeFrom = enrollment.AdaEligibility.Select(c => DayNumber.Of(c.EffectiveDate)).ToArray();
+        _codes = enrollment.AdaEligibility.Select(c => c.Code).ToArray();
+        IsEarlyEducation = enrollment.GradeLevel == GradeLevel.EarlyEducation;
+        WholeEnrollmentReason = DayRules.EnrollmentReason(calendar, enrollment);
+    }
+
+    public StudentEnrollment Enrollment { get; }
+
+    public CalendarEntry Calendar { get; }
+
+    public int Entry { get; }
+
+    public int EndExclusive { get; }
+
+    public bool IsEarlyEducation { get; }
+
+    /// <summary>The reason that leaves out every day of the enrollment (campus, calendar, state exclude, no show), if any.</summary>
+    public DayExclusionReason? WholeEnrollmentReason { get; }
+
+    public bool Covers(int day) => day >= Entry && day < EndExclusive;
+
+    /// <summary>The ADA eligibility code in force on day number <paramref name="day"/>.</summary>
+    public AdaEligibility CodeOn(int day)
+    {
+        var code = _codes[0];
+        for (var i = 1; i < _codes.Length && _codeFrom[i] <= day; i++)
+        {
+            code = _codes[i];
+        }
+
+        return code;
+    }
+}
+
+/// <summary>A program participation with its dates as day numbers, both ends included.</summary>
+internal readonly record struct PreparedProgram(SpecialProgram Program, int Start, int End, bool IsMainstreamIep)
+{
+    public static PreparedProgram Of(ProgramParticipation p) =>
+        new(p.Program, DayNumber.Of(p.Start), p.End is { } e ? DayNumber.Of(e) : int.MaxValue, p.IsMainstreamIep);
+
+    public bool Covers(int day) => day >= Start && day <= End;
+}
+
+/// <summary>
+/// The inputs of a build, checked against each other and indexed by student: each student's enrollments (in date
+/// order), program participations and attendance marks. Kept by <see cref="PeriodAttendanceBuild"/> for
+/// <see cref="PeriodAttendanceBuild.Explain"/>.
+/// </summary>
+internal sealed class DailyIndex
+{
+    private readonly Dictionary<string, int> _studentIndex;
+    private readonly int[] _markStart;
+    private readonly int[] _markOrder;
+
+    private DailyIndex(
+        DailyBuildOptions options,
+        SchoolYear? schoolYear,
+        StudentId[] students,
+        Dictionary<string, int> studentIndex,
+        PreparedEnrollment[][] enrollments,
+        PreparedProgram[][] programs,
+        DailyAttendanceMark[] marks,
+        int[] markDays,
+        int[] markStart,
+        int[] markOrder,
+        int[] marksOfNoStudent)
+    {
+        Options = options;
+        SchoolYear = schoolYear;
+        Students = students;
+        _studentIndex = studentIndex;
+        Enrollments = enrollments;
+        Programs = programs;
+        Marks = marks;
+        MarkDays = markDays;
+        _markStart = markStart;
+        _markOrder = markOrder;
+        MarksOfNoEnrolledStudent = marksOfNoStudent;
+    }
+
+    public DailyBuildOptions Options { get; }
+
+    public SchoolYear? SchoolYear { get; }
+
+    /// <summary>The students with at least one enrollment, in id order.</summary>
+    public StudentId[] Students { get; }
+
+    /// <summary>Each student's enrollments with their calendars, by entry date.</summary>
+    public PreparedEnrollment[][] Enrollments { get; }
+
+    /// <summary>Each student's program participations.</summary>
+    public PreparedProgram[][] Programs { get; }
+
+    public DailyAttendanceMark[] Marks { get; }
+
+    /// <summary>The day number of each mark's date, by mark index.</summary>
+    public int[] MarkDays { get; }
+
+    /// <summary>The indices of marks whose student has no enrollment at all.</summary>
+    public int[] MarksOfNoEnrolledStudent { get; }
+
+    public bool TryFind(StudentId student, out int index) => _studentIndex.TryGetValue(student.Value, out index);
+
+    /// <summary>The indices (into <see cref="Marks"/>) of student <paramref name="s"/>'s marks, in input order.</summary>
+    public ReadOnlySpan<int> MarksOf(int s) => _markOrder.AsSpan(_markStart[s], _markStart[s + 1] - _markStart[s]);
+
+    public static DailyIndex Create(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation> programs,
+        DailyBuildOptions options)
+    {
+        var problems = new List<string>();
+        var calendarList = calendars.ToList();
+        if (calendarList.Any(c => c is null))
+        {
+            throw new ArgumentException("A calendar is null.", nameof(calendars));
+        }
+
+        var years = calendarList.Select(c => c.SchoolYear).Distinct().Order().ToList();
+        if (years.Count > 1)
+        {
+            problems.Add($"the calendars are of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); a build covers one school year.");
+        }
+
+        var byKey = new Dictionary<(CampusId, string), CalendarEntry>();
+        foreach (var campus in calendarList.GroupBy(c => c.Campus).OrderBy(g => g.Key))
+        {
+            foreach (var twice in campus.GroupBy(c => c.CalendarCode, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                problems.Add($"campus {campus.Key} has {twice.Count()} calendars named {twice.Key}.");
+            }
+
+            var flags = campus.Select(c => c.IsCampusExcluded).Distinct().Count();
+            if (flags > 1)
+            {
+                problems.Add($"the calendars of campus {campus.Key} disagree on whether the campus is excluded.");
+            }
+
+            var numbered = campus.Where(c => options.NumberExcludedCalendars || !c.IsExcluded).OrderBy(c => c.Order).ThenBy(c => c.CalendarCode, StringComparer.Ordinal).ToList();
+            foreach (var tie in numbered.GroupBy(c => c.Order).Where(g => g.Count() > 1))
+            {
+                problems.Add(
+                    $"calendars {string.Join(" and ", tie.Select(c => c.CalendarCode))} of campus {campus.Key} are both listed in place {tie.Key}: the order numbers the tracks (00, 01, ...), so it must be unique.");
+            }
+
+            if (numbered.Count > 100)
+            {
+                problems.Add($"campus {campus.Key} has {numbered.Count} calendars; tracks are numbered 00 to 99.");
+                continue;
+            }
+
+            var tracks = numbered.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => new InstructionalTrack(x.i));
+            foreach (var calendar in campus)
+            {
+                byKey.TryAdd((calendar.Campus, calendar.CalendarCode), new CalendarEntry(calendar, tracks.TryGetValue(calendar, out var t) ? t : null));
+            }
+        }
+
+        var byStudent = new Dictionary<StudentId, List<PreparedEnrollment>>();
+        foreach (var enrollment in enrollments)
+        {
+            ArgumentNullException.ThrowIfNull(enrollment, nameof(enrollments));
+            if (!byKey.TryGetValue((enrollment.Campus, enrollment.CalendarCode), out var entry))
+            {
+                problems.Add($"the enrollment of {enrollment} names calendar {enrollment.CalendarCode}, which campus {enrollment.Campus} does not have.");
+                continue;
+            }
+
+            if (!byStudent.TryGetValue(enrollment.Student, out var list))
+            {
+                byStudent[enrollment.Student] = list = [];
+            }
+
+            list.Add(new PreparedEnrollment(enrollment, entry, options.WithdrawalDate));
+        }
+
+        var students = byStudent.Keys.ToArray();
+        Array.Sort(students);
+        // Keyed by the id's text: a string-keyed dictionary hashes without randomization until it sees collisions,
+        // which matters at one look-up per mark.
+        var studentIndex = new Dictionary<string, int>(students.Length, StringComparer.Ordinal);
+        var enrollmentArrays = new PreparedEnrollment[students.Length][];
+        for (var s = 0; s < students.Length; s++)
+        {
+            studentIndex[students[s].Value] = s;
+            var ordered = byStudent[students[s]]
+                .OrderBy(x => x.Entry)
+                .ThenBy(x => x.Enrollment.Campus)
+                .ThenBy(x => x.Enrollment.CalendarCode, StringComparer.Ordinal)
+                .ThenBy(x => x.EndExclusive)
+                .ToArray();
+            enrollmentArrays[s] = ordered;
+            CheckOverlaps(ordered, problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DailyAttendanceInputException(problems);
+        }
+
+        var programLists = new List<ProgramParticipation>?[students.Length];
+        foreach (var program in programs)
+        {
+            ArgumentNullException.ThrowIfNull(program, nameof(programs));
+            if (studentIndex.TryGetValue(program.Student.Value, out var s))
+            {
+                (programLists[s] ??= []).Add(program);
+            }
+        }
+
+        var programArrays = programLists
+            .Select(l => l is null ? [] : l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep).ToArray())
+            .ToArray();
+
+        // Marks are grouped by student with a counting sort (two passes, no comparison): the builder then walks each
+        // student's marks once per enrollment.
+        var markArray = marks is ImmutableArray<DailyAttendanceMark> immutable ? ImmutableCollectionsMarshal.AsArray(immutable)! : marks.ToArray();
+        var studentOfMark = new int[markArray.Length];
+        var markDays = new int[markArray.Length];
+        var markStart = new int[students.Length + 1];
+        var orphans = new List<int>();
+        var lastDate = default(LocalDate);
+        var lastDay = DayNumber.Of(lastDate);
+        for (var i = 0; i < markArray.Length; i++)
+        {
+            // Files come sorted by date or by student: consecutive marks mostly share a date.
+            var date = markArray[i].Date;
+            if (date != lastDate)
+            {
+                (lastDate, lastDay) = (date, DayNumber.Of(date));
+            }
+
+            markDays[i] = lastDay;
+            if (studentIndex.TryGetValue(markArray[i].Student.Value, out var s))
+            {
+                studentOfMark[i] = s;
+                markStart[s + 1]++;
+            }
+            else
+            {
+                studentOfMark[i] = -1;
+                orphans.Add(i);
+            }
+        }
+
+        for (var s = 0; s < students.Length; s++)
+        {
+            markStart[s + 1] += markStart[s];
+        }
+
+        var next = markStart[..^1];
+        var markOrder = new int[markStart[^1]];
+        for (var i = 0; i < markArray.Length; i++)
+        {
+            var s = studentOfMark[i];
+            if (s >= 0)
+            {
+                markOrder[next[s]++] = i;
+            }
+        }
+
+        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray, markDays, markStart, markOrder, [.. orphans]);
+    }
+
+    private static void CheckOverlaps(PreparedEnrollment[] ordered, List<string> problems)
+    {
+        // Ordered by entry: a later enrollment overlaps an earlier one when it enters before the earlier one ends.
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var a = ordered[i];
+            for (var j = i + 1; j < ordered.Length && ordered[j].Entry < a.EndExclusive; j++)
+            {
+                var b = ordered[j];
+                if (b.Enrollment.Campus == a.Enrollment.Campus && b.EndExclusive > b.Entry && a.EndExclusive > a.Entry)
+                {
+                    problems.Add(
+                        $"two enrollments of student {a.Enrollment.Student} at campus {a.Enrollment.Campus} cover the same days ({a.Enrollment} and {b.Enrollment}): the marks of those days cannot be given to one of them.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+namespace PeimsRules.Attendance.Daily;
+
+/// <summary>What one day of one enrollment comes to.</summary>
+internal readonly record struct DayDecision(
+    DayExclusionReason? Reason,
+    AdaEligibility Code,
+    bool IsPresent,
+    long EligibleHalfDays,
+    long IneligibleHalfDays,
+    long AbsentHalfDays,
+    long PregnancyRelatedServicesHalfDays,
+    long MainstreamHalfDays,
+    long ResidentialFacilityHalfDays,
+    int SnapshotMark);
+
+/// <summary>
+/// The rules of seed 003 for one day, in the order <see cref="DayExclusionReason"/> lists them. The builder and the
+/// explanation both decide every day here, so an explanation cannot disagree with the records.
+/// </summary>
+internal static class DayRules
+{
+    /// <summary>No mark held the snapshot time.</summary>
+    public const int NoMark = -1;
+
+    /// <summary>Marks that held the snapshot time disagree.</summary>
+    public const int Conflict = -2;
+
+    /// <summary>The reason that leaves out every day of an enrollment, if there is one.</summary>
+    public static DayExclusionReason? EnrollmentReason(CalendarEntry calendar, StudentEnrollment enrollment)
+    {
+        if (calendar.Calendar.IsCampusExcluded)
+        {
+            return DayExclusionReason.CampusExcluded;
+        }
+
+        if (calendar.Calendar.IsExcluded)
+        {
+            return DayExclusionReason.CalendarExcluded;
+        }
+
+        if (enrollment.IsStateExcluded)
+        {
+            return DayExclusionReason.StateExcludeEnrollment;
+        }
+
+        if (enrollment.IsNoShow)
+        {
+            return DayExclusionReason.NoShowEnrollment;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Decides an instructional day (day number <paramref name="day"/>) of <paramref name="enrollment"/>, which covers
+    /// it, given the mark that held the snapshot time (<see cref="NoMark"/>, <see cref="Conflict"/> or an index into
+    /// <paramref name="marks"/>).
+    /// </summary>
+    public static DayDecision Decide(
+        PreparedEnrollment enrollment,
+        int day,
+        bool inExcludedRange,
+        int snapshotMark,
+        ReadOnlySpan<PreparedProgram> programs,
+        DailyAttendanceMark[] marks,
+        DailyBuildOptions options)
+    {
+        var code = enrollment.CodeOn(day);
+        if (enrollment.WholeEnrollmentReason is { } whole)
+        {
+            return LeftOut(whole, code, snapshotMark);
+        }
+
+        if (inExcludedRange)
+        {
+            return LeftOut(DayExclusionReason.ExcludedDateRange, code, snapshotMark);
+        }
+
+        if (!code.IsInMembership)
+        {
+            return LeftOut(DayExclusionReason.AdaCodeZero, code, snapshotMark);
+        }
+
+        if (code.Weight == DayWeight.FlexibleMinutes)
+        {
+            return LeftOut(DayExclusionReason.FlexibleAttendanceProgram, code, snapshotMark);
+        }
+
+        if (enrollment.IsEarlyEducation && !HasIep(programs, day))
+        {
+            return LeftOut(DayExclusionReason.EarlyEducationWithoutIep, code, snapshotMark);
+        }
+
+        bool present;
+        if (snapshotMark == Conflict)
+        {
+            return LeftOut(DayExclusionReason.ConflictingSnapshotMarks, code, snapshotMark);
+        }
+        else if (snapshotMark == NoMark)
+        {
+            if (options.NoSnapshotMark != NoSnapshotMarkRule.CountPresent)
+            {
+                return LeftOut(DayExclusionReason.NoSnapshotMark, code, snapshotMark);
+            }
+
+            present = true;
+        }
+        else
+        {
+            present = marks[snapshotMark].IsPresent;
+        }
+
+        // Codes 2, 5 and 6 count one half day of presence or absence for each instructional day (seed 003).
+        long weight = code.IsHalfDay ? 1 : 2;
+        if (!present)
+        {
+            return new DayDecision(null, code, false, 0, 0, weight, 0, 0, 0, snapshotMark);
+        }
+
+        if (!code.IsEligible)
+        {
+            // A code-4 or code-5 day present is an ineligible day present, and no special-program day.
+            return new DayDecision(null, code, true, 0, weight, 0, 0, 0, 0, snapshotMark);
+        }
+
+        long prs = 0, mainstream = 0, residential = 0;
+        foreach (var program in programs)
+        {
+            if (!program.Covers(day))
+            {
+                continue;
+            }
+
+            switch (program.Program)
+            {
+                case SpecialProgram.PregnancyRelatedServices:
+                    prs = weight;
+                    break;
+                case SpecialProgram.ResidentialFacility:
+                    residential = weight;
+                    break;
+                case SpecialProgram.SpecialEducation when program.IsMainstreamIep:
+                    mainstream = weight;
+                    break;
+            }
+        }
+
+        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, snapshotMark);
+    }
+
+    /// <summary>
+    /// Folds a mark that holds the snapshot time into what is known of the day: the first such mark decides; a second
+    /// that agrees (present with present, absent with absent) changes nothing but which one is shown (the earliest, so
+    /// the choice does not depend on input order); one that disagrees makes the day a conflict.
+    /// </summary>
+    public static int Combine(int current, int candidate, DailyAttendanceMark[] marks)
+    {
+        if (current == Conflict)
+        {
+            return Conflict;
+        }
+
+        if (current == NoMark)
+        {
+            return candidate;
+        }
+
+        var a = marks[current];
+        var b = marks[candidate];
+        if (a.IsPresent != b.IsPresent)
+        {
+            return Conflict;
+        }
+
+        return Compare(a, b) <= 0 ? current : candidate;
+    }
+
+    public static bool HasIep(ReadOnlySpan<PreparedProgram> programs, int day)
+    {
+        foreach (var program in programs)
+        {
+            if (program.Program == SpecialProgram.SpecialEducation && program.Covers(day))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string Describe(DayExclusionReason reason) => reason switch
+    {
+        DayExclusionReason.NotInstructionalDay => "not an instructional day of the calendar; it has no days taught.",
+        DayExclusionReason.NotEnrolled => "no enrollment on this calendar covers the day.",
+        DayExclusionReason.CampusExcluded => "the campus is marked exclude; no record is sent from it (seed 003).",
+        DayExclusionReason.CalendarExcluded => "the calendar is marked exclude; no record is sent from it (seed 003).",
+        DayExclusionReason.StateExcludeEnrollment => "the enrollment is marked state exclude; no record is sent from it (seed 003).",
+        DayExclusionReason.NoShowEnrollment => "the enrollment is marked no show; no record is sent from it (seed 003).",
+        DayExclusionReason.ExcludedDateRange => "the day is in an excluded date range of the calendar; its attendance and membership are left out (seed 003).",
+        DayExclusionReason.AdaCodeZero => "ADA eligibility code 0 (enrolled, not in membership) is in force; only a code other than 0 is reported (seed 003).",
+        DayExclusionReason.FlexibleAttendanceProgram => "ADA eligibility code 7 or 8 (flexible attendance program) is in force; those days are counted in minutes, not here.",
+        DayExclusionReason.EarlyEducationWithoutIep => "grade EE with no IEP overlapping the day; EE days count only where an IEP does (seed 003).",
+        DayExclusionReason.NoSnapshotMark => "no attendance mark holds the campus's snapshot time that day, so it is neither present nor absent (seed 003).",
+        DayExclusionReason.ConflictingSnapshotMarks => "marks that hold the snapshot time disagree (present and absent); the day cannot be decided.",
+        _ => reason.ToString(),
+    };
+
+    private static DayDecision LeftOut(DayExclusionReason reason, AdaEligibility code, int snapshotMark) =>
+        new(reason, code, false, 0, 0, 0, 0, 0, 0, snapshotMark);
+
+    private static int Compare(DailyAttendanceMark a, DailyAttendanceMark b)
+    {
+        var c = a.Start.CompareTo(b.Start);
+        if (c == 0)
+        {
+            c = a.End.CompareTo(b.End);
+        }
+
+        if (c == 0)
+        {
+            c = ((int)a.Status).CompareTo((int)b.Status);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.ClassPeriod, b.ClassPeriod);
+        }
+
+        return c;
+    }
+}

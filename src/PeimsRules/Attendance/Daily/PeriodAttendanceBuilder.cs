@@ -1,0 +1,299 @@
+using PeimsRules.Rules;
+
+namespace PeimsRules.Attendance.Daily;
+
+/// <summary>
+/// Builds the reporting-period attendance records (TSDS 42400 Basic Reporting Period Attendance, and the special-programs
+/// days beside them) from calendars, enrollments, daily attendance marks and program participation, as the Ed-Fi TX
+/// reporting-period attendance object logic does (seed 003).
+/// </summary>
+/// <remarks>
+/// <para>The rules, each of which leaves a day out for a named <see cref="DayExclusionReason"/>:</para>
+/// <list type="bullet">
+/// <item><description>Attendance is reported for each campus the student has an enrollment in, over the instructional days
+/// from each reporting period's start date through its end date, leaving out the calendar's excluded date ranges, and
+/// only while an ADA eligibility code other than 0 is in force.</description></item>
+/// <item><description>Nothing is reported from an enrollment marked state exclude or no show, from a calendar marked exclude,
+/// or from a campus marked exclude.</description></item>
+/// <item><description>The mark in the class period that holds the campus's attendance snapshot time decides whether the
+/// student is present or absent that day; marks in any other period do not count.</description></item>
+/// <item><description>Codes 2, 5 and 6 count one half day of presence or absence for each instructional day; days present
+/// under codes 1, 2, 3 and 6 are eligible days present (E0937), under codes 4 and 5 ineligible days present (E0936).
+/// Codes 7 and 8 (flexible attendance, counted in minutes) are not daily attendance.</description></item>
+/// <item><description>A grade EE student's day counts only where an IEP overlaps it.</description></item>
+/// <item><description>One record per campus, grade, track, reporting period and ADA code: a change of campus, grade, track or
+/// code inside a period makes a separate record; several entries and withdrawals in the same campus, grade, track and
+/// period fold into one record whose days are summed.</description></item>
+/// <item><description>Days taught (E0935) are the calendar's instructional days in the period; the track (E0975) is 00 for a
+/// campus's only or first calendar, then 01, 02, ... in the calendars' order.</description></item>
+/// <item><description>Special-program days present (pregnancy-related services E0939, special-education mainstream setting 40
+/// E0940, residential facility E1652) are eligible days present on which the program is active, with the same half-day
+/// rule for codes 2 and 6.</description></item>
+/// </list>
+/// <para>
+/// A record's economic disadvantage, emergent bilingual and bilingual/ESL funding codes are those of the enrollment
+/// that covers the record's last counted day. Exact: every count is a whole number of half days. The output does not
+/// depend on the order of the inputs: records come by student id, then period, campus, grade, track and code.
+/// </para>
+/// </remarks>
+[TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic (seed 003)")]
+[TeaSource("TEA data standards, complex type 42400 Basic Reporting Period Attendance; code table C059")]
+[TeaSource("Texas SIS documentation: the withdrawal date is the first day not in membership", Status = CitationStatus.VendorDocumented)]
+public static class PeriodAttendanceBuilder
+{
+    /// <summary>Builds the period records of one school year.</summary>
+    /// <param name="calendars">The campus calendars, all of one school year.</param>
+    /// <param name="enrollments">The enrollments; each names a calendar of its campus.</param>
+    /// <param name="marks">
+    /// The class-period attendance marks. Pass an <see cref="System.Collections.Immutable.ImmutableArray{T}"/> to have
+    /// the build keep it without a copy (it keeps the marks for <see cref="PeriodAttendanceBuild.Explain"/>).
+    /// </param>
+    /// <param name="programs">Program participation: IEPs, pregnancy-related services, residential facility.</param>
+    /// <param name="options">The choices the sources leave open; <see cref="DailyBuildOptions.Default"/> when omitted.</param>
+    /// <exception cref="DailyAttendanceInputException">The inputs contradict each other; every problem is listed.</exception>
+    public static PeriodAttendanceBuild Build(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation>? programs = null,
+        DailyBuildOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        ArgumentNullException.ThrowIfNull(enrollments);
+        ArgumentNullException.ThrowIfNull(marks);
+        options ??= DailyBuildOptions.Default;
+        var index = DailyIndex.Create(calendars, enrollments, marks, programs ?? [], options);
+
+        var records = new List<StudentAttendancePeriod>();
+        var special = new List<SpecialProgramsAttendancePeriod>();
+        var leftOut = new long[Enum.GetValues<DayExclusionReason>().Length];
+        var matched = new bool[index.Marks.Length];
+        var maxSpan = index.Enrollments.SelectMany(e => e).Select(e => e.Calendar.Calendar.Span).DefaultIfEmpty(0).Max();
+        var slots = new int[maxSpan];
+        var accumulators = new List<RecordAccumulator>();
+
+        for (var s = 0; s < index.Students.Length; s++)
+        {
+            accumulators.Clear();
+            BuildStudent(index, s, slots, matched, accumulators, leftOut);
+            accumulators.Sort(RecordAccumulator.Order);
+            foreach (var acc in accumulators)
+            {
+                var record = acc.ToRecord(index.Students[s]);
+                records.Add(record);
+                if (acc.SpecialProgramHalfDays > 0)
+                {
+                    special.Add(new SpecialProgramsAttendancePeriod(
+                        record,
+                        DayCount.FromHalfDays(acc.PregnancyRelatedServices),
+                        DayCount.FromHalfDays(acc.Mainstream),
+                        DayCount.FromHalfDays(acc.ResidentialFacility)));
+                }
+            }
+        }
+
+        var unmatched = index.MarksOfNoEnrolledStudent.ToList();
+        for (var s = 0; s < index.Students.Length; s++)
+        {
+            foreach (var m in index.MarksOf(s))
+            {
+                if (!matched[m])
+                {
+                    unmatched.Add(m);
+                }
+            }
+        }
+
+        var unmatchedMarks = unmatched.Select(i => index.Marks[i])
+            .OrderBy(m => m.Student).ThenBy(m => m.Campus).ThenBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.End)
+            .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
+            .ToArray();
+        var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
+        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), leftOutDays.AsReadOnly());
+    }
+
+    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, List<RecordAccumulator> accumulators, long[] leftOut)
+    {
+        var marks = index.Marks;
+        var markDays = index.MarkDays;
+        var studentMarks = index.MarksOf(s);
+        var programs = index.Programs[s];
+        foreach (var enrollment in index.Enrollments[s])
+        {
+            var calendar = enrollment.Calendar.Calendar;
+            var origin = calendar.OriginDay;
+            var campus = enrollment.Enrollment.Campus;
+
+            // The enrolled part of the calendar's days, as offsets from its first date; their snapshot slots start empty.
+            var firstOffset = Math.Clamp(enrollment.Entry - origin, 0, calendar.Span);
+            var endOffset = enrollment.EndExclusive == int.MaxValue ? calendar.Span : Math.Clamp(enrollment.EndExclusive - origin, 0, calendar.Span);
+            if (endOffset > firstOffset)
+            {
+                Array.Fill(slots, DayRules.NoMark, firstOffset, endOffset - firstOffset);
+            }
+
+            // Seed 003: the mark of the class period that holds the snapshot time decides the day; others do not count.
+            var snapshot = calendar.AttendanceSnapshotTime;
+            foreach (var m in studentMarks)
+            {
+                var day = markDays[m];
+                if (!enrollment.Covers(day) || marks[m].Campus != campus)
+                {
+                    continue;
+                }
+
+                matched[m] = true;
+                var offset = day - origin;
+                if (offset >= firstOffset && offset < endOffset && marks[m].Holds(snapshot))
+                {
+                    slots[offset] = DayRules.Combine(slots[offset], m, marks);
+                }
+            }
+
+            for (var p = 0; p < calendar.PeriodCount; p++)
+            {
+                var (first, last) = calendar.DayRangeOfPeriodAt(p);
+                var from = Math.Max(first, calendar.FirstIndexOnOrAfter(enrollment.Entry));
+                var to = Math.Min(last, calendar.FirstIndexOnOrAfter(enrollment.EndExclusive));
+                if (to <= from)
+                {
+                    continue;
+                }
+
+                if (enrollment.WholeEnrollmentReason is { } reason)
+                {
+                    leftOut[(int)reason] += to - from;
+                    continue;
+                }
+
+                var period = calendar.PeriodAt(p).Period;
+                RecordAccumulator? current = null;
+                for (var k = from; k < to; k++)
+                {
+                    var day = calendar.DayNumberAt(k);
+                    var offset = day - origin;
+                    var decision = DayRules.Decide(enrollment, day, calendar.IsExcludedAtOffset(offset), slots[offset], programs, marks, index.Options);
+                    if (decision.Reason is { } why)
+                    {
+                        leftOut[(int)why]++;
+                        continue;
+                    }
+
+                    if (current is null || current.Code != decision.Code)
+                    {
+                        current = Find(accumulators, enrollment, period, p, decision.Code);
+                    }
+
+                    current.Add(decision, day, enrollment.Enrollment);
+                }
+            }
+        }
+    }
+
+    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex, AdaEligibility code)
+    {
+        var track = enrollment.Calendar.Track!.Value;
+        var grade = enrollment.Enrollment.GradeLevel;
+        var campus = enrollment.Enrollment.Campus;
+        foreach (var acc in accumulators)
+        {
+            if (acc.Period == period && acc.Code == code && acc.Grade == grade && acc.Track == track && acc.Campus == campus)
+            {
+                return acc;
+            }
+        }
+
+        var created = new RecordAccumulator(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, code, enrollment.Calendar.DaysTaught[periodIndex]);
+        accumulators.Add(created);
+        return created;
+    }
+}
+
+/// <summary>The running totals of one record: one campus, grade, track, period and ADA code of one student.</summary>
+internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeLevel grade, InstructionalTrack track, ReportingPeriod period, AdaEligibility code, DayCount daysTaught)
+{
+    public static Comparison<RecordAccumulator> Order { get; } = (a, b) =>
+    {
+        var c = a.Period.CompareTo(b.Period);
+        if (c == 0)
+        {
+            c = a.Campus.CompareTo(b.Campus);
+        }
+
+        if (c == 0)
+        {
+            c = a.Grade.CompareTo(b.Grade);
+        }
+
+        if (c == 0)
+        {
+            c = a.Track.CompareTo(b.Track);
+        }
+
+        return c == 0 ? a.Code.Code.CompareTo(b.Code.Code) : c;
+    };
+
+    public CampusId Campus { get; } = campus;
+
+    public GradeLevel Grade { get; } = grade;
+
+    public InstructionalTrack Track { get; } = track;
+
+    public ReportingPeriod Period { get; } = period;
+
+    public AdaEligibility Code { get; } = code;
+
+    public long Eligible { get; private set; }
+
+    public long Ineligible { get; private set; }
+
+    public long Absent { get; private set; }
+
+    public long PregnancyRelatedServices { get; private set; }
+
+    public long Mainstream { get; private set; }
+
+    public long ResidentialFacility { get; private set; }
+
+    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility;
+
+    private int _lastDay;
+    private StudentEnrollment? _lastEnrollment;
+
+    /// <summary>Adds a counted day (day number <paramref name="date"/>) of <paramref name="enrollment"/>.</summary>
+    public void Add(DayDecision day, int date, StudentEnrollment enrollment)
+    {
+        Eligible += day.EligibleHalfDays;
+        Ineligible += day.IneligibleHalfDays;
+        Absent += day.AbsentHalfDays;
+        PregnancyRelatedServices += day.PregnancyRelatedServicesHalfDays;
+        Mainstream += day.MainstreamHalfDays;
+        ResidentialFacility += day.ResidentialFacilityHalfDays;
+        if (_lastEnrollment is null || date > _lastDay)
+        {
+            _lastDay = date;
+            _lastEnrollment = enrollment;
+        }
+    }
+
+    public StudentAttendancePeriod ToRecord(StudentId student)
+    {
+        var funding = _lastEnrollment!;
+        return new StudentAttendancePeriod(
+            year,
+            Campus.District,
+            Campus,
+            student,
+            Grade,
+            Track,
+            Period,
+            Code,
+            daysTaught,
+            DayCount.FromHalfDays(Eligible),
+            DayCount.FromHalfDays(Ineligible),
+            DayCount.FromHalfDays(Absent),
+            funding.EconomicDisadvantage,
+            funding.EmergentBilingual,
+            funding.BilingualEslFunding);
+    }
+}
