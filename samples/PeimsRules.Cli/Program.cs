@@ -7,4 +7,5 @@ root.Subcommands.Add(AdaCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(PeriodsCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 return root.Parse(args).Invoke();

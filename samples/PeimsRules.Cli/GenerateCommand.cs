@@ -1,0 +1,40 @@
+using System.CommandLine;
+using PeimsRules.Cli.Synthetic;
+
+namespace PeimsRules.Cli;
+
+/// <summary><c>generate --output DIR [--seed N] [--campuses N] [--students N] [--error-share X] [--year YYYY]</c>: a synthetic district's files.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<DirectoryInfo>("--output") { Description = "The folder to write the files to.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "The seed; the same options write the same files.", DefaultValueFactory = _ => 2024 };
+        var campuses = new Option<int>("--campuses") { Description = "The number of campuses.", DefaultValueFactory = _ => 5 };
+        var students = new Option<int>("--students") { Description = "Students per campus.", DefaultValueFactory = _ => 120 };
+        var errorShare = new Option<decimal>("--error-share") { Description = "The share of period records given an injected reporting error (0 to 0.5).", DefaultValueFactory = _ => 0.02m };
+        var year = new Option<int>("--year") { Description = "The school year, by the year it ends in.", DefaultValueFactory = _ => 2024 };
+        var command = new Command("generate", "Write a seeded synthetic district: period records, IEP services, campus names, daily files, and the errors injected.")
+        {
+            output, seed, campuses, students, errorShare, year,
+        };
+        command.SetAction(parse =>
+        {
+            SyntheticDistrict district;
+            try
+            {
+                district = SyntheticDistrict.Generate(new SyntheticOptions(parse.GetValue(seed), parse.GetValue(campuses), parse.GetValue(students), parse.GetValue(errorShare), parse.GetValue(year)));
+            }
+            catch (ArgumentException e)
+            {
+                return CliOutput.Fail(e.Message);
+            }
+
+            var folder = parse.GetValue(output)!.FullName;
+            district.WriteTo(folder);
+            Console.Error.WriteLine($"generate: {district.Campuses.Count} campuses, {district.Enrollments.Select(e => e.Student).Distinct().Count()} students, {district.Marks.Count} daily marks, {district.Records.Count} period records ({district.Injected.Count} with injected errors), {district.ServiceRecords.Count} IEP service records in {folder}.");
+            return 0;
+        });
+        return command;
+    }
+}
