@@ -8,4 +8,5 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(PeriodsCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

@@ -71,16 +71,18 @@ internal sealed class SyntheticDistrict
         var random = new Random(options.Seed);
         var year = new SchoolYear(options.EndYear);
         var campuses = new List<(CampusId Campus, string Name, GradeLevel[] Grades)>();
+        var ofKind = new int[3];
         for (var i = 0; i < options.Campuses; i++)
         {
             var kind = (i % 5) switch { 3 => 1, 4 => 2, _ => 0 };
+            var nth = ofKind[kind]++;
             var (names, grades, number) = kind switch
             {
                 0 => (ElementaryNames, GradeLevel.All.Where(g => g.Number <= 5).ToArray(), 101 + i),
                 1 => (MiddleNames, GradeLevel.All.Where(g => g.Number is >= 6 and <= 8).ToArray(), 41 + i),
                 _ => (HighNames, GradeLevel.All.Where(g => g.Number >= 9).ToArray(), 1 + i),
             };
-            var name = names[(i / 5) % names.Length] + (i >= 5 ? $" {(i / 5) + 1}" : string.Empty);
+            var name = names[nth % names.Length] + (nth >= names.Length ? $" {(nth / names.Length) + 1}" : string.Empty);
             campuses.Add((CampusId.Parse(SyntheticOptions.District + number.ToString("000", CultureInfo.InvariantCulture)), name, grades));
         }
 

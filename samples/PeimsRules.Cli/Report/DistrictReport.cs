@@ -1,0 +1,137 @@
+using System.Globalization;
+using PeimsRules.Attendance;
+using PeimsRules.Audit;
+using PeimsRules.Csv;
+using PeimsRules.Funding;
+using PeimsRules.Rules;
+using PeimsRules.SpecialEducation;
+
+namespace PeimsRules.Cli.Report;
+
+/// <summary>The inputs of a report: the records and what goes with them.</summary>
+internal sealed record ReportInput(
+    IReadOnlyList<StudentAttendancePeriod> Records,
+    IReadOnlyList<AuditFinding> ReaderFindings,
+    IReadOnlyList<IepServiceRecord> Services,
+    IReadOnlyDictionary<CampusId, string> CampusNames,
+    IReadOnlyList<StudentAttendancePeriod>? PriorYear,
+    string Source);
+
+/// <summary>
+/// Everything a report shows, computed once by the library: the attendance summary by campus and for the district,
+/// the integrity audit, the K-3 rows and their allotment, the absence rates. The HTML, the charts and the CSVs are all
+/// written from this one object, so a figure is the same wherever it appears.
+/// </summary>
+internal sealed class DistrictReport
+{
+    private DistrictReport(ReportInput input, RuleSet rules, AttendanceSummary byCampus, AttendanceSummary byDistrict, AuditReport audit)
+    {
+        Input = input;
+        Rules = rules;
+        ByCampus = byCampus;
+        ByDistrict = byDistrict;
+        Audit = audit;
+    }
+
+    public ReportInput Input { get; }
+
+    public RuleSet Rules { get; }
+
+    public AttendanceSummary ByCampus { get; }
+
+    public AttendanceSummary ByDistrict { get; }
+
+    public AuditReport Audit { get; }
+
+    public IReadOnlyList<CampusId> Campuses => ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
+
+    public string NameOf(CampusId campus) => Input.CampusNames.TryGetValue(campus, out var name) ? name : campus.Code;
+
+    public static DistrictReport Compute(ReportInput input, AuditOptions auditOptions)
+    {
+        var years = input.Records.Select(r => r.SchoolYear).Distinct().ToList();
+        if (years.Count != 1)
+        {
+            throw new ArgumentException(years.Count == 0
+                ? $"{input.Source} has no readable period records to report on."
+                : $"{input.Source} holds records of {years.Count} school years; report one school year at a time.");
+        }
+
+        var rules = RuleSet.For(years[0]);
+        var prior = rules.AppliesCovid19Adjustment ? input.PriorYear : null;
+        var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior });
+        var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior });
+        var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions);
+        return new DistrictReport(input, rules, byCampus, byDistrict, audit);
+    }
+
+    /// <summary>The early education allotment a K-3 row's year figure earns, or null when it has no published ADA or the year has none.</summary>
+    public decimal? AllotmentOf(AttendanceFigure yearRow) =>
+        yearRow.Ada.Published is { } ada && Rules.HasEarlyEducationRows && Rules.BasicAllotment is not null
+            ? EarlyEducationAllotment.Amount(ada, Rules)
+            : null;
+
+    /// <summary>
+    /// Each student's attendance at each campus over the year: days present and days in membership (as PIA counts them),
+    /// and whether the integrity audit's rule (attendance below 90%) flags the student.
+    /// </summary>
+    public IReadOnlyList<StudentYear> StudentYears()
+    {
+        var flagged = Audit.Findings.Where(f => f.Rule == AuditRules.ChronicAbsence)
+            .Select(f => (f.CampusId!.Value, f.StudentId!.Value)).ToHashSet();
+        return Input.Records
+            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility.IsInMembership)
+            .GroupBy(r => (r.CampusId, r.StudentId))
+            .Select(g =>
+            {
+                var present = g.Aggregate(DayCount.Zero, (sum, r) => sum + PercentInAttendance.CountedDaysPresent(r, Rules));
+                var absent = g.Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysAbsent);
+                return new StudentYear(g.Key.CampusId, g.Key.StudentId, present, present + absent, flagged.Contains(g.Key));
+            })
+            .Where(s => s.Membership.HalfDays > 0)
+            .OrderBy(s => s.Campus).ThenBy(s => s.Student)
+            .ToList();
+    }
+
+    /// <summary>Students by the dollars at stake over their findings.</summary>
+    public IReadOnlyList<StudentAtStake> TopStudents(int count) =>
+        Audit.Findings
+            .Where(f => f.StudentId is not null && f.CampusId is not null && f.DollarsAtStake is not null)
+            .GroupBy(f => (f.CampusId!.Value, f.StudentId!.Value))
+            .Select(g => new StudentAtStake(
+                g.Key.Item1,
+                g.Key.Item2,
+                g.Sum(f => f.DollarsAtStake!.Value),
+                g.Aggregate(Ratio.Zero, (sum, f) => sum + (f.AdaAtStake ?? Ratio.Zero)),
+                string.Join(" ", g.Select(f => f.Rule.Id).Distinct().Order(StringComparer.Ordinal))))
+            .OrderByDescending(s => s.Dollars).ThenBy(s => s.Campus).ThenBy(s => s.Student)
+            .Take(count)
+            .ToList();
+}
+
+internal sealed record StudentYear(CampusId Campus, StudentId Student, DayCount Present, DayCount Membership, bool Flagged)
+{
+    /// <summary>Days absent ÷ days in membership × 100, exactly.</summary>
+    public Ratio AbsencePercent => Ratio.Of((Membership.HalfDays - Present.HalfDays) * 100, Membership.HalfDays);
+}
+
+internal sealed record StudentAtStake(CampusId Campus, StudentId Student, decimal Dollars, Ratio Ada, string Rules);
+
+/// <summary>Number formats shared by the HTML and the CSVs, so both show the same text for the same figure.</summary>
+internal static class ReportFormat
+{
+    public static string Figure(Figure figure) => figure.Status switch
+    {
+        FigureStatus.Computed => CliOutput.Format(figure.Published!.Value),
+        FigureStatus.ExcludedCovid19 => "Excluded",
+        _ => "NotComputable",
+    };
+
+    public static string Ada(Ratio value) => CliOutput.Format(value.Round(3, MidpointRounding.AwayFromZero));
+
+    public static string Percent(Ratio value) => value.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
+
+    public static string Dollars(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string DollarsText(decimal? value) => value is { } v ? v.ToString("$#,##0", CultureInfo.InvariantCulture) : "n/a";
+}
