@@ -120,14 +120,7 @@ public static class StudentAttendancePeriodCsv
         csv.EndRecord();
         foreach (var r in records)
         {
-            csv.WriteField(r.SchoolYear.ToString());
-            csv.WriteField(r.DistrictId.Code);
-            csv.WriteField(r.CampusId.Code);
-            csv.WriteField(r.StudentId.Value);
-            csv.WriteField(r.GradeLevel.Code);
-            csv.WriteField(r.InstructionalTrack.Code);
-            csv.WriteField(r.ReportingPeriod.ToString());
-            csv.WriteField(r.AdaEligibility.ToString());
+            WriteKey(csv, r);
             csv.WriteField(r.NumberDaysTaught.ToString());
             csv.WriteField(r.EligibleDaysPresent.ToString());
             csv.WriteField(r.IneligibleDaysPresent.ToString());
@@ -141,6 +134,22 @@ public static class StudentAttendancePeriodCsv
         }
 
         csv.Flush();
+    }
+
+    /// <summary>
+    /// Writes the fields that identify a record (its natural key, in the layout's order): school year, district, campus,
+    /// student, grade, track, period and ADA eligibility code. Shared by the layouts that extend a 42400 record.
+    /// </summary>
+    internal static void WriteKey(CsvWriter csv, StudentAttendancePeriod r)
+    {
+        csv.WriteField(r.SchoolYear.ToString());
+        csv.WriteField(r.DistrictId.Code);
+        csv.WriteField(r.CampusId.Code);
+        csv.WriteField(r.StudentId.Value);
+        csv.WriteField(r.GradeLevel.Code);
+        csv.WriteField(r.InstructionalTrack.Code);
+        csv.WriteField(r.ReportingPeriod.ToString());
+        csv.WriteField(r.AdaEligibility.ToString());
     }
 
     /// <summary>Writes <paramref name="records"/> to a file in the canonical layout.</summary>

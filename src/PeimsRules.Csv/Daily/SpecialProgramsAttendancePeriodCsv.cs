@@ -41,15 +41,7 @@ public static class SpecialProgramsAttendancePeriodCsv
         csv.EndRecord();
         foreach (var s in records)
         {
-            var r = s.Record;
-            csv.WriteField(r.SchoolYear.ToString());
-            csv.WriteField(r.DistrictId.Code);
-            csv.WriteField(r.CampusId.Code);
-            csv.WriteField(r.StudentId.Value);
-            csv.WriteField(r.GradeLevel.Code);
-            csv.WriteField(r.InstructionalTrack.Code);
-            csv.WriteField(r.ReportingPeriod.ToString());
-            csv.WriteField(r.AdaEligibility.ToString());
+            StudentAttendancePeriodCsv.WriteKey(csv, s.Record);
             csv.WriteField(s.PregnancyRelatedServicesDaysPresent.ToString());
             csv.WriteField(s.SpecialEducationMainstreamDaysPresent.ToString());
             csv.WriteField(s.ResidentialFacilityDaysPresent.ToString());

@@ -20,22 +20,7 @@ internal static class AuditRecords
         decimal remoteAsync = 0m,
         string economic = "00",
         string campus = Campus) =>
-        new(
-            new SchoolYear(year),
-            DistrictId.Parse(campus[..6]),
-            CampusId.Parse(campus),
-            StudentId.Parse(student),
-            GradeLevel.Parse(grade),
-            InstructionalTrack.Parse(track),
-            new ReportingPeriod(period),
-            AdaEligibility.FromCode(code),
-            DayCount.FromDays(taught),
-            DayCount.FromDays(eligible),
-            DayCount.FromDays(ineligible),
-            DayCount.FromDays(absent),
-            EconomicDisadvantage.Parse(economic),
-            EmergentBilingual.NotEmergentBilingual,
-            null,
-            DayCount.FromDays(remoteSync),
-            DayCount.FromDays(remoteAsync));
+        Support.Given.Record(
+            student, period, code, taught, eligible, ineligible, absent, year, campus, grade, track, economic,
+            remoteSync: remoteSync, remoteAsync: remoteAsync);
 }
