@@ -5,6 +5,8 @@ using PeimsRules.Cli;
 var root = new RootCommand("PeimsRules: Texas attendance and funding rules (TEA) computed exactly, from your files or a sample.");
 root.Subcommands.Add(AdaCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(ChronicCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(IndicatorsCommand.Create());
 root.Subcommands.Add(PeriodsCommand.Create());
 return root.Parse(args).Invoke();

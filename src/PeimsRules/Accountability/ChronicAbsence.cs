@@ -120,13 +120,15 @@ public static class ChronicAbsence
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{all.Count - counted.Count} of {all.Count} spans left out ({string.Join(", ", exclusions.Select(Describe))})"));
         }
 
-        var campuses = (counted.Count > 0 ? counted : all).Select(s => s.Campus).Distinct().Order().ToList().AsReadOnly();
-        var grade = (counted.Count > 0 ? counted : all).Max(s => s.Grade);
-        var enrolled = counted.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysEnrolled);
-        var absent = counted.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysAbsent);
-        var hasMinutes = counted.Count > 0 && counted.All(s => s.ScheduledMinutes.HasValue);
-        long? scheduledMinutes = hasMinutes ? counted.Sum(s => s.ScheduledMinutes!.Value) : null;
-        long? absentMinutes = hasMinutes ? counted.Sum(s => s.AbsentMinutes!.Value) : null;
+        // With no span left, the figures shown are those of all the spans, so the reader sees what was left out.
+        var shown = counted.Count > 0 ? counted : all;
+        var campuses = shown.Select(s => s.Campus).Distinct().Order().ToList().AsReadOnly();
+        var grade = shown.Max(s => s.Grade);
+        var enrolled = shown.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysEnrolled);
+        var absent = shown.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysAbsent);
+        var hasMinutes = shown.All(s => s.ScheduledMinutes.HasValue);
+        long? scheduledMinutes = hasMinutes ? shown.Sum(s => s.ScheduledMinutes!.Value) : null;
+        long? absentMinutes = hasMinutes ? shown.Sum(s => s.AbsentMinutes!.Value) : null;
         Ratio? percentDays = enrolled.HalfDays == 0 ? null : Ratio.Of(absent.HalfDays * 100, enrolled.HalfDays);
         var sums = string.Create(CultureInfo.InvariantCulture, $"{absent} of {enrolled} days enrolled absent")
             + (percentDays is { } p ? string.Create(CultureInfo.InvariantCulture, $" ({Percent(p)}%)") : string.Empty)
@@ -147,9 +149,14 @@ public static class ChronicAbsence
             return Verdict(ChronicAbsenceStatus.Excluded, null, "not considered: " + why);
         }
 
+        if (counted.Count == 0)
+        {
+            return Verdict(ChronicAbsenceStatus.Excluded, null, "not considered: every span was left out");
+        }
+
         if (enrolled.HalfDays == 0)
         {
-            return Exclude(ChronicAbsenceExclusion.NoDaysEnrolled, counted.Count == 0 ? "no span remains" : "no days enrolled");
+            return Exclude(ChronicAbsenceExclusion.NoDaysEnrolled, "no days enrolled");
         }
 
         if (enrolled < d.MinimumDaysEnrolled)
@@ -195,7 +202,8 @@ public static class ChronicAbsence
                 break;
         }
 
-        var comparison = string.Create(CultureInfo.InvariantCulture, $"{Percent(measured)}{unit} {(Crosses(measured, d.Threshold, d.Inclusive) ? (d.Inclusive ? ">=" : ">") : (d.Inclusive ? "<" : "<="))} {d.Threshold}{unit}");
+        var line = d.Measure == ChronicAbsenceMeasure.DaysAbsent ? " days" : "%";
+        var comparison = string.Create(CultureInfo.InvariantCulture, $"{Percent(measured)}{unit} {(Crosses(measured, d.Threshold, d.Inclusive) ? (d.Inclusive ? ">=" : ">") : (d.Inclusive ? "<" : "<="))} {d.Threshold}{line}");
         if (Crosses(measured, d.Threshold, d.Inclusive))
         {
             return Verdict(ChronicAbsenceStatus.Chronic, measured, comparison + ": chronically absent");
@@ -218,7 +226,7 @@ public static class ChronicAbsence
 
         if (d.TrendingFrom is { } from && measured >= Ratio.FromDecimal(from))
         {
-            return Verdict(ChronicAbsenceStatus.Trending, measured, comparison + string.Create(CultureInfo.InvariantCulture, $": not chronically absent, trending (at or above {from}{unit})"));
+            return Verdict(ChronicAbsenceStatus.Trending, measured, comparison + string.Create(CultureInfo.InvariantCulture, $": not chronically absent, trending (at or above {from}{line})"));
         }
 
         return Verdict(ChronicAbsenceStatus.NotChronic, measured, comparison + ": not chronically absent");

@@ -102,16 +102,16 @@ public sealed record ChronicAbsenceVerdict
     /// <summary>How many spans (period records or enrollments) were summed.</summary>
     public int Spans { get; }
 
-    /// <summary>The days enrolled, summed over the spans counted.</summary>
+    /// <summary>The days enrolled, summed over the spans counted (over all the spans when every one was left out).</summary>
     public DayCount DaysEnrolled { get; }
 
-    /// <summary>The days absent, summed over the spans counted.</summary>
+    /// <summary>The days absent, summed over the spans counted (over all the spans when every one was left out).</summary>
     public DayCount DaysAbsent { get; }
 
-    /// <summary>The scheduled minutes, summed, when every span counted carries minutes.</summary>
+    /// <summary>The scheduled minutes, summed as the days are, when every span summed carries minutes.</summary>
     public long? ScheduledMinutes { get; }
 
-    /// <summary>The absent minutes, summed, when every span counted carries minutes.</summary>
+    /// <summary>The absent minutes, summed as the days are, when every span summed carries minutes.</summary>
     public long? AbsentMinutes { get; }
 
     /// <summary>The measured value compared with the threshold (a percentage, or days absent), exactly; <see langword="null"/> when not measured.</summary>
