@@ -31,7 +31,7 @@ public sealed class ChronicAbsenceInput
     /// </summary>
     /// <remarks>
     /// Records of periods 7 to 9 (extended school year, ADSY) are not regular attendance and are listed in
-    /// <see cref="LeftOut"/>, as are records with no days in membership (ADA eligibility code 0). Period records carry no
+    /// <see cref="LeftOut"/>, as are records with ADA eligibility code 0 (not in membership) or no days in membership. Period records carry no
     /// minutes, no no-show flag and no enrollment dates: the minute measure needs <see cref="FromDaily"/>.
     /// </remarks>
     public static ChronicAbsenceInput FromPeriodRecords(IEnumerable<StudentAttendancePeriod> records)
@@ -51,6 +51,14 @@ public sealed class ChronicAbsenceInput
             if (!r.ReportingPeriod.IsRefinedAdaPeriod)
             {
                 leftOut.Add($"{where}: periods 7 to 9 are not regular school-year attendance.");
+                continue;
+            }
+
+            if (!r.AdaEligibility.IsInMembership)
+            {
+                // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
+                // reports (ATT-08), not membership.
+                leftOut.Add($"{where}: ADA eligibility code 0, not in membership.");
                 continue;
             }
 
