@@ -205,7 +205,16 @@ internal static class ChronicCommand
             return Fail(stderr, e.Message);
         }
 
-        var report = ChronicAbsence.Evaluate(definition, spans.Spans);
+        ChronicAbsenceReport report;
+        try
+        {
+            report = ChronicAbsence.Evaluate(definition, spans.Spans);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(stderr, $"{e.Message.Split(" (Parameter", 2)[0]} Check the overriding options.");
+        }
+
         if (spans.LeftOut.Count > 0)
         {
             stderr.WriteLine($"note: {spans.LeftOut.Count} record(s) or enrollment(s) left out before the definition applied, first: {spans.LeftOut[0]}");

@@ -29,10 +29,15 @@ namespace PeimsRules.Accountability;
 public static class ChronicAbsence
 {
     /// <summary>Applies <paramref name="definition"/> to <paramref name="spans"/>.</summary>
+    /// <exception cref="ArgumentException">
+    /// The definition is inconsistent: a negative threshold or minimum, a percentage threshold above 100, a lowest grade
+    /// above the highest, or a negative trending band. A band that starts above the threshold is allowed: it is then empty.
+    /// </exception>
     public static ChronicAbsenceReport Evaluate(ChronicAbsenceDefinition definition, IEnumerable<ChronicAbsenceSpan> spans)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(spans);
+        Check(definition, nameof(definition));
         var groups = spans.GroupBy(s => definition.Attribution switch
         {
             ChronicAbsenceAttribution.School => (s.Student, Campus: (CampusId?)s.Campus, District: (DistrictId?)s.District),
@@ -70,6 +75,25 @@ public static class ChronicAbsence
     {
         var line = Ratio.FromDecimal(threshold);
         return inclusive ? measured >= line : measured > line;
+    }
+
+    private static void Check(ChronicAbsenceDefinition d, string parameter)
+    {
+        var percent = d.Measure != ChronicAbsenceMeasure.DaysAbsent;
+        var problem = d switch
+        {
+            _ when d.Threshold < 0 => "the threshold is negative",
+            _ when percent && d.Threshold > 100 => "a percentage threshold is above 100",
+            _ when d.MinimumMembershipPercentOfDaysTaught is < 0 or > 100 => "the minimum membership is not a percentage",
+            _ when d.ExcludeCalendarsWithAtMostDays is < 0 || d.AlsoTestEnrollmentsLongerThanDays is < 0 => "a day count is negative",
+            _ when d.LowestGrade.CompareTo(d.HighestGrade) > 0 => $"the lowest grade {d.LowestGrade} is above the highest {d.HighestGrade}",
+            _ when d.TrendingFrom is < 0 => "the trending band starts below zero",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new ArgumentException($"Chronic absence definition {d.Name}: {problem}.", parameter);
+        }
     }
 
     private static ChronicAbsenceRate Rate(RateLevel level, DistrictId district, CampusId? campus, IEnumerable<ChronicAbsenceVerdict> verdicts)

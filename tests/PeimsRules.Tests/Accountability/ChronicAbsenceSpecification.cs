@@ -398,3 +398,32 @@ public class ChronicAbsenceSpecification
         Assert.Equal(DayCount.FromDays(60), input.Spans[0].CalendarDays);
     }
 }
+
+/// <summary>Overrides that make a definition meaningless are refused, naming the definition and the problem.</summary>
+public class ChronicAbsenceDefinitionChecks
+{
+    public static TheoryData<string> Broken() => new(["negative threshold", "101 percent", "KG to PK", "negative band"]);
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void An_inconsistent_override_is_refused(string which)
+    {
+        var definition = which switch
+        {
+            "negative threshold" => ChronicAbsenceDefinition.Federal with { Threshold = -1 },
+            "101 percent" => ChronicAbsenceDefinition.Federal with { Threshold = 101 },
+            "KG to PK" => ChronicAbsenceDefinition.Federal with { HighestGrade = GradeLevel.PreKindergarten },
+            _ => ChronicAbsenceDefinition.Federal with { TrendingFrom = -1 },
+        };
+
+        var e = Assert.Throws<ArgumentException>(() => ChronicAbsence.Evaluate(definition, []));
+
+        Assert.StartsWith("Chronic absence definition federal:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CRDC_accepts_a_threshold_of_more_than_100_days_because_it_counts_days()
+    {
+        Assert.Empty(ChronicAbsence.Evaluate(ChronicAbsenceDefinition.Crdc with { Threshold = 120 }, []).Verdicts);
+    }
+}
