@@ -1,0 +1,370 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PeimsRules.Accountability;
+using PeimsRules.Attendance.Daily;
+using PeimsRules.Csv;
+using PeimsRules.Csv.Daily;
+
+namespace PeimsRules.Cli;
+
+/// <summary>
+/// <c>chronic [--input periods.csv | --calendars F --enrollments F --attendance F] [--definition NAME] [--threshold N]
+/// [--inclusive true|false] [--min-days N] [--attribution school|district|student] [--format csv|json] [--students]</c>:
+/// chronic absenteeism under a named definition (docs/chronic-absenteeism.md), as campus and district rates or, with
+/// <c>--students</c>, one verdict per student with the reason.
+/// </summary>
+internal static class ChronicCommand
+{
+    /// <summary>The daily sample shipped with the tool, used for the minute-based definition when no input is given.</summary>
+    public static string DailySampleFolder => Path.Combine(AppContext.BaseDirectory, "data", "daily");
+
+    public static Command Create()
+    {
+        var input = new Option<FileInfo?>("--input") { Description = "The period-attendance CSV. Without it (and without daily files), the sample shipped with the tool." };
+        var calendars = new Option<FileInfo?>("--calendars") { Description = "Daily data: the calendars file (with --enrollments and --attendance)." };
+        var enrollments = new Option<FileInfo?>("--enrollments") { Description = "Daily data: the enrollments file." };
+        var attendance = new Option<FileInfo?>("--attendance") { Description = "Daily data: the class-period attendance marks file (minutes decide a day absent)." };
+        var definition = new Option<string>("--definition")
+        {
+            Description = "federal (EDFacts FS195), crdc, audit (attendance below 90%), tea-accountability (vendor documented) or texas-proposed (HB 213, proposed, not law).",
+            DefaultValueFactory = _ => "federal",
+        };
+        definition.AcceptOnlyFromAmong([.. ChronicAbsenceDefinition.All.Select(d => d.Name)]);
+        var threshold = new Option<decimal?>("--threshold") { Description = "Override the threshold: a percentage (10 = 10%), or days absent for crdc." };
+        var inclusive = new Option<bool?>("--inclusive") { Description = "Override whether a student exactly at the threshold counts (true) or not (false)." };
+        var minDays = new Option<decimal?>("--min-days") { Description = "Override the minimum days enrolled (whole or half days)." };
+        var attribution = new Option<string?>("--attribution") { Description = "Override the attribution: school, district, or student (following the student across schools)." };
+        attribution.AcceptOnlyFromAmong("school", "district", "student");
+        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var students = new Option<bool>("--students") { Description = "Write one verdict per student (days, percentage, verdict and why) instead of campus and district rates." };
+
+        var command = new Command("chronic", "Chronic absenteeism under a named, cited definition: campus and district rates, or per-student verdicts with reasons.")
+        {
+            input, calendars, enrollments, attendance, definition, threshold, inclusive, minDays, attribution, format, students,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(input),
+            parse.GetValue(calendars),
+            parse.GetValue(enrollments),
+            parse.GetValue(attendance),
+            parse.GetValue(definition)!,
+            parse.GetValue(threshold),
+            parse.GetValue(inclusive),
+            parse.GetValue(minDays),
+            parse.GetValue(attribution),
+            parse.GetValue(format)!,
+            parse.GetValue(students),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(
+        FileInfo? inputFile,
+        FileInfo? calendarsFile,
+        FileInfo? enrollmentsFile,
+        FileInfo? attendanceFile,
+        string definitionName,
+        decimal? threshold,
+        bool? inclusive,
+        decimal? minDays,
+        string? attribution,
+        string format,
+        bool perStudent,
+        TextWriter stdout,
+        TextWriter stderr)
+    {
+        var definition = ChronicAbsenceDefinition.Find(definitionName)!;
+        if (threshold is { } t)
+        {
+            if (t < 0)
+            {
+                return Fail(stderr, $"--threshold {t.ToString(CultureInfo.InvariantCulture)} is negative.");
+            }
+
+            definition = definition with { Threshold = t };
+        }
+
+        if (inclusive is { } i)
+        {
+            definition = definition with { Inclusive = i };
+        }
+
+        if (minDays is { } m)
+        {
+            if (!DayCount.TryParse(m.ToString(CultureInfo.InvariantCulture), out var days))
+            {
+                return Fail(stderr, $"--min-days {m.ToString(CultureInfo.InvariantCulture)} is not a whole or half number of days.");
+            }
+
+            definition = definition with { MinimumDaysEnrolled = days };
+        }
+
+        if (attribution is not null)
+        {
+            definition = definition with
+            {
+                Attribution = attribution switch
+                {
+                    "district" => ChronicAbsenceAttribution.District,
+                    "student" => ChronicAbsenceAttribution.Student,
+                    _ => ChronicAbsenceAttribution.School,
+                },
+            };
+        }
+
+        var daily = new[] { calendarsFile, enrollmentsFile, attendanceFile };
+        if (daily.Any(f => f is not null) && daily.Any(f => f is null))
+        {
+            return Fail(stderr, "daily data needs all three of --calendars, --enrollments and --attendance.");
+        }
+
+        if (inputFile is not null && daily.Any(f => f is not null))
+        {
+            return Fail(stderr, "give either --input (period records) or the daily files, not both.");
+        }
+
+        if (definition.Citation.Status == PeimsRules.Rules.CitationStatus.AwaitingConfirmation)
+        {
+            stderr.WriteLine($"note: {definition.Name} is not verified law ({definition.Citation}); HB 213 (89th Legislature, 2025) did not pass: proposed, not law, for what-if analysis only.");
+        }
+
+        ChronicAbsenceInput spans;
+        var useDaily = calendarsFile is not null
+            || (inputFile is null && definition.Measure == ChronicAbsenceMeasure.PercentOfInstructionalMinutes);
+        try
+        {
+            if (useDaily)
+            {
+                var problems = new List<CsvProblem>();
+                IReadOnlyList<T> Read<T>(string path, Func<string, CsvErrorMode, CsvReadResult<T>> read)
+                {
+                    var result = read(path, CsvErrorMode.CollectAll);
+                    problems.AddRange(result.Problems);
+                    return result.Records;
+                }
+
+                var cal = Read(calendarsFile?.FullName ?? Path.Combine(DailySampleFolder, "calendars.csv"), SchoolCalendarCsv.ReadFile);
+                var enr = Read(enrollmentsFile?.FullName ?? Path.Combine(DailySampleFolder, "enrollments.csv"), StudentEnrollmentCsv.ReadFile);
+                var marks = Read(attendanceFile?.FullName ?? Path.Combine(DailySampleFolder, "attendance.csv"), DailyAttendanceMarkCsv.ReadFile);
+                if (problems.Count > 0)
+                {
+                    foreach (var problem in problems)
+                    {
+                        stderr.WriteLine("error: " + problem);
+                    }
+
+                    stderr.WriteLine($"error: {problems.Count} problem(s) in the input files; nothing was written.");
+                    return CliOutput.BadInput;
+                }
+
+                spans = ChronicAbsenceInput.FromDaily(definition, cal, enr, marks);
+            }
+            else
+            {
+                var path = inputFile?.FullName ?? AdaCommand.SampleFile;
+                var result = StudentAttendancePeriodCsv.ReadFile(path, CsvErrorMode.CollectAll);
+                if (result.HasProblems)
+                {
+                    foreach (var problem in result.Problems)
+                    {
+                        stderr.WriteLine("error: " + problem);
+                    }
+
+                    stderr.WriteLine($"error: {result.Problems.Count} problem(s) in {path}; nothing was written.");
+                    return CliOutput.BadInput;
+                }
+
+                var years = result.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+                if (years.Count > 1)
+                {
+                    return Fail(stderr, $"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file.");
+                }
+
+                if (definition.Measure == ChronicAbsenceMeasure.PercentOfInstructionalMinutes)
+                {
+                    stderr.WriteLine($"warning: {definition.Name} measures instructional minutes, which period records do not carry: every student is excluded (NoMinuteData). Give the daily files.");
+                }
+
+                spans = ChronicAbsenceInput.FromPeriodRecords(result.Records);
+            }
+        }
+        catch (DailyAttendanceInputException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine("error: " + problem);
+            }
+
+            return CliOutput.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, e.Message);
+        }
+
+        ChronicAbsenceReport report;
+        try
+        {
+            report = ChronicAbsence.Evaluate(definition, spans.Spans);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(stderr, $"{e.Message.Split(" (Parameter", 2)[0]} Check the overriding options.");
+        }
+
+        if (spans.LeftOut.Count > 0)
+        {
+            stderr.WriteLine($"note: {spans.LeftOut.Count} record(s) or enrollment(s) left out before the definition applied, first: {spans.LeftOut[0]}");
+        }
+
+        stderr.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"chronic: {definition.Name}: {report.Verdicts.Count} verdicts from {spans.Spans.Count} spans; {report.Verdicts.Count(v => v.IsChronicallyAbsent)} chronically absent, {report.Verdicts.Count(v => v.Status == ChronicAbsenceStatus.Trending)} trending, {report.Verdicts.Count(v => !v.IsConsidered)} excluded."));
+
+        if (format == "json")
+        {
+            WriteJson(stdout, report, perStudent);
+        }
+        else if (perStudent)
+        {
+            WriteStudentsCsv(stdout, report);
+        }
+        else
+        {
+            WriteRatesCsv(stdout, report);
+        }
+
+        stdout.Flush();
+        return 0;
+    }
+
+    /// <summary>A percentage for display: two decimals, half away from zero (the verdicts compare exact fractions).</summary>
+    private static string Percent(Ratio? value) =>
+        value is { } v ? v.Round(2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static void WriteRatesCsv(TextWriter output, ChronicAbsenceReport report)
+    {
+        output.WriteLine("Definition,Level,DistrictId,CampusId,Considered,Excluded,Chronic,Trending,ChronicPercent,TrendingPercent");
+        foreach (var r in report.Campuses.Concat(report.Districts))
+        {
+            output.WriteLine(string.Join(
+                ',',
+                report.Definition.Name,
+                r.Level.ToString(),
+                r.District.Code,
+                r.Campus?.Code ?? string.Empty,
+                r.Considered.ToString(CultureInfo.InvariantCulture),
+                r.Excluded.ToString(CultureInfo.InvariantCulture),
+                r.Chronic.ToString(CultureInfo.InvariantCulture),
+                r.Trending.ToString(CultureInfo.InvariantCulture),
+                Percent(r.Percent),
+                Percent(r.TrendingPercent)));
+        }
+    }
+
+    private static void WriteStudentsCsv(TextWriter output, ChronicAbsenceReport report)
+    {
+        output.WriteLine("Definition,StudentId,CampusId,DistrictId,Campuses,GradeLevel,Spans,DaysEnrolled,DaysAbsent,ScheduledMinutes,AbsentMinutes,PercentAbsent,Measured,Status,Exclusions,Reason");
+        foreach (var v in report.Verdicts)
+        {
+            output.WriteLine(string.Join(
+                ',',
+                report.Definition.Name,
+                CliOutput.CsvField(v.Student.Value),
+                v.Campus?.Code ?? string.Empty,
+                v.District?.Code ?? string.Empty,
+                string.Join(' ', v.Campuses.Select(c => c.Code)),
+                v.Grade.Code,
+                v.Spans.ToString(CultureInfo.InvariantCulture),
+                v.DaysEnrolled.ToString(),
+                v.DaysAbsent.ToString(),
+                v.ScheduledMinutes?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                v.AbsentMinutes?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                Percent(v.PercentOfDaysAbsent),
+                Percent(v.Measured),
+                v.Status.ToString(),
+                string.Join(' ', v.Exclusions),
+                CliOutput.CsvField(v.Reason)));
+        }
+    }
+
+    private static void WriteJson(TextWriter output, ChronicAbsenceReport report, bool perStudent)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("definition");
+            foreach (var (name, value) in report.Definition.DescribeParameters())
+            {
+                json.WriteString(name, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("rates");
+            foreach (var r in report.Campuses.Concat(report.Districts))
+            {
+                json.WriteStartObject();
+                json.WriteString("level", r.Level.ToString());
+                json.WriteString("districtId", r.District.Code);
+                if (r.Campus is { } c)
+                {
+                    json.WriteString("campusId", c.Code);
+                }
+
+                json.WriteNumber("considered", r.Considered);
+                json.WriteNumber("excluded", r.Excluded);
+                json.WriteNumber("chronic", r.Chronic);
+                json.WriteNumber("trending", r.Trending);
+                json.WriteString("chronicPercent", Percent(r.Percent));
+                json.WriteString("chronicPercentExact", r.Percent?.ToString());
+                json.WriteString("trendingPercent", Percent(r.TrendingPercent));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (perStudent)
+            {
+                json.WriteStartArray("students");
+                foreach (var v in report.Verdicts)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("studentId", v.Student.Value);
+                    json.WriteString("campusId", v.Campus?.Code);
+                    json.WriteString("districtId", v.District?.Code);
+                    json.WriteString("campuses", string.Join(' ', v.Campuses.Select(c => c.Code)));
+                    json.WriteString("gradeLevel", v.Grade.Code);
+                    json.WriteString("daysEnrolled", v.DaysEnrolled.ToString());
+                    json.WriteString("daysAbsent", v.DaysAbsent.ToString());
+                    json.WriteString("percentAbsent", Percent(v.PercentOfDaysAbsent));
+                    json.WriteString("measuredExact", v.Measured?.ToString());
+                    json.WriteString("status", v.Status.ToString());
+                    json.WriteStartArray("exclusions");
+                    foreach (var e in v.Exclusions)
+                    {
+                        json.WriteStringValue(e.ToString());
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteString("reason", v.Reason);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("error: " + message);
+        return CliOutput.BadInput;
+    }
+}

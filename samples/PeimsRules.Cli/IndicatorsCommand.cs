@@ -1,0 +1,202 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PeimsRules.Accountability;
+using PeimsRules.Csv;
+using PeimsRules.Csv.Accountability;
+
+namespace PeimsRules.Cli;
+
+/// <summary>
+/// <c>indicators [--input periods.csv] [--demographics F] [--leavers F] [--format csv|json]</c>: the accountability
+/// attendance rate (grades 1-12) and, with leaver records, the annual dropout rate (grades 7-8 and 7-12), by campus,
+/// district and student group (docs/accountability-indicators.md). With no input, the samples shipped with the tool.
+/// </summary>
+internal static class IndicatorsCommand
+{
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
+
+    public static Command Create()
+    {
+        var input = new Option<FileInfo?>("--input") { Description = "The period-attendance CSV (PEIMS 400 / TSDS 42400 records). Without it, the sample with its demographics and leavers." };
+        var demographics = new Option<FileInfo?>("--demographics") { Description = "The student demographics file (economic status, ethnicity, at risk, special education), for the student groups." };
+        var leavers = new Option<FileInfo?>("--leavers") { Description = "The leaver records file (PEIMS 203), for the annual dropout rate." };
+        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (seed 002).")
+        {
+            input, demographics, leavers, format,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(input),
+            parse.GetValue(demographics),
+            parse.GetValue(leavers),
+            parse.GetValue(format)!,
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, TextWriter stdout, TextWriter stderr)
+    {
+        var useSamples = inputFile is null;
+        var periodsPath = inputFile?.FullName ?? AdaCommand.SampleFile;
+        var demographicsPath = demographicsFile?.FullName ?? (useSamples ? Sample("sample-demographics.csv") : null);
+        var leaversPath = leaversFile?.FullName ?? (useSamples ? Sample("sample-leavers.csv") : null);
+        var problems = new List<CsvProblem>();
+        IReadOnlyList<StudentAttendancePeriod> records;
+        IReadOnlyList<StudentDemographics>? demo = null;
+        IReadOnlyList<LeaverRecord>? leaverRecords = null;
+        try
+        {
+            var read = StudentAttendancePeriodCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll);
+            problems.AddRange(read.Problems);
+            records = read.Records;
+            if (demographicsPath is not null)
+            {
+                var d = StudentDemographicsCsv.ReadFile(demographicsPath, CsvErrorMode.CollectAll);
+                problems.AddRange(d.Problems);
+                demo = d.Records;
+            }
+
+            if (leaversPath is not null)
+            {
+                var l = LeaverRecordCsv.ReadFile(leaversPath, CsvErrorMode.CollectAll);
+                problems.AddRange(l.Problems);
+                leaverRecords = l.Records;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, e.Message);
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine("error: " + problem);
+            }
+
+            stderr.WriteLine($"error: {problems.Count} problem(s) in the input files; nothing was written.");
+            return CliOutput.BadInput;
+        }
+
+        var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        if (years.Count != 1)
+        {
+            return Fail(stderr, $"{periodsPath} holds records of {years.Count} school years; give one school year per file.");
+        }
+
+        var attendance = AttendanceRate.Compute(records, demo);
+        if (demo is not null)
+        {
+            var missing = AttendanceRate.StudentsWithoutDemographics(records, demo);
+            if (missing.Count > 0)
+            {
+                stderr.WriteLine($"warning: {missing.Count} student(s) have no demographic record and count in All only, first: {missing[0]}.");
+            }
+        }
+
+        IReadOnlyList<DropoutRateFigure> dropouts = [];
+        if (leaverRecords is not null)
+        {
+            var other = leaverRecords.Count(l => l.SchoolYear != years[0]);
+            if (other > 0)
+            {
+                stderr.WriteLine($"warning: {other} leaver record(s) are not of {years[0].DisplayName} and are not counted.");
+            }
+
+            try
+            {
+                dropouts = AnnualDropoutRate.Compute(years[0], leaverRecords, records, demo);
+            }
+            catch (Exception e) when (e is PeimsCodeException or InvalidOperationException)
+            {
+                return Fail(stderr, e.Message);
+            }
+        }
+        else
+        {
+            stderr.WriteLine("note: no --leavers file: the annual dropout rate is not computed.");
+        }
+
+        if (format == "json")
+        {
+            WriteJson(stdout, years[0], attendance, dropouts);
+        }
+        else
+        {
+            stdout.WriteLine("Indicator,Grades,Level,DistrictId,CampusId,StudentGroup,Students,Numerator,Denominator,Percent");
+            foreach (var f in attendance)
+            {
+                stdout.WriteLine(string.Join(',', "AttendanceRate", "01-12", f.Level, f.District.Code, f.Campus?.Code ?? string.Empty, f.Group, f.Students.ToString(CultureInfo.InvariantCulture), f.DaysPresent, f.DaysInMembership, Percent(f.Percent)));
+            }
+
+            foreach (var f in dropouts)
+            {
+                stdout.WriteLine(string.Join(',', "AnnualDropoutRate", f.Grades, f.Level, f.District.Code, f.Campus?.Code ?? string.Empty, f.Group, f.StudentsServed.ToString(CultureInfo.InvariantCulture), f.Dropouts.ToString(CultureInfo.InvariantCulture), f.StudentsServed.ToString(CultureInfo.InvariantCulture), Percent(f.Percent)));
+            }
+        }
+
+        stdout.Flush();
+        return 0;
+    }
+
+    /// <summary>A rate for display: one decimal, half away from zero, as TEA publishes accountability rates (display only).</summary>
+    private static string Percent(Ratio? value) =>
+        value is { } v ? v.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static void WriteJson(TextWriter output, SchoolYear year, IReadOnlyList<AttendanceRateFigure> attendance, IReadOnlyList<DropoutRateFigure> dropouts)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schoolYear", year.DisplayName);
+            json.WriteStartArray("attendanceRate");
+            foreach (var f in attendance)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", f.Level.ToString());
+                json.WriteString("districtId", f.District.Code);
+                json.WriteString("campusId", f.Campus?.Code);
+                json.WriteString("group", f.Group.ToString());
+                json.WriteNumber("students", f.Students);
+                json.WriteString("daysPresent", f.DaysPresent.ToString());
+                json.WriteString("daysInMembership", f.DaysInMembership.ToString());
+                json.WriteString("percent", Percent(f.Percent));
+                json.WriteString("exact", f.Percent?.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("annualDropoutRate");
+            foreach (var f in dropouts)
+            {
+                json.WriteStartObject();
+                json.WriteString("grades", f.Grades);
+                json.WriteString("level", f.Level.ToString());
+                json.WriteString("districtId", f.District.Code);
+                json.WriteString("campusId", f.Campus?.Code);
+                json.WriteString("group", f.Group.ToString());
+                json.WriteNumber("dropouts", f.Dropouts);
+                json.WriteNumber("studentsServed", f.StudentsServed);
+                json.WriteString("percent", Percent(f.Percent));
+                json.WriteString("exact", f.Percent?.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("error: " + message);
+        return CliOutput.BadInput;
+    }
+}

@@ -1,0 +1,270 @@
+using System.Globalization;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Accountability;
+
+/// <summary>
+/// Applies a <see cref="ChronicAbsenceDefinition"/> to a district's spans: sums each student's spans over the
+/// definition's attribution (seed 004: several enrollments in one school summed before the test), applies the
+/// exclusions, compares the measure with the threshold exactly, and counts the rates by campus and district.
+/// </summary>
+/// <remarks>
+/// <para>The steps, for each student and attribution unit (a school, a district, or the student across schools):</para>
+/// <list type="number">
+/// <item>Spans outside the definition's grades, on a calendar with too few attendance days, or (when the definition
+/// says so) from a no-show or same-day enrollment are left out, and the exclusion is named.</item>
+/// <item>Days enrolled and days absent (and minutes) are summed over the spans that remain.</item>
+/// <item>A student with no days enrolled, fewer than the minimum days enrolled, or membership below the definition's
+/// share of days taught (the largest calendar among the spans) is not considered.</item>
+/// <item>The measure (days absent ÷ days enrolled × 100, days absent, or absent ÷ scheduled minutes × 100) is compared
+/// with the threshold as an exact fraction: 1 of 10 days is exactly 10%, never 9.999...; "10% or more" includes it and
+/// "more than 10%" does not.</item>
+/// <item>With <see cref="ChronicAbsenceDefinition.AlsoTestEnrollmentsLongerThanDays"/>, each long enough span is also
+/// tested alone.</item>
+/// <item>A student considered and not chronically absent is trending at or above <see cref="ChronicAbsenceDefinition.TrendingFrom"/>.</item>
+/// </list>
+/// <para>The result does not depend on the order of the spans.</para>
+/// </remarks>
+[TeaSource("EDFacts FS195 (seed 004); CRDC; integrity audit (seed 000); TEA accountability [vendor documented]; HB 213 (2025), not law")]
+public static class ChronicAbsence
+{
+    /// <summary>Applies <paramref name="definition"/> to <paramref name="spans"/>.</summary>
+    /// <exception cref="ArgumentException">
+    /// The definition is inconsistent: a negative threshold or minimum, a percentage threshold above 100, a lowest grade
+    /// above the highest, or a negative trending band. A band that starts above the threshold is allowed: it is then empty.
+    /// </exception>
+    public static ChronicAbsenceReport Evaluate(ChronicAbsenceDefinition definition, IEnumerable<ChronicAbsenceSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(spans);
+        Check(definition, nameof(definition));
+        var groups = spans.GroupBy(s => definition.Attribution switch
+        {
+            ChronicAbsenceAttribution.School => (s.Student, Campus: (CampusId?)s.Campus, District: (DistrictId?)s.District),
+            ChronicAbsenceAttribution.District => (s.Student, Campus: null, District: s.District),
+            _ => (s.Student, Campus: (CampusId?)null, District: (DistrictId?)null),
+        });
+
+        var verdicts = groups
+            .Select(g => Judge(definition, g.Key.Student, g.Key.Campus, g.Key.District, g.ToList()))
+            .OrderBy(v => v.Student)
+            .ThenBy(v => v.District?.Code, StringComparer.Ordinal)
+            .ThenBy(v => v.Campus?.Code, StringComparer.Ordinal)
+            .ToList();
+
+        var campusRates = verdicts
+            .SelectMany(v => v.Campuses.Select(c => (Key: c, Verdict: v)))
+            .GroupBy(x => x.Key)
+            .OrderBy(g => g.Key)
+            .Select(g => Rate(RateLevel.Campus, g.Key.District, g.Key, g.Select(x => x.Verdict)))
+            .ToList();
+        var districtRates = verdicts
+            .SelectMany(v => v.Campuses.Select(c => c.District).Distinct().Select(d => (Key: d, Verdict: v)))
+            .GroupBy(x => x.Key)
+            .OrderBy(g => g.Key)
+            .Select(g => Rate(RateLevel.District, g.Key, null, g.Select(x => x.Verdict)))
+            .ToList();
+        return new ChronicAbsenceReport(definition, verdicts, campusRates, districtRates);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="measured"/> crosses <paramref name="threshold"/>: at or above it when
+    /// <paramref name="inclusive"/>, strictly above it otherwise. Exact: both are fractions.
+    /// </summary>
+    public static bool Crosses(Ratio measured, decimal threshold, bool inclusive)
+    {
+        var line = Ratio.FromDecimal(threshold);
+        return inclusive ? measured >= line : measured > line;
+    }
+
+    private static void Check(ChronicAbsenceDefinition d, string parameter)
+    {
+        var percent = d.Measure != ChronicAbsenceMeasure.DaysAbsent;
+        var problem = d switch
+        {
+            _ when d.Threshold < 0 => "the threshold is negative",
+            _ when percent && d.Threshold > 100 => "a percentage threshold is above 100",
+            _ when d.MinimumMembershipPercentOfDaysTaught is < 0 or > 100 => "the minimum membership is not a percentage",
+            _ when d.ExcludeCalendarsWithAtMostDays is < 0 || d.AlsoTestEnrollmentsLongerThanDays is < 0 => "a day count is negative",
+            _ when d.LowestGrade.CompareTo(d.HighestGrade) > 0 => $"the lowest grade {d.LowestGrade} is above the highest {d.HighestGrade}",
+            _ when d.TrendingFrom is < 0 => "the trending band starts below zero",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new ArgumentException($"Chronic absence definition {d.Name}: {problem}.", parameter);
+        }
+    }
+
+    private static ChronicAbsenceRate Rate(RateLevel level, DistrictId district, CampusId? campus, IEnumerable<ChronicAbsenceVerdict> verdicts)
+    {
+        // One student once: the most serious of the student's verdicts here.
+        var perStudent = verdicts.GroupBy(v => v.Student).Select(g => g.Max(v => v.Status)).ToList();
+        return new ChronicAbsenceRate(
+            level,
+            district,
+            campus,
+            perStudent.Count(s => s != ChronicAbsenceStatus.Excluded),
+            perStudent.Count(s => s == ChronicAbsenceStatus.Excluded),
+            perStudent.Count(s => s == ChronicAbsenceStatus.Chronic),
+            perStudent.Count(s => s == ChronicAbsenceStatus.Trending));
+    }
+
+    private static ChronicAbsenceVerdict Judge(ChronicAbsenceDefinition d, StudentId student, CampusId? campus, DistrictId? district, List<ChronicAbsenceSpan> all)
+    {
+        var exclusions = new SortedSet<ChronicAbsenceExclusion>();
+        var notes = new List<string>();
+        var counted = new List<ChronicAbsenceSpan>();
+        foreach (var s in all)
+        {
+            if (!d.IncludesGrade(s.Grade))
+            {
+                exclusions.Add(ChronicAbsenceExclusion.GradeNotIncluded);
+            }
+            else if (d.ExcludeCalendarsWithAtMostDays is { } most && s.CalendarDays is { } days && days <= DayCount.FromDays(most))
+            {
+                exclusions.Add(ChronicAbsenceExclusion.ShortCalendar);
+            }
+            else if (d.ExcludesSameDayAndNoShowEnrollments && s.IsNoShow)
+            {
+                exclusions.Add(ChronicAbsenceExclusion.NoShowEnrollment);
+            }
+            else if (d.ExcludesSameDayAndNoShowEnrollments && s.IsSameDayEnrollment)
+            {
+                exclusions.Add(ChronicAbsenceExclusion.SameDayEnrollment);
+            }
+            else
+            {
+                counted.Add(s);
+            }
+        }
+
+        if (counted.Count < all.Count)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{all.Count - counted.Count} of {all.Count} spans left out ({string.Join(", ", exclusions.Select(Describe))})"));
+        }
+
+        // With no span left, the figures shown are those of all the spans, so the reader sees what was left out.
+        var shown = counted.Count > 0 ? counted : all;
+        var campuses = shown.Select(s => s.Campus).Distinct().Order().ToList().AsReadOnly();
+        var grade = shown.Max(s => s.Grade);
+        var enrolled = shown.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysEnrolled);
+        var absent = shown.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysAbsent);
+        var hasMinutes = shown.All(s => s.ScheduledMinutes.HasValue);
+        long? scheduledMinutes = hasMinutes ? shown.Sum(s => s.ScheduledMinutes!.Value) : null;
+        long? absentMinutes = hasMinutes ? shown.Sum(s => s.AbsentMinutes!.Value) : null;
+        Ratio? percentDays = enrolled.HalfDays == 0 ? null : Ratio.Of(absent.HalfDays * 100, enrolled.HalfDays);
+        var sums = string.Create(CultureInfo.InvariantCulture, $"{absent} of {enrolled} days enrolled absent")
+            + (percentDays is { } p ? string.Create(CultureInfo.InvariantCulture, $" ({Percent(p)}%)") : string.Empty)
+            + (hasMinutes && d.Measure == ChronicAbsenceMeasure.PercentOfInstructionalMinutes
+                ? string.Create(CultureInfo.InvariantCulture, $", {absentMinutes} of {scheduledMinutes} minutes missed") : string.Empty);
+
+        ChronicAbsenceVerdict Verdict(ChronicAbsenceStatus status, Ratio? measured, string why)
+        {
+            var reason = $"{d.Name}: {sums}; {why}" + (notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty) + ".";
+            return new ChronicAbsenceVerdict(
+                student, campus, district, campuses, grade, all.Count, enrolled, absent, scheduledMinutes, absentMinutes,
+                measured, percentDays, status, exclusions.ToList().AsReadOnly(), reason);
+        }
+
+        ChronicAbsenceVerdict Exclude(ChronicAbsenceExclusion exclusion, string why)
+        {
+            exclusions.Add(exclusion);
+            return Verdict(ChronicAbsenceStatus.Excluded, null, "not considered: " + why);
+        }
+
+        if (counted.Count == 0)
+        {
+            return Verdict(ChronicAbsenceStatus.Excluded, null, "not considered: every span was left out");
+        }
+
+        if (enrolled.HalfDays == 0)
+        {
+            return Exclude(ChronicAbsenceExclusion.NoDaysEnrolled, "no days enrolled");
+        }
+
+        if (enrolled < d.MinimumDaysEnrolled)
+        {
+            return Exclude(ChronicAbsenceExclusion.BelowMinimumDaysEnrolled, $"enrolled {enrolled} days, fewer than the minimum {d.MinimumDaysEnrolled}");
+        }
+
+        if (d.MinimumMembershipPercentOfDaysTaught is { } share
+            && counted.Where(s => s.CalendarDays.HasValue).Select(s => s.CalendarDays!.Value).DefaultIfEmpty(DayCount.Zero).Max() is var taught
+            && taught.HalfDays > 0
+            && Ratio.Of(enrolled.HalfDays * 100, taught.HalfDays) < Ratio.FromDecimal(share))
+        {
+            return Exclude(
+                ChronicAbsenceExclusion.BelowMinimumMembership,
+                string.Create(CultureInfo.InvariantCulture, $"in membership {enrolled} of {taught} days taught ({Percent(Ratio.Of(enrolled.HalfDays * 100, taught.HalfDays))}%), below {share}%"));
+        }
+
+        Ratio measured;
+        string unit;
+        switch (d.Measure)
+        {
+            case ChronicAbsenceMeasure.DaysAbsent:
+                measured = Ratio.Of(absent.HalfDays, 2);
+                unit = " days absent";
+                break;
+            case ChronicAbsenceMeasure.PercentOfInstructionalMinutes:
+                if (!hasMinutes)
+                {
+                    return Exclude(ChronicAbsenceExclusion.NoMinuteData, "the definition measures instructional minutes, which only daily marks carry");
+                }
+
+                if (scheduledMinutes == 0)
+                {
+                    return Exclude(ChronicAbsenceExclusion.NoDaysEnrolled, "no scheduled minutes");
+                }
+
+                measured = Ratio.Of(absentMinutes!.Value * 100, scheduledMinutes!.Value);
+                unit = "% of minutes";
+                break;
+            default:
+                measured = percentDays!.Value;
+                unit = "%";
+                break;
+        }
+
+        var line = d.Measure == ChronicAbsenceMeasure.DaysAbsent ? " days" : "%";
+        var comparison = string.Create(CultureInfo.InvariantCulture, $"{Percent(measured)}{unit} {(Crosses(measured, d.Threshold, d.Inclusive) ? (d.Inclusive ? ">=" : ">") : (d.Inclusive ? "<" : "<="))} {d.Threshold}{line}");
+        if (Crosses(measured, d.Threshold, d.Inclusive))
+        {
+            return Verdict(ChronicAbsenceStatus.Chronic, measured, comparison + ": chronically absent");
+        }
+
+        if (d.AlsoTestEnrollmentsLongerThanDays is { } longer && d.Measure == ChronicAbsenceMeasure.PercentOfInstructionalMinutes)
+        {
+            foreach (var s in counted.Where(s => s.DaysEnrolled > DayCount.FromDays(longer) && s.ScheduledMinutes > 0).OrderBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.DaysEnrolled).ThenBy(s => s.ScheduledMinutes).ThenBy(s => s.AbsentMinutes).ThenBy(s => s.Grade))
+            {
+                var alone = Ratio.Of(s.AbsentMinutes!.Value * 100, s.ScheduledMinutes!.Value);
+                if (Crosses(alone, d.Threshold, d.Inclusive))
+                {
+                    return Verdict(
+                        ChronicAbsenceStatus.Chronic,
+                        measured,
+                        string.Create(CultureInfo.InvariantCulture, $"{comparison} for the year, but the {s.Source} ({s.DaysEnrolled} days, longer than {longer}) missed {Percent(alone)}{unit}: chronically absent"));
+                }
+            }
+        }
+
+        if (d.TrendingFrom is { } from && measured >= Ratio.FromDecimal(from))
+        {
+            return Verdict(ChronicAbsenceStatus.Trending, measured, comparison + string.Create(CultureInfo.InvariantCulture, $": not chronically absent, trending (at or above {from}{line})"));
+        }
+
+        return Verdict(ChronicAbsenceStatus.NotChronic, measured, comparison + ": not chronically absent");
+    }
+
+    private static string Describe(ChronicAbsenceExclusion e) => e switch
+    {
+        ChronicAbsenceExclusion.GradeNotIncluded => "grade not included",
+        ChronicAbsenceExclusion.ShortCalendar => "calendar of too few attendance days",
+        ChronicAbsenceExclusion.NoShowEnrollment => "no-show enrollment",
+        ChronicAbsenceExclusion.SameDayEnrollment => "same-day enrollment",
+        _ => e.ToString(),
+    };
+
+    /// <summary>A percentage for the reason text: two decimals, half away from zero (display only; the test is exact).</summary>
+    private static string Percent(Ratio value) => value.Round(2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using NodaTime;
+using PeimsRules.Attendance.Daily;
+
+namespace PeimsRules.Accountability;
+
+/// <summary>
+/// The spans a chronic-absence definition works from, built from reporting-period records (days absent and
+/// membership) or from daily data (calendars, enrollments and class-period marks, with minutes), and what was left out
+/// while building them, so nothing is dropped silently.
+/// </summary>
+public sealed class ChronicAbsenceInput
+{
+    private ChronicAbsenceInput(List<ChronicAbsenceSpan> spans, List<string> leftOut)
+    {
+        Spans = spans.AsReadOnly();
+        LeftOut = leftOut.AsReadOnly();
+    }
+
+    /// <summary>The spans, one per period record or per enrollment.</summary>
+    public IReadOnlyList<ChronicAbsenceSpan> Spans { get; }
+
+    /// <summary>What was not turned into a span, one sentence each (a summer-period record, an excluded calendar, ...).</summary>
+    public IReadOnlyList<string> LeftOut { get; }
+
+    /// <summary>
+    /// One span per TSDS 42400 record of the regular school year (reporting periods 1 to 6): days enrolled are the
+    /// record's days in membership (absent + eligible + ineligible present, remote days included) and days absent its
+    /// E0036. A half-day record's days are already half days. The calendar days of a span are the days taught of its
+    /// campus and track over the year (per period, the largest E0935 reported for that campus, track and period).
+    /// </summary>
+    /// <remarks>
+    /// Records of periods 7 to 9 (extended school year, ADSY) are not regular attendance and are listed in
+    /// <see cref="LeftOut"/>, as are records with ADA eligibility code 0 (not in membership) or no days in membership. Period records carry no
+    /// minutes, no no-show flag and no enrollment dates: the minute measure needs <see cref="FromDaily"/>.
+    /// </remarks>
+    public static ChronicAbsenceInput FromPeriodRecords(IEnumerable<StudentAttendancePeriod> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var list = records.ToList();
+        var leftOut = new List<string>();
+        var calendarDays = list.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod)
+            .GroupBy(r => (r.CampusId, r.InstructionalTrack, r.ReportingPeriod))
+            .Select(g => (g.Key.CampusId, g.Key.InstructionalTrack, Days: g.Max(r => r.NumberDaysTaught)))
+            .GroupBy(x => (x.CampusId, x.InstructionalTrack))
+            .ToDictionary(g => g.Key, g => g.Aggregate(DayCount.Zero, (sum, x) => sum + x.Days));
+        var spans = new List<ChronicAbsenceSpan>(list.Count);
+        foreach (var r in list)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack}, code {r.AdaEligibility})");
+            if (!r.ReportingPeriod.IsRefinedAdaPeriod)
+            {
+                leftOut.Add($"{where}: periods 7 to 9 are not regular school-year attendance.");
+                continue;
+            }
+
+            if (!r.AdaEligibility.IsInMembership)
+            {
+                // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
+                // reports (ATT-08), not membership.
+                leftOut.Add($"{where}: ADA eligibility code 0, not in membership.");
+                continue;
+            }
+
+            if (r.DaysInMembership.HalfDays == 0)
+            {
+                leftOut.Add($"{where}: no days in membership.");
+                continue;
+            }
+
+            spans.Add(new ChronicAbsenceSpan(
+                r.StudentId,
+                r.CampusId,
+                r.GradeLevel,
+                r.DaysInMembership,
+                r.DaysAbsent,
+                calendarDays[(r.CampusId, r.InstructionalTrack)],
+                source: string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}, code {r.AdaEligibility}")));
+        }
+
+        return new ChronicAbsenceInput(spans, leftOut);
+    }
+
+    /// <summary>
+    /// One span per enrollment, from daily data, deciding each day from its minutes as seed 004 does: the scheduled
+    /// minutes of a day are the sum of its class-period marks (start to end), the absent minutes the sum of its marks
+    /// with status absent (a mark present for funding, such as a school-related activity, is not an absence), and the
+    /// day counts absent under <paramref name="definition"/>'s <see cref="ChronicAbsenceDefinition.AbsentDay"/> rule.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The days of an enrollment are its calendar's instructional days on which the student is enrolled (the withdrawal
+    /// date read as <see cref="DailyBuildOptions.WithdrawalDate"/> says), outside the calendar's excluded date ranges,
+    /// with an ADA eligibility code other than 0. A day with no mark at all was not scheduled and is not a day
+    /// enrolled (seed 004 counts scheduled days), unless <see cref="DailyBuildOptions.NoSnapshotMark"/> is
+    /// <see cref="NoSnapshotMarkRule.CountPresent"/>, for systems that record absences only: then it is a day present.
+    /// </para>
+    /// <para>
+    /// Nothing is taken from an enrollment marked state exclude, or from an excluded calendar or campus (seed 003 and
+    /// seed 004); such enrollments are listed in <see cref="LeftOut"/>. No-show and same-day enrollments are kept as spans
+    /// with their flags, for the definition to leave out or not.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="DailyAttendanceInputException">An enrollment names a calendar that is not given.</exception>
+    public static ChronicAbsenceInput FromDaily(
+        ChronicAbsenceDefinition definition,
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        DailyBuildOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(calendars);
+        ArgumentNullException.ThrowIfNull(enrollments);
+        ArgumentNullException.ThrowIfNull(marks);
+        options ??= DailyBuildOptions.Default;
+        var calendarsByName = new Dictionary<(CampusId, string), SchoolCalendar>();
+        foreach (var c in calendars)
+        {
+            calendarsByName.TryAdd((c.Campus, c.CalendarCode.ToUpperInvariant()), c);
+        }
+
+        var marksByDay = marks.ToLookup(m => (m.Student, m.Campus, m.Date));
+        var spans = new List<ChronicAbsenceSpan>();
+        var leftOut = new List<string>();
+        var problems = new List<string>();
+        foreach (var e in enrollments)
+        {
+            if (!calendarsByName.TryGetValue((e.Campus, e.CalendarCode.ToUpperInvariant()), out var calendar))
+            {
+                problems.Add($"{e}: campus {e.Campus} has no calendar {e.CalendarCode}.");
+                continue;
+            }
+
+            if (e.IsStateExcluded || calendar.IsExcluded || calendar.IsCampusExcluded)
+            {
+                var why = e.IsStateExcluded ? "the enrollment is marked state exclude" : calendar.IsExcluded ? "its calendar is marked exclude" : "its campus is marked exclude";
+                leftOut.Add($"{e}: {why}; nothing is reported from it.");
+                continue;
+            }
+
+            long enrolledDays = 0, absentDays = 0, scheduled = 0, absent = 0;
+            foreach (var day in calendar.InstructionalDays)
+            {
+                if (!e.IsEnrolledOn(day, options.WithdrawalDate) || calendar.IsInExcludedRange(day) || !e.AdaEligibilityOn(day).IsInMembership)
+                {
+                    continue;
+                }
+
+                long dayScheduled = 0, dayAbsent = 0;
+                foreach (var m in marksByDay[(e.Student, e.Campus, day)])
+                {
+                    var minutes = Minutes(m.Start, m.End);
+                    dayScheduled += minutes;
+                    if (m.Status == AttendanceMarkStatus.Absent)
+                    {
+                        dayAbsent += minutes;
+                    }
+                }
+
+                if (dayScheduled == 0 && options.NoSnapshotMark == NoSnapshotMarkRule.LeaveDayOut)
+                {
+                    continue;
+                }
+
+                enrolledDays++;
+                scheduled += dayScheduled;
+                absent += dayAbsent;
+                if (IsDayAbsent(dayAbsent, dayScheduled, definition.AbsentDay))
+                {
+                    absentDays++;
+                }
+            }
+
+            spans.Add(new ChronicAbsenceSpan(
+                e.Student,
+                e.Campus,
+                e.GradeLevel,
+                DayCount.FromHalfDays(enrolledDays * 2),
+                DayCount.FromHalfDays(absentDays * 2),
+                DayCount.FromDays(calendar.InstructionalDays.Count),
+                scheduled,
+                absent,
+                e.IsNoShow,
+                e.WithdrawalDate == e.EntryDate,
+                $"enrollment {e.CalendarCode} from {DailyText.Date(e.EntryDate)}" + (e.WithdrawalDate is { } w ? $" to {DailyText.Date(w)}" : string.Empty)));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DailyAttendanceInputException(problems);
+        }
+
+        return new ChronicAbsenceInput(spans, leftOut);
+    }
+
+    /// <summary>
+    /// Whether a day is absent under <paramref name="rule"/>: more than half (or at least half) of the scheduled
+    /// minutes missed. A day with no scheduled minutes is never absent.
+    /// </summary>
+    public static bool IsDayAbsent(long absentMinutes, long scheduledMinutes, AbsentDayRule rule)
+    {
+        if (scheduledMinutes <= 0)
+        {
+            return false;
+        }
+
+        // Compared as 2 × absent against scheduled: exact, with no division.
+        var twice = checked(absentMinutes * 2);
+        return rule == AbsentDayRule.AtLeastHalfOfScheduledMinutes ? twice >= scheduledMinutes : twice > scheduledMinutes;
+    }
+
+    private static long Minutes(LocalTime start, LocalTime end) => (end.TickOfDay - start.TickOfDay) / NodaConstants.TicksPerMinute;
+}
