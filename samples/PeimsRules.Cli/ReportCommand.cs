@@ -78,7 +78,6 @@ internal static class ReportCommand
                     notes.Add(sampleNote);
                 }
 
-                notes.Add("Chronic absence here is the integrity audit's rule (attendance below 90%); the federal, CRDC and TEA definitions are not yet part of the report.");
                 step("computing figures and the audit", 60);
                 report = DistrictReport.Compute(input, new AuditOptions { TargetAttendanceRate = request.TargetRate });
                 step("writing the report", 80);

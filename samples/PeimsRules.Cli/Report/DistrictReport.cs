@@ -1,4 +1,5 @@
 using System.Globalization;
+using PeimsRules.Accountability;
 using PeimsRules.Attendance;
 using PeimsRules.Audit;
 using PeimsRules.Csv;
@@ -31,7 +32,21 @@ internal sealed class DistrictReport
         ByCampus = byCampus;
         ByDistrict = byDistrict;
         Audit = audit;
+        var spans = ChronicAbsenceInput.FromPeriodRecords(input.Records).Spans;
+        Chronic = ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans)).ToList();
     }
+
+    /// <summary>The chronic absence definitions the report shows, each authority's own, from the period records.</summary>
+    public static IReadOnlyList<ChronicAbsenceDefinition> ChronicDefinitions { get; } =
+    [
+        ChronicAbsenceDefinition.Federal,
+        ChronicAbsenceDefinition.Crdc,
+        ChronicAbsenceDefinition.TeaAccountability,
+        ChronicAbsenceDefinition.IntegrityAudit,
+    ];
+
+    /// <summary>Chronic absence under each of <see cref="ChronicDefinitions"/>, in that order.</summary>
+    public IReadOnlyList<ChronicAbsenceReport> Chronic { get; }
 
     public ReportInput Input { get; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PeimsRules.Accountability;
 using PeimsRules.Attendance;
 using PeimsRules.Audit;
 using PeimsRules.Csv;
@@ -85,23 +86,38 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         }
     }
 
-    private IEnumerable<(CampusId Campus, int Students, int Flagged, int Trending)> AbsenceRows()
+    /// <summary>Each campus's chronic absence rate under each definition the report shows (null where it has no rate).</summary>
+    private IEnumerable<(CampusId Campus, IReadOnlyList<ChronicAbsenceRate?> Rates)> AbsenceRows()
     {
-        var years = report.StudentYears();
         foreach (var campus in report.Campuses)
         {
-            var own = years.Where(s => s.Campus == campus).ToList();
-            var trending = own.Count(s => !s.Flagged && s.AbsencePercent >= Ratio.FromInteger(5));
-            yield return (campus, own.Count, own.Count(s => s.Flagged), trending);
+            yield return (campus, report.Chronic.Select(c => c.Campuses.FirstOrDefault(r => r.Campus == campus)).ToList());
         }
     }
 
+    private static string RateText(ChronicAbsenceRate? rate) =>
+        rate?.Percent is { } p ? $"{ReportFormat.Percent(p)}% ({rate.Chronic} of {rate.Considered})" : "n/a";
+
     private IEnumerable<IEnumerable<string>> AbsenceCsv()
     {
-        yield return ["CampusId", "CampusName", "Students", "AttendanceBelow90", "RatePercent", "Trending5To10"];
-        foreach (var (campus, students, flagged, trending) in AbsenceRows())
+        var header = new List<string> { "CampusId", "CampusName" };
+        foreach (var d in DistrictReport.ChronicDefinitions)
         {
-            yield return [campus.Code, report.NameOf(campus), Count(students), Count(flagged), students == 0 ? string.Empty : ReportFormat.Percent(Ratio.Of(flagged * 100, students)), Count(trending)];
+            header.AddRange([$"{d.Name}.Considered", $"{d.Name}.Chronic", $"{d.Name}.Percent", $"{d.Name}.Trending"]);
+        }
+
+        yield return header;
+        foreach (var (campus, rates) in AbsenceRows())
+        {
+            var row = new List<string> { campus.Code, report.NameOf(campus) };
+            foreach (var rate in rates)
+            {
+                row.AddRange([
+                    Count(rate?.Considered ?? 0), Count(rate?.Chronic ?? 0),
+                    rate?.Percent is { } p ? ReportFormat.Percent(p) : string.Empty, Count(rate?.Trending ?? 0)]);
+            }
+
+            yield return row;
         }
     }
 
@@ -234,17 +250,12 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
 
         // Absence.
         html.Element("h2", "Chronic absence", ("id", "absence"));
-        html.Element("p", "Students whose attendance rate at the campus over the year is below 90% (the integrity audit's rule, ATT-09), and those trending toward it (5% to 10% absent).", ("class", "meta"));
+        html.Element("p", "Each authority counts it differently (docs/chronic-absenteeism.md): federal EDFacts FS195 (at least 10 days enrolled, absent 10% or more, kindergarten to 12); CRDC (15 or more days absent); TEA accountability as vendors rebuild it (in membership at least 83% of the days taught, absent 10% or more; vendor documented); the integrity audit (attendance below 90%). From the period records: rate (chronic of students considered), and the federal trending band (5% to 10% absent).", ("class", "meta"));
         html.Table(
-            ["campus", "students", "attendance below 90%", "rate", "trending (5-10% absent)"],
-            AbsenceRows().Select(a => new Html.Cell[]
-            {
-                new(report.NameOf(a.Campus), ("class", "name"), ("title", a.Campus.Code)),
-                Html.Cell.Number(Count(a.Students)),
-                Html.Cell.Number(Count(a.Flagged), null, ("data-campus", a.Campus.Code), ("data-metric", "chronic")),
-                Html.Cell.Number(a.Students == 0 ? string.Empty : ReportFormat.Percent(Ratio.Of(a.Flagged * 100, a.Students)) + "%"),
-                Html.Cell.Number(Count(a.Trending)),
-            }));
+            ["campus", .. DistrictReport.ChronicDefinitions.Select(d => d.Name), "federal trending"],
+            AbsenceRows().Select(a => new[] { new Html.Cell(report.NameOf(a.Campus), ("class", "name"), ("title", a.Campus.Code)) }
+                .Concat(a.Rates.Select((rate, i) => Html.Cell.Number(RateText(rate), null, ("data-campus", a.Campus.Code), ("data-metric", "chronic-" + DistrictReport.ChronicDefinitions[i].Name))))
+                .Append(Html.Cell.Number(a.Rates[0] is { } federal ? Count(federal.Trending) : "n/a"))));
         html.Raw("<p><img src=\"charts/absence-rates.png\" alt=\"Distribution of students' absence rates\" width=\"800\"></p>");
 
         // SPED.

@@ -82,6 +82,32 @@ public sealed partial class ReportCommandSpecification : IDisposable
     }
 
     [Fact]
+    public void The_chronic_absence_rates_are_the_library_rates_under_each_definition()
+    {
+        var result = CliRunner.Run("report", "--output", _folder, "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        var records = StudentAttendancePeriodCsv.ReadFile(Path.Combine(_folder, "data", "periods.csv"), CsvErrorMode.CollectAll).Records;
+        var spans = PeimsRules.Accountability.ChronicAbsenceInput.FromPeriodRecords(records).Spans;
+        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+
+        var checkedCells = 0;
+        foreach (var definition in new[] { PeimsRules.Accountability.ChronicAbsenceDefinition.Federal, PeimsRules.Accountability.ChronicAbsenceDefinition.Crdc })
+        {
+            foreach (var rate in PeimsRules.Accountability.ChronicAbsence.Evaluate(definition, spans).Campuses)
+            {
+                var percent = rate.Percent!.Value.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
+                Assert.Contains(
+                    $"data-campus=\"{rate.Campus}\" data-metric=\"chronic-{definition.Name}\">{percent}% ({rate.Chronic} of {rate.Considered})</td>",
+                    html,
+                    StringComparison.Ordinal);
+                checkedCells++;
+            }
+        }
+
+        Assert.True(checkedCells >= 10);
+    }
+
+    [Fact]
     public void The_heatmap_class_of_each_cell_follows_the_bounds_given()
     {
         var result = CliRunner.Run("report", "--output", _folder, "--quiet", "--heatmap", "pia:93.5:95");
