@@ -65,7 +65,7 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
     {
         var bits = decimal.GetBits(value);
         var scale = (bits[3] >> 16) & 0xFF;
-        var magnitude = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
+        var magnitude = new BigInteger(unchecked((uint)bits[0])) | (new BigInteger(unchecked((uint)bits[1])) << 32) | (new BigInteger(unchecked((uint)bits[2])) << 64);
         if (bits[3] < 0)
         {
             magnitude = -magnitude;
@@ -187,9 +187,11 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
             throw new OverflowException("The value is too large for a decimal.");
         }
 
-        var lo = (int)(uint)(magnitude & uint.MaxValue);
-        var mid = (int)(uint)((magnitude >> 32) & uint.MaxValue);
-        var hi = (int)(uint)((magnitude >> 64) & uint.MaxValue);
+        // The decimal constructor takes the three 32-bit words as int bit patterns: reinterpret, do not range-check
+        // (the build checks arithmetic overflow, and a word with its top bit set is not an overflow here).
+        var lo = unchecked((int)(uint)(magnitude & uint.MaxValue));
+        var mid = unchecked((int)(uint)((magnitude >> 32) & uint.MaxValue));
+        var hi = unchecked((int)(uint)((magnitude >> 64) & uint.MaxValue));
         return new decimal(lo, mid, hi, negative, (byte)decimals);
     }
 }

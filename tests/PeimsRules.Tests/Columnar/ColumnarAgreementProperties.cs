@@ -83,11 +83,11 @@ public class ColumnarAgreementProperties
         }
     }
 
-    private static (decimal? Value, string? Error) Outcome(Func<Ratio> compute)
+    private static (Ratio? Value, string? Error) Outcome(Func<Ratio> compute)
     {
         try
         {
-            return (compute().ToDecimal(), null);
+            return (compute(), null);
         }
         catch (ArgumentException e)
         {
