@@ -58,7 +58,7 @@ public sealed class AttendancePartials
     internal const int AllWidth = 4;
     internal const int K3Width = 8;
 
-    internal AttendancePartials(RuleSet rules, CellTable cells, long[] all, long[] k3)
+    internal AttendancePartials(RuleSet rules, CellTable cells, int[] all, int[] k3)
     {
         Rules = rules;
         Cells = cells;
@@ -74,11 +74,14 @@ public sealed class AttendancePartials
 
     internal CellTable Cells { get; }
 
-    /// <summary>Per cell: count, eligible, present, absent of every record.</summary>
-    internal long[] All { get; }
+    /// <summary>
+    /// Per cell: count, eligible, present, absent of every record (32-bit: a store's cell holds at most
+    /// <see cref="AttendanceStoreBuilder.MaximumCellRecords"/> records of at most 255 half days each).
+    /// </summary>
+    internal int[] All { get; }
 
     /// <summary>Per K-3 cell (<see cref="CellTable.K3Rank"/>): the same four of the economically disadvantaged, then of the emergent bilingual; empty without K-3 rows.</summary>
-    internal long[] K3 { get; }
+    internal int[] K3 { get; }
 
     internal bool HasK3 => K3.Length > 0;
 
@@ -106,7 +109,7 @@ public sealed class AttendancePartials
     /// </summary>
     /// <exception cref="ArgumentException">
     /// A row is of a K-3 population but not of grades KG to 03, or of a K-3 population under rules without the K-3
-    /// rows, or has a negative record count.
+    /// rows, or has a negative record count, or a cell's sums exceed 2,147,483,647 (half days or records).
     /// </exception>
     public static AttendancePartials FromRows(RuleSet rules, IEnumerable<AttendancePartial> rows)
     {
@@ -155,8 +158,8 @@ public sealed class AttendancePartials
             keys.Select(k => (byte)k.Track).ToArray(),
             keys.Select(k => (byte)k.Period).ToArray(),
             keys.Select(k => checked((int)k.DaysTaught)).ToArray());
-        var all = new long[keys.Length * AllWidth];
-        var k3 = rules.HasEarlyEducationRows ? new long[cells.K3Count * K3Width] : [];
+        var all = new int[keys.Length * AllWidth];
+        var k3 = rules.HasEarlyEducationRows ? new int[cells.K3Count * K3Width] : [];
         for (var c = 0; c < keys.Length; c++)
         {
             var cell = sums[keys[c]];
@@ -201,7 +204,7 @@ public sealed class AttendancePartials
 
     internal CellSums SumsOf(int cell, Population population) => SumsOf(Cells, All, K3, cell, population);
 
-    internal static CellSums SumsOf(CellTable cells, long[] all, long[] k3, int cell, Population population)
+    internal static CellSums SumsOf(CellTable cells, int[] all, int[] k3, int cell, Population population)
     {
         if (population == Population.All)
         {
@@ -217,14 +220,21 @@ public sealed class AttendancePartials
         return Load(k3, (rank * K3Width) + (population == Population.K3EconomicallyDisadvantaged ? 0 : AllWidth));
     }
 
-    internal static void Store(long[] target, int at, in CellSums sums)
+    internal static void Store(int[] target, int at, in CellSums sums)
     {
-        target[at] = sums.Count;
-        target[at + 1] = sums.Eligible;
-        target[at + 2] = sums.Present;
-        target[at + 3] = sums.Absent;
+        try
+        {
+            target[at] = checked((int)sums.Count);
+            target[at + 1] = checked((int)sums.Eligible);
+            target[at + 2] = checked((int)sums.Present);
+            target[at + 3] = checked((int)sums.Absent);
+        }
+        catch (OverflowException e)
+        {
+            throw new ArgumentException("A fine cell's sums are held in 32 bits; these exceed 2,147,483,647 (records or half days).", nameof(sums), e);
+        }
     }
 
-    private static CellSums Load(long[] source, int at) =>
+    private static CellSums Load(int[] source, int at) =>
         new() { Count = source[at], Eligible = source[at + 1], Present = source[at + 2], Absent = source[at + 3] };
 }

@@ -135,8 +135,8 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
         var dop = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
         var remote = rules.CountsRemoteDays && Columns.RemoteSynchronous is not null;
         var withK3 = rules.HasEarlyEducationRows;
-        var all = GC.AllocateUninitializedArray<long>(Cells.Count * AttendancePartials.AllWidth);
-        var k3 = withK3 ? GC.AllocateUninitializedArray<long>(Cells.K3Count * AttendancePartials.K3Width) : [];
+        var all = GC.AllocateUninitializedArray<int>(Cells.Count * AttendancePartials.AllWidth);
+        var k3 = withK3 ? GC.AllocateUninitializedArray<int>(Cells.K3Count * AttendancePartials.K3Width) : [];
         var results = new Results(Cells, all, k3);
 
         var chunk = chunkRecords ?? Math.Max(MinimumChunk, (Count + (dop * 4) - 1) / (dop * 4));
@@ -290,36 +290,57 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
             return;
         }
 
+        // A range that starts inside a cell sums that cell's part into its boundary.
         var cell = CellOf(from);
-        var position = from;
-        while (position < to)
+        if (from != _cellStart[cell])
         {
-            var cellStart = _cellStart[cell];
-            var cellEnd = _cellStart[cell + 1];
-            var end = Math.Min(to, cellEnd);
-            var k3 = withK3 && Cells.K3Rank[cell] >= 0;
-            CellSums all, economic, bilingual;
-            if (focus is null)
-            {
-                CellKernel.Sum(Columns, position, end, remote, k3, out all, out economic, out bilingual);
-            }
-            else
-            {
-                CellKernel.SumFocused(Columns, position, end, remote, k3, focus, out all, out economic, out bilingual);
-            }
-
-            if (position == cellStart && end == cellEnd)
-            {
-                results.Set(cell, all, economic, bilingual);
-            }
-            else
-            {
-                boundary.Add(cell, all, economic, bilingual);
-            }
-
-            position = end;
+            var end = Math.Min(to, _cellStart[cell + 1]);
+            SumPart(cell, from, end, remote, withK3, focus, ref boundary);
+            from = end;
             cell++;
+            if (from >= to)
+            {
+                return;
+            }
         }
+
+        // The whole cells, then the part of the cell the range ends inside, if it does.
+        var last = CellOf(to - 1);
+        var wholeEnd = _cellStart[last + 1] == to ? last + 1 : last;
+        if (focus is null)
+        {
+            CellKernel.SumCells(Columns, Cells, _cellStart, cell, wholeEnd, remote, withK3, results.AllSums, results.K3Sums);
+        }
+        else
+        {
+            for (var c = cell; c < wholeEnd; c++)
+            {
+                var k3 = withK3 && Cells.K3Rank[c] >= 0;
+                CellKernel.SumFocused(Columns, _cellStart[c], _cellStart[c + 1], remote, k3, focus, out var all, out var economic, out var bilingual);
+                results.Set(c, all, economic, bilingual);
+            }
+        }
+
+        if (wholeEnd == last && wholeEnd >= cell)
+        {
+            SumPart(last, _cellStart[last], to, remote, withK3, focus, ref boundary);
+        }
+    }
+
+    private void SumPart(int cell, int from, int to, bool remote, bool withK3, HashSet<long>? focus, ref Boundary boundary)
+    {
+        var k3 = withK3 && Cells.K3Rank[cell] >= 0;
+        CellSums all, economic, bilingual;
+        if (focus is null)
+        {
+            CellKernel.Sum(Columns, from, to, remote, k3, out all, out economic, out bilingual);
+        }
+        else
+        {
+            CellKernel.SumFocused(Columns, from, to, remote, k3, focus, out all, out economic, out bilingual);
+        }
+
+        boundary.Add(cell, all, economic, bilingual);
     }
 
     /// <summary>The columns of the records, sorted by cell (input order within a cell).</summary>
@@ -335,7 +356,7 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
         byte[]? RemoteAsynchronous);
 
     /// <summary>Where a pass writes its sums: the partials' arrays.</summary>
-    private sealed class Results(CellTable cells, long[] all, long[] k3)
+    private sealed class Results(CellTable cells, int[] all, int[] k3)
     {
         private int _lastMerged = -1;
 
@@ -371,9 +392,9 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
             }
         }
 
-        private long[] AllSums { get; } = all;
+        public int[] AllSums { get; } = all;
 
-        private long[] K3Sums { get; } = k3;
+        public int[] K3Sums { get; } = k3;
 
         private (CellSums All, CellSums Economic, CellSums Bilingual) Get(int cell) =>
             (AttendancePartials.SumsOf(cells, AllSums, K3Sums, cell, Population.All),

@@ -27,6 +27,12 @@ public sealed class AttendanceStoreBuilder
     /// <summary>The largest days taught a store holds, in half days (127.5 days): a day count is one byte of half days.</summary>
     public const int MaximumDaysTaughtHalfDays = byte.MaxValue;
 
+    /// <summary>
+    /// The most records a fine cell (one campus, grade, track, period and days taught) holds: 8,388,608, so that a
+    /// cell's sums fit 32 bits. Far above any real cell (Texas has 5.5 million students in all).
+    /// </summary>
+    public const int MaximumCellRecords = 1 << 23;
+
     private readonly Dictionary<int, int> _campusByNumber = [];
     private readonly List<CampusId> _campuses = [];
     private readonly Dictionary<string, int> _studentByText = new(StringComparer.Ordinal);
@@ -217,6 +223,13 @@ public sealed class AttendanceStoreBuilder
 
         for (var r = 0; r < cellCount; r++)
         {
+            if (start[r + 1] > MaximumCellRecords)
+            {
+                throw new InvalidOperationException(
+                    $"A fine cell (campus {_campuses[(int)(_cellKeys[cellOrder[r]] >> 28)]}, one grade, track, period and days taught) has {start[r + 1]:N0} records; "
+                    + $"a store holds at most {MaximumCellRecords:N0} in one cell. Summarise these records with the reference path.");
+            }
+
             start[r + 1] += start[r];
         }
 

@@ -95,6 +95,179 @@ internal static class CellKernel
     }
 
     /// <summary>
+    /// Sums the whole cells [<paramref name="firstCell"/>, <paramref name="endCell"/>) straight into the partials'
+    /// arrays (<see cref="AttendancePartials"/>: count, eligible, present, absent per cell, and per K-3 cell the same
+    /// for each K-3 population).
+    /// </summary>
+    public static void SumCells(
+        AttendanceStore.RecordColumns columns, CellTable cells, int[] cellStart, int firstCell, int endCell, bool remote, bool withK3, int[] all, int[] k3)
+    {
+        if (!Avx2.IsSupported)
+        {
+            for (var c = firstCell; c < endCell; c++)
+            {
+                var cellK3 = withK3 && cells.K3Rank[c] >= 0;
+                Sum(columns, cellStart[c], cellStart[c + 1], remote, cellK3, out var sums, out var economic, out var bilingual);
+                AttendancePartials.Store(all, c * AttendancePartials.AllWidth, sums);
+                if (cellK3)
+                {
+                    AttendancePartials.Store(k3, cells.K3Rank[c] * AttendancePartials.K3Width, economic);
+                    AttendancePartials.Store(k3, (cells.K3Rank[c] * AttendancePartials.K3Width) + AttendancePartials.AllWidth, bilingual);
+                }
+            }
+
+            return;
+        }
+
+        if (remote)
+        {
+            if (withK3)
+            {
+                SumCellsAvx2<On, On>(columns, cells, cellStart, firstCell, endCell, all, k3);
+            }
+            else
+            {
+                SumCellsAvx2<On, Off>(columns, cells, cellStart, firstCell, endCell, all, k3);
+            }
+        }
+        else if (withK3)
+        {
+            SumCellsAvx2<Off, On>(columns, cells, cellStart, firstCell, endCell, all, k3);
+        }
+        else
+        {
+            SumCellsAvx2<Off, Off>(columns, cells, cellStart, firstCell, endCell, all, k3);
+        }
+    }
+
+    /// <summary>
+    /// The loop over cells: per cell, a vector loop over its records and one reduction of its four sums into the
+    /// four slots of its row (no horizontal sum per figure, no call, no bounds check).
+    /// </summary>
+    private static void SumCellsAvx2<TRemote, TK3>(
+        AttendanceStore.RecordColumns columns, CellTable cells, int[] cellStart, int firstCell, int endCell, int[] all, int[] k3)
+        where TRemote : struct, IFlag
+        where TK3 : struct, IFlag
+    {
+        ref var flagsBase = ref MemoryMarshal.GetArrayDataReference(columns.Flags);
+        ref var eligibleBase = ref MemoryMarshal.GetArrayDataReference(columns.Eligible);
+        ref var ineligibleBase = ref MemoryMarshal.GetArrayDataReference(columns.Ineligible);
+        ref var absentBase = ref MemoryMarshal.GetArrayDataReference(columns.Absent);
+        ref var syncBase = ref default(TRemote).Value ? ref MemoryMarshal.GetArrayDataReference(columns.RemoteSynchronous!) : ref flagsBase;
+        ref var asyncBase = ref default(TRemote).Value ? ref MemoryMarshal.GetArrayDataReference(columns.RemoteAsynchronous!) : ref flagsBase;
+        ref var startBase = ref MemoryMarshal.GetArrayDataReference(cellStart);
+        ref var rankBase = ref MemoryMarshal.GetArrayDataReference(cells.K3Rank);
+        ref var allBase = ref MemoryMarshal.GetArrayDataReference(all);
+        ref var k3Base = ref default(TK3).Value ? ref MemoryMarshal.GetArrayDataReference(k3) : ref allBase;
+
+        var membershipBit = Vector256.Create(RecordBits.InMembership);
+        var eligibleBit = Vector256.Create(RecordBits.Eligible);
+        var economicBit = Vector256.Create(RecordBits.EconomicallyDisadvantaged);
+        var bilingualBit = Vector256.Create(RecordBits.EmergentBilingualFunded);
+        var indexes = LaneIndexes;
+        var zero = Vector256<byte>.Zero;
+
+        // Unchecked: sums of bytes into 64-bit lanes cannot overflow, and the JIT then drops the overflow checks.
+        unchecked
+        {
+            for (var c = firstCell; c < endCell; c++)
+            {
+                var from = Unsafe.Add(ref startBase, c);
+                var to = Unsafe.Add(ref startBase, c + 1);
+                var rank = default(TK3).Value ? Unsafe.Add(ref rankBase, c) : -1;
+                var e = Vector256<ulong>.Zero;
+                var p = Vector256<ulong>.Zero;
+                var a = Vector256<ulong>.Zero;
+                if (default(TK3).Value && rank >= 0)
+                {
+                    var ee = Vector256<ulong>.Zero;
+                    var ep = Vector256<ulong>.Zero;
+                    var ea = Vector256<ulong>.Zero;
+                    var be = Vector256<ulong>.Zero;
+                    var bp = Vector256<ulong>.Zero;
+                    var ba = Vector256<ulong>.Zero;
+                    ulong economicCount = 0;
+                    ulong bilingualCount = 0;
+                    for (var i = from; i < to; i += Vector256<byte>.Count)
+                    {
+                        var offset = (nuint)i;
+                        var live = Vector256.LessThan(indexes, Vector256.Create((byte)Math.Min(to - i, 32)));
+                        var flags = Vector256.LoadUnsafe(ref flagsBase, offset) & live;
+                        var eligible = Vector256.LoadUnsafe(ref eligibleBase, offset);
+                        if (default(TRemote).Value)
+                        {
+                            eligible += Vector256.LoadUnsafe(ref syncBase, offset) + Vector256.LoadUnsafe(ref asyncBase, offset);
+                        }
+
+                        var member = Vector256.Equals(flags & membershipBit, membershipBit);
+                        var counted = eligible & Vector256.Equals(flags & eligibleBit, eligibleBit);
+                        var present = (eligible + Vector256.LoadUnsafe(ref ineligibleBase, offset)) & member;
+                        var absent = Vector256.LoadUnsafe(ref absentBase, offset) & member;
+                        e += Avx2.SumAbsoluteDifferences(counted, zero).AsUInt64();
+                        p += Avx2.SumAbsoluteDifferences(present, zero).AsUInt64();
+                        a += Avx2.SumAbsoluteDifferences(absent, zero).AsUInt64();
+                        var economicMask = Vector256.Equals(flags & economicBit, economicBit);
+                        var bilingualMask = Vector256.Equals(flags & bilingualBit, bilingualBit);
+                        ee += Avx2.SumAbsoluteDifferences(counted & economicMask, zero).AsUInt64();
+                        ep += Avx2.SumAbsoluteDifferences(present & economicMask, zero).AsUInt64();
+                        ea += Avx2.SumAbsoluteDifferences(absent & economicMask, zero).AsUInt64();
+                        be += Avx2.SumAbsoluteDifferences(counted & bilingualMask, zero).AsUInt64();
+                        bp += Avx2.SumAbsoluteDifferences(present & bilingualMask, zero).AsUInt64();
+                        ba += Avx2.SumAbsoluteDifferences(absent & bilingualMask, zero).AsUInt64();
+                        economicCount += (ulong)BitOperations.PopCount(economicMask.ExtractMostSignificantBits());
+                        bilingualCount += (ulong)BitOperations.PopCount(bilingualMask.ExtractMostSignificantBits());
+                    }
+
+                    Narrow(Totals(Vector256.CreateScalar(economicCount), ee, ep, ea)).StoreUnsafe(ref k3Base, (nuint)(rank * AttendancePartials.K3Width));
+                    Narrow(Totals(Vector256.CreateScalar(bilingualCount), be, bp, ba))
+                        .StoreUnsafe(ref k3Base, (nuint)((rank * AttendancePartials.K3Width) + AttendancePartials.AllWidth));
+                }
+                else
+                {
+                    for (var i = from; i < to; i += Vector256<byte>.Count)
+                    {
+                        var offset = (nuint)i;
+                        var live = Vector256.LessThan(indexes, Vector256.Create((byte)Math.Min(to - i, 32)));
+                        var flags = Vector256.LoadUnsafe(ref flagsBase, offset) & live;
+                        var eligible = Vector256.LoadUnsafe(ref eligibleBase, offset);
+                        if (default(TRemote).Value)
+                        {
+                            eligible += Vector256.LoadUnsafe(ref syncBase, offset) + Vector256.LoadUnsafe(ref asyncBase, offset);
+                        }
+
+                        var member = Vector256.Equals(flags & membershipBit, membershipBit);
+                        var counted = eligible & Vector256.Equals(flags & eligibleBit, eligibleBit);
+                        var present = (eligible + Vector256.LoadUnsafe(ref ineligibleBase, offset)) & member;
+                        var absent = Vector256.LoadUnsafe(ref absentBase, offset) & member;
+                        e += Avx2.SumAbsoluteDifferences(counted, zero).AsUInt64();
+                        p += Avx2.SumAbsoluteDifferences(present, zero).AsUInt64();
+                        a += Avx2.SumAbsoluteDifferences(absent, zero).AsUInt64();
+                    }
+                }
+
+                Narrow(Totals(Vector256.CreateScalar((ulong)(to - from)), e, p, a)).StoreUnsafe(ref allBase, (nuint)(c * AttendancePartials.AllWidth));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The four totals as 32-bit values (a cell holds at most <see cref="AttendanceStoreBuilder.MaximumCellRecords"/>
+    /// records of at most 255 half days, so every total fits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> Narrow(Vector256<ulong> totals) =>
+        Avx2.PermuteVar8x32(totals.AsInt32(), Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7)).GetLower();
+
+    /// <summary>The totals of four vectors of four 64-bit lanes, as one vector: a transpose and two adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Totals(Vector256<ulong> v0, Vector256<ulong> v1, Vector256<ulong> v2, Vector256<ulong> v3)
+    {
+        var s01 = Avx2.UnpackLow(v0, v1) + Avx2.UnpackHigh(v0, v1);
+        var s23 = Avx2.UnpackLow(v2, v3) + Avx2.UnpackHigh(v2, v3);
+        return Avx2.Permute2x128(s01, s23, 0x20) + Avx2.Permute2x128(s01, s23, 0x31);
+    }
+
+    /// <summary>
     /// Sums the records of a focus list only: one record at a time (a set lookup per record), for drill-downs and
     /// what-ifs over a list of students rather than statewide runs.
     /// </summary>
