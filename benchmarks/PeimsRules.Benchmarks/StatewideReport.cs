@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using PeimsRules.Attendance;
 using PeimsRules.Attendance.Columnar;
+using PeimsRules.Csv;
+using PeimsRules.Csv.Columnar;
 using PeimsRules.Rules;
 
 namespace PeimsRules.Benchmarks;
@@ -24,6 +26,12 @@ public static class StatewideReport
         }
 
         var rules = RuleSet.For(new SchoolYear(2024));
+        if (args.Contains("--ingest-only"))
+        {
+            Ingest(rules);
+            return true;
+        }
+
         var data = new StatewideData(BenchmarkScale.Value);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale {data.Scale}: {data.Districts:N0} districts, {data.Campuses:N0} campuses, {data.Students:N0} students, {data.RecordCount:N0} records; {Environment.ProcessorCount} cores"));
 
@@ -54,6 +62,11 @@ public static class StatewideReport
             Time("DuckDB GROUP BY, all cores", duckDb.Aggregate, 3);
         }
 
+        if (args.Contains("--ingest"))
+        {
+            Ingest(rules);
+        }
+
         if (!args.Contains("--no-linq"))
         {
             before = Heap();
@@ -66,6 +79,39 @@ public static class StatewideReport
 
         GC.KeepAlive(store);
         return true;
+    }
+
+    /// <summary>The statewide six-weeks file: load times, and the managed heap's peak during a load against the store it leaves.</summary>
+    private static void Ingest(RuleSet rules)
+    {
+        var path = StatewideCsv.Ensure(BenchmarkScale.Value);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {path}, {new FileInfo(path).Length / 1e6:0.0} MB"));
+        foreach (var threads in new[] { Environment.ProcessorCount, 1 })
+        {
+            var options = new AttendanceStoreCsvOptions { MaxDegreeOfParallelism = threads };
+            Time(string.Create(CultureInfo.InvariantCulture, $"loader, {threads} thread(s)"), () => AttendanceStoreCsv.LoadFile(path, options), 3);
+        }
+
+        var baseline = Heap();
+        var peak = 0L;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+                Thread.Sleep(2);
+            }
+        });
+        var store = AttendanceStoreCsv.LoadFile(path);
+        stop.Cancel();
+        sampler.Wait();
+        var kept = Heap() - baseline;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {store.Count:N0} rows: the store keeps {kept / 1e6:0.0} MB ({kept / (double)store.Count:0.0} B a row); the heap peaked {(peak - baseline) / 1e6:0.0} MB above the start during the load"));
+        using var duckDb = new DuckDbBaseline(Environment.ProcessorCount);
+        Time("DuckDB read_csv, all cores", () => duckDb.ReadCsv(path), 3);
+        FineCellFigures.Of(store.Aggregate(rules)).AssertSame(duckDb.CsvFigures(), "DuckDB read_csv");
+        GC.KeepAlive(store);
     }
 
     private static long Heap()

@@ -16,7 +16,10 @@ public sealed record AttendanceStoreCsvOptions
     /// <value>Defaults to <see cref="CsvErrorMode.StopAtFirst"/>.</value>
     public CsvErrorMode Mode { get; init; } = CsvErrorMode.StopAtFirst;
 
-    /// <summary>The most threads that parse rows (CsvHelper's parallel reading); 1 reads on the calling thread only.</summary>
+    /// <summary>
+    /// The threads that parse rows (CsvHelper's parallel reading) while the calling thread appends them to the store;
+    /// 1 reads and appends on the calling thread only.
+    /// </summary>
     /// <value>Defaults to <see langword="null"/>: one per processor.</value>
     public int? MaxDegreeOfParallelism { get; init; }
 
@@ -174,7 +177,10 @@ public static class AttendanceStoreCsv
             var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
             ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index);
             var dop = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
-            var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop);
+            // The calling thread appends to the store while CsvHelper's workers parse; measured on 2 cores, CsvHelper
+            // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
+            // as the enumerating thread takes a worker's share.
+            var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop + 1);
             foreach (var row in parsed)
             {
                 FlushMalformed(row.Line);
