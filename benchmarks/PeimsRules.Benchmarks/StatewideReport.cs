@@ -51,8 +51,9 @@ public static class StatewideReport
         Time("summary by campus (figures), all cores", () => AttendanceSummary.Compute(store, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus }), 2);
         Time("summary by district (figures), all cores", () => AttendanceSummary.Compute(store, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District }), 2);
 
-        using (var duckDb = new DuckDbBaseline(Environment.ProcessorCount))
+        if (!args.Contains("--no-duckdb"))
         {
+            using var duckDb = new DuckDbBaseline(Environment.ProcessorCount);
             var duckBefore = duckDb.MemoryBytes();
             watch.Restart();
             duckDb.Load(data.Records());
