@@ -5,8 +5,9 @@ using PeimsRules.Rules;
 namespace PeimsRules.Benchmarks;
 
 /// <summary>
-/// Scaling: the columnar pass over 1×, 2× and 4× a base data set (a quarter of the state's campuses, with 1, 2 or 4
-/// times their students; at scale 1 that is 8.25, 16.5 and 33 million records in the same fine cells).
+/// Scaling: the columnar pass over 1×, 2× and 4× a base data set (the state's campuses with 1, 2 or 4 times their
+/// students: at scale 1, 33, 66 and 132 million records in the same fine cells, all far larger than the CPU's caches),
+/// with the bandwidth floor of each beside it.
 /// </summary>
 [MemoryDiagnoser]
 public class ScalingBenchmarks
@@ -22,7 +23,7 @@ public class ScalingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = new StatewideData(BenchmarkScale.Value / 4, studentsPerCampus: Records).BuildStore();
+        _store = new StatewideData(BenchmarkScale.Value, studentsPerCampus: Records).BuildStore();
         Console.WriteLine($"// {_store.Count:N0} records, {_store.CellCount:N0} cells");
     }
 
@@ -33,4 +34,8 @@ public class ScalingBenchmarks
     /// <summary>The pass on one thread.</summary>
     [Benchmark]
     public AttendancePartials Library_1Thread() => _store.Aggregate(_rules, 1);
+
+    /// <summary>Summing the bytes of the columns the pass reads, every core.</summary>
+    [Benchmark]
+    public ulong Floor_AllCores() => BandwidthFloor.Sum(_store, Environment.ProcessorCount);
 }

@@ -42,10 +42,19 @@ public static class StatewideReport
         var storeHeap = Heap() - before;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: built in {built.TotalSeconds:0.0} s, {store.CellCount:N0} cells, {store.SizeInBytes / (double)store.Count:0.00} bytes a record by its own count, {storeHeap / (double)store.Count:0.00} by the GC heap"));
 
+        var settle = Heap();
         var expected = FineCellFigures.Of(store.Aggregate(rules));
         expected.AssertSame(FineCellFigures.Of(store.Aggregate(rules, 1)), "one thread");
         Time("library, 1 thread", () => store.Aggregate(rules, 1), 7);
         Time("library, all cores", () => store.Aggregate(rules), 7);
+        Time("(experiment) allocate + touch 10.8 MB", () =>
+        {
+            var a = GC.AllocateUninitializedArray<int>(store.CellCount * 4);
+            var k = GC.AllocateUninitializedArray<int>(store.Cells.K3Count * 8);
+            for (var i = 0; i < a.Length; i += 1024) { a[i] = i; }
+            for (var i = 0; i < k.Length; i += 1024) { k[i] = i; }
+            return a.Length + k.Length;
+        }, 64);
         Time("floor, 1 thread", () => BandwidthFloor.Sum(store, 1), 7);
         Time("floor, all cores", () => BandwidthFloor.Sum(store, Environment.ProcessorCount), 7);
         Time("summary by campus (figures), all cores", () => AttendanceSummary.Compute(store, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus }), 2);
@@ -127,6 +136,7 @@ public static class StatewideReport
     {
         var best = TimeSpan.MaxValue;
         long allocated = 0;
+        var gen2 = GC.CollectionCount(2);
         for (var i = 0; i < runs; i++)
         {
             var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -137,7 +147,7 @@ public static class StatewideReport
             best = watch.Elapsed < best ? watch.Elapsed : best;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-45} {best.TotalMilliseconds,10:0.0} ms  {allocated / 1024.0,12:N0} KB allocated"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-45} {best.TotalMilliseconds,10:0.0} ms  {allocated / 1024.0,12:N0} KB allocated  {GC.CollectionCount(2) - gen2} gen2 GCs in {runs} runs"));
     }
 
     private static void Time<T>(string name, Func<T> action, int runs) => Time(name, () => { _ = action(); }, runs);

@@ -47,6 +47,9 @@ internal struct CellSums
 /// </remarks>
 internal static class CellKernel
 {
+    /// <summary>32 bytes of 0xFF then 32 of 0x00: the 32 bytes from offset 32 - n keep the first n lanes of a block.</summary>
+    private static readonly byte[] TailMasks = [.. Enumerable.Repeat((byte)0xFF, 32), .. new byte[32]];
+
     private static readonly Vector256<byte> LaneIndexes = Vector256.Create(
         (byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
 
@@ -164,12 +167,14 @@ internal static class CellKernel
         var eligibleBit = Vector256.Create(RecordBits.Eligible);
         var economicBit = Vector256.Create(RecordBits.EconomicallyDisadvantaged);
         var bilingualBit = Vector256.Create(RecordBits.EmergentBilingualFunded);
-        var indexes = LaneIndexes;
         var zero = Vector256<byte>.Zero;
 
         // Unchecked: sums of bytes into 64-bit lanes cannot overflow, and the JIT then drops the overflow checks.
+        // Each cell runs its full blocks of 32 records unmasked, then its last, partial block with the lanes past its
+        // end masked off the flags (a table load); the block bodies are written out twice for that reason.
         unchecked
         {
+            ref var tailMasks = ref MemoryMarshal.GetArrayDataReference(TailMasks);
             for (var c = firstCell; c < endCell; c++)
             {
                 var from = Unsafe.Add(ref startBase, c);
@@ -178,6 +183,7 @@ internal static class CellKernel
                 var e = Vector256<ulong>.Zero;
                 var p = Vector256<ulong>.Zero;
                 var a = Vector256<ulong>.Zero;
+                var i = from;
                 if (default(TK3).Value && rank >= 0)
                 {
                     var ee = Vector256<ulong>.Zero;
@@ -188,10 +194,15 @@ internal static class CellKernel
                     var ba = Vector256<ulong>.Zero;
                     ulong economicCount = 0;
                     ulong bilingualCount = 0;
-                    for (var i = from; i < to; i += Vector256<byte>.Count)
+                    var live = Vector256<byte>.AllBitsSet;
+                    while (i < to)
                     {
+                        if (to - i < Vector256<byte>.Count)
+                        {
+                            live = Vector256.LoadUnsafe(ref tailMasks, (nuint)(Vector256<byte>.Count - (to - i)));
+                        }
+
                         var offset = (nuint)i;
-                        var live = Vector256.LessThan(indexes, Vector256.Create((byte)Math.Min(to - i, 32)));
                         var flags = Vector256.LoadUnsafe(ref flagsBase, offset) & live;
                         var eligible = Vector256.LoadUnsafe(ref eligibleBase, offset);
                         if (default(TRemote).Value)
@@ -216,6 +227,7 @@ internal static class CellKernel
                         ba += Avx2.SumAbsoluteDifferences(absent & bilingualMask, zero).AsUInt64();
                         economicCount += (ulong)BitOperations.PopCount(economicMask.ExtractMostSignificantBits());
                         bilingualCount += (ulong)BitOperations.PopCount(bilingualMask.ExtractMostSignificantBits());
+                        i += Vector256<byte>.Count;
                     }
 
                     Narrow(Totals(Vector256.CreateScalar(economicCount), ee, ep, ea)).StoreUnsafe(ref k3Base, (nuint)(rank * AttendancePartials.K3Width));
@@ -224,10 +236,26 @@ internal static class CellKernel
                 }
                 else
                 {
-                    for (var i = from; i < to; i += Vector256<byte>.Count)
+                    for (; i <= to - Vector256<byte>.Count; i += Vector256<byte>.Count)
                     {
                         var offset = (nuint)i;
-                        var live = Vector256.LessThan(indexes, Vector256.Create((byte)Math.Min(to - i, 32)));
+                        var flags = Vector256.LoadUnsafe(ref flagsBase, offset);
+                        var eligible = Vector256.LoadUnsafe(ref eligibleBase, offset);
+                        if (default(TRemote).Value)
+                        {
+                            eligible += Vector256.LoadUnsafe(ref syncBase, offset) + Vector256.LoadUnsafe(ref asyncBase, offset);
+                        }
+
+                        var member = Vector256.Equals(flags & membershipBit, membershipBit);
+                        e += Avx2.SumAbsoluteDifferences(eligible & Vector256.Equals(flags & eligibleBit, eligibleBit), zero).AsUInt64();
+                        p += Avx2.SumAbsoluteDifferences((eligible + Vector256.LoadUnsafe(ref ineligibleBase, offset)) & member, zero).AsUInt64();
+                        a += Avx2.SumAbsoluteDifferences(Vector256.LoadUnsafe(ref absentBase, offset) & member, zero).AsUInt64();
+                    }
+
+                    if (i < to)
+                    {
+                        var offset = (nuint)i;
+                        var live = Vector256.LoadUnsafe(ref tailMasks, (nuint)(Vector256<byte>.Count - (to - i)));
                         var flags = Vector256.LoadUnsafe(ref flagsBase, offset) & live;
                         var eligible = Vector256.LoadUnsafe(ref eligibleBase, offset);
                         if (default(TRemote).Value)
@@ -236,12 +264,9 @@ internal static class CellKernel
                         }
 
                         var member = Vector256.Equals(flags & membershipBit, membershipBit);
-                        var counted = eligible & Vector256.Equals(flags & eligibleBit, eligibleBit);
-                        var present = (eligible + Vector256.LoadUnsafe(ref ineligibleBase, offset)) & member;
-                        var absent = Vector256.LoadUnsafe(ref absentBase, offset) & member;
-                        e += Avx2.SumAbsoluteDifferences(counted, zero).AsUInt64();
-                        p += Avx2.SumAbsoluteDifferences(present, zero).AsUInt64();
-                        a += Avx2.SumAbsoluteDifferences(absent, zero).AsUInt64();
+                        e += Avx2.SumAbsoluteDifferences(eligible & Vector256.Equals(flags & eligibleBit, eligibleBit), zero).AsUInt64();
+                        p += Avx2.SumAbsoluteDifferences((eligible + Vector256.LoadUnsafe(ref ineligibleBase, offset)) & member, zero).AsUInt64();
+                        a += Avx2.SumAbsoluteDifferences(Vector256.LoadUnsafe(ref absentBase, offset) & member, zero).AsUInt64();
                     }
                 }
 
