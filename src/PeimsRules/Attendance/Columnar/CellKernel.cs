@@ -170,8 +170,9 @@ internal static class CellKernel
         var zero = Vector256<byte>.Zero;
 
         // Unchecked: sums of bytes into 64-bit lanes cannot overflow, and the JIT then drops the overflow checks.
-        // Each cell runs its full blocks of 32 records unmasked, then its last, partial block with the lanes past its
-        // end masked off the flags (a table load); the block bodies are written out twice for that reason.
+        // A cell's last, partial block of 32 records has the lanes past its end masked off the flags (a table load).
+        // The plain loop writes its block out twice, unmasked for full blocks and masked for the last; the K-3 loop,
+        // heavier per block, masks every block and loads the mask only for the last.
         unchecked
         {
             ref var tailMasks = ref MemoryMarshal.GetArrayDataReference(TailMasks);
