@@ -47,14 +47,6 @@ public static class StatewideReport
         expected.AssertSame(FineCellFigures.Of(store.Aggregate(rules, 1)), "one thread");
         Time("library, 1 thread", () => store.Aggregate(rules, 1), 7);
         Time("library, all cores", () => store.Aggregate(rules), 7);
-        Time("(experiment) allocate + touch 10.8 MB", () =>
-        {
-            var a = GC.AllocateUninitializedArray<int>(store.CellCount * 4);
-            var k = GC.AllocateUninitializedArray<int>(store.Cells.K3Count * 8);
-            for (var i = 0; i < a.Length; i += 1024) { a[i] = i; }
-            for (var i = 0; i < k.Length; i += 1024) { k[i] = i; }
-            return a.Length + k.Length;
-        }, 64);
         Time("floor, 1 thread", () => BandwidthFloor.Sum(store, 1), 7);
         Time("floor, all cores", () => BandwidthFloor.Sum(store, Environment.ProcessorCount), 7);
         Time("summary by campus (figures), all cores", () => AttendanceSummary.Compute(store, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus }), 2);
