@@ -59,42 +59,7 @@ internal static class CsvTableReader
         {
             using var csv = CsvReader.Create(text, options, leaveOpen: true);
             var headers = csv.Headers;
-            if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
-            {
-                Report(new CsvProblem(fileName, 1, null, null, "the file has no header row: the first line must name the columns.", CsvProblemKind.MissingColumn));
-                return Result();
-            }
-
-            var index = new int[layout.Count];
-            var headerProblem = false;
-            for (var c = 0; c < layout.Count; c++)
-            {
-                var matches = Enumerable.Range(0, headers.Count).Where(i => layout[c].Matches(headers[i])).ToList();
-                if (matches.Count > 1)
-                {
-                    Report(new CsvProblem(fileName, 1, layout[c].Name, null,
-                        $"the column appears {matches.Count} times ({string.Join(", ", matches.Select(i => headers[i]))}); keep one.", CsvProblemKind.DuplicateColumn));
-                    headerProblem = true;
-                }
-
-                index[c] = matches.Count == 0 ? -1 : matches[0];
-                if (index[c] < 0 && layout[c].Required)
-                {
-                    Report(new CsvProblem(fileName, 1, layout[c].Name, null,
-                        $"the required column is missing{(layout[c].Element is { } e ? $" (it may also be named {e})" : string.Empty)}: {layout[c].Description}", CsvProblemKind.MissingColumn));
-                    headerProblem = true;
-                }
-            }
-
-            for (var i = 0; i < headers.Count; i++)
-            {
-                if (!layout.Any(col => col.Matches(headers[i])))
-                {
-                    unused.Add(headers[i]);
-                }
-            }
-
-            if (headerProblem)
+            if (!MatchHeader(headers, fileName, layout, Report, unused, out var index))
             {
                 return Result();
             }
@@ -148,10 +113,56 @@ internal static class CsvTableReader
         }
     }
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
+    /// <summary>
+    /// Matches the header to the layout's columns, reporting a missing header, a column given twice and a missing
+    /// required column; the header's columns the layout does not use go to <paramref name="unused"/>.
+    /// </summary>
+    /// <returns>Whether the records can be read: <paramref name="index"/> then holds each layout column's field index, -1 when absent.</returns>
+    internal static bool MatchHeader(
+        IReadOnlyList<string> headers, string fileName, IReadOnlyList<CsvColumn> layout, Action<CsvProblem> report, List<string> unused, out int[] index)
+    {
+        index = new int[layout.Count];
+        if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
+        {
+            report(new CsvProblem(fileName, 1, null, null, "the file has no header row: the first line must name the columns.", CsvProblemKind.MissingColumn));
+            return false;
+        }
+
+        var headerProblem = false;
+        for (var c = 0; c < layout.Count; c++)
+        {
+            var matches = Enumerable.Range(0, headers.Count).Where(i => layout[c].Matches(headers[i])).ToList();
+            if (matches.Count > 1)
+            {
+                report(new CsvProblem(fileName, 1, layout[c].Name, null,
+                    $"the column appears {matches.Count} times ({string.Join(", ", matches.Select(i => headers[i]))}); keep one.", CsvProblemKind.DuplicateColumn));
+                headerProblem = true;
+            }
+
+            index[c] = matches.Count == 0 ? -1 : matches[0];
+            if (index[c] < 0 && layout[c].Required)
+            {
+                report(new CsvProblem(fileName, 1, layout[c].Name, null,
+                    $"the required column is missing{(layout[c].Element is { } e ? $" (it may also be named {e})" : string.Empty)}: {layout[c].Description}", CsvProblemKind.MissingColumn));
+                headerProblem = true;
+            }
+        }
+
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (!layout.Any(col => col.Matches(headers[i])))
+            {
+                unused.Add(headers[i]);
+            }
+        }
+
+        return !headerProblem;
+    }
+
+    internal static string Describe(CsvMalformedReason reason) => reason switch
     {
         CsvMalformedReason.FieldCountMismatch => "the row does not have as many fields as the header has columns.",
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and write each quote inside it twice.",
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and double the quote inside it.",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field.",
         CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed.",
         CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field.",

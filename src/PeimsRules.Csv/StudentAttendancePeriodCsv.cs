@@ -160,7 +160,7 @@ public static class StudentAttendancePeriodCsv
         Write(writer, records);
     }
 
-    private static StudentAttendancePeriod Map(CsvRowReader row)
+    internal static StudentAttendancePeriod Map(CsvRowReader row)
     {
         var year = row.Required(SchoolYear, PeimsRules.SchoolYear.Parse);
         var district = row.Required(DistrictId, PeimsRules.DistrictId.Parse);

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Funding;
 using PeimsRules.Rules;
 
@@ -24,6 +25,13 @@ public sealed record AttendanceSummaryOptions
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable.</value>
     public IEnumerable<StudentAttendancePeriod>? PriorYearRecords { get; init; }
+
+    /// <summary>The most threads the columnar path (a summary of an <see cref="AttendanceStore"/>) may use.</summary>
+    /// <value>Defaults to <see langword="null"/>: one per processor. The reference path over a list is single-threaded.</value>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>For tests: how many records each thread's range of the columnar pass holds (small values split cells across ranges).</summary>
+    internal int? ChunkRecords { get; init; }
 }
 
 /// <summary>One row of a summary: a group, a population, and a reporting period or the year.</summary>
@@ -56,23 +64,24 @@ public sealed record AttendanceFigure(
 /// covers, as <see cref="PeriodAda"/>, <see cref="RefinedAda"/>, <see cref="PercentInAttendance"/>,
 /// <see cref="HistoricalRatio"/> and <see cref="Covid19AdjustedRefinedAda"/> define it; only the published figure is
 /// rounded. Records of periods 7 to 9 are kept out of the figures and listed in <see cref="RecordsOutsideRefinedAda"/>.
+/// Given an <see cref="AttendanceStore"/>, <see cref="Compute"/> runs the columnar path instead, with the same results.
 /// </remarks>
-public sealed class AttendanceSummary
+public sealed partial class AttendanceSummary
 {
-    private readonly IReadOnlyList<StudentAttendancePeriod> _records;
+    private readonly Func<AttendanceFigure, IReadOnlyList<StudentAttendancePeriod>> _recordsBehind;
     private readonly Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), AttendanceFigure> _index;
 
     private AttendanceSummary(
         RuleSet rules,
         AttendanceGrouping groupBy,
-        IReadOnlyList<StudentAttendancePeriod> records,
+        Func<AttendanceFigure, IReadOnlyList<StudentAttendancePeriod>> recordsBehind,
         IReadOnlyList<StudentAttendancePeriod> outside,
         IReadOnlyList<AttendanceFigure> figures,
         IReadOnlyDictionary<DistrictId, Ratio> historicalRatios)
     {
         Rules = rules;
         GroupBy = groupBy;
-        _records = records;
+        _recordsBehind = recordsBehind;
         RecordsOutsideRefinedAda = outside;
         Figures = figures;
         HistoricalRatios = historicalRatios;
@@ -102,6 +111,11 @@ public sealed class AttendanceSummary
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(rules);
+        if (records is AttendanceStore store)
+        {
+            return ComputeColumnar(store, rules, options);
+        }
+
         options ??= AttendanceSummaryOptions.Default;
 
         var selected = new List<StudentAttendancePeriod>();
@@ -150,7 +164,7 @@ public sealed class AttendanceSummary
             }
         }
 
-        return new AttendanceSummary(rules, options.GroupBy, selected, outside.AsReadOnly(), figures.AsReadOnly(), ratios);
+        return new AttendanceSummary(rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules), outside.AsReadOnly(), figures.AsReadOnly(), ratios);
     }
 
     /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if there is one.</summary>
@@ -161,14 +175,18 @@ public sealed class AttendanceSummary
     /// The records behind a row: those of its group and population in its period, or for the year in the periods
     /// that count (1 to 6; 1 to 4 in 2019-20).
     /// </summary>
+    /// <exception cref="InvalidOperationException">The summary was computed from partial sums, which keep no records (<see cref="FromPartials"/>).</exception>
     public IReadOnlyList<StudentAttendancePeriod> RecordsBehind(AttendanceFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        return _records
-            .Where(r => figure.Group.Contains(r) && figure.Population.Includes(r))
-            .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, Rules))
-            .ToList();
+        return _recordsBehind(figure);
     }
+
+    private static List<StudentAttendancePeriod> ReferenceRecordsBehind(IReadOnlyList<StudentAttendancePeriod> records, AttendanceFigure figure, RuleSet rules) =>
+        records
+            .Where(r => figure.Group.Contains(r) && figure.Population.Includes(r))
+            .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, rules))
+            .ToList();
 
     private static bool CountsInYear(ReportingPeriod period, RuleSet rules) =>
         period.IsRefinedAdaPeriod && !(rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period));
@@ -183,6 +201,43 @@ public sealed class AttendanceSummary
     {
         var byPeriod = members.ToLookup(r => r.ReportingPeriod);
         var periodTotals = ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p], rules)).ToArray();
+        var districts = rules.AppliesCovid19Adjustment ? members.Select(r => r.DistrictId).Distinct().Order().ToList() : [];
+        return FiguresFromTotals(
+            key,
+            population,
+            periodTotals,
+            districts,
+            district =>
+            {
+                var part = members.Where(r => r.DistrictId == district).ToLookup(r => r.ReportingPeriod);
+                return Covid19AdjustedRefinedAda.CountedPeriods.Select(p => AttendanceTotals.Of(part[p], rules).Ada).ToArray();
+            },
+            rules,
+            ratios,
+            priorYearGiven);
+    }
+
+    /// <summary>
+    /// The rows of one group and population from its sums: the six period rows, then the year row.
+    /// </summary>
+    /// <param name="key">The group.</param>
+    /// <param name="population">The population.</param>
+    /// <param name="periodTotals">The totals of periods 1 to 6.</param>
+    /// <param name="districts">The districts the group's records are of, in order (for the 2019-20 year row).</param>
+    /// <param name="countedPeriodAdasOf">The ADAs of periods 1 to 4 of one district's part of the group (2019-20).</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="ratios">The historical ratios by district.</param>
+    /// <param name="priorYearGiven">Whether prior-year records were given.</param>
+    private static IEnumerable<AttendanceFigure> FiguresFromTotals(
+        AttendanceGroupKey key,
+        Population population,
+        AttendanceTotals[] periodTotals,
+        IReadOnlyList<DistrictId> districts,
+        Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf,
+        RuleSet rules,
+        IReadOnlyDictionary<DistrictId, Ratio> ratios,
+        bool priorYearGiven)
+    {
         foreach (var period in ReportingPeriod.SixPeriods)
         {
             var totals = periodTotals[period.Number - 1];
@@ -206,7 +261,6 @@ public sealed class AttendanceSummary
         }
 
         var counted = AttendanceTotals.MergeAll(periodTotals.Take(4));
-        var districts = members.Select(r => r.DistrictId).Distinct().Order().ToList();
         var missing = districts.Where(d => !ratios.ContainsKey(d)).ToList();
         Figure ada;
         if (!priorYearGiven)
@@ -224,9 +278,7 @@ public sealed class AttendanceSummary
             var adjusted = Ratio.Zero;
             foreach (var district in districts)
             {
-                var part = members.Where(r => r.DistrictId == district).ToLookup(r => r.ReportingPeriod);
-                var partAdas = Covid19AdjustedRefinedAda.CountedPeriods.Select(p => AttendanceTotals.Of(part[p], rules).Ada).ToArray();
-                adjusted += Covid19AdjustedRefinedAda.Of(partAdas, ratios[district]);
+                adjusted += Covid19AdjustedRefinedAda.Of(countedPeriodAdasOf(district), ratios[district]);
             }
 
             ada = Figure.Computed(adjusted, rules.Rounding);

@@ -70,6 +70,11 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(rules);
+        if (records is Columnar.AttendanceStore store)
+        {
+            return Columnar.ColumnarSummary.TotalsOf(store, rules);
+        }
+
         var byDaysTaught = new SortedDictionary<DayCount, DayCount>();
         long count = 0;
         var present = DayCount.Zero;
@@ -94,6 +99,10 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
 
         return new AttendanceTotals(byDaysTaught, count, present, absent);
     }
+
+    /// <summary>Totals from sums already made (by the columnar path); only days-taught values with eligible days are keys.</summary>
+    internal static AttendanceTotals FromSums(SortedDictionary<DayCount, DayCount> eligibleByDaysTaught, long recordCount, DayCount daysPresent, DayCount daysAbsent) =>
+        new(eligibleByDaysTaught, recordCount, daysPresent, daysAbsent);
 
     /// <summary>The totals of both sets of records: every sum added.</summary>
     public AttendanceTotals Merge(AttendanceTotals other)

@@ -23,6 +23,16 @@ public static class PeriodAda
     public static Ratio Compute(IEnumerable<StudentAttendancePeriod> records, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(records);
+        if (records is Columnar.AttendanceStore store)
+        {
+            if (store.Cells.Period.Distinct().Skip(1).Any())
+            {
+                throw new ArgumentException("A period ADA is computed from the records of one reporting period.", nameof(records));
+            }
+
+            return AttendanceTotals.Of(store, rules).Ada;
+        }
+
         var list = records as IReadOnlyCollection<StudentAttendancePeriod> ?? records.ToList();
         if (list.Select(r => r.ReportingPeriod).Distinct().Skip(1).Any())
         {

@@ -40,6 +40,12 @@ public static class RefinedAda
     public static IReadOnlyList<Ratio> PeriodAdas(IEnumerable<StudentAttendancePeriod> records, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(records);
+        if (records is Columnar.AttendanceStore store)
+        {
+            ArgumentNullException.ThrowIfNull(rules);
+            return Columnar.ColumnarSummary.PeriodAdas(store, rules);
+        }
+
         var byPeriod = records.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod).ToLookup(r => r.ReportingPeriod.Number);
         return ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p.Number], rules).Ada).ToArray();
     }

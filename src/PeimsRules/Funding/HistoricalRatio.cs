@@ -36,6 +36,11 @@ public static class HistoricalRatio
     public static IReadOnlyDictionary<DistrictId, Ratio> ByDistrict(IEnumerable<StudentAttendancePeriod> priorYearRecords)
     {
         ArgumentNullException.ThrowIfNull(priorYearRecords);
+        if (priorYearRecords is Attendance.Columnar.AttendanceStore store)
+        {
+            return Attendance.Columnar.ColumnarSummary.HistoricalRatios(store);
+        }
+
         var priorYear = new SchoolYear(2019);
         var rules = RuleSet.For(priorYear);
         var result = new SortedDictionary<DistrictId, Ratio>();

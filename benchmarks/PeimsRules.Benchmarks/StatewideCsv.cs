@@ -1,0 +1,27 @@
+using System.Globalization;
+using PeimsRules.Csv;
+
+namespace PeimsRules.Benchmarks;
+
+/// <summary>
+/// The ingest benchmark's file: one six-weeks submission of the whole synthetic state (period 1 of every student,
+/// 5.5 million rows at scale 1) in the canonical layout, written once per scale into the temp directory.
+/// </summary>
+public static class StatewideCsv
+{
+    /// <summary>The file's path, written first if it is not there yet.</summary>
+    public static string Ensure(double scale)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "peims-benchmarks");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"statewide-period1-scale{scale}.csv"));
+        if (!File.Exists(path))
+        {
+            var partial = path + ".partial";
+            StudentAttendancePeriodCsv.WriteFile(partial, new StatewideData(scale).BuildList(period: 1));
+            File.Move(partial, path, overwrite: true);
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,345 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using PeimsRules.Attendance.Columnar;
+
+namespace PeimsRules.Csv.Columnar;
+
+/// <summary>Options of <see cref="AttendanceStoreCsv"/>.</summary>
+public sealed record AttendanceStoreCsvOptions
+{
+    /// <summary>The default options: stop at the first problem, one thread per processor, no progress reports.</summary>
+    public static AttendanceStoreCsvOptions Default { get; } = new();
+
+    /// <summary>Whether to stop at the first problem or collect them all.</summary>
+    /// <value>Defaults to <see cref="CsvErrorMode.StopAtFirst"/>.</value>
+    public CsvErrorMode Mode { get; init; } = CsvErrorMode.StopAtFirst;
+
+    /// <summary>
+    /// The threads that parse rows (CsvHelper's parallel reading) while the calling thread appends them to the store;
+    /// 1 reads and appends on the calling thread only.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: one per processor.</value>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Receives the rows and bytes read so far, every 65,536 rows and at the end.</summary>
+    /// <value>Defaults to <see langword="null"/>: no reports.</value>
+    public IProgress<AttendanceStoreCsvProgress>? Progress { get; init; }
+}
+
+/// <summary>How far a load has come.</summary>
+/// <param name="Rows">The data rows read so far.</param>
+/// <param name="Bytes">The bytes of UTF-8 input read so far (the start of the last row read).</param>
+/// <param name="TotalBytes">The size of the file, when it is known.</param>
+public readonly record struct AttendanceStoreCsvProgress(long Rows, long Bytes, long? TotalBytes);
+
+/// <summary>What a load returns: the store of the rows that had no problem, and every problem.</summary>
+public sealed class AttendanceStoreLoadResult
+{
+    internal AttendanceStoreLoadResult(AttendanceStore store, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    {
+        Store = store;
+        Problems = problems;
+        UnusedColumns = unusedColumns;
+    }
+
+    /// <summary>The records of the rows that had no problem.</summary>
+    public AttendanceStore Store { get; }
+
+    /// <summary>Every problem, in file order (with <see cref="CsvErrorMode.CollectAll"/>; the first one is thrown otherwise).</summary>
+    public IReadOnlyList<CsvProblem> Problems { get; }
+
+    /// <summary>Columns of the file that the layout does not use.</summary>
+    public IReadOnlyList<string> UnusedColumns { get; }
+
+    /// <summary>Whether any problem was found.</summary>
+    public bool HasProblems => Problems.Count > 0;
+}
+
+/// <summary>
+/// Loads the canonical period-attendance file (<see cref="StudentAttendancePeriodCsv"/>) straight into an
+/// <see cref="AttendanceStore"/>: streaming, on several threads, creating no object per row.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Rows are parsed by CsvHelper's source-generated record <c>PeriodRecordRow</c> from their UTF-8 bytes, on
+/// <see cref="AttendanceStoreCsvOptions.MaxDegreeOfParallelism"/> threads, and appended to the store's columns in file
+/// order; memory grows by the store's own bytes a row (plus CsvHelper's read buffers), whatever the file's size.
+/// </para>
+/// <para>
+/// Validation is the canonical reader's: a row the plain-form parser does not settle (a value written another way, or
+/// a problem) is read again by <see cref="StudentAttendancePeriodCsv"/>'s own mapping, so every problem has the same
+/// file, line, column, value and message as <see cref="StudentAttendancePeriodCsv.ReadFile(string, CsvErrorMode)"/>
+/// reports, in the same order, and the records are the same. Beyond those, the store reports what it cannot hold: a
+/// school year other than the first row's (column SchoolYear), and days taught above 127.5 days (column
+/// NumberDaysTaught); such files can still be read by <see cref="StudentAttendancePeriodCsv"/> and summarised by the
+/// reference path.
+/// </para>
+/// </remarks>
+public static class AttendanceStoreCsv
+{
+    private const int ProgressEvery = 1 << 16;
+
+    /// <summary>Loads a file, throwing at its first problem.</summary>
+    /// <exception cref="PeimsCsvException">The file has a problem; the message names the line, column and value.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static AttendanceStore LoadFile(string path) => LoadFile(path, AttendanceStoreCsvOptions.Default).Store;
+
+    /// <summary>Loads a file with <paramref name="options"/>.</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static AttendanceStoreLoadResult LoadFile(string path, AttendanceStoreCsvOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+        using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
+        return Load(csv, path, new FileInfo(path).Length, options, malformed);
+    }
+
+    /// <summary>Loads UTF-8 (or byte-order-marked UTF-16) CSV from <paramref name="stream"/>.</summary>
+    /// <param name="stream">The input, read from its current position; left open.</param>
+    /// <param name="fileName">The name to use in problems.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the input has a problem.</exception>
+    public static AttendanceStoreLoadResult Load(Stream stream, string fileName, AttendanceStoreCsvOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(options);
+        var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+        using var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
+        return Load(csv, fileName, stream.CanSeek ? stream.Length - stream.Position : null, options, malformed);
+    }
+
+    /// <summary>Loads CSV text.</summary>
+    /// <param name="reader">The text; left open.</param>
+    /// <param name="fileName">The name to use in problems.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
+    public static AttendanceStoreLoadResult Load(TextReader reader, string fileName, AttendanceStoreCsvOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(options);
+        var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+        using var csv = CsvReader.Create(reader, ReaderOptions(malformed), leaveOpen: true);
+        return Load(csv, fileName, null, options, malformed);
+    }
+
+    /// <summary>The canonical reader's options: malformed rows and rows of the wrong width are reported and skipped.</summary>
+    private static CsvReaderOptions ReaderOptions(ConcurrentQueue<CsvMalformedRecord> malformed) => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        OnMalformedRecord = malformed.Enqueue,
+    };
+
+    private static AttendanceStoreLoadResult Load(
+        CsvReader csv, string fileName, long? totalBytes, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
+    {
+        var layout = StudentAttendancePeriodCsv.Columns;
+        var problems = new List<CsvProblem>();
+        var unused = new List<string>();
+        var builder = new AttendanceStoreBuilder();
+        long rows = 0;
+
+        void Report(CsvProblem problem)
+        {
+            if (options.Mode == CsvErrorMode.StopAtFirst)
+            {
+                throw new PeimsCsvException(problem);
+            }
+
+            problems.Add(problem);
+        }
+
+        void FlushMalformed(long beforeLine)
+        {
+            while (malformed.TryPeek(out var m) && m.LineNumber < beforeLine)
+            {
+                malformed.TryDequeue(out _);
+                Report(new CsvProblem(fileName, m.LineNumber, null, CsvTableReader.Shorten(m.RawRecord), CsvTableReader.Describe(m.Reason), CsvProblemKind.MalformedCsv));
+            }
+        }
+
+        try
+        {
+            if (!CsvTableReader.MatchHeader(csv.Headers, fileName, layout, Report, unused, out var index))
+            {
+                return new AttendanceStoreLoadResult(builder.Build(), problems, unused);
+            }
+
+            var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
+            ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index);
+            var dop = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+            // The calling thread appends to the store while CsvHelper's workers parse; measured on 2 cores, CsvHelper
+            // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
+            // as the enumerating thread takes a worker's share.
+            var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop + 1);
+            foreach (var row in parsed)
+            {
+                FlushMalformed(row.Line);
+                if (row.Problem is { } problem)
+                {
+                    Report(problem);
+                }
+                else if (StoreProblem(builder, row, fileName) is { } refused)
+                {
+                    Report(refused);
+                }
+                else if (row.Record is { } record)
+                {
+                    builder.Add(record);
+                }
+                else
+                {
+                    builder.Add(in row.Encoded);
+                }
+
+                if (++rows % ProgressEvery == 0)
+                {
+                    options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
+                }
+            }
+
+            FlushMalformed(long.MaxValue);
+        }
+        catch (CsvFormatException e)
+        {
+            Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
+        }
+        catch (DecoderFallbackException e)
+        {
+            Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
+        }
+
+        options.Progress?.Report(new AttendanceStoreCsvProgress(rows, totalBytes ?? 0, totalBytes));
+        return new AttendanceStoreLoadResult(builder.Build(), problems, unused);
+    }
+
+    private static IEnumerable<ParsedRow> ReadSequentially(CsvReader csv, Func<CsvReader, ParsedRow> parse)
+    {
+        while (csv.Read())
+        {
+            yield return parse(csv);
+        }
+    }
+
+    /// <summary>
+    /// Parses the reader's current row: in plain form straight to an <see cref="EncodedRow"/>, otherwise by the
+    /// canonical reader's mapping, to a record or to its problem. Runs on CsvHelper's worker threads.
+    /// </summary>
+    private static ParsedRow ParseRow(CsvReader reader, CsvRecordMapper<PeriodRecordRow> mapper, string fileName, IReadOnlyList<CsvColumn> layout, int[] index)
+    {
+        var row = mapper.Read(reader);
+        var line = reader.LineNumber;
+        var offset = reader.ByteOffset;
+        if (row.IsPlain && IsValidPlain(row))
+        {
+            return new ParsedRow
+            {
+                Line = line,
+                ByteOffset = offset,
+                Encoded = new EncodedRow
+                {
+                    SchoolYear = row.SchoolYear,
+                    CampusNumber = row.Campus,
+                    StudentNumber = row.Student,
+                    Grade = row.Grade,
+                    Track = row.Track,
+                    Period = row.Period,
+                    AdaCode = row.AdaCode,
+                    DaysTaught = row.DaysTaught,
+                    Eligible = row.Eligible,
+                    Ineligible = row.Ineligible,
+                    Absent = row.Absent,
+                    RemoteSynchronous = row.RemoteSynchronous,
+                    RemoteAsynchronous = row.RemoteAsynchronous,
+                    Economic = row.Economic,
+                    EmergentBilingual = row.EmergentBilingual,
+                    Funding = row.Funding,
+                },
+            };
+        }
+
+        var canonical = new CsvRowReader(fileName, layout, index, reader.FieldCount);
+        canonical.MoveTo(reader);
+        try
+        {
+            var record = StudentAttendancePeriodCsv.Map(canonical);
+            return new ParsedRow
+            {
+                Line = line,
+                ByteOffset = offset,
+                Record = record,
+                RawSchoolYear = canonical.Raw(StudentAttendancePeriodCsv.SchoolYear),
+                RawDaysTaught = canonical.Raw(StudentAttendancePeriodCsv.NumberDaysTaught),
+            };
+        }
+        catch (CsvRowException e)
+        {
+            return new ParsedRow { Line = line, ByteOffset = offset, Problem = e.Problem };
+        }
+    }
+
+    /// <summary>
+    /// Whether a row in plain form is one the canonical reader accepts as it is and the store can hold: the rules of
+    /// <see cref="StudentAttendancePeriod"/>'s constructor, a school year in range, and days taught within the store's
+    /// limit. Any other row goes the canonical way, which accepts it or says why not.
+    /// </summary>
+    private static bool IsValidPlain(in PeriodRecordRow row)
+    {
+        var membership = row.Eligible + row.Ineligible + row.Absent + row.RemoteSynchronous + row.RemoteAsynchronous;
+        return row.SchoolYear is >= SchoolYear.MinimumEndYear and <= SchoolYear.MaximumEndYear
+            && row.Campus / 1000 == row.District
+            && row.DaysTaught is > 0 and <= AttendanceStoreBuilder.MaximumDaysTaughtHalfDays
+            && membership <= row.DaysTaught;
+    }
+
+    /// <summary>What the store cannot hold of a row the canonical reader accepts: another school year, or too many days taught.</summary>
+    private static CsvProblem? StoreProblem(AttendanceStoreBuilder builder, in ParsedRow row, string fileName)
+    {
+        var year = row.Record?.SchoolYear.EndYear ?? row.Encoded.SchoolYear;
+        if (builder.SchoolYear is { } first && first.EndYear != year)
+        {
+            return new CsvProblem(
+                fileName,
+                row.Line,
+                StudentAttendancePeriodCsv.SchoolYear.Name,
+                row.RawSchoolYear ?? year.ToString(CultureInfo.InvariantCulture),
+                $"an attendance store holds one school year: the rows before this one are of {first.DisplayName}, this one is of {new SchoolYear(year).DisplayName}.",
+                CsvProblemKind.InconsistentRecord);
+        }
+
+        if (row.Record is { } record && record.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
+        {
+            return new CsvProblem(
+                fileName,
+                row.Line,
+                StudentAttendancePeriodCsv.NumberDaysTaught.Name,
+                row.RawDaysTaught,
+                $"an attendance store holds at most {DayCount.FromHalfDays(AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)} days taught in one reporting period "
+                + "(a day count is a byte of half days); read this file with StudentAttendancePeriodCsv and summarise the records by the reference path.",
+                CsvProblemKind.InconsistentRecord);
+        }
+
+        return null;
+    }
+
+    /// <summary>One parsed row: encoded (plain form), a record (read the canonical way), or the row's problem.</summary>
+    private struct ParsedRow
+    {
+        public long Line;
+        public long ByteOffset;
+        public EncodedRow Encoded;
+        public StudentAttendancePeriod? Record;
+        public CsvProblem? Problem;
+        public string? RawSchoolYear;
+        public string? RawDaysTaught;
+    }
+}
