@@ -64,15 +64,7 @@ internal static class AdaCommand
                 prior = ReadChecked(priorYearPath);
             }
         }
-        catch (PeimsCsvException e)
-        {
-            return CliOutput.Fail(e.Message);
-        }
-        catch (IOException e)
-        {
-            return CliOutput.Fail(e.Message);
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return CliOutput.Fail(e.Message);
         }

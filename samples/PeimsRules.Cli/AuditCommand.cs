@@ -110,15 +110,7 @@ internal static class AuditCommand
 
             input = new AuditInput { Records = periods.Records, ServiceRecords = serviceRecords, ReaderFindings = AuditCsv.ReaderFindings(periods) };
         }
-        catch (PeimsCsvException e)
-        {
-            return CliOutput.Fail(e.Message);
-        }
-        catch (IOException e)
-        {
-            return CliOutput.Fail(e.Message);
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return CliOutput.Fail(e.Message);
         }

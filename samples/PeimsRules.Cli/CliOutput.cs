@@ -21,4 +21,11 @@ internal static class CliOutput
         Console.Error.WriteLine("error: " + message);
         return BadInput;
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is bad input a verb answers with its message and <see cref="BadInput"/>: a problem in
+    /// a file (which names its line, column and value), or a file that cannot be opened.
+    /// </summary>
+    public static bool IsInputError(Exception e) =>
+        e is Csv.PeimsCsvException or IOException or UnauthorizedAccessException;
 }

@@ -89,15 +89,7 @@ internal static class CompareCommand
                 prior = StudentAttendancePeriodCsv.ReadFile(priorYearPath);
             }
         }
-        catch (PeimsCsvException e)
-        {
-            return CliOutput.Fail(e.Message);
-        }
-        catch (IOException e)
-        {
-            return CliOutput.Fail(e.Message);
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return CliOutput.Fail(e.Message);
         }

@@ -162,7 +162,7 @@ internal static class CsvTableReader
     internal static string Describe(CsvMalformedReason reason) => reason switch
     {
         CsvMalformedReason.FieldCountMismatch => "the row does not have as many fields as the header has columns.",
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and double the quote inside it.",
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and write each quote inside it twice.",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field.",
         CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed.",
         CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field.",

@@ -101,29 +101,7 @@ public sealed class CompareCommandSpecification : IDisposable
 
     private static (int ExitCode, string Output, string Error) Cli(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PeimsRules.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The CLI did not finish within a minute.");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+        var result = PeimsRules.Tests.Cli.CliRunner.Run(args);
+        return (result.ExitCode, result.Output, result.Error);
     }
 }
