@@ -14,12 +14,32 @@ internal static class GenerateCommand
         var students = new Option<int>("--students") { Description = "Students per campus.", DefaultValueFactory = _ => 120 };
         var errorShare = new Option<decimal>("--error-share") { Description = "The share of period records given an injected reporting error (0 to 0.5).", DefaultValueFactory = _ => 0.02m };
         var year = new Option<int>("--year") { Description = "The school year, by the year it ends in.", DefaultValueFactory = _ => 2024 };
+        var statewide = new Option<decimal?>("--statewide")
+        {
+            Description = "Write only a period file at this fraction of statewide Texas (1 = 1,200 districts, 9,000 campuses, about 5.5 million students, 33 million records), generated and written as a stream, without daily data.",
+        };
         var command = new Command("generate", "Write a seeded synthetic district: period records, IEP services, campus names, daily files, and the errors injected.")
         {
-            output, seed, campuses, students, errorShare, year,
+            output, seed, campuses, students, errorShare, year, statewide,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(statewide) is { } fraction)
+            {
+                if (fraction is <= 0 or > 4 || parse.GetValue(errorShare) is < 0 or > 0.5m)
+                {
+                    return CliOutput.Fail("--statewide is a fraction of the state, more than 0 and at most 4; --error-share is 0 to 0.5.");
+                }
+
+                var target = parse.GetValue(output)!.FullName;
+                Directory.CreateDirectory(target);
+                var path = Path.Combine(target, "periods.csv");
+                var districts = Math.Max(1, (int)decimal.Round(1200m * fraction, MidpointRounding.AwayFromZero));
+                var (records, injected) = SyntheticPeriodFile.Write(path, parse.GetValue(seed), districts, 8, 573, parse.GetValue(errorShare), parse.GetValue(year));
+                Console.Error.WriteLine($"generate: {districts} districts, {districts * 8} campuses, {records:N0} period records ({injected:N0} with injected errors) in {path}.");
+                return 0;
+            }
+
             SyntheticDistrict district;
             try
             {
