@@ -104,14 +104,17 @@ internal static class Fields
     /// <summary>The largest day count read in plain form, in half days (999.5 days); larger ones go to the canonical reader.</summary>
     private const int MaximumPlainHalfDays = 1999;
 
-    public static int Digits(ReadOnlySpan<byte> field, int length)
+    public static int Digits(ReadOnlySpan<byte> field, int length) => (int)LongDigits(field, length);
+
+    /// <summary>Exactly <paramref name="length"/> ASCII digits (at most 18) as a number, or <see cref="NotPlain"/>.</summary>
+    public static long LongDigits(ReadOnlySpan<byte> field, int length)
     {
         if (field.Length != length)
         {
             return NotPlain;
         }
 
-        var value = 0;
+        long value = 0;
         foreach (var b in field)
         {
             var digit = b - (byte)'0';
@@ -190,28 +193,7 @@ internal static class Fields
     /// <summary>A ten-digit TX-UNIQUE-STUDENT-ID as its number; local ids are not plain.</summary>
     public sealed class TenDigits : ICsvConverter<long>
     {
-        public long Read(CsvReader reader, int index)
-        {
-            var field = reader.GetSpan(index);
-            if (field.Length != 10)
-            {
-                return NotPlain;
-            }
-
-            long value = 0;
-            foreach (var b in field)
-            {
-                var digit = b - (byte)'0';
-                if (digit is < 0 or > 9)
-                {
-                    return NotPlain;
-                }
-
-                value = (value * 10) + digit;
-            }
-
-            return value;
-        }
+        public long Read(CsvReader reader, int index) => LongDigits(reader.GetSpan(index), 10);
 
         public void Write(CsvWriter writer, long value) => throw new NotSupportedException();
     }
