@@ -17,7 +17,7 @@ public class AggregationBenchmarks
     private StatewideData _data = null!;
     private AttendanceStore _store = null!;
     private FineCellFigures _expected = null!;
-    private List<StudentAttendancePeriod> _list = null!;
+    private List<BasicReportingPeriodAttendance> _list = null!;
     private DuckDbBaseline? _duckDb;
 
     /// <summary>Builds the store, and checks the one-thread and all-core passes agree.</summary>

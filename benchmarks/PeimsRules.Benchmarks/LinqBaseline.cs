@@ -11,7 +11,7 @@ namespace PeimsRules.Benchmarks;
 public static class LinqBaseline
 {
     /// <summary>The fine-cell figures of <paramref name="records"/>.</summary>
-    public static List<(int Campus, int Grade, int Track, int Period, int DaysTaught, long[] Sums)> Compute(List<StudentAttendancePeriod> records, RuleSet rules) =>
+    public static List<(int Campus, int Grade, int Track, int Period, int DaysTaught, long[] Sums)> Compute(List<BasicReportingPeriodAttendance> records, RuleSet rules) =>
         records
             .GroupBy(r => (r.CampusId, r.GradeLevel, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught))
             .Select(g => (
@@ -25,11 +25,11 @@ public static class LinqBaseline
                     .ToArray()))
             .ToList();
 
-    private static long[] Sums(IEnumerable<StudentAttendancePeriod> records, RuleSet rules) =>
+    private static long[] Sums(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules) =>
     [
         records.LongCount(),
         records.Sum(r => PeriodAda.CountedEligibleDaysPresent(r, rules).HalfDays),
         records.Sum(r => PercentInAttendance.CountedDaysPresent(r, rules).HalfDays),
-        records.Sum(r => r.AdaEligibility.IsInMembership ? r.DaysAbsent.HalfDays : 0),
+        records.Sum(r => r.DaysAbsent.HalfDays),
     ];
 }

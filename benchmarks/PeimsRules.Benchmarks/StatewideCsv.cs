@@ -18,7 +18,7 @@ public static class StatewideCsv
         if (!File.Exists(path))
         {
             var partial = path + ".partial";
-            StudentAttendancePeriodCsv.WriteFile(partial, new StatewideData(scale).BuildList(period: 1));
+            BasicReportingPeriodAttendanceCsv.WriteFile(partial, new StatewideData(scale).BuildList(period: 1));
             File.Move(partial, path, overwrite: true);
         }
 

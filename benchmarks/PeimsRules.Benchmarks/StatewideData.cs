@@ -112,10 +112,10 @@ public sealed class StatewideData
         return builder.Build();
     }
 
-    /// <summary>Every record as a <see cref="StudentAttendancePeriod"/>, in a list (the naive baseline's input).</summary>
-    public List<StudentAttendancePeriod> BuildList(int? period = null)
+    /// <summary>Every record as a <see cref="BasicReportingPeriodAttendance"/>, in a list (the naive baseline's input).</summary>
+    public List<BasicReportingPeriodAttendance> BuildList(int? period = null)
     {
-        var list = new List<StudentAttendancePeriod>((int)(period is null ? RecordCount : Students));
+        var list = new List<BasicReportingPeriodAttendance>((int)(period is null ? RecordCount : Students));
         var year = new SchoolYear(2024);
         var campuses = _campusNumber.Select(n => CampusId.Parse(n.ToString("D9", CultureInfo.InvariantCulture))).ToArray();
         var districts = campuses.Select(c => c.District).ToArray();
@@ -127,12 +127,13 @@ public sealed class StatewideData
                 for (var p = period ?? 1; p <= (period ?? 6); p++)
                 {
                     var r = Record(c, s, p);
-                    list.Add(new StudentAttendancePeriod(
-                        year, districts[c], campuses[c], student, GradeLevel.All[r.Grade], new InstructionalTrack(r.Track),
-                        new ReportingPeriod(r.Period), AdaEligibility.FromCode(r.Code), DayCount.FromHalfDays(r.DaysTaught),
+                    list.Add(new BasicReportingPeriodAttendance(
+                        year,
+                        new ReportingPeriodAttendanceKey(campuses[c], student, GradeLevel.All[r.Grade], new InstructionalTrack(r.Track), new ReportingPeriod(r.Period)),
+                        DayCount.FromHalfDays(r.DaysTaught),
                         DayCount.FromHalfDays(r.Eligible), DayCount.FromHalfDays(r.Ineligible), DayCount.FromHalfDays(r.Absent),
-                        EconomicDisadvantage.All[r.Economic], EmergentBilingual.All[r.Bilingual],
-                        r.Funding == 0 ? null : BilingualEslFunding.All[r.Funding - 1]));
+                        new StudentFundingAttributes(EconomicDisadvantage.All[r.Economic], EmergentBilingual.All[r.Bilingual], r.Funding == 0 ? null : BilingualEslFunding.All[r.Funding - 1]),
+                        adaEligibility: AdaEligibility.FromCode(r.Code)));
                 }
             }
         }

@@ -54,8 +54,8 @@ internal static class AdaCommand
     internal static int Run(string? inputPath, string? priorYearPath, string by, string format)
     {
         var path = inputPath ?? SampleFile;
-        IReadOnlyList<StudentAttendancePeriod> records;
-        IReadOnlyList<StudentAttendancePeriod>? prior = null;
+        IReadOnlyList<BasicReportingPeriodAttendance> records;
+        IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         try
         {
             records = ReadChecked(path);
@@ -126,9 +126,9 @@ internal static class AdaCommand
         return 0;
     }
 
-    private static IReadOnlyList<StudentAttendancePeriod> ReadChecked(string path)
+    private static IReadOnlyList<BasicReportingPeriodAttendance> ReadChecked(string path)
     {
-        var result = StudentAttendancePeriodCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
+        var result = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
         if (result.UnusedColumns.Count > 0)
         {
             Console.Error.WriteLine($"note: {path}: column(s) not used by the period-attendance layout: {string.Join(", ", result.UnusedColumns)}.");

@@ -100,7 +100,7 @@ internal static class AuditCommand
         AuditInput input;
         try
         {
-            var periods = StudentAttendancePeriodCsv.ReadFile(path, CsvErrorMode.CollectAll);
+            var periods = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
             IReadOnlyList<IepServiceRecord> serviceRecords = [];
             if (servicesPath is not null)
             {

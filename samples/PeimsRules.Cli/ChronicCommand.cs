@@ -165,7 +165,7 @@ internal static class ChronicCommand
             else
             {
                 var path = inputFile?.FullName ?? AdaCommand.SampleFile;
-                var result = StudentAttendancePeriodCsv.ReadFile(path, CsvErrorMode.CollectAll);
+                var result = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
                 if (result.HasProblems)
                 {
                     foreach (var problem in result.Problems)

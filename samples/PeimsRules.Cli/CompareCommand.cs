@@ -79,14 +79,14 @@ internal static class CompareCommand
 
         Side beforeRun;
         Side afterRun;
-        IReadOnlyList<StudentAttendancePeriod>? prior = null;
+        IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         try
         {
             beforeRun = Side.Read(beforePath);
             afterRun = Side.Read(afterPath);
             if (priorYearPath is not null)
             {
-                prior = StudentAttendancePeriodCsv.ReadFile(priorYearPath);
+                prior = BasicReportingPeriodAttendanceCsv.ReadFile(priorYearPath);
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
@@ -203,7 +203,7 @@ internal static class CompareCommand
     }
 
     /// <summary>One side: a period-attendance file (rules of its year) or a saved snapshot (its own rules).</summary>
-    private sealed record Side(string Path, IReadOnlyList<StudentAttendancePeriod> Records, SavedAttendanceSnapshot? Saved)
+    private sealed record Side(string Path, IReadOnlyList<BasicReportingPeriodAttendance> Records, SavedAttendanceSnapshot? Saved)
     {
         public SchoolYear? Year => Saved?.Snapshot.SchoolYear ?? (Records.Count > 0 ? Records[0].SchoolYear : null);
 
@@ -215,12 +215,12 @@ internal static class CompareCommand
                 return new Side(path, saved.Snapshot.Records, saved);
             }
 
-            var records = StudentAttendancePeriodCsv.ReadFile(path);
+            var records = BasicReportingPeriodAttendanceCsv.ReadFile(path);
             var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
             if (years.Count > 1)
             {
                 throw new PeimsCsvException(new CsvProblem(
-                    path, 0, StudentAttendancePeriodCsv.SchoolYear.Name, null,
+                    path, 0, BasicReportingPeriodAttendanceCsv.SchoolYear.Name, null,
                     $"the file holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file."));
             }
 

@@ -44,12 +44,12 @@ internal static class IndicatorsCommand
         var demographicsPath = demographicsFile?.FullName ?? (useSamples ? Sample("sample-demographics.csv") : null);
         var leaversPath = leaversFile?.FullName ?? (useSamples ? Sample("sample-leavers.csv") : null);
         var problems = new List<CsvProblem>();
-        IReadOnlyList<StudentAttendancePeriod> records;
+        IReadOnlyList<BasicReportingPeriodAttendance> records;
         IReadOnlyList<StudentDemographics>? demo = null;
         IReadOnlyList<LeaverRecord>? leaverRecords = null;
         try
         {
-            var read = StudentAttendancePeriodCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll);
+            var read = BasicReportingPeriodAttendanceCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll);
             problems.AddRange(read.Problems);
             records = read.Records;
             if (demographicsPath is not null)

@@ -150,11 +150,11 @@ internal static class PeriodsCommand
         {
             if (outputFile is not null)
             {
-                StudentAttendancePeriodCsv.WriteFile(outputFile.FullName, build.Records);
+                BasicReportingPeriodAttendanceCsv.WriteFile(outputFile.FullName, build.Records);
             }
             else if (explained is null)
             {
-                StudentAttendancePeriodCsv.Write(stdout, build.Records);
+                BasicReportingPeriodAttendanceCsv.Write(stdout, build.Records);
                 stdout.Flush();
             }
 

@@ -157,10 +157,10 @@ internal static class ReportCommand
         }
 
         step("reading the period records", 30);
-        var result = StudentAttendancePeriodCsv.ReadFile(periods, CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.ReadFile(periods, CsvErrorMode.CollectAll);
         var readerFindings = AuditCsv.ReaderFindings(result);
         IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : IepServiceRecordCsv.ReadFile(services).Records;
-        IReadOnlyList<StudentAttendancePeriod>? prior = request.PriorYear is null ? null : StudentAttendancePeriodCsv.ReadFile(request.PriorYear);
+        IReadOnlyList<BasicReportingPeriodAttendance>? prior = request.PriorYear is null ? null : BasicReportingPeriodAttendanceCsv.ReadFile(request.PriorYear);
         return (new ReportInput(result.Records, readerFindings, serviceRecords, names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names), prior, periods), note);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SavedAttendanceSnapshot
     /// only reordered, or whose columns were reordered or renamed by element number, holds the same records; a changed
     /// day count, code or row does not.
     /// </summary>
-    public bool HasSameRecordsAs(IEnumerable<StudentAttendancePeriod> records) =>
+    public bool HasSameRecordsAs(IEnumerable<BasicReportingPeriodAttendance> records) =>
         string.Equals(ContentHash, AttendanceSnapshotFile.ContentHash(records), StringComparison.Ordinal);
 }
 
@@ -52,7 +52,7 @@ public sealed class SavedAttendanceSnapshot
 /// </para>
 /// <para>
 /// The content hash is <c>sha256:</c> and the lowercase hex SHA-256 of the canonical CSV bytes: the layout of
-/// <see cref="StudentAttendancePeriodCsv"/> with its header, rows in <see cref="RecordKey.CanonicalRecordOrder"/>,
+/// <see cref="BasicReportingPeriodAttendanceCsv"/> with its header, rows in <see cref="ReportingPeriodAttendanceKey.CanonicalRecordOrder"/>,
 /// UTF-8 without a byte order mark, each line ended by <c>\n</c>. It depends on the records only, not on the order of
 /// rows in a file or the spelling of its columns, so it also tells whether a later period-attendance file holds the
 /// same records (<see cref="SavedAttendanceSnapshot.HasSameRecordsAs"/>). The snapshot hash covers the rest: the
@@ -68,11 +68,11 @@ public static class AttendanceSnapshotFile
     private const string HashPrefix = "sha256:";
 
     /// <summary>The canonical CSV of <paramref name="records"/>: UTF-8 bytes, header first, rows in canonical order, <c>\n</c> line ends.</summary>
-    public static byte[] CanonicalCsv(IEnumerable<StudentAttendancePeriod> records) =>
+    public static byte[] CanonicalCsv(IEnumerable<BasicReportingPeriodAttendance> records) =>
         Encoding.UTF8.GetBytes(Join(CanonicalLines(records)));
 
     /// <summary>The content hash of <paramref name="records"/>: <c>sha256:</c> and the hex SHA-256 of <see cref="CanonicalCsv"/>.</summary>
-    public static string ContentHash(IEnumerable<StudentAttendancePeriod> records) => HashOf(CanonicalCsv(records));
+    public static string ContentHash(IEnumerable<BasicReportingPeriodAttendance> records) => HashOf(CanonicalCsv(records));
 
     /// <summary>Saves <paramref name="snapshot"/> to <paramref name="path"/>, replacing the file; returns its content hash.</summary>
     public static string Save(string path, AttendanceSnapshot snapshot)
@@ -213,10 +213,10 @@ public static class AttendanceSnapshotFile
                     $"the records do not match the content hash (they hash to {storedLinesHash}): the snapshot was changed after it was saved.");
             }
 
-            IReadOnlyList<StudentAttendancePeriod> records;
+            IReadOnlyList<BasicReportingPeriodAttendance> records;
             using (var reader = new StringReader(stored))
             {
-                records = StudentAttendancePeriodCsv.Read(reader, fileName + " (records)");
+                records = BasicReportingPeriodAttendanceCsv.Read(reader, fileName + " (records)");
             }
 
             var countText = Property(root, "recordCount", fileName).GetRawText();
@@ -260,13 +260,13 @@ public static class AttendanceSnapshotFile
         }
     }
 
-    private static List<string> CanonicalLines(IEnumerable<StudentAttendancePeriod> records)
+    private static List<string> CanonicalLines(IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var sorted = records.ToArray();
-        Array.Sort(sorted, RecordKey.CanonicalRecordOrder);
+        Array.Sort(sorted, ReportingPeriodAttendanceKey.CanonicalRecordOrder);
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        StudentAttendancePeriodCsv.Write(writer, sorted);
+        BasicReportingPeriodAttendanceCsv.Write(writer, sorted);
         var text = writer.ToString();
         return text.Split('\n', StringSplitOptions.None).SkipLast(1).ToList();
     }

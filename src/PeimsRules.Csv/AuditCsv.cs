@@ -12,7 +12,7 @@ public static class AuditCsv
 {
     /// <summary>The findings for the problems of a period-attendance file read in collect-all mode.</summary>
     /// <exception cref="PeimsCsvException">A problem of the file itself (a missing or repeated column): nothing in it can be audited.</exception>
-    public static IReadOnlyList<AuditFinding> ReaderFindings(CsvReadResult<StudentAttendancePeriod> result)
+    public static IReadOnlyList<AuditFinding> ReaderFindings(CsvReadResult<BasicReportingPeriodAttendance> result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var fatal = result.Problems.FirstOrDefault(p => p.Kind is CsvProblemKind.MissingColumn or CsvProblemKind.DuplicateColumn);

@@ -32,7 +32,7 @@ public static class ComparisonCsv
     [
         "DistrictId", "CampusId", "GradeLevel", "InstructionalTrack", "Population", "ReportingPeriod",
         "Change", "StudentId", "RecordCampusId", "RecordGradeLevel", "RecordInstructionalTrack", "RecordReportingPeriod",
-        "RecordAdaEligibilityCode", "Description", "AdaContribution", "AdaContributionDecimal",
+        "Description", "AdaContribution", "AdaContributionDecimal",
         "DaysPresentChange", "DaysInMembershipChange", "DuplicateKey",
     ];
 
@@ -143,7 +143,6 @@ public static class ComparisonCsv
         csv.WriteField(key.GradeLevel.Code);
         csv.WriteField(key.InstructionalTrack.Code);
         csv.WriteField(key.ReportingPeriod.ToString());
-        csv.WriteField(key.AdaEligibility.ToString());
         csv.WriteField(record.Description + note);
     }
 

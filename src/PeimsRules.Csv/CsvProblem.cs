@@ -55,6 +55,12 @@ public enum CsvProblemKind
 
     /// <summary>The text is not valid CSV here: bad quoting, a field count that differs from the header, bad encoding.</summary>
     MalformedCsv = 7,
+
+    /// <summary>
+    /// A second row with the key of an earlier row (for period records TEA business rule 42400-000A: one record per
+    /// student, campus, grade, track and period). The problem names both lines; the later row is not read.
+    /// </summary>
+    DuplicateKey = 8,
 }
 
 /// <summary>

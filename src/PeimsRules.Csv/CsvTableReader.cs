@@ -26,13 +26,27 @@ internal static class CsvTableReader
         string fileName,
         IReadOnlyList<CsvColumn> layout,
         Func<CsvRowReader, T> map,
-        CsvErrorMode mode)
+        CsvErrorMode mode) => Read<T, int>(text, fileName, layout, map, mode, null);
+
+    /// <summary>
+    /// Reads as <see cref="Read{T}(TextReader, string, IReadOnlyList{CsvColumn}, Func{CsvRowReader, T}, CsvErrorMode)"/>
+    /// does, and refuses a row whose key (<paramref name="key"/>) an earlier row already has, naming both lines.
+    /// </summary>
+    public static CsvReadResult<T> Read<T, TKey>(
+        TextReader text,
+        string fileName,
+        IReadOnlyList<CsvColumn> layout,
+        Func<CsvRowReader, T> map,
+        CsvErrorMode mode,
+        UniqueKey<T, TKey>? key)
+        where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
         var records = new List<T>();
         var problems = new List<CsvProblem>();
         var unused = new List<string>();
+        var lineOfKey = key is null ? null : new Dictionary<TKey, long>();
 
         void Report(CsvProblem problem)
         {
@@ -84,6 +98,19 @@ internal static class CsvTableReader
                 {
                     Report(e.Problem);
                     continue;
+                }
+
+                if (lineOfKey is not null)
+                {
+                    var k = key!.Of(record);
+                    if (lineOfKey.TryGetValue(k, out var first))
+                    {
+                        Report(new CsvProblem(fileName, row.Line, null, key.Describe(k),
+                            $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey));
+                        continue;
+                    }
+
+                    lineOfKey[k] = row.Line;
                 }
 
                 records.Add(record);
@@ -172,6 +199,9 @@ internal static class CsvTableReader
     internal static string Shorten(string? value) =>
         value is null ? string.Empty : value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
 }
+
+/// <summary>The key that must be unique among a file's rows, what it is in words, and the rule that says so.</summary>
+internal sealed record UniqueKey<T, TKey>(Func<T, TKey> Of, Func<TKey, string> Describe, string Rule);
 
 /// <summary>Reads one row's values by layout column, turning every bad value into a <see cref="CsvProblem"/>.</summary>
 internal sealed class CsvRowReader

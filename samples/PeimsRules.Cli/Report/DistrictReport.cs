@@ -11,11 +11,11 @@ namespace PeimsRules.Cli.Report;
 
 /// <summary>The inputs of a report: the records and what goes with them.</summary>
 internal sealed record ReportInput(
-    IReadOnlyList<StudentAttendancePeriod> Records,
+    IReadOnlyList<BasicReportingPeriodAttendance> Records,
     IReadOnlyList<AuditFinding> ReaderFindings,
     IReadOnlyList<IepServiceRecord> Services,
     IReadOnlyDictionary<CampusId, string> CampusNames,
-    IReadOnlyList<StudentAttendancePeriod>? PriorYear,
+    IReadOnlyList<BasicReportingPeriodAttendance>? PriorYear,
     string Source);
 
 /// <summary>
@@ -95,7 +95,7 @@ internal sealed class DistrictReport
         var flagged = Audit.Findings.Where(f => f.Rule == AuditRules.ChronicAbsence)
             .Select(f => (f.CampusId!.Value, f.StudentId!.Value)).ToHashSet();
         return Input.Records
-            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility.IsInMembership)
+            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility?.IsInMembership != false)
             .GroupBy(r => (r.CampusId, r.StudentId))
             .Select(g =>
             {

@@ -39,7 +39,7 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         foreach (var campus in report.Campuses)
         {
             var path = Path.Combine(records, $"{campus.Code}.csv");
-            StudentAttendancePeriodCsv.WriteFile(path, report.Input.Records.Where(r => r.CampusId == campus));
+            BasicReportingPeriodAttendanceCsv.WriteFile(path, report.Input.Records.Where(r => r.CampusId == campus));
             written.Add(path);
         }
 

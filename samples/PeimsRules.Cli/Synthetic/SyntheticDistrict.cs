@@ -52,10 +52,10 @@ internal sealed class SyntheticDistrict
     public required IReadOnlyList<ProgramParticipation> Programs { get; init; }
 
     /// <summary>The period records built from the daily data, before any error is injected.</summary>
-    public required IReadOnlyList<StudentAttendancePeriod> BuiltRecords { get; init; }
+    public required IReadOnlyList<BasicReportingPeriodAttendance> BuiltRecords { get; init; }
 
     /// <summary>The period records as the district would submit them: built, then with the injected errors.</summary>
-    public required IReadOnlyList<StudentAttendancePeriod> Records { get; init; }
+    public required IReadOnlyList<BasicReportingPeriodAttendance> Records { get; init; }
 
     public required IReadOnlyList<IepServiceRecord> ServiceRecords { get; init; }
 
@@ -229,7 +229,7 @@ internal sealed class SyntheticDistrict
     {
         Directory.CreateDirectory(folder);
         var periods = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        StudentAttendancePeriodCsv.Write(periods, Records);
+        BasicReportingPeriodAttendanceCsv.Write(periods, Records);
         File.WriteAllText(Path.Combine(folder, "periods.csv"), InjectReaderErrors(periods.ToString()));
         using (var writer = new StreamWriter(Path.Combine(folder, "iep-services.csv")))
         {
@@ -332,9 +332,9 @@ internal sealed class SyntheticDistrict
         }
     }
 
-    private static (List<StudentAttendancePeriod> Records, List<InjectedError> Injected) Inject(List<StudentAttendancePeriod> built, SyntheticOptions options, Random random)
+    private static (List<BasicReportingPeriodAttendance> Records, List<InjectedError> Injected) Inject(List<BasicReportingPeriodAttendance> built, SyntheticOptions options, Random random)
     {
-        var records = new List<StudentAttendancePeriod>(built);
+        var records = new List<BasicReportingPeriodAttendance>(built);
         var injected = new List<InjectedError>();
         var count = (int)decimal.Round(built.Count * options.ErrorShare, MidpointRounding.AwayFromZero);
         var used = new HashSet<int>();
@@ -384,7 +384,7 @@ internal sealed class SyntheticDistrict
 
         return (records, injected);
 
-        static bool Fits(string kind, StudentAttendancePeriod r) => kind switch
+        static bool Fits(string kind, BasicReportingPeriodAttendance r) => kind switch
         {
             "ATT-01" or "ATT-07" => r.AdaEligibility == AdaEligibility.FullDay && r.EligibleDaysPresent.HalfDays > 0,
             "ATT-04" => r.AdaEligibility == AdaEligibility.FullDay && r.EligibleDaysPresent.HalfDays >= 4,
@@ -397,16 +397,15 @@ internal sealed class SyntheticDistrict
         static DayCount Minus(DayCount value, long halfDays) => DayCount.FromHalfDays(value.HalfDays - halfDays);
     }
 
-    private static StudentAttendancePeriod With(
-        StudentAttendancePeriod r,
+    private static BasicReportingPeriodAttendance With(
+        BasicReportingPeriodAttendance r,
         AdaEligibility? code = null,
         DayCount? eligible = null,
         DayCount? ineligible = null,
         DayCount? absent = null,
         DayCount? remoteSync = null) =>
         new(
-            r.SchoolYear, r.DistrictId, r.CampusId, r.StudentId, r.GradeLevel, r.InstructionalTrack, r.ReportingPeriod,
-            code ?? r.AdaEligibility, r.NumberDaysTaught, eligible ?? r.EligibleDaysPresent, ineligible ?? r.IneligibleDaysPresent,
-            absent ?? r.DaysAbsent, r.EconomicDisadvantage, r.EmergentBilingual, r.BilingualEslFunding,
-            remoteSync ?? r.RemoteSynchronousEligibleDaysPresent, r.RemoteAsynchronousEligibleDaysPresent);
+            r.SchoolYear, r.Key, r.NumberDaysTaught, eligible ?? r.EligibleDaysPresent, ineligible ?? r.IneligibleDaysPresent,
+            absent ?? r.DaysAbsent, r.FundingAttributes, remoteSync ?? r.RemoteSynchronousEligibleDaysPresent,
+            r.RemoteAsynchronousEligibleDaysPresent, code ?? r.AdaEligibility);
 }

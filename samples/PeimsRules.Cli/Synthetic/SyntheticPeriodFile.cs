@@ -24,7 +24,7 @@ internal static class SyntheticPeriodFile
         long injected = 0;
         using var writer = new StreamWriter(path);
         writer.NewLine = "\n";
-        writer.WriteLine(string.Join(',', StudentAttendancePeriodCsv.Columns.Select(c => c.Name)));
+        writer.WriteLine(string.Join(',', BasicReportingPeriodAttendanceCsv.Columns.Select(c => c.Name)));
         var student = 1_000_000_001L;
         for (var d = 0; d < districts; d++)
         {

@@ -58,7 +58,7 @@ public sealed class AttendanceStoreLoadResult
 }
 
 /// <summary>
-/// Loads the canonical period-attendance file (<see cref="StudentAttendancePeriodCsv"/>) straight into an
+/// Loads the canonical period-attendance file (<see cref="BasicReportingPeriodAttendanceCsv"/>) straight into an
 /// <see cref="AttendanceStore"/>: streaming, on several threads, creating no object per row.
 /// </summary>
 /// <remarks>
@@ -69,11 +69,11 @@ public sealed class AttendanceStoreLoadResult
 /// </para>
 /// <para>
 /// Validation is the canonical reader's: a row the plain-form parser does not settle (a value written another way, or
-/// a problem) is read again by <see cref="StudentAttendancePeriodCsv"/>'s own mapping, so every problem has the same
-/// file, line, column, value and message as <see cref="StudentAttendancePeriodCsv.ReadFile(string, CsvErrorMode)"/>
+/// a problem) is read again by <see cref="BasicReportingPeriodAttendanceCsv"/>'s own mapping, so every problem has the same
+/// file, line, column, value and message as <see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode)"/>
 /// reports, in the same order, and the records are the same. Beyond those, the store reports what it cannot hold: a
 /// school year other than the first row's (column SchoolYear), and days taught above 127.5 days (column
-/// NumberDaysTaught); such files can still be read by <see cref="StudentAttendancePeriodCsv"/> and summarised by the
+/// NumberDaysTaught); such files can still be read by <see cref="BasicReportingPeriodAttendanceCsv"/> and summarised by the
 /// reference path.
 /// </para>
 /// </remarks>
@@ -142,7 +142,7 @@ public static class AttendanceStoreCsv
     private static AttendanceStoreLoadResult Load(
         CsvReader csv, string fileName, long? totalBytes, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
     {
-        var layout = StudentAttendancePeriodCsv.Columns;
+        var layout = BasicReportingPeriodAttendanceCsv.Columns;
         var problems = new List<CsvProblem>();
         var unused = new List<string>();
         var builder = new AttendanceStoreBuilder();
@@ -253,7 +253,7 @@ public static class AttendanceStoreCsv
                     Grade = row.Grade,
                     Track = row.Track,
                     Period = row.Period,
-                    AdaCode = row.AdaCode,
+                    AdaCode = row.AdaCode == 0 ? RecordBits.NoAdaCode : row.AdaCode - 1,
                     DaysTaught = row.DaysTaught,
                     Eligible = row.Eligible,
                     Ineligible = row.Ineligible,
@@ -271,14 +271,14 @@ public static class AttendanceStoreCsv
         canonical.MoveTo(reader);
         try
         {
-            var record = StudentAttendancePeriodCsv.Map(canonical);
+            var record = BasicReportingPeriodAttendanceCsv.Map(canonical);
             return new ParsedRow
             {
                 Line = line,
                 ByteOffset = offset,
                 Record = record,
-                RawSchoolYear = canonical.Raw(StudentAttendancePeriodCsv.SchoolYear),
-                RawDaysTaught = canonical.Raw(StudentAttendancePeriodCsv.NumberDaysTaught),
+                RawSchoolYear = canonical.Raw(BasicReportingPeriodAttendanceCsv.SchoolYear),
+                RawDaysTaught = canonical.Raw(BasicReportingPeriodAttendanceCsv.NumberDaysTaught),
             };
         }
         catch (CsvRowException e)
@@ -289,7 +289,7 @@ public static class AttendanceStoreCsv
 
     /// <summary>
     /// Whether a row in plain form is one the canonical reader accepts as it is and the store can hold: the rules of
-    /// <see cref="StudentAttendancePeriod"/>'s constructor, a school year in range, and days taught within the store's
+    /// <see cref="BasicReportingPeriodAttendance"/>'s constructor, a school year in range, and days taught within the store's
     /// limit. Any other row goes the canonical way, which accepts it or says why not.
     /// </summary>
     private static bool IsValidPlain(in PeriodRecordRow row)
@@ -310,7 +310,7 @@ public static class AttendanceStoreCsv
             return new CsvProblem(
                 fileName,
                 row.Line,
-                StudentAttendancePeriodCsv.SchoolYear.Name,
+                BasicReportingPeriodAttendanceCsv.SchoolYear.Name,
                 row.RawSchoolYear ?? year.ToString(CultureInfo.InvariantCulture),
                 $"an attendance store holds one school year: the rows before this one are of {first.DisplayName}, this one is of {new SchoolYear(year).DisplayName}.",
                 CsvProblemKind.InconsistentRecord);
@@ -321,10 +321,10 @@ public static class AttendanceStoreCsv
             return new CsvProblem(
                 fileName,
                 row.Line,
-                StudentAttendancePeriodCsv.NumberDaysTaught.Name,
+                BasicReportingPeriodAttendanceCsv.NumberDaysTaught.Name,
                 row.RawDaysTaught,
                 $"an attendance store holds at most {DayCount.FromHalfDays(AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)} days taught in one reporting period "
-                + "(a day count is a byte of half days); read this file with StudentAttendancePeriodCsv and summarise the records by the reference path.",
+                + "(a day count is a byte of half days); read this file with BasicReportingPeriodAttendanceCsv and summarise the records by the reference path.",
                 CsvProblemKind.InconsistentRecord);
         }
 
@@ -337,7 +337,7 @@ public static class AttendanceStoreCsv
         public long Line;
         public long ByteOffset;
         public EncodedRow Encoded;
-        public StudentAttendancePeriod? Record;
+        public BasicReportingPeriodAttendance? Record;
         public CsvProblem? Problem;
         public string? RawSchoolYear;
         public string? RawDaysTaught;

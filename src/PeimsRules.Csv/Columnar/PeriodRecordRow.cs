@@ -9,10 +9,10 @@ namespace PeimsRules.Csv.Columnar;
 /// <remarks>
 /// Each field accepts only the plain form a TEA extract writes (<c>2024</c>, <c>101912001</c>, <c>KG</c>, <c>29.0</c>)
 /// and gives <see cref="Fields.NotPlain"/> for anything else, without deciding whether it is valid: such a row is read
-/// again by the canonical reader's own mapping (<see cref="StudentAttendancePeriodCsv"/>), which accepts it or reports
+/// again by the canonical reader's own mapping (<see cref="BasicReportingPeriodAttendanceCsv"/>), which accepts it or reports
 /// its problem exactly as that reader does. So the loader accepts and refuses exactly what the canonical reader does,
 /// and only the rows that need it pay for strings. Columns are found by the names and TEA element numbers of
-/// <see cref="StudentAttendancePeriodCsv.Columns"/>.
+/// <see cref="BasicReportingPeriodAttendanceCsv.Columns"/>.
 /// </remarks>
 [CsvRecord]
 internal partial struct PeriodRecordRow
@@ -45,7 +45,8 @@ internal partial struct PeriodRecordRow
     [CsvConverter(typeof(Fields.Period))]
     public int Period { get; set; }
 
-    [CsvColumn("AdaEligibilityCode", "E0787")]
+    /// <summary>The enrollment's ADA code plus one (0 to 8 as 1 to 9), or 0 when blank or absent: the code is optional.</summary>
+    [CsvColumn("AdaEligibilityCode", "E0787", Optional = true)]
     [CsvConverter(typeof(Fields.AdaCode))]
     public int AdaCode { get; set; }
 
@@ -236,10 +237,10 @@ internal static class Fields
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
 
-    /// <summary>0 to 8.</summary>
+    /// <summary>0 to 8 as 1 to 9; blank as 0 (no code).</summary>
     public sealed class AdaCode : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index) => Digits(reader.GetSpan(index), 1) is var n and <= 8 ? n : NotPlain;
+        public int Read(CsvReader reader, int index) => reader.GetSpan(index) is { IsEmpty: true } ? 0 : Digits(reader.GetSpan(index), 1) is var n and >= 0 and <= 8 ? n + 1 : NotPlain;
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }

@@ -21,9 +21,9 @@ public static class SpecialProgramsAttendancePeriodCsv
     /// <summary>The columns, in the order the writer writes them: the record's key columns, then the three counts.</summary>
     public static IReadOnlyList<CsvColumn> Columns { get; } =
     [
-        StudentAttendancePeriodCsv.SchoolYear, StudentAttendancePeriodCsv.DistrictId, StudentAttendancePeriodCsv.CampusId,
-        StudentAttendancePeriodCsv.StudentId, StudentAttendancePeriodCsv.GradeLevel, StudentAttendancePeriodCsv.InstructionalTrack,
-        StudentAttendancePeriodCsv.ReportingPeriod, StudentAttendancePeriodCsv.AdaEligibilityCode,
+        BasicReportingPeriodAttendanceCsv.SchoolYear, BasicReportingPeriodAttendanceCsv.DistrictId, BasicReportingPeriodAttendanceCsv.CampusId,
+        BasicReportingPeriodAttendanceCsv.StudentId, BasicReportingPeriodAttendanceCsv.GradeLevel, BasicReportingPeriodAttendanceCsv.InstructionalTrack,
+        BasicReportingPeriodAttendanceCsv.ReportingPeriod, BasicReportingPeriodAttendanceCsv.AdaEligibilityCode,
         PregnancyRelatedServicesDaysPresent, SpecialEducationMainstreamDaysPresent, ResidentialFacilityDaysPresent,
     ];
 
@@ -41,7 +41,7 @@ public static class SpecialProgramsAttendancePeriodCsv
         csv.EndRecord();
         foreach (var s in records)
         {
-            StudentAttendancePeriodCsv.WriteKey(csv, s.Record);
+            BasicReportingPeriodAttendanceCsv.WriteKey(csv, s.Record);
             csv.WriteField(s.PregnancyRelatedServicesDaysPresent.ToString());
             csv.WriteField(s.SpecialEducationMainstreamDaysPresent.ToString());
             csv.WriteField(s.ResidentialFacilityDaysPresent.ToString());

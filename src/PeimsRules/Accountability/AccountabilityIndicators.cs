@@ -44,12 +44,12 @@ public sealed record DropoutRateFigure(RateLevel Level, DistrictId District, Cam
 public static class AttendanceRate
 {
     /// <summary>The rates of every campus and district, for all students and each student group with students.</summary>
-    public static IReadOnlyList<AttendanceRateFigure> Compute(IEnumerable<StudentAttendancePeriod> records, IEnumerable<StudentDemographics>? demographics = null)
+    public static IReadOnlyList<AttendanceRateFigure> Compute(IEnumerable<BasicReportingPeriodAttendance> records, IEnumerable<StudentDemographics>? demographics = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var groups = Demographics.Index(demographics);
         var rows = records
-            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility.IsInMembership)
+            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility?.IsInMembership != false)
             .SelectMany(r => Demographics.GroupsOf(groups, r.StudentId).Select(g => (Record: r, Group: g)))
             .ToList();
         var campus = rows.GroupBy(x => (Campus: (CampusId?)x.Record.CampusId, x.Record.DistrictId, x.Group))
@@ -62,7 +62,7 @@ public static class AttendanceRate
     }
 
     /// <summary>The students of <paramref name="records"/> (grades 1 to 12) that have no demographic record.</summary>
-    public static IReadOnlyList<StudentId> StudentsWithoutDemographics(IEnumerable<StudentAttendancePeriod> records, IEnumerable<StudentDemographics> demographics)
+    public static IReadOnlyList<StudentId> StudentsWithoutDemographics(IEnumerable<BasicReportingPeriodAttendance> records, IEnumerable<StudentDemographics> demographics)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(demographics);
@@ -70,7 +70,7 @@ public static class AttendanceRate
         return records.Where(r => r.GradeLevel.Number >= 1).Select(r => r.StudentId).Distinct().Where(s => !known!.ContainsKey(s)).Order().ToList().AsReadOnly();
     }
 
-    private static AttendanceRateFigure Figure(RateLevel level, DistrictId district, CampusId? campus, StudentGroup group, IEnumerable<StudentAttendancePeriod> records)
+    private static AttendanceRateFigure Figure(RateLevel level, DistrictId district, CampusId? campus, StudentGroup group, IEnumerable<BasicReportingPeriodAttendance> records)
     {
         var list = records.ToList();
         var membership = list.Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysInMembership);
@@ -99,7 +99,7 @@ public static class AnnualDropoutRate
     public static IReadOnlyList<DropoutRateFigure> Compute(
         SchoolYear year,
         IEnumerable<LeaverRecord> leavers,
-        IEnumerable<StudentAttendancePeriod> served,
+        IEnumerable<BasicReportingPeriodAttendance> served,
         IEnumerable<StudentDemographics>? demographics = null)
     {
         ArgumentNullException.ThrowIfNull(leavers);

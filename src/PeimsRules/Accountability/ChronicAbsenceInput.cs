@@ -34,7 +34,7 @@ public sealed class ChronicAbsenceInput
     /// <see cref="LeftOut"/>, as are records with ADA eligibility code 0 (not in membership) or no days in membership. Period records carry no
     /// minutes, no no-show flag and no enrollment dates: the minute measure needs <see cref="FromDaily"/>.
     /// </remarks>
-    public static ChronicAbsenceInput FromPeriodRecords(IEnumerable<StudentAttendancePeriod> records)
+    public static ChronicAbsenceInput FromPeriodRecords(IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var list = records.ToList();
@@ -47,14 +47,14 @@ public sealed class ChronicAbsenceInput
         var spans = new List<ChronicAbsenceSpan>(list.Count);
         foreach (var r in list)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack}, code {r.AdaEligibility})");
+            var where = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
             if (!r.ReportingPeriod.IsRefinedAdaPeriod)
             {
                 leftOut.Add($"{where}: periods 7 to 9 are not regular school-year attendance.");
                 continue;
             }
 
-            if (!r.AdaEligibility.IsInMembership)
+            if (r.AdaEligibility?.IsInMembership == false)
             {
                 // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
                 // reports (ATT-08), not membership.
@@ -75,7 +75,7 @@ public sealed class ChronicAbsenceInput
                 r.DaysInMembership,
                 r.DaysAbsent,
                 calendarDays[(r.CampusId, r.InstructionalTrack)],
-                source: string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}, code {r.AdaEligibility}")));
+                source: string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}")));
         }
 
         return new ChronicAbsenceInput(spans, leftOut);

@@ -35,7 +35,7 @@ public readonly record struct AttendanceGroupKey(
     InstructionalTrack? InstructionalTrack) : IComparable<AttendanceGroupKey>
 {
     /// <summary>The key of <paramref name="record"/> under <paramref name="grouping"/>.</summary>
-    public static AttendanceGroupKey Of(StudentAttendancePeriod record, AttendanceGrouping grouping)
+    public static AttendanceGroupKey Of(BasicReportingPeriodAttendance record, AttendanceGrouping grouping)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new AttendanceGroupKey(
@@ -46,7 +46,7 @@ public readonly record struct AttendanceGroupKey(
     }
 
     /// <summary>Whether <paramref name="record"/> belongs to this group.</summary>
-    public bool Contains(StudentAttendancePeriod record)
+    public bool Contains(BasicReportingPeriodAttendance record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return (District is null || District == record.DistrictId)

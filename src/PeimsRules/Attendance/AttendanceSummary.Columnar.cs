@@ -26,7 +26,7 @@ public sealed partial class AttendanceSummary
         var partials = records.AggregateCore(rules, focus, options.MaxDegreeOfParallelism, options.ChunkRecords);
         var figures = FiguresOf(partials, options, ratios);
         var cells = records.Cells;
-        var outside = new LazyList<StudentAttendancePeriod>(() =>
+        var outside = new LazyList<BasicReportingPeriodAttendance>(() =>
             records.RecordsWhere(c => cells.Period[c] > 6, (_, p) => records.IsInFocus(p, focus)));
         return new AttendanceSummary(
             rules,

@@ -24,7 +24,7 @@ public sealed record AttendanceSummaryOptions
     /// all of a district's 2018-19 students, whatever the focus list.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable.</value>
-    public IEnumerable<StudentAttendancePeriod>? PriorYearRecords { get; init; }
+    public IEnumerable<BasicReportingPeriodAttendance>? PriorYearRecords { get; init; }
 
     /// <summary>The most threads the columnar path (a summary of an <see cref="AttendanceStore"/>) may use.</summary>
     /// <value>Defaults to <see langword="null"/>: one per processor. The reference path over a list is single-threaded.</value>
@@ -68,14 +68,14 @@ public sealed record AttendanceFigure(
 /// </remarks>
 public sealed partial class AttendanceSummary
 {
-    private readonly Func<AttendanceFigure, IReadOnlyList<StudentAttendancePeriod>> _recordsBehind;
+    private readonly Func<AttendanceFigure, IReadOnlyList<BasicReportingPeriodAttendance>> _recordsBehind;
     private readonly Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), AttendanceFigure> _index;
 
     private AttendanceSummary(
         RuleSet rules,
         AttendanceGrouping groupBy,
-        Func<AttendanceFigure, IReadOnlyList<StudentAttendancePeriod>> recordsBehind,
-        IReadOnlyList<StudentAttendancePeriod> outside,
+        Func<AttendanceFigure, IReadOnlyList<BasicReportingPeriodAttendance>> recordsBehind,
+        IReadOnlyList<BasicReportingPeriodAttendance> outside,
         IReadOnlyList<AttendanceFigure> figures,
         IReadOnlyDictionary<DistrictId, Ratio> historicalRatios)
     {
@@ -101,13 +101,13 @@ public sealed partial class AttendanceSummary
     public IReadOnlyDictionary<DistrictId, Ratio> HistoricalRatios { get; }
 
     /// <summary>The records of periods 7 to 9 (extended and additional days school year), which the refined ADA does not count.</summary>
-    public IReadOnlyList<StudentAttendancePeriod> RecordsOutsideRefinedAda { get; }
+    public IReadOnlyList<BasicReportingPeriodAttendance> RecordsOutsideRefinedAda { get; }
 
     /// <summary>Computes the summary of <paramref name="records"/> under <paramref name="rules"/>.</summary>
     /// <exception cref="ArgumentException">
     /// A record is not of the rule set's school year, or prior-year records were given for a year other than 2019-20.
     /// </exception>
-    public static AttendanceSummary Compute(IEnumerable<StudentAttendancePeriod> records, RuleSet rules, AttendanceSummaryOptions? options = null)
+    public static AttendanceSummary Compute(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules, AttendanceSummaryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(rules);
@@ -118,7 +118,7 @@ public sealed partial class AttendanceSummary
 
         options ??= AttendanceSummaryOptions.Default;
 
-        var selected = new List<StudentAttendancePeriod>();
+        var selected = new List<BasicReportingPeriodAttendance>();
         foreach (var record in records)
         {
             if (record.SchoolYear != rules.SchoolYear)
@@ -176,13 +176,13 @@ public sealed partial class AttendanceSummary
     /// that count (1 to 6; 1 to 4 in 2019-20).
     /// </summary>
     /// <exception cref="InvalidOperationException">The summary was computed from partial sums, which keep no records (<see cref="FromPartials"/>).</exception>
-    public IReadOnlyList<StudentAttendancePeriod> RecordsBehind(AttendanceFigure figure)
+    public IReadOnlyList<BasicReportingPeriodAttendance> RecordsBehind(AttendanceFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
         return _recordsBehind(figure);
     }
 
-    private static List<StudentAttendancePeriod> ReferenceRecordsBehind(IReadOnlyList<StudentAttendancePeriod> records, AttendanceFigure figure, RuleSet rules) =>
+    private static List<BasicReportingPeriodAttendance> ReferenceRecordsBehind(IReadOnlyList<BasicReportingPeriodAttendance> records, AttendanceFigure figure, RuleSet rules) =>
         records
             .Where(r => figure.Group.Contains(r) && figure.Population.Includes(r))
             .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, rules))
@@ -194,7 +194,7 @@ public sealed partial class AttendanceSummary
     private static IEnumerable<AttendanceFigure> FiguresOf(
         AttendanceGroupKey key,
         Population population,
-        IReadOnlyList<StudentAttendancePeriod> members,
+        IReadOnlyList<BasicReportingPeriodAttendance> members,
         RuleSet rules,
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven)

@@ -66,7 +66,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
         DaysInMembership.HalfDays == 0 ? null : Ratio.Of(DaysPresent.HalfDays * 100, DaysInMembership.HalfDays);
 
     /// <summary>Sums <paramref name="records"/> under <paramref name="rules"/>.</summary>
-    public static AttendanceTotals Of(IEnumerable<StudentAttendancePeriod> records, RuleSet rules)
+    public static AttendanceTotals Of(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(rules);
@@ -82,11 +82,6 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
         foreach (var record in records)
         {
             count++;
-            if (!record.AdaEligibility.IsInMembership)
-            {
-                continue;
-            }
-
             var eligible = PeriodAda.CountedEligibleDaysPresent(record, rules);
             if (eligible.HalfDays > 0)
             {

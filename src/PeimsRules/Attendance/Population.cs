@@ -33,7 +33,7 @@ public static class Populations
     }
 
     /// <summary>Whether <paramref name="population"/> counts <paramref name="record"/>.</summary>
-    public static bool Includes(this Population population, StudentAttendancePeriod record)
+    public static bool Includes(this Population population, BasicReportingPeriodAttendance record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return population switch

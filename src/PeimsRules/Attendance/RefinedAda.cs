@@ -33,11 +33,11 @@ public static class RefinedAda
     /// The refined ADA of <paramref name="records"/>: each period's ADA from its records, then the mean of the six.
     /// Records of periods 7 to 9 are not part of it.
     /// </summary>
-    public static Ratio Compute(IEnumerable<StudentAttendancePeriod> records, RuleSet rules) =>
+    public static Ratio Compute(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules) =>
         Of(PeriodAdas(records, rules));
 
     /// <summary>The ADAs of periods 1 to 6 of <paramref name="records"/>, in order (zero for a period with no records).</summary>
-    public static IReadOnlyList<Ratio> PeriodAdas(IEnumerable<StudentAttendancePeriod> records, RuleSet rules)
+    public static IReadOnlyList<Ratio> PeriodAdas(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records is Columnar.AttendanceStore store)

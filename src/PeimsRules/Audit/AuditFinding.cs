@@ -33,7 +33,7 @@ public sealed record AuditFinding
     public decimal? DollarsAtStake { get; init; }
 
     /// <summary>The period-attendance records the finding came from (empty for a service record or an unreadable row).</summary>
-    public IReadOnlyList<StudentAttendancePeriod> Records { get; init; } = [];
+    public IReadOnlyList<BasicReportingPeriodAttendance> Records { get; init; } = [];
 
     /// <summary>The IEP service record the finding came from, for the special-education rules.</summary>
     public IepServiceRecord? ServiceRecord { get; init; }

@@ -7,7 +7,7 @@ namespace PeimsRules.Audit;
 public sealed record AuditInput
 {
     /// <summary>The period-attendance records (TSDS 42400) of one school year.</summary>
-    public required IReadOnlyList<StudentAttendancePeriod> Records { get; init; }
+    public required IReadOnlyList<BasicReportingPeriodAttendance> Records { get; init; }
 
     /// <summary>The IEP service records.</summary>
     /// <value>Defaults to none.</value>

@@ -94,19 +94,28 @@ public static class IntegrityAudit
     }
 
     /// <summary>The refined ADA one record's <paramref name="days"/> carry: days ÷ days taught ÷ 6.</summary>
-    private static Ratio RefinedAdaOf(DayCount days, StudentAttendancePeriod record) =>
+    private static Ratio RefinedAdaOf(DayCount days, BasicReportingPeriodAttendance record) =>
         Ratio.Of(days.HalfDays, record.NumberDaysTaught.HalfDays * 6L);
 
     private static string Days(DayCount days) => days.ToString();
 
     private sealed class Context(RuleSet rules, AuditOptions options, List<AuditFinding> findings)
     {
-        public void CheckRecord(StudentAttendancePeriod r)
+        public void CheckRecord(BasicReportingPeriodAttendance r)
         {
-            var code = r.AdaEligibility;
             var remote = r.RemoteSynchronousEligibleDaysPresent + r.RemoteAsynchronousEligibleDaysPresent;
+            CheckRemoteDays(r, remote);
 
-            if (!code.IsEligible && code.IsInMembership && r.EligibleDaysPresent.HalfDays > 0)
+            // The checks against the enrollment's ADA code run only where the file carries it.
+            if (r.AdaEligibility is { } code)
+            {
+                CheckCode(r, code);
+            }
+        }
+
+        private void CheckCode(BasicReportingPeriodAttendance r, AdaEligibility code)
+        {
+            if (!code.IsEligible && r.EligibleDaysPresent.HalfDays > 0)
             {
                 Add(AuditRules.FundedDayOnUnfundedCode, r, RefinedAdaOf(r.EligibleDaysPresent, r),
                     $"ADA code {code} earns no funding, yet {Days(r.EligibleDaysPresent)} eligible days present are reported: move them to ineligible days present, or correct the code if the student is eligible.");
@@ -124,14 +133,17 @@ public static class IntegrityAudit
                         $"Half-day code {code} allows at most {Days(limit)} days of membership in {Days(r.NumberDaysTaught)} days taught, but {Days(r.DaysInMembership)} are reported: count half a day for each instructional day, or correct the code if the student is full day.");
                 }
             }
+        }
 
+        private void CheckRemoteDays(BasicReportingPeriodAttendance r, DayCount remote)
+        {
             if (!rules.CountsRemoteDays && remote.HalfDays > 0)
             {
                 Add(AuditRules.RemoteDaysOutsideRemoteYears, r, RefinedAdaOf(remote, r),
                     $"{Days(remote)} remote eligible days present are reported in {rules.SchoolYear.DisplayName}, when remote days count only in 2020-21 and 2021-22: report the days the student was present on campus, and leave the remote columns blank.");
             }
 
-            if (rules.CountsRemoteDays && r.RemoteAsynchronousEligibleDaysPresent.HalfDays > 0 && code.IsInMembership)
+            if (rules.CountsRemoteDays && r.RemoteAsynchronousEligibleDaysPresent.HalfDays > 0 && r.AdaEligibility?.IsInMembership != false)
             {
                 var present = PercentInAttendance.CountedDaysPresent(r, rules);
                 var membership = present + r.DaysAbsent;
@@ -142,21 +154,9 @@ public static class IntegrityAudit
                         string.Create(CultureInfo.InvariantCulture, $"{Days(r.RemoteAsynchronousEligibleDaysPresent)} remote asynchronous days are credited to a student attending {rate}% of the period (below {options.RemoteAsynchronousAttendanceRateBelow}%): check each asynchronous day has the engagement evidence the rules require."));
                 }
             }
-
-            if (code.IsHalfDay && !options.GradesAllowingHalfDayCodes.Contains(r.GradeLevel))
-            {
-                Add(AuditRules.HalfDayCodeOnFullDayGrade, r, null,
-                    $"Half-day code {code} on grade {r.GradeLevel}, which the district runs as full day: check the student's schedule; a full-day student under a half-day code earns half the ADA.");
-            }
-
-            if (!code.IsInMembership && r.DaysInMembership.HalfDays > 0)
-            {
-                Add(AuditRules.NotInMembershipWithDays, r, null,
-                    $"ADA code 0 (not in membership) with {Days(r.DaysInMembership)} days present and absent: a student not in membership has no attendance; correct the code, or the enrollment and withdrawal dates.");
-            }
         }
 
-        public void CheckOverlaps(IEnumerable<StudentAttendancePeriod> records)
+        public void CheckOverlaps(IEnumerable<BasicReportingPeriodAttendance> records)
         {
             if (!options.IsEnabled(AuditRules.CodeChangeWithoutWithdrawal))
             {
@@ -164,13 +164,13 @@ public static class IntegrityAudit
             }
 
             var groups = records
-                .Where(r => r.AdaEligibility.IsInMembership)
+                .Where(r => r.AdaEligibility?.IsInMembership != false)
                 .GroupBy(r => (r.CampusId, r.StudentId, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught))
                 .Where(g => g.Skip(1).Any());
             foreach (var group in groups)
             {
                 // Instructional days covered: a half-day code's membership covers twice its days.
-                var covered = group.Sum(r => r.DaysInMembership.HalfDays * (r.AdaEligibility.IsHalfDay ? 2L : 1L));
+                var covered = group.Sum(r => r.DaysInMembership.HalfDays * (r.AdaEligibility?.IsHalfDay == true ? 2L : 1L));
                 var taught = group.Key.NumberDaysTaught.HalfDays;
                 if (covered <= taught)
                 {
@@ -182,7 +182,7 @@ public static class IntegrityAudit
                 var eligible = list.Aggregate(Ratio.Zero, (sum, r) => sum + RefinedAdaOf(PeriodAda.CountedEligibleDaysPresent(r, rules), r));
                 var excess = Ratio.Of(excessDays.HalfDays, taught * 6L);
                 var atStake = excess < eligible ? excess : eligible;
-                var codes = string.Join(", ", list.Select(r => $"code {r.AdaEligibility} grade {r.GradeLevel}"));
+                var codes = string.Join(", ", list.Select(r => r.AdaEligibility is { } c ? $"code {c} grade {r.GradeLevel}" : $"grade {r.GradeLevel}"));
                 findings.Add(new AuditFinding
                 {
                     Rule = AuditRules.CodeChangeWithoutWithdrawal,
@@ -197,7 +197,7 @@ public static class IntegrityAudit
             }
         }
 
-        public void CheckChronicAbsence(IEnumerable<StudentAttendancePeriod> records)
+        public void CheckChronicAbsence(IEnumerable<BasicReportingPeriodAttendance> records)
         {
             if (!options.IsEnabled(AuditRules.ChronicAbsence))
             {
@@ -205,7 +205,7 @@ public static class IntegrityAudit
             }
 
             var threshold = Ratio.FromDecimal(options.ChronicAbsenceAttendanceRateBelow);
-            foreach (var student in records.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility.IsInMembership).GroupBy(r => (r.CampusId, r.StudentId)))
+            foreach (var student in records.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility?.IsInMembership != false).GroupBy(r => (r.CampusId, r.StudentId)))
             {
                 var list = student.ToList();
                 var present = list.Aggregate(DayCount.Zero, (sum, r) => sum + PercentInAttendance.CountedDaysPresent(r, rules));
@@ -223,7 +223,7 @@ public static class IntegrityAudit
                 }
 
                 // What the campus would gain if the student's absences on funded codes had been attendance.
-                var parts = list.Where(r => r.AdaEligibility.IsEligible).Select(r => (RefinedAdaOf(r.DaysAbsent, r), r)).ToList();
+                var parts = list.Where(r => r.AdaEligibility?.IsEligible != false).Select(r => (RefinedAdaOf(r.DaysAbsent, r), r)).ToList();
                 var atStake = parts.Aggregate(Ratio.Zero, (sum, p) => sum + p.Item1);
                 findings.Add(new AuditFinding
                 {
@@ -269,7 +269,7 @@ public static class IntegrityAudit
             });
         }
 
-        private void Add(AuditRule rule, StudentAttendancePeriod record, Ratio? atStake, string message)
+        private void Add(AuditRule rule, BasicReportingPeriodAttendance record, Ratio? atStake, string message)
         {
             if (!options.IsEnabled(rule))
             {

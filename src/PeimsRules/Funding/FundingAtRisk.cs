@@ -19,11 +19,11 @@ public static class FundingAtRisk
 {
     /// <summary>The dollars an ADA amount of <paramref name="record"/>'s kind carries under <paramref name="rules"/>.</summary>
     /// <returns>The dollars, rounded to cents; <see langword="null"/> when the year has no basic allotment.</returns>
-    public static decimal? Dollars(Ratio ada, StudentAttendancePeriod record, RuleSet rules) =>
+    public static decimal? Dollars(Ratio ada, BasicReportingPeriodAttendance record, RuleSet rules) =>
         ExactDollars(ada, record, rules) is { } exact ? exact.Round(2, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>The dollars several (ADA, record) parts carry, summed exactly and rounded once to cents.</summary>
-    public static decimal? Dollars(IEnumerable<(Ratio Ada, StudentAttendancePeriod Record)> parts, RuleSet rules)
+    public static decimal? Dollars(IEnumerable<(Ratio Ada, BasicReportingPeriodAttendance Record)> parts, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(rules);
@@ -54,7 +54,7 @@ public static class FundingAtRisk
     /// present + days absent) − eligible days present) ÷ days taught, summed over periods and divided by six.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The target is outside 0 to 100.</exception>
-    public static Ratio AdaGainAtTargetRate(IEnumerable<StudentAttendancePeriod> records, RuleSet rules, decimal targetRatePercent)
+    public static Ratio AdaGainAtTargetRate(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules, decimal targetRatePercent)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(rules);
@@ -66,7 +66,7 @@ public static class FundingAtRisk
         var target = Ratio.FromDecimal(targetRatePercent) / Ratio.FromInteger(100);
         var gain = Ratio.Zero;
         var cells = records
-            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility.IsEligible)
+            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility?.IsEligible != false)
             .GroupBy(r => (r.CampusId, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught));
         foreach (var cell in cells)
         {
@@ -90,7 +90,7 @@ public static class FundingAtRisk
         return gain / Ratio.FromInteger(6);
     }
 
-    private static Ratio? ExactDollars(Ratio ada, StudentAttendancePeriod record, RuleSet rules)
+    private static Ratio? ExactDollars(Ratio ada, BasicReportingPeriodAttendance record, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(rules);

@@ -33,7 +33,7 @@ public static class HistoricalRatio
     /// A district whose periods 1 to 4 have no ADA has no entry.
     /// </summary>
     /// <exception cref="ArgumentException">A record is not of 2018-19.</exception>
-    public static IReadOnlyDictionary<DistrictId, Ratio> ByDistrict(IEnumerable<StudentAttendancePeriod> priorYearRecords)
+    public static IReadOnlyDictionary<DistrictId, Ratio> ByDistrict(IEnumerable<BasicReportingPeriodAttendance> priorYearRecords)
     {
         ArgumentNullException.ThrowIfNull(priorYearRecords);
         if (priorYearRecords is Attendance.Columnar.AttendanceStore store)

@@ -19,7 +19,7 @@ public sealed record AttendanceComparisonOptions
     /// rules apply the adjustment (the same ratio on both sides, so the year difference is the records' doing).
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable, and neither is its difference.</value>
-    public IEnumerable<StudentAttendancePeriod>? PriorYearRecords { get; init; }
+    public IEnumerable<BasicReportingPeriodAttendance>? PriorYearRecords { get; init; }
 }
 
 /// <summary>
@@ -29,7 +29,7 @@ public sealed record AttendanceComparisonOptions
 /// </summary>
 /// <remarks>
 /// <para>
-/// Records are matched by their natural key (<see cref="RecordKey"/>: district, campus, student, grade, track, period,
+/// Records are matched by their natural key (<see cref="ReportingPeriodAttendanceKey"/>: district, campus, student, grade, track, period,
 /// ADA eligibility code). A key on one side only is an addition or a removal; when the same student has a removal and
 /// an addition in the same period, the two are a move between rows (<see cref="RecordChangeKind.MovedOut"/>,
 /// <see cref="RecordChangeKind.MovedIn"/>). A key on both sides whose records differ is a change, with the fields that
@@ -63,8 +63,8 @@ public sealed class AttendanceComparison
         IReadOnlyList<RuleParameterDifference> ruleDifferences,
         IReadOnlyList<RecordDifference> recordDifferences,
         IReadOnlyList<FigureDifference> figures,
-        IReadOnlyList<RecordKey> duplicateKeysBefore,
-        IReadOnlyList<RecordKey> duplicateKeysAfter)
+        IReadOnlyList<ReportingPeriodAttendanceKey> duplicateKeysBefore,
+        IReadOnlyList<ReportingPeriodAttendanceKey> duplicateKeysAfter)
     {
         Before = before;
         After = after;
@@ -107,10 +107,10 @@ public sealed class AttendanceComparison
     public IEnumerable<FigureDifference> ChangedFigures => Figures.Where(f => f.IsDifferent);
 
     /// <summary>The keys that have more than one record before.</summary>
-    public IReadOnlyList<RecordKey> DuplicateKeysBefore { get; }
+    public IReadOnlyList<ReportingPeriodAttendanceKey> DuplicateKeysBefore { get; }
 
     /// <summary>The keys that have more than one record after.</summary>
-    public IReadOnlyList<RecordKey> DuplicateKeysAfter { get; }
+    public IReadOnlyList<ReportingPeriodAttendanceKey> DuplicateKeysAfter { get; }
 
     /// <summary>Whether anything differs: a rule parameter, a record, or a figure.</summary>
     public bool HasDifferences => RuleDifferences.Count > 0 || RecordDifferences.Count > 0 || Figures.Any(f => f.IsDifferent);
@@ -118,8 +118,8 @@ public sealed class AttendanceComparison
     /// <summary>Compares two sets of records of one school year under the same rules (a correction, a resubmission, SIS against state).</summary>
     /// <exception cref="ArgumentException">A record is not of the rules' school year.</exception>
     public static AttendanceComparison CompareRecords(
-        IEnumerable<StudentAttendancePeriod> before,
-        IEnumerable<StudentAttendancePeriod> after,
+        IEnumerable<BasicReportingPeriodAttendance> before,
+        IEnumerable<BasicReportingPeriodAttendance> after,
         RuleSet rules,
         AttendanceComparisonOptions? options = null) =>
         Compare(new AttendanceSnapshot(rules, before), new AttendanceSnapshot(rules, after), options);
@@ -127,7 +127,7 @@ public sealed class AttendanceComparison
     /// <summary>Compares one set of records under two rule sets of its school year (two rounding rules, another year's parameters).</summary>
     /// <exception cref="ArgumentException">The rule sets are of different school years, or a record is not of their year.</exception>
     public static AttendanceComparison CompareRules(
-        IEnumerable<StudentAttendancePeriod> records,
+        IEnumerable<BasicReportingPeriodAttendance> records,
         RuleSet before,
         RuleSet after,
         AttendanceComparisonOptions? options = null)
@@ -214,12 +214,12 @@ public sealed class AttendanceComparison
         Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), List<ExplainingRecord>> explanations)
     {
         var sameRules = before.Rules == after.Rules;
-        var keys = new SortedSet<RecordKey>(before.ByKey.Keys);
+        var keys = new SortedSet<ReportingPeriodAttendanceKey>(before.ByKey.Keys);
         keys.UnionWith(after.ByKey.Keys);
 
         // First the kind of each key that differs; then the additions and removals of one student in one period are
         // paired as moves; then each difference is built with its field changes and contributions.
-        var kinds = new SortedDictionary<RecordKey, RecordChangeKind>();
+        var kinds = new SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind>();
         foreach (var key in keys)
         {
             var b = before.RecordsOf(key);
@@ -242,7 +242,7 @@ public sealed class AttendanceComparison
             }
         }
 
-        var counterparts = new Dictionary<RecordKey, IReadOnlyList<RecordKey>>();
+        var counterparts = new Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<ReportingPeriodAttendanceKey>>();
         var unmatched = kinds.Where(k => k.Value is RecordChangeKind.Added or RecordChangeKind.Removed)
             .GroupBy(k => (k.Key.Student, k.Key.ReportingPeriod));
         foreach (var student in unmatched)
@@ -311,9 +311,9 @@ public sealed class AttendanceComparison
     /// period and the year row, for every population that counts them.
     /// </summary>
     private static List<RecordContribution> Contributions(
-        RecordKey key,
-        IReadOnlyList<StudentAttendancePeriod> before,
-        IReadOnlyList<StudentAttendancePeriod> after,
+        ReportingPeriodAttendanceKey key,
+        IReadOnlyList<BasicReportingPeriodAttendance> before,
+        IReadOnlyList<BasicReportingPeriodAttendance> after,
         Side beforeSide,
         Side afterSide)
     {
@@ -371,7 +371,7 @@ public sealed class AttendanceComparison
     {
         private readonly HashSet<Population> _populations;
 
-        public Side(AttendanceSnapshot snapshot, AttendanceGrouping groupBy, IReadOnlyList<StudentAttendancePeriod>? prior)
+        public Side(AttendanceSnapshot snapshot, AttendanceGrouping groupBy, IReadOnlyList<BasicReportingPeriodAttendance>? prior)
         {
             Rules = snapshot.Rules;
             PriorYearGiven = prior is not null && Rules.AppliesCovid19Adjustment;
@@ -383,7 +383,7 @@ public sealed class AttendanceComparison
             _populations = [.. Populations.For(Rules)];
 
             // The snapshot's records are in canonical order, so each key's records are too.
-            ByKey = snapshot.Records.GroupBy(RecordKey.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<StudentAttendancePeriod>)g.ToArray());
+            ByKey = snapshot.Records.GroupBy(ReportingPeriodAttendanceKey.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<BasicReportingPeriodAttendance>)g.ToArray());
             DuplicateKeys = ByKey.Where(k => k.Value.Count > 1).Select(k => k.Key).Order().ToArray();
         }
 
@@ -393,11 +393,11 @@ public sealed class AttendanceComparison
 
         public AttendanceSummary Summary { get; }
 
-        public Dictionary<RecordKey, IReadOnlyList<StudentAttendancePeriod>> ByKey { get; }
+        public Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>> ByKey { get; }
 
-        public IReadOnlyList<RecordKey> DuplicateKeys { get; }
+        public IReadOnlyList<ReportingPeriodAttendanceKey> DuplicateKeys { get; }
 
-        public IReadOnlyList<StudentAttendancePeriod> RecordsOf(RecordKey key) => ByKey.GetValueOrDefault(key) ?? [];
+        public IReadOnlyList<BasicReportingPeriodAttendance> RecordsOf(ReportingPeriodAttendanceKey key) => ByKey.GetValueOrDefault(key) ?? [];
 
         /// <summary>Whether the year row of this side counts a period: 1 to 6, or 1 to 4 under the 2019-20 adjustment.</summary>
         public bool CountsInYear(ReportingPeriod period) =>
@@ -421,7 +421,7 @@ public sealed class AttendanceComparison
         /// Whether this side counts any of <paramref name="records"/> in <paramref name="population"/>, and their sums
         /// there: the ADA, days present and days in membership, counted as the summary counts them.
         /// </summary>
-        public (bool Any, Ratio Ada, long Present, long Membership) Sum(IReadOnlyList<StudentAttendancePeriod> records, Population population)
+        public (bool Any, Ratio Ada, long Present, long Membership) Sum(IReadOnlyList<BasicReportingPeriodAttendance> records, Population population)
         {
             if (!_populations.Contains(population))
             {

@@ -15,12 +15,12 @@ namespace PeimsRules.Reconciliation;
 /// </remarks>
 public sealed class AttendanceSnapshot
 {
-    /// <summary>Creates the snapshot. The records are kept in canonical order (<see cref="RecordKey.CanonicalRecordOrder"/>).</summary>
+    /// <summary>Creates the snapshot. The records are kept in canonical order (<see cref="ReportingPeriodAttendanceKey.CanonicalRecordOrder"/>).</summary>
     /// <param name="rules">The rules the run used; their school year is the snapshot's.</param>
     /// <param name="records">The records the run used, all of the rules' school year.</param>
     /// <param name="label">What the run was, such as <c>PEIMS fall submission, as sent</c>; optional.</param>
     /// <exception cref="ArgumentException">A record is not of the rules' school year.</exception>
-    public AttendanceSnapshot(RuleSet rules, IEnumerable<StudentAttendancePeriod> records, string? label = null)
+    public AttendanceSnapshot(RuleSet rules, IEnumerable<BasicReportingPeriodAttendance> records, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(records);
@@ -33,7 +33,7 @@ public sealed class AttendanceSnapshot
                 nameof(records));
         }
 
-        Array.Sort(sorted, RecordKey.CanonicalRecordOrder);
+        Array.Sort(sorted, ReportingPeriodAttendanceKey.CanonicalRecordOrder);
         Rules = rules;
         Records = sorted;
         Label = label;
@@ -46,7 +46,7 @@ public sealed class AttendanceSnapshot
     public SchoolYear SchoolYear => Rules.SchoolYear;
 
     /// <summary>The records, in canonical order.</summary>
-    public IReadOnlyList<StudentAttendancePeriod> Records { get; }
+    public IReadOnlyList<BasicReportingPeriodAttendance> Records { get; }
 
     /// <summary>What the run was; <see langword="null"/> when not given.</summary>
     public string? Label { get; }

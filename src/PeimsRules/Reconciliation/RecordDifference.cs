@@ -3,7 +3,7 @@ using PeimsRules.Attendance;
 
 namespace PeimsRules.Reconciliation;
 
-/// <summary>How the records under one <see cref="RecordKey"/> differ between the two sides of a comparison.</summary>
+/// <summary>How the records under one <see cref="ReportingPeriodAttendanceKey"/> differ between the two sides of a comparison.</summary>
 public enum RecordChangeKind
 {
     /// <summary>The key has records after and none before, and the student has no removed record in the same period.</summary>
@@ -56,7 +56,7 @@ public sealed record FieldChange(string Field, string? Element, string Before, s
 }
 
 /// <summary>
-/// What one record (one <see cref="RecordKey"/>) contributes to one figure's difference: to the ADA exactly, and to
+/// What one record (one <see cref="ReportingPeriodAttendanceKey"/>) contributes to one figure's difference: to the ADA exactly, and to
 /// the days present and days in membership behind the PIA.
 /// </summary>
 /// <remarks>
@@ -87,17 +87,17 @@ public sealed record RecordContribution(
 }
 
 /// <summary>
-/// The records under one <see cref="RecordKey"/> that differ between the two sides of a comparison (or that the two
+/// The records under one <see cref="ReportingPeriodAttendanceKey"/> that differ between the two sides of a comparison (or that the two
 /// sides' rules count differently): what changed, and what it contributes to every figure it is behind.
 /// </summary>
 public sealed class RecordDifference
 {
     internal RecordDifference(
-        RecordKey key,
+        ReportingPeriodAttendanceKey key,
         RecordChangeKind kind,
-        IReadOnlyList<StudentAttendancePeriod> before,
-        IReadOnlyList<StudentAttendancePeriod> after,
-        IReadOnlyList<RecordKey> counterparts,
+        IReadOnlyList<BasicReportingPeriodAttendance> before,
+        IReadOnlyList<BasicReportingPeriodAttendance> after,
+        IReadOnlyList<ReportingPeriodAttendanceKey> counterparts,
         IReadOnlyList<FieldChange> fieldChanges,
         IReadOnlyList<RecordContribution> contributions)
     {
@@ -111,22 +111,22 @@ public sealed class RecordDifference
     }
 
     /// <summary>The key.</summary>
-    public RecordKey Key { get; }
+    public ReportingPeriodAttendanceKey Key { get; }
 
     /// <summary>What kind of difference it is.</summary>
     public RecordChangeKind Kind { get; }
 
     /// <summary>The records under the key before, in canonical order (more than one for a duplicate key).</summary>
-    public IReadOnlyList<StudentAttendancePeriod> Before { get; }
+    public IReadOnlyList<BasicReportingPeriodAttendance> Before { get; }
 
     /// <summary>The records under the key after, in canonical order.</summary>
-    public IReadOnlyList<StudentAttendancePeriod> After { get; }
+    public IReadOnlyList<BasicReportingPeriodAttendance> After { get; }
 
     /// <summary>
     /// For <see cref="RecordChangeKind.MovedOut"/>, the keys the student moved to; for
     /// <see cref="RecordChangeKind.MovedIn"/>, the keys the student moved from; empty otherwise.
     /// </summary>
-    public IReadOnlyList<RecordKey> Counterparts { get; }
+    public IReadOnlyList<ReportingPeriodAttendanceKey> Counterparts { get; }
 
     /// <summary>
     /// The fields that differ: for <see cref="RecordChangeKind.Changed"/>, between the records before and after; for a
@@ -180,7 +180,7 @@ internal static class RecordFields
         new("GradeLevel", "E0017", r => r.GradeLevel.Code),
         new("InstructionalTrack", "E0975", r => r.InstructionalTrack.Code),
         new("ReportingPeriod", "E0934", r => r.ReportingPeriod.ToString()),
-        new("AdaEligibilityCode", "E0787", r => r.AdaEligibility.ToString()),
+        new("AdaEligibilityCode", "E0787", r => r.AdaEligibility?.ToString() ?? string.Empty),
         new("NumberDaysTaught", "E0935", r => r.NumberDaysTaught.ToString()),
         Days("EligibleDaysPresent", "E0937", r => r.EligibleDaysPresent),
         Days("IneligibleDaysPresent", "E0936", r => r.IneligibleDaysPresent),
@@ -193,7 +193,7 @@ internal static class RecordFields
     ];
 
     /// <summary>The fields in which <paramref name="after"/> differs from <paramref name="before"/>, each side folded.</summary>
-    public static IReadOnlyList<FieldChange> Compare(IReadOnlyList<StudentAttendancePeriod> before, IReadOnlyList<StudentAttendancePeriod> after)
+    public static IReadOnlyList<FieldChange> Compare(IReadOnlyList<BasicReportingPeriodAttendance> before, IReadOnlyList<BasicReportingPeriodAttendance> after)
     {
         var changes = new List<FieldChange>();
         if (before.Count == 0 || after.Count == 0)
@@ -223,13 +223,13 @@ internal static class RecordFields
         return changes;
     }
 
-    private static RecordField Days(string name, string element, Func<StudentAttendancePeriod, DayCount> days) =>
+    private static RecordField Days(string name, string element, Func<BasicReportingPeriodAttendance, DayCount> days) =>
         new(name, element, r => days(r).ToString(), days);
 
     /// <summary>A column of the layout; day counts of a duplicate key are summed, other values listed.</summary>
-    private sealed record RecordField(string Name, string Element, Func<StudentAttendancePeriod, string> Text, Func<StudentAttendancePeriod, DayCount>? Days = null)
+    private sealed record RecordField(string Name, string Element, Func<BasicReportingPeriodAttendance, string> Text, Func<BasicReportingPeriodAttendance, DayCount>? Days = null)
     {
-        public string Fold(IReadOnlyList<StudentAttendancePeriod> records) =>
+        public string Fold(IReadOnlyList<BasicReportingPeriodAttendance> records) =>
             records.Count == 1 ? Text(records[0])
             : Days is not null ? records.Aggregate(DayCount.Zero, (sum, r) => sum + Days(r)).ToString()
             : string.Join("|", records.Select(Text).Distinct(StringComparer.Ordinal));

@@ -12,7 +12,7 @@ public sealed class AuditCsvSpecification
 
     private static IReadOnlyList<AuditFinding> FindingsOf(params string[] rows)
     {
-        var result = StudentAttendancePeriodCsv.Read(new StringReader(Header + "\n" + string.Join("\n", rows) + "\n"), "periods.csv", CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.Read(new StringReader(Header + "\n" + string.Join("\n", rows) + "\n"), "periods.csv", CsvErrorMode.CollectAll);
         return AuditCsv.ReaderFindings(result);
     }
 
@@ -43,7 +43,7 @@ public sealed class AuditCsvSpecification
     [Fact]
     public void A_missing_column_stops_the_audit_with_the_reader_error()
     {
-        var result = StudentAttendancePeriodCsv.Read(new StringReader("SchoolYear,DistrictId\n2024,101912\n"), "periods.csv", CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.Read(new StringReader("SchoolYear,DistrictId\n2024,101912\n"), "periods.csv", CsvErrorMode.CollectAll);
 
         var error = Assert.Throws<PeimsCsvException>(() => AuditCsv.ReaderFindings(result));
         Assert.Equal(CsvProblemKind.MissingColumn, error.Problem.Kind);
@@ -52,7 +52,7 @@ public sealed class AuditCsvSpecification
     [Fact]
     public void Reader_findings_are_reported_with_the_others_by_the_audit()
     {
-        var result = StudentAttendancePeriodCsv.Read(
+        var result = BasicReportingPeriodAttendanceCsv.Read(
             new StringReader(Header + "\n2024,101912,101912001,S0001,05,00,1,4,20.0,18.0,0.0,2.0,00,0\n2024,101912,101912001,S0002,05,00,1,1,20.0,14.3,0.0,5.0,00,0\n"),
             "periods.csv",
             CsvErrorMode.CollectAll);

@@ -5,7 +5,7 @@ internal static class AuditRecords
 {
     public const string Campus = "101912001";
 
-    public static StudentAttendancePeriod Record(
+    public static BasicReportingPeriodAttendance Record(
         string student = "S0001",
         int year = 2024,
         int period = 1,

@@ -12,7 +12,7 @@ public sealed class IntegrityAuditProperties
     private static readonly string[] Campuses = ["101912001", "101912002", "227901001"];
 
     /// <summary>A clean year: one record per student and period, full-day codes 1 or 3 (or 2 in PK), at most one absence in 20 days.</summary>
-    private static Gen<List<StudentAttendancePeriod>> CleanRecords(int year) =>
+    private static Gen<List<BasicReportingPeriodAttendance>> CleanRecords(int year) =>
         from students in Gen.Choose(1, 12)
         from plans in Gen.ListOf(
             from campus in Gen.Elements(Campuses)
@@ -32,7 +32,7 @@ public sealed class IntegrityAuditProperties
         })).ToList();
 
     /// <summary>Any valid records: every code, remote days, half-day codes anywhere, duplicates, low attendance.</summary>
-    private static Gen<List<StudentAttendancePeriod>> AnyRecords(int year) =>
+    private static Gen<List<BasicReportingPeriodAttendance>> AnyRecords(int year) =>
         Gen.ListOf(
             from student in Gen.Choose(1, 6)
             from campus in Gen.Elements(Campuses)

@@ -13,7 +13,7 @@ public sealed class IntegrityAuditSpecification
 {
     private static readonly RuleSet Rules2024 = RuleSet.For(new SchoolYear(2024));
 
-    private static AuditReport Audit(IReadOnlyList<StudentAttendancePeriod> records, RuleSet? rules = null, AuditOptions? options = null, IReadOnlyList<IepServiceRecord>? services = null) =>
+    private static AuditReport Audit(IReadOnlyList<BasicReportingPeriodAttendance> records, RuleSet? rules = null, AuditOptions? options = null, IReadOnlyList<IepServiceRecord>? services = null) =>
         IntegrityAudit.Run(new AuditInput { Records = records, ServiceRecords = services ?? [] }, rules ?? Rules2024, options);
 
     private static IReadOnlyList<AuditFinding> Of(AuditReport report, AuditRule rule) => report.Findings.Where(f => f.Rule == rule).ToList();

@@ -35,7 +35,7 @@ public sealed class AdaCommandSpecification
     public void Sample_figures_equal_the_library_figures_for_the_same_file()
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "data", "sample-periods.csv");
-        var records = StudentAttendancePeriodCsv.ReadFile(sample);
+        var records = BasicReportingPeriodAttendanceCsv.ReadFile(sample);
         var summary = AttendanceSummary.Compute(records, RuleSet.For(new SchoolYear(2024)), new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus });
 
         var result = CliRunner.Run("ada", "--input", sample);

@@ -36,7 +36,7 @@ public sealed class GenerateCommandSpecification : IDisposable
     public void The_audit_finds_every_error_the_generator_injected()
     {
         Assert.Equal(0, CliRunner.Run("generate", "--output", _folder, "--campuses", "5", "--students", "60", "--error-share", "0.05").ExitCode);
-        var result = StudentAttendancePeriodCsv.ReadFile(Path.Combine(_folder, "periods.csv"), CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.ReadFile(Path.Combine(_folder, "periods.csv"), CsvErrorMode.CollectAll);
         var report = IntegrityAudit.Run(
             new AuditInput { Records = result.Records, ReaderFindings = AuditCsv.ReaderFindings(result) },
             RuleSet.For(new SchoolYear(2024)));
@@ -59,7 +59,7 @@ public sealed class GenerateCommandSpecification : IDisposable
         // 0.001 of the state: 1 district of 8 campuses, 573 students each, six periods: 27,504 records.
         Assert.Equal(0, CliRunner.Run("generate", "--output", _folder, "--statewide", "0.001", "--error-share", "0.01").ExitCode);
 
-        var result = StudentAttendancePeriodCsv.ReadFile(Path.Combine(_folder, "periods.csv"), CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.ReadFile(Path.Combine(_folder, "periods.csv"), CsvErrorMode.CollectAll);
 
         Assert.Empty(result.Problems);
         Assert.Equal(8 * 573 * 6, result.Records.Count);

@@ -58,7 +58,7 @@ public sealed partial class ReportCommandSpecification : IDisposable
         Assert.Equal(0, result.ExitCode);
 
         // The report keeps the data it used; the library computes the same figures from it.
-        var read = StudentAttendancePeriodCsv.ReadFile(Path.Combine(_folder, "data", "periods.csv"), CsvErrorMode.CollectAll);
+        var read = BasicReportingPeriodAttendanceCsv.ReadFile(Path.Combine(_folder, "data", "periods.csv"), CsvErrorMode.CollectAll);
         var rules = RuleSet.For(read.Records[0].SchoolYear);
         var summary = AttendanceSummary.Compute(read.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus });
 
@@ -86,7 +86,7 @@ public sealed partial class ReportCommandSpecification : IDisposable
     {
         var result = CliRunner.Run("report", "--output", _folder, "--quiet");
         Assert.Equal(0, result.ExitCode);
-        var records = StudentAttendancePeriodCsv.ReadFile(Path.Combine(_folder, "data", "periods.csv"), CsvErrorMode.CollectAll).Records;
+        var records = BasicReportingPeriodAttendanceCsv.ReadFile(Path.Combine(_folder, "data", "periods.csv"), CsvErrorMode.CollectAll).Records;
         var spans = PeimsRules.Accountability.ChronicAbsenceInput.FromPeriodRecords(records).Spans;
         var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
 

@@ -9,7 +9,7 @@ using PeimsRules.Csv.Columnar;
 namespace PeimsRules.Tests.Columnar;
 
 /// <summary>
-/// The columnar loader reads a file exactly as the canonical reader (<see cref="StudentAttendancePeriodCsv"/>) does:
+/// The columnar loader reads a file exactly as the canonical reader (<see cref="BasicReportingPeriodAttendanceCsv"/>) does:
 /// the same records, and on a bad file the same problems (file, line, column, value, message) in the same order.
 /// </summary>
 public class AttendanceStoreCsvProperties
@@ -29,7 +29,7 @@ public class AttendanceStoreCsvProperties
     [Property(Arbitrary = [typeof(CorruptedFiles)], MaxTest = 300)]
     public void A_bad_file_gets_the_canonical_readers_problems_and_records(CorruptedFile file)
     {
-        var canonical = StudentAttendancePeriodCsv.Read(new StringReader(file.Text), "bad.csv", CsvErrorMode.CollectAll);
+        var canonical = BasicReportingPeriodAttendanceCsv.Read(new StringReader(file.Text), "bad.csv", CsvErrorMode.CollectAll);
 
         var loaded = AttendanceStoreCsv.Load(new StringReader(file.Text), "bad.csv", Options(file.MaxDegreeOfParallelism));
 
@@ -40,7 +40,7 @@ public class AttendanceStoreCsvProperties
     /// The same problems and records, except that the store also refuses, with a problem of its own, the records the
     /// canonical reader accepts with more than 127.5 days taught (a spoiled field can make days taught 101912.0).
     /// </summary>
-    internal static void AssertSameAsCanonical(CsvReadResult<StudentAttendancePeriod> canonical, AttendanceStoreLoadResult loaded)
+    internal static void AssertSameAsCanonical(CsvReadResult<BasicReportingPeriodAttendance> canonical, AttendanceStoreLoadResult loaded)
     {
         var storeOnly = loaded.Problems.Where(p => p.Message.StartsWith("an attendance store holds at most", StringComparison.Ordinal)).ToList();
         var tooLong = canonical.Records.Where(r => r.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays).ToList();
@@ -55,13 +55,13 @@ public class AttendanceStoreCsvProperties
     public void Stopping_at_the_first_problem_stops_at_the_canonical_readers_first_problem(CorruptedFile file)
     {
         // Files with a record the store refuses (days taught above 127.5) stop at the store's problem: tested apart.
-        if (StudentAttendancePeriodCsv.Read(new StringReader(file.Text), "bad.csv", CsvErrorMode.CollectAll).Records
+        if (BasicReportingPeriodAttendanceCsv.Read(new StringReader(file.Text), "bad.csv", CsvErrorMode.CollectAll).Records
             .Any(r => r.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays))
         {
             return;
         }
 
-        var expected = Record.Exception(() => StudentAttendancePeriodCsv.Read(new StringReader(file.Text), "bad.csv"));
+        var expected = Record.Exception(() => BasicReportingPeriodAttendanceCsv.Read(new StringReader(file.Text), "bad.csv"));
 
         var actual = Record.Exception(() => AttendanceStoreCsv.Load(
             new StringReader(file.Text), "bad.csv", Options(file.MaxDegreeOfParallelism) with { Mode = CsvErrorMode.StopAtFirst }));
@@ -77,7 +77,7 @@ public class AttendanceStoreCsvProperties
         File.WriteAllText(path, file.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: file.MaxDegreeOfParallelism == 2));
         try
         {
-            var canonical = StudentAttendancePeriodCsv.ReadFile(path, CsvErrorMode.CollectAll);
+            var canonical = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
             var loaded = AttendanceStoreCsv.LoadFile(path, Options(file.MaxDegreeOfParallelism));
 
             AssertSameAsCanonical(canonical, loaded);
@@ -91,10 +91,10 @@ public class AttendanceStoreCsvProperties
     internal static AttendanceStoreCsvOptions Options(int maxDegreeOfParallelism) =>
         new() { Mode = CsvErrorMode.CollectAll, MaxDegreeOfParallelism = maxDegreeOfParallelism };
 
-    internal static string Write(IEnumerable<StudentAttendancePeriod> records)
+    internal static string Write(IEnumerable<BasicReportingPeriodAttendance> records)
     {
         var writer = new StringWriter();
-        StudentAttendancePeriodCsv.Write(writer, records);
+        BasicReportingPeriodAttendanceCsv.Write(writer, records);
         return writer.ToString();
     }
 }
@@ -147,7 +147,7 @@ public static class CorruptedFiles
         {
             var columns = lines[0].Split(',');
             var c = random.Next(columns.Length);
-            var element = StudentAttendancePeriodCsv.Columns[c].Element!;
+            var element = BasicReportingPeriodAttendanceCsv.Columns[c].Element!;
             switch (header)
             {
                 case 1:
@@ -156,7 +156,7 @@ public static class CorruptedFiles
                     break;
                 case 2:
                     columns[c] = element;
-                    columns[(c + 1) % columns.Length] = StudentAttendancePeriodCsv.Columns[c].Name;
+                    columns[(c + 1) % columns.Length] = BasicReportingPeriodAttendanceCsv.Columns[c].Name;
                     done.Add($"header column {c} given twice");
                     break;
                 case 3:

@@ -20,7 +20,7 @@ public class AttendanceStoreCsvSpecification
             + "29.0,first,2024,101912,101912001,1000000001,KG,00,1,1,27.0,0.0,2.0,01,1,BE\n"
             + "29.0,second,2023-24,101912,101912001,LOCAL-9,kg,00,1,2,13.5,0.0,1.0,99,f,d1\n";
 
-        var canonical = StudentAttendancePeriodCsv.Read(new StringReader(text), "t.csv", CsvErrorMode.CollectAll);
+        var canonical = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "t.csv", CsvErrorMode.CollectAll);
         var loaded = AttendanceStoreCsv.Load(new StringReader(text), "t.csv", AttendanceStoreCsvProperties.Options(2));
 
         Assert.Empty(loaded.Problems);
@@ -34,7 +34,7 @@ public class AttendanceStoreCsvSpecification
         var text = Header.Replace("DaysAbsent,", string.Empty, StringComparison.Ordinal)
             + "2024,101912,101912001,1000000001,KG,00,1,1,29.0,27.0,0.0,01,1,BE\n";
 
-        var canonical = StudentAttendancePeriodCsv.Read(new StringReader(text), "t.csv", CsvErrorMode.CollectAll);
+        var canonical = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "t.csv", CsvErrorMode.CollectAll);
         var loaded = AttendanceStoreCsv.Load(new StringReader(text), "t.csv", AttendanceStoreCsvProperties.Options(1));
 
         var problem = Assert.Single(loaded.Problems);
@@ -63,7 +63,7 @@ public class AttendanceStoreCsvSpecification
     {
         var text = Header + "2024,101912,101912001,1000000001,KG,00,1,1,128.0,27.0,0.0,2.0,01,1,BE\n";
 
-        Assert.Single(StudentAttendancePeriodCsv.Read(new StringReader(text), "t.csv"));
+        Assert.Single(BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "t.csv"));
         var error = Assert.Throws<PeimsCsvException>(() => AttendanceStoreCsv.Load(new StringReader(text), "t.csv", AttendanceStoreCsvOptions.Default));
 
         Assert.Equal((2L, "NumberDaysTaught", "128.0"), (error.Problem.Line, error.Problem.Column, error.Problem.Value));
@@ -75,7 +75,7 @@ public class AttendanceStoreCsvSpecification
     {
         var path = Path.Combine(AppContext.BaseDirectory, "sample-periods.csv");
         File.Copy(FindSample(), path, overwrite: true);
-        var records = StudentAttendancePeriodCsv.ReadFile(path);
+        var records = BasicReportingPeriodAttendanceCsv.ReadFile(path);
         var store = AttendanceStoreCsv.LoadFile(path);
         var rules = RuleSet.For(records[0].SchoolYear);
         var options = new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus };

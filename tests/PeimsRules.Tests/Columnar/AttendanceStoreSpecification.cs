@@ -85,7 +85,7 @@ public class AttendanceStoreSpecification
     }
 
     /// <summary>Students on 4 campuses of one district, grades KG to 05, six periods each, like the statewide set.</summary>
-    private static IEnumerable<StudentAttendancePeriod> Students(int count)
+    private static IEnumerable<BasicReportingPeriodAttendance> Students(int count)
     {
         var random = new Random(11);
         for (var s = 0; s < count; s++)
@@ -96,21 +96,30 @@ public class AttendanceStoreSpecification
             {
                 var taught = 54 + (period * 2);
                 var absent = random.Next(6);
-                yield return new StudentAttendancePeriod(
-                    Year, campus.District, campus, StudentId.Parse($"{1_000_000_000L + s}"), grade, InstructionalTrack.First,
-                    new ReportingPeriod(period), AdaEligibility.FullDay, DayCount.FromHalfDays(taught),
-                    DayCount.FromHalfDays(taught - absent), DayCount.Zero, DayCount.FromHalfDays(absent),
-                    EconomicDisadvantage.All[s % 4], EmergentBilingual.All[s % 7], s % 3 == 0 ? BilingualEslFunding.BilingualEsl : null);
+                yield return new BasicReportingPeriodAttendance(
+                    Year,
+                    new ReportingPeriodAttendanceKey(campus, StudentId.Parse($"{1_000_000_000L + s}"), grade, InstructionalTrack.First, new ReportingPeriod(period)),
+                    DayCount.FromHalfDays(taught),
+                    DayCount.FromHalfDays(taught - absent),
+                    DayCount.Zero,
+                    DayCount.FromHalfDays(absent),
+                    new StudentFundingAttributes(EconomicDisadvantage.All[s % 4], EmergentBilingual.All[s % 7], s % 3 == 0 ? BilingualEslFunding.BilingualEsl : null),
+                    adaEligibility: AdaEligibility.FullDay);
             }
         }
     }
 
-    private static StudentAttendancePeriod Record(string student, int taught = 58, int year = 2024)
+    private static BasicReportingPeriodAttendance Record(string student, int taught = 58, int year = 2024)
     {
         var campus = CampusId.Parse("101912001");
-        return new StudentAttendancePeriod(
-            new SchoolYear(year), campus.District, campus, StudentId.Parse(student), GradeLevel.Grade(4), InstructionalTrack.First,
-            new ReportingPeriod(1), AdaEligibility.FullDay, DayCount.FromHalfDays(taught), DayCount.FromHalfDays(20), DayCount.Zero,
-            DayCount.FromHalfDays(2), EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual);
+        return new BasicReportingPeriodAttendance(
+            new SchoolYear(year),
+            new ReportingPeriodAttendanceKey(campus, StudentId.Parse(student), GradeLevel.Grade(4), InstructionalTrack.First, new ReportingPeriod(1)),
+            DayCount.FromHalfDays(taught),
+            DayCount.FromHalfDays(20),
+            DayCount.Zero,
+            DayCount.FromHalfDays(2),
+            new StudentFundingAttributes(EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual),
+            adaEligibility: AdaEligibility.FullDay);
     }
 }

@@ -36,17 +36,17 @@ public sealed record ColumnarScenario(
 
     public RuleSet Rules => RuleSet.For(new SchoolYear(SchoolYear));
 
-    public IReadOnlyList<StudentAttendancePeriod> Records() => Generate(Seed, SchoolYear, RecordCount, DistrictCount: Districts);
+    public IReadOnlyList<BasicReportingPeriodAttendance> Records() => Generate(Seed, SchoolYear, RecordCount, DistrictCount: Districts);
 
     /// <summary>The 2018-19 records for a 2019-20 summary: every district's, or all but the last district's.</summary>
-    public IReadOnlyList<StudentAttendancePeriod>? PriorYearRecords() => PriorYear switch
+    public IReadOnlyList<BasicReportingPeriodAttendance>? PriorYearRecords() => PriorYear switch
     {
         PriorYear.None => null,
         PriorYear.Complete => Generate(Seed + 1, 2019, Math.Max(RecordCount, 40), Districts),
         _ => Generate(Seed + 1, 2019, Math.Max(RecordCount, 40), Districts).Where(r => r.DistrictId.Code != DistrictPool[Districts - 1]).ToList(),
     };
 
-    public AttendanceSummaryOptions Options(IReadOnlyList<StudentAttendancePeriod> records, IEnumerable<StudentAttendancePeriod>? priorYear)
+    public AttendanceSummaryOptions Options(IReadOnlyList<BasicReportingPeriodAttendance> records, IEnumerable<BasicReportingPeriodAttendance>? priorYear)
     {
         HashSet<StudentId>? focus = null;
         if (WithFocusList)
@@ -66,7 +66,7 @@ public sealed record ColumnarScenario(
         };
     }
 
-    private IReadOnlyList<StudentAttendancePeriod> Generate(int seed, int endYear, int count, int DistrictCount)
+    private IReadOnlyList<BasicReportingPeriodAttendance> Generate(int seed, int endYear, int count, int DistrictCount)
     {
         var random = new Random(seed);
         var year = new SchoolYear(endYear);
@@ -82,7 +82,7 @@ public sealed record ColumnarScenario(
         // Bulk scenarios pile many records into few cells, so runs are long enough for the vector loop and its tail.
         var grades = Bulk ? new[] { GradeLevel.All[random.Next(15)], GradeLevel.Kindergarten } : GradeLevel.All.ToArray();
         var tracks = Bulk ? new[] { 0 } : new[] { 0, 1, 3 };
-        var records = new List<StudentAttendancePeriod>(count);
+        var records = new List<BasicReportingPeriodAttendance>(count);
         for (var i = 0; i < count; i++)
         {
             var campus = campuses[random.Next(campuses.Count)];
@@ -102,24 +102,17 @@ public sealed record ColumnarScenario(
             var async = remote ? membership - cuts[3] : 0;
             var bilingual = random.Next(3) == 0 ? EmergentBilingual.Identified : EmergentBilingual.All[random.Next(7)];
             BilingualEslFunding? funding = random.Next(2) == 0 ? null : BilingualEslFunding.All[random.Next(3)];
-            records.Add(new StudentAttendancePeriod(
+            records.Add(new BasicReportingPeriodAttendance(
                 year,
-                campus.District,
-                campus,
-                StudentId.Parse(StudentPool[random.Next(StudentPool.Length)]),
-                grades[random.Next(grades.Length)],
-                new InstructionalTrack(track),
-                new ReportingPeriod(period),
-                AdaEligibility.All[random.Next(9)],
+                new ReportingPeriodAttendanceKey(campus, StudentId.Parse(StudentPool[random.Next(StudentPool.Length)]), grades[random.Next(grades.Length)], new InstructionalTrack(track), new ReportingPeriod(period)),
                 DayCount.FromHalfDays(taught),
                 DayCount.FromHalfDays(eligible),
                 DayCount.FromHalfDays(ineligible),
                 DayCount.FromHalfDays(absent),
-                EconomicDisadvantage.All[random.Next(4)],
-                bilingual,
-                funding,
+                new StudentFundingAttributes(EconomicDisadvantage.All[random.Next(4)], bilingual, funding),
                 DayCount.FromHalfDays(sync),
-                DayCount.FromHalfDays(async)));
+                DayCount.FromHalfDays(async),
+                AdaEligibility.All[random.Next(9)]));
         }
 
         return records;

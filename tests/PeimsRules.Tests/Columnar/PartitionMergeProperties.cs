@@ -92,9 +92,9 @@ public class PartitionMergeProperties
     }
 
     /// <summary>Each record to one of 1 to 5 parts at random; parts may be empty.</summary>
-    private static List<List<StudentAttendancePeriod>> Partition(IReadOnlyList<StudentAttendancePeriod> records, Random random)
+    private static List<List<BasicReportingPeriodAttendance>> Partition(IReadOnlyList<BasicReportingPeriodAttendance> records, Random random)
     {
-        var parts = Enumerable.Range(0, 1 + random.Next(5)).Select(_ => new List<StudentAttendancePeriod>()).ToList();
+        var parts = Enumerable.Range(0, 1 + random.Next(5)).Select(_ => new List<BasicReportingPeriodAttendance>()).ToList();
         foreach (var record in records)
         {
             parts[random.Next(parts.Count)].Add(record);
@@ -104,7 +104,7 @@ public class PartitionMergeProperties
     }
 
     /// <summary>What one SQL GROUP BY over a partition gives (docs/scale/partials.md), written as a LINQ query.</summary>
-    private static IEnumerable<AttendancePartial> GroupByRows(IEnumerable<StudentAttendancePeriod> records, RuleSet rules, IReadOnlySet<StudentId>? focus) =>
+    private static IEnumerable<AttendancePartial> GroupByRows(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules, IReadOnlySet<StudentId>? focus) =>
         from r in records
         where focus is null || focus.Contains(r.StudentId)
         group r by (r.CampusId, r.GradeLevel, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught) into cell
@@ -121,5 +121,5 @@ public class PartitionMergeProperties
             members.Count,
             members.Aggregate(DayCount.Zero, (sum, r) => sum + PeriodAda.CountedEligibleDaysPresent(r, rules)),
             members.Aggregate(DayCount.Zero, (sum, r) => sum + PercentInAttendance.CountedDaysPresent(r, rules)),
-            members.Where(r => r.AdaEligibility.IsInMembership).Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysAbsent));
+            members.Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysAbsent));
 }

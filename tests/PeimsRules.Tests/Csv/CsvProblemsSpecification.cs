@@ -14,7 +14,7 @@ public class CsvProblemsSpecification
 {
     private static CsvProblem ProblemOf(string text)
     {
-        var error = Assert.Throws<PeimsCsvException>(() => StudentAttendancePeriodCsv.Read(new StringReader(text), "attendance.csv"));
+        var error = Assert.Throws<PeimsCsvException>(() => BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "attendance.csv"));
         Assert.Equal("attendance.csv", error.Problem.FileName);
         Assert.Equal(error.Problem.ToString(), error.Message);
         return error.Problem;
@@ -247,7 +247,7 @@ public class CsvProblemsSpecification
         var path = directory.File("bad.csv");
         File.WriteAllText(path, Lines(Header, Row(grade: "13")));
 
-        var error = Assert.Throws<PeimsCsvException>(() => StudentAttendancePeriodCsv.ReadFile(path));
+        var error = Assert.Throws<PeimsCsvException>(() => BasicReportingPeriodAttendanceCsv.ReadFile(path));
 
         Assert.Equal(path, error.Problem.FileName);
         Assert.StartsWith($"{path}, line 2, column GradeLevel, value '13': ", error.Message, StringComparison.Ordinal);
@@ -268,7 +268,7 @@ public class CsvProblemsSpecification
             Row("S6") + ",extra",
             Row("S7", eligible: "29.0", absent: "2.0"));
 
-        var result = StudentAttendancePeriodCsv.Read(new StringReader(text), "attendance.csv", CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "attendance.csv", CsvErrorMode.CollectAll);
 
         Assert.True(result.HasProblems);
         Assert.Equal(new[] { "S1", "S3", "S5" }, result.Records.Select(r => r.StudentId.Value));
@@ -288,7 +288,7 @@ public class CsvProblemsSpecification
     {
         var header = Header.Replace("GradeLevel,", string.Empty, StringComparison.Ordinal);
 
-        var result = StudentAttendancePeriodCsv.Read(new StringReader(Lines(header, Row())), "attendance.csv", CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.Read(new StringReader(Lines(header, Row())), "attendance.csv", CsvErrorMode.CollectAll);
 
         Assert.Empty(result.Records);
         var problem = Assert.Single(result.Problems);

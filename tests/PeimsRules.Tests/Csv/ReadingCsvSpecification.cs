@@ -13,8 +13,8 @@ namespace PeimsRules.Tests.Csv;
 /// </summary>
 public class ReadingCsvSpecification
 {
-    private static IReadOnlyList<StudentAttendancePeriod> Read(string text) =>
-        StudentAttendancePeriodCsv.Read(new StringReader(text), "attendance.csv");
+    private static IReadOnlyList<BasicReportingPeriodAttendance> Read(string text) =>
+        BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "attendance.csv");
 
     [Fact]
     public void Reads_each_row_as_one_record()
@@ -116,7 +116,7 @@ public class ReadingCsvSpecification
     {
         var text = Lines(Header + ",CampusName,Notes", Row() + ",Lincoln Elementary,\"moved, then returned\"");
 
-        var result = StudentAttendancePeriodCsv.Read(new StringReader(text), "attendance.csv", CsvErrorMode.CollectAll);
+        var result = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "attendance.csv", CsvErrorMode.CollectAll);
 
         Assert.Single(result.Records);
         Assert.Equal(new[] { "CampusName", "Notes" }, result.UnusedColumns);
@@ -144,7 +144,7 @@ public class ReadingCsvSpecification
         var record = Given.Record("S1", code: 2, taught: 30, eligible: 14.5m, absent: 0.5m, grade: "KG", economic: "99", emergentBilingual: "F");
         var text = new StringWriter();
 
-        StudentAttendancePeriodCsv.Write(text, [record]);
+        BasicReportingPeriodAttendanceCsv.Write(text, [record]);
 
         Assert.Equal(
             Lines(Header, "2024,101912,101912001,S1,KG,00,1,2,30.0,14.5,0.0,0.5,0.0,0.0,99,F,"),
@@ -162,9 +162,9 @@ public class ReadingCsvSpecification
             Given.Record("S2", year: 2024, grade: "02", economic: "01", emergentBilingual: "1", funding: "D1", eligible: 29.5m, absent: 0.5m),
         };
 
-        StudentAttendancePeriodCsv.WriteFile(path, records);
+        BasicReportingPeriodAttendanceCsv.WriteFile(path, records);
 
-        Assert.Equal(records, StudentAttendancePeriodCsv.ReadFile(path));
+        Assert.Equal(records, BasicReportingPeriodAttendanceCsv.ReadFile(path));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public class ReadingCsvSpecification
         var path = directory.File("excel.csv");
         File.WriteAllText(path, Lines(Header, Row()), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        var record = Assert.Single(StudentAttendancePeriodCsv.ReadFile(path));
+        var record = Assert.Single(BasicReportingPeriodAttendanceCsv.ReadFile(path));
 
         Assert.Equal(new SchoolYear(2024), record.SchoolYear);
     }

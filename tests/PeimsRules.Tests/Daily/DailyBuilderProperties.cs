@@ -178,12 +178,12 @@ public class DailyBuilderProperties
     private static StudentEnrollment WithGrade(StudentEnrollment e, GradeLevel grade) => new(
         e.Student, e.Campus, e.CalendarCode, grade, e.EntryDate, e.WithdrawalDate, e.AdaEligibility[0].Code, e.AdaEligibility.Skip(1), e.IsNoShow, e.IsStateExcluded, e.EconomicDisadvantage, e.EmergentBilingual, e.BilingualEslFunding);
 
-    private static List<(StudentId, ReportingPeriod, long, long, long)> Totals(IEnumerable<StudentAttendancePeriod> records) =>
+    private static List<(StudentId, ReportingPeriod, long, long, long)> Totals(IEnumerable<BasicReportingPeriodAttendance> records) =>
         records.GroupBy(r => (r.StudentId, r.ReportingPeriod))
             .Select(g => (g.Key.StudentId, g.Key.ReportingPeriod, g.Sum(r => r.EligibleDaysPresent.HalfDays), g.Sum(r => r.IneligibleDaysPresent.HalfDays), g.Sum(r => r.DaysAbsent.HalfDays)))
             .OrderBy(t => t.StudentId).ThenBy(t => t.ReportingPeriod)
             .ToList();
 
-    private static List<StudentAttendancePeriod> Sorted(IEnumerable<StudentAttendancePeriod> records) =>
-        [.. records.OrderBy(r => r.StudentId).ThenBy(r => r.ReportingPeriod).ThenBy(r => r.CampusId).ThenBy(r => r.GradeLevel).ThenBy(r => r.InstructionalTrack).ThenBy(r => r.AdaEligibility.Code)];
+    private static List<BasicReportingPeriodAttendance> Sorted(IEnumerable<BasicReportingPeriodAttendance> records) =>
+        [.. records.OrderBy(r => r.StudentId).ThenBy(r => r.ReportingPeriod).ThenBy(r => r.CampusId).ThenBy(r => r.GradeLevel).ThenBy(r => r.InstructionalTrack)];
 }

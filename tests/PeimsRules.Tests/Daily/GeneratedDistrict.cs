@@ -243,7 +243,7 @@ internal sealed class GeneratedDistrict
     /// instructional day of each period inside it, the code in force (the latest change on or before the day), the
     /// planned status, a weight of one half for codes 2, 5, 6; summed by student, campus, grade, track, period and code.
     /// </summary>
-    public IReadOnlyList<StudentAttendancePeriod> Expected()
+    public IReadOnlyList<BasicReportingPeriodAttendance> Expected()
     {
         if (!Clean)
         {
@@ -288,22 +288,15 @@ internal sealed class GeneratedDistrict
             }
         }
 
-        return sums.Select(pair => new StudentAttendancePeriod(
-                new SchoolYear(2025),
-                pair.Key.Item2.District,
-                pair.Key.Item2,
-                pair.Key.Item1,
-                pair.Key.Item3,
-                pair.Key.Item4,
-                new ReportingPeriod(pair.Key.Item5),
-                AdaEligibility.FromCode(pair.Key.Item6),
-                pair.Value.Taught,
-                DayCount.FromHalfDays(pair.Value.Eligible),
-                DayCount.FromHalfDays(pair.Value.Ineligible),
-                DayCount.FromHalfDays(pair.Value.Absent),
-                pair.Value.Last.EconomicDisadvantage,
-                pair.Value.Last.EmergentBilingual,
-                pair.Value.Last.BilingualEslFunding))
+        return sums.Select(pair => new BasicReportingPeriodAttendance(
+            new SchoolYear(2025),
+            new ReportingPeriodAttendanceKey(pair.Key.Item2, pair.Key.Item1, pair.Key.Item3, pair.Key.Item4, new ReportingPeriod(pair.Key.Item5)),
+            pair.Value.Taught,
+            DayCount.FromHalfDays(pair.Value.Eligible),
+            DayCount.FromHalfDays(pair.Value.Ineligible),
+            DayCount.FromHalfDays(pair.Value.Absent),
+            new StudentFundingAttributes(pair.Value.Last.EconomicDisadvantage, pair.Value.Last.EmergentBilingual, pair.Value.Last.BilingualEslFunding),
+            adaEligibility: AdaEligibility.FromCode(pair.Key.Item6)))
             .ToList();
     }
 }

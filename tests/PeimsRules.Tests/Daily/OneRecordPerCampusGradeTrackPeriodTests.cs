@@ -18,7 +18,7 @@ public class OneRecordPerCampusGradeTrackPeriodTests
 
         var record = Assert.Single(build.Records);
         Assert.Equal("5.0 / 0.0 / 0.0 of 5.0", Counts(record));
-        Assert.Equal((Elm, "03", "00", 1, 1), (record.CampusId, record.GradeLevel.Code, record.InstructionalTrack.Code, record.ReportingPeriod.Number, record.AdaEligibility.Code));
+        Assert.Equal((Elm, "03", "00", 1, 1), (record.CampusId, record.GradeLevel.Code, record.InstructionalTrack.Code, record.ReportingPeriod.Number, record.AdaEligibility?.Code));
         Assert.Equal(Elm.District, record.DistrictId);
         Assert.Equal(Year, record.SchoolYear);
     }

@@ -25,7 +25,7 @@ public sealed class PeriodsCommandTests : IDisposable
         var (exit, stdout, stderr) = Run("periods", "--calendars", File("calendars.csv"), "--enrollments", File("enrollments.csv"), "--attendance", File("attendance.csv"), "--programs", File("programs.csv"));
 
         Assert.Equal(0, exit);
-        var written = StudentAttendancePeriodCsv.Read(new StringReader(stdout), "stdout");
+        var written = BasicReportingPeriodAttendanceCsv.Read(new StringReader(stdout), "stdout");
         var built = Build().Records;
         Assert.Equal(built, written);
         Assert.Contains($"periods: {built.Count} period records", stderr, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class PeriodsCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var rules = RuleSet.For(new SchoolYear(2025));
-        var fromFile = AttendanceSummary.Compute(StudentAttendancePeriodCsv.ReadFile(output), rules);
+        var fromFile = AttendanceSummary.Compute(BasicReportingPeriodAttendanceCsv.ReadFile(output), rules);
         var fromBuild = AttendanceSummary.Compute(Build().Records, rules);
         Assert.Equal(fromBuild.Figures.Select(f => (f.Period, f.Ada, f.Pia)), fromFile.Figures.Select(f => (f.Period, f.Ada, f.Pia)));
         Assert.True(fromFile.Figures.Single(f => f.IsYear && f.Population == Population.All).Ada.Published > 0);

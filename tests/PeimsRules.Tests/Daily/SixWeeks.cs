@@ -135,6 +135,6 @@ internal static class SixWeeks
         PeriodAttendanceBuilder.Build(calendars ?? [Calendar()], enrollments, marks, programs, options);
 
     /// <summary>A record's day counts as TEA writes them: eligible present / ineligible present / absent, of days taught.</summary>
-    public static string Counts(StudentAttendancePeriod r) =>
+    public static string Counts(BasicReportingPeriodAttendance r) =>
         $"{r.EligibleDaysPresent} / {r.IneligibleDaysPresent} / {r.DaysAbsent} of {r.NumberDaysTaught}";
 }

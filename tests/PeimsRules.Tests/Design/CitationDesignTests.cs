@@ -10,7 +10,7 @@ namespace PeimsRules.Tests.Design;
 /// </summary>
 public class CitationDesignTests
 {
-    private static readonly Assembly Core = typeof(StudentAttendancePeriod).Assembly;
+    private static readonly Assembly Core = typeof(BasicReportingPeriodAttendance).Assembly;
 
     public static TheoryData<string> RuleClasses() => new(RuleClassesOf(Core).Select(t => t.FullName!));
 

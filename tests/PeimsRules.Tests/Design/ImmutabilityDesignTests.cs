@@ -14,7 +14,7 @@ namespace PeimsRules.Tests.Design;
 /// </summary>
 public class ImmutabilityDesignTests
 {
-    private static readonly Assembly[] Libraries = [typeof(StudentAttendancePeriod).Assembly, typeof(StudentAttendancePeriodCsv).Assembly];
+    private static readonly Assembly[] Libraries = [typeof(BasicReportingPeriodAttendance).Assembly, typeof(BasicReportingPeriodAttendanceCsv).Assembly];
 
     [Fact]
     public void No_public_type_has_a_public_setter_or_a_writable_public_field()
@@ -56,7 +56,7 @@ public class ImmutabilityDesignTests
         var prior = Given.EachPeriod(p => [Given.Record(year: 2019, period: p, eligible: 30)]);
         var records = new[] { Given.Record(year: 2020, eligible: 30), Given.Record(year: 2020, period: 7, eligible: 5, absent: 5) };
         var summary = AttendanceSummary.Compute(records, rules, new AttendanceSummaryOptions { PriorYearRecords = prior });
-        var read = StudentAttendancePeriodCsv.Read(
+        var read = BasicReportingPeriodAttendanceCsv.Read(
             new StringReader(CsvText.Lines(CsvText.Header + ",Extra", CsvText.Row() + ",x", CsvText.Row(grade: "13") + ",x")),
             "a.csv",
             CsvErrorMode.CollectAll);

@@ -155,13 +155,18 @@ public class AggregationProperties
         Assert.True(rules.CountsRemoteDays || same);
         Assert.True(!rules.CountsRemoteDays || same == file.Records.All(r =>
             (r.RemoteSynchronousEligibleDaysPresent == DayCount.Zero && r.RemoteAsynchronousEligibleDaysPresent == DayCount.Zero)
-            || !r.AdaEligibility.IsInMembership));
+));
     }
 
-    private static StudentAttendancePeriod InPeriod(StudentAttendancePeriod r, int period, bool keepRemote = true) => new(
-        r.SchoolYear, r.DistrictId, r.CampusId, r.StudentId, r.GradeLevel, r.InstructionalTrack, new ReportingPeriod(period),
-        r.AdaEligibility, r.NumberDaysTaught, r.EligibleDaysPresent, r.IneligibleDaysPresent, r.DaysAbsent,
-        r.EconomicDisadvantage, r.EmergentBilingual, r.BilingualEslFunding,
+    private static BasicReportingPeriodAttendance InPeriod(BasicReportingPeriodAttendance r, int period, bool keepRemote = true) => new(
+        r.SchoolYear,
+        new ReportingPeriodAttendanceKey(r.CampusId, r.StudentId, r.GradeLevel, r.InstructionalTrack, new ReportingPeriod(period)),
+        r.NumberDaysTaught,
+        r.EligibleDaysPresent,
+        r.IneligibleDaysPresent,
+        r.DaysAbsent,
+        new StudentFundingAttributes(r.EconomicDisadvantage, r.EmergentBilingual, r.BilingualEslFunding),
         keepRemote ? r.RemoteSynchronousEligibleDaysPresent : DayCount.Zero,
-        keepRemote ? r.RemoteAsynchronousEligibleDaysPresent : DayCount.Zero);
+        keepRemote ? r.RemoteAsynchronousEligibleDaysPresent : DayCount.Zero,
+        r.AdaEligibility);
 }

@@ -11,12 +11,12 @@ namespace PeimsRules.Tests.Properties;
 /// </summary>
 /// <param name="Year">The school year of every record.</param>
 /// <param name="Records">The records, in file order.</param>
-public sealed record AttendanceFile(SchoolYear Year, IReadOnlyList<StudentAttendancePeriod> Records)
+public sealed record AttendanceFile(SchoolYear Year, IReadOnlyList<BasicReportingPeriodAttendance> Records)
 {
     public string ToCsv()
     {
         var text = new StringWriter();
-        StudentAttendancePeriodCsv.Write(text, Records);
+        BasicReportingPeriodAttendanceCsv.Write(text, Records);
         return text.ToString();
     }
 
@@ -149,7 +149,7 @@ public static class AttendanceArbitraries
         from records in Gen.ArrayOf(Records(year, halfDaysTaught), count)
         select new AttendanceFile(new SchoolYear(year), records);
 
-    private static Gen<StudentAttendancePeriod> Records(int year, int[] halfDaysTaught) =>
+    private static Gen<BasicReportingPeriodAttendance> Records(int year, int[] halfDaysTaught) =>
         from campus in Gen.Choose(0, Campuses.Length - 1)
         from track in Gen.Choose(0, Tracks - 1)
         from period in Gen.Frequency((8, Gen.Choose(1, 6)), (1, Gen.Choose(7, 9)))
@@ -161,24 +161,17 @@ public static class AttendanceArbitraries
         from economic in Gen.Elements(EconomicDisadvantage.All.ToArray())
         from emergentBilingual in Gen.Elements(EmergentBilingual.All.ToArray())
         from funding in Gen.Elements(Fundings)
-        select new StudentAttendancePeriod(
+        select new BasicReportingPeriodAttendance(
             new SchoolYear(year),
-            Campuses[campus].District,
-            Campuses[campus],
-            StudentId.Parse($"S{student:00}"),
-            grade,
-            new InstructionalTrack(track),
-            new ReportingPeriod(period),
-            code,
+            new ReportingPeriodAttendanceKey(Campuses[campus], StudentId.Parse($"S{student:00}"), grade, new InstructionalTrack(track), new ReportingPeriod(period)),
             DayCount.FromHalfDays(taught),
             DayCount.FromHalfDays(days[0]),
             DayCount.FromHalfDays(days[1]),
             DayCount.FromHalfDays(days[2]),
-            economic,
-            emergentBilingual,
-            funding,
+            new StudentFundingAttributes(economic, emergentBilingual, funding),
             DayCount.FromHalfDays(days[3]),
-            DayCount.FromHalfDays(days[4]));
+            DayCount.FromHalfDays(days[4]),
+            code);
 
     /// <summary>
     /// Eligible, ineligible, absent, RS and RA half days whose sum (the membership) is at most <paramref name="taught"/>;

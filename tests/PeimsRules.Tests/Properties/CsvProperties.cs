@@ -13,7 +13,7 @@ public class CsvProperties
     [Property]
     public void Writing_then_reading_gives_back_the_same_records(AttendanceFile file)
     {
-        var read = StudentAttendancePeriodCsv.Read(new StringReader(file.ToCsv()), "roundtrip.csv");
+        var read = BasicReportingPeriodAttendanceCsv.Read(new StringReader(file.ToCsv()), "roundtrip.csv");
 
         Assert.Equal(file.Records, read);
     }
@@ -42,13 +42,13 @@ public class CsvProperties
     /// </summary>
     private static void ReadBothWays(string text)
     {
-        var all = StudentAttendancePeriodCsv.Read(new StringReader(text), "fuzz.csv", CsvErrorMode.CollectAll);
+        var all = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "fuzz.csv", CsvErrorMode.CollectAll);
 
         PeimsCsvException? error = null;
-        IReadOnlyList<StudentAttendancePeriod>? records = null;
+        IReadOnlyList<BasicReportingPeriodAttendance>? records = null;
         try
         {
-            records = StudentAttendancePeriodCsv.Read(new StringReader(text), "fuzz.csv");
+            records = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "fuzz.csv");
         }
         catch (PeimsCsvException e)
         {

@@ -97,8 +97,8 @@ public class ComparisonProperties
         Prop.ForAll(Scenarios.ToArbitrary(), scenario =>
         {
             var comparison = scenario.Compare(AttendanceGrouping.District);
-            var beforeKeys = scenario.Before.GroupBy(RecordKey.Of).ToDictionary(g => g.Key, g => g.Order(RecordKey.CanonicalRecordOrder).ToList());
-            var afterKeys = scenario.After.GroupBy(RecordKey.Of).ToDictionary(g => g.Key, g => g.Order(RecordKey.CanonicalRecordOrder).ToList());
+            var beforeKeys = scenario.Before.GroupBy(ReportingPeriodAttendanceKey.Of).ToDictionary(g => g.Key, g => g.Order(ReportingPeriodAttendanceKey.CanonicalRecordOrder).ToList());
+            var afterKeys = scenario.After.GroupBy(ReportingPeriodAttendanceKey.Of).ToDictionary(g => g.Key, g => g.Order(ReportingPeriodAttendanceKey.CanonicalRecordOrder).ToList());
             var differing = beforeKeys.Keys.Union(afterKeys.Keys)
                 .Where(k => !beforeKeys.GetValueOrDefault(k, []).SequenceEqual(afterKeys.GetValueOrDefault(k, [])))
                 .Order()
@@ -132,11 +132,11 @@ public class ComparisonProperties
 
     /// <summary>A before run, an after run, their rules, for 2019-20 perhaps the 2018-19 records, and the rows' grouping.</summary>
     public sealed record Scenario(
-        IReadOnlyList<StudentAttendancePeriod> Before,
-        IReadOnlyList<StudentAttendancePeriod> After,
+        IReadOnlyList<BasicReportingPeriodAttendance> Before,
+        IReadOnlyList<BasicReportingPeriodAttendance> After,
         RuleSet BeforeRules,
         RuleSet AfterRules,
-        IReadOnlyList<StudentAttendancePeriod>? PriorYear,
+        IReadOnlyList<BasicReportingPeriodAttendance>? PriorYear,
         AttendanceGrouping Grouping)
     {
         public AttendanceComparisonOptions Options(AttendanceGrouping grouping) =>
@@ -155,23 +155,23 @@ public class ComparisonProperties
             text.WriteLine($"rules after: {AfterRules}");
             text.WriteLine($"prior year: {(PriorYear is null ? "none" : $"{PriorYear.Count} records")}; rows by {Grouping}");
             text.WriteLine("before:");
-            StudentAttendancePeriodCsv.Write(text, Before);
+            BasicReportingPeriodAttendanceCsv.Write(text, Before);
             text.WriteLine("after:");
-            StudentAttendancePeriodCsv.Write(text, After);
+            BasicReportingPeriodAttendanceCsv.Write(text, After);
             return text.ToString();
         }
     }
 
     private static Gen<Scenario> Scenarios =>
         from year in Gen.Elements(2019, 2020, 2022, 2024)
-        from before in Gen.ListOf(Record(year)).Select(l => (IReadOnlyList<StudentAttendancePeriod>)l.ToList())
+        from before in Gen.ListOf(Record(year)).Select(l => (IReadOnlyList<BasicReportingPeriodAttendance>)l.ToList())
         from after in Mutations(before, year)
         from rules in RulePairs(new SchoolYear(year))
         from prior in year == 2020
             ? Gen.Frequency(
-                (1, Gen.Constant<IReadOnlyList<StudentAttendancePeriod>?>(null)),
-                (3, Gen.NonEmptyListOf(Record(2019)).Select(l => (IReadOnlyList<StudentAttendancePeriod>?)l.ToList())))
-            : Gen.Constant<IReadOnlyList<StudentAttendancePeriod>?>(null)
+                (1, Gen.Constant<IReadOnlyList<BasicReportingPeriodAttendance>?>(null)),
+                (3, Gen.NonEmptyListOf(Record(2019)).Select(l => (IReadOnlyList<BasicReportingPeriodAttendance>?)l.ToList())))
+            : Gen.Constant<IReadOnlyList<BasicReportingPeriodAttendance>?>(null)
         from grouping in Gen.Elements(Groupings)
         select new Scenario(before, after, rules.Before, rules.After, prior, grouping);
 
@@ -195,15 +195,15 @@ public class ComparisonProperties
     }
 
     /// <summary>Each record kept, dropped, changed outside its key, moved to another key or split in two; a few added.</summary>
-    private static Gen<IReadOnlyList<StudentAttendancePeriod>> Mutations(IReadOnlyList<StudentAttendancePeriod> before, int year) =>
+    private static Gen<IReadOnlyList<BasicReportingPeriodAttendance>> Mutations(IReadOnlyList<BasicReportingPeriodAttendance> before, int year) =>
         from kept in Gen.CollectToList(before, record => Gen.Frequency(
-            (6, Gen.Constant<IEnumerable<StudentAttendancePeriod>>([record])),
-            (1, Gen.Constant(Enumerable.Empty<StudentAttendancePeriod>())),
-            (2, Record(year, RecordKey.Of(record)).Select(r => (IEnumerable<StudentAttendancePeriod>)[r])),
-            (1, Record(year).Select(r => (IEnumerable<StudentAttendancePeriod>)[WithStudent(r, record.StudentId, record.ReportingPeriod)])),
-            (1, Record(year, RecordKey.Of(record)).Select(r => (IEnumerable<StudentAttendancePeriod>)[record, r]))))
+            (6, Gen.Constant<IEnumerable<BasicReportingPeriodAttendance>>([record])),
+            (1, Gen.Constant(Enumerable.Empty<BasicReportingPeriodAttendance>())),
+            (2, Record(year, ReportingPeriodAttendanceKey.Of(record)).Select(r => (IEnumerable<BasicReportingPeriodAttendance>)[r])),
+            (1, Record(year).Select(r => (IEnumerable<BasicReportingPeriodAttendance>)[WithStudent(r, record.StudentId, record.ReportingPeriod)])),
+            (1, Record(year, ReportingPeriodAttendanceKey.Of(record)).Select(r => (IEnumerable<BasicReportingPeriodAttendance>)[record, r]))))
         from added in Gen.ListOf(Record(year)).Resize(3)
-        select (IReadOnlyList<StudentAttendancePeriod>)kept.SelectMany(r => r).Concat(added).ToList();
+        select (IReadOnlyList<BasicReportingPeriodAttendance>)kept.SelectMany(r => r).Concat(added).ToList();
 
     private static readonly string[] Campuses = ["101912001", "101912002"];
 
@@ -211,13 +211,13 @@ public class ComparisonProperties
     /// A record of <paramref name="year"/>; with <paramref name="key"/>, under that key. Days taught depend on the
     /// campus, track and period only, as on a real calendar; the days in membership never exceed them.
     /// </summary>
-    private static Gen<StudentAttendancePeriod> Record(int year, RecordKey? key = null) =>
+    private static Gen<BasicReportingPeriodAttendance> Record(int year, ReportingPeriodAttendanceKey? key = null) =>
         from campus in key is null ? Gen.Elements(Campuses) : Gen.Constant(key.Value.Campus.Code)
         from student in key is null ? Gen.Elements("S1", "S2", "S3", "S4") : Gen.Constant(key.Value.Student.Value)
         from grade in key is null ? Gen.Elements("KG", "01", "03", "05") : Gen.Constant(key.Value.GradeLevel.Code)
         from track in key is null ? Gen.Choose(0, 1) : Gen.Constant(key.Value.InstructionalTrack.Number)
         from period in key is null ? Gen.Frequency((6, Gen.Choose(1, 6)), (1, Gen.Constant(7))) : Gen.Constant(key.Value.ReportingPeriod.Number)
-        from code in key is null ? Gen.Choose(0, 6) : Gen.Constant(key.Value.AdaEligibility.Code)
+        from code in Gen.Choose(0, 6)
         let taught = (2 * (25 + period + (2 * track))) + (campus == Campuses[1] ? 1 : 0)
         from membership in Gen.Choose(0, taught)
         from eligible in Gen.Choose(0, membership)
@@ -227,35 +227,34 @@ public class ComparisonProperties
         from economic in Gen.Elements("00", "01", "99")
         from bilingual in Gen.Elements("0", "1")
         from funding in Gen.Elements<string?>(null, "BE")
-        select new StudentAttendancePeriod(
+        select new BasicReportingPeriodAttendance(
             new SchoolYear(year),
-            DistrictId.Parse("101912"),
-            CampusId.Parse(campus),
-            StudentId.Parse(student),
-            GradeLevel.Parse(grade),
-            new InstructionalTrack(track),
-            new ReportingPeriod(period),
-            AdaEligibility.FromCode(code),
+            new ReportingPeriodAttendanceKey(CampusId.Parse(campus), StudentId.Parse(student), GradeLevel.Parse(grade), new InstructionalTrack(track), new ReportingPeriod(period)),
             DayCount.FromHalfDays(taught),
             DayCount.FromHalfDays(eligible),
             DayCount.FromHalfDays(ineligible),
             DayCount.FromHalfDays(membership - eligible - ineligible - remote),
-            EconomicDisadvantage.Parse(economic),
-            EmergentBilingual.Parse(bilingual),
-            funding is null ? null : BilingualEslFunding.Parse(funding),
+            new StudentFundingAttributes(EconomicDisadvantage.Parse(economic), EmergentBilingual.Parse(bilingual), funding is null ? null : BilingualEslFunding.Parse(funding)),
             DayCount.FromHalfDays(synchronous),
-            DayCount.FromHalfDays(remote - synchronous));
+            DayCount.FromHalfDays(remote - synchronous),
+            AdaEligibility.FromCode(code));
 
     /// <summary><paramref name="record"/> given to <paramref name="student"/> in <paramref name="period"/> (days taught follow the new period).</summary>
-    private static StudentAttendancePeriod WithStudent(StudentAttendancePeriod record, StudentId student, ReportingPeriod period)
+    private static BasicReportingPeriodAttendance WithStudent(BasicReportingPeriodAttendance record, StudentId student, ReportingPeriod period)
     {
         var taught = DayCount.FromHalfDays((2 * (25 + period.Number + (2 * record.InstructionalTrack.Number))) + (record.CampusId.Code == Campuses[1] ? 1 : 0));
         var scale = Math.Min(1m, taught.HalfDays / (decimal)record.NumberDaysTaught.HalfDays);
         DayCount Fit(DayCount days) => DayCount.FromHalfDays((long)decimal.Floor(days.HalfDays * scale));
-        return new StudentAttendancePeriod(
-            record.SchoolYear, record.DistrictId, record.CampusId, student, record.GradeLevel, record.InstructionalTrack, period,
-            record.AdaEligibility, taught, Fit(record.EligibleDaysPresent), Fit(record.IneligibleDaysPresent), Fit(record.DaysAbsent),
-            record.EconomicDisadvantage, record.EmergentBilingual, record.BilingualEslFunding,
-            Fit(record.RemoteSynchronousEligibleDaysPresent), Fit(record.RemoteAsynchronousEligibleDaysPresent));
+        return new BasicReportingPeriodAttendance(
+            record.SchoolYear,
+            new ReportingPeriodAttendanceKey(record.CampusId, student, record.GradeLevel, record.InstructionalTrack, period),
+            taught,
+            Fit(record.EligibleDaysPresent),
+            Fit(record.IneligibleDaysPresent),
+            Fit(record.DaysAbsent),
+            new StudentFundingAttributes(record.EconomicDisadvantage, record.EmergentBilingual, record.BilingualEslFunding),
+            Fit(record.RemoteSynchronousEligibleDaysPresent),
+            Fit(record.RemoteAsynchronousEligibleDaysPresent),
+            record.AdaEligibility);
     }
 }

@@ -19,17 +19,17 @@ internal static class ReconciliationFiles
     public static string Text(params string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
 
     /// <summary>Reads the rows under the standard header, as the CSV reader reads a file named <paramref name="name"/>.</summary>
-    public static IReadOnlyList<StudentAttendancePeriod> Read(string name, params string[] rows)
+    public static IReadOnlyList<BasicReportingPeriodAttendance> Read(string name, params string[] rows)
     {
         using var reader = new StringReader(Text(rows));
-        return StudentAttendancePeriodCsv.Read(reader, name);
+        return BasicReportingPeriodAttendanceCsv.Read(reader, name);
     }
 
     /// <summary>Reads the rows under the header with the two remote-day columns.</summary>
-    public static IReadOnlyList<StudentAttendancePeriod> ReadWithRemoteDays(string name, params string[] rows)
+    public static IReadOnlyList<BasicReportingPeriodAttendance> ReadWithRemoteDays(string name, params string[] rows)
     {
         using var reader = new StringReader(RemoteHeader + "\n" + string.Join("\n", rows) + "\n");
-        return StudentAttendancePeriodCsv.Read(reader, name);
+        return BasicReportingPeriodAttendanceCsv.Read(reader, name);
     }
 
     /// <summary>The row key of the district as a whole (the default grouping).</summary>

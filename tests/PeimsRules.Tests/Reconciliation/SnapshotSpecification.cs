@@ -14,7 +14,7 @@ namespace PeimsRules.Tests.Reconciliation;
 /// </summary>
 public class SnapshotSpecification
 {
-    private static readonly IReadOnlyList<StudentAttendancePeriod> Submitted = ReadWithRemoteDays(
+    private static readonly IReadOnlyList<BasicReportingPeriodAttendance> Submitted = ReadWithRemoteDays(
         "fall-submission.csv",
         "2022,101912,101912001,1000000002,03,01,2,2,29.0,14.0,0.0,0.5,00,0,,0.0,0.0",
         "2022,101912,101912001,1000000001,KG,00,1,1,30.0,20.0,0.0,3.0,01,1,BE,5.0,2.0",
@@ -135,11 +135,17 @@ public class SnapshotSpecification
     {
         var (saved, _) = SaveAndRead(new AttendanceSnapshot(RuleSet.For(new SchoolYear(2022)), Submitted, "fall"));
         var corrected = Submitted.Select(r => r.StudentId.Value == "1000000001"
-            ? new StudentAttendancePeriod(
-                r.SchoolYear, r.DistrictId, r.CampusId, r.StudentId, r.GradeLevel, r.InstructionalTrack, r.ReportingPeriod,
-                r.AdaEligibility, r.NumberDaysTaught, DayCount.FromDays(21), r.IneligibleDaysPresent, DayCount.FromDays(2),
-                r.EconomicDisadvantage, r.EmergentBilingual, r.BilingualEslFunding,
-                r.RemoteSynchronousEligibleDaysPresent, r.RemoteAsynchronousEligibleDaysPresent)
+            ? new BasicReportingPeriodAttendance(
+                r.SchoolYear,
+                new ReportingPeriodAttendanceKey(r.CampusId, r.StudentId, r.GradeLevel, r.InstructionalTrack, r.ReportingPeriod),
+                r.NumberDaysTaught,
+                DayCount.FromDays(21),
+                r.IneligibleDaysPresent,
+                DayCount.FromDays(2),
+                new StudentFundingAttributes(r.EconomicDisadvantage, r.EmergentBilingual, r.BilingualEslFunding),
+                r.RemoteSynchronousEligibleDaysPresent,
+                r.RemoteAsynchronousEligibleDaysPresent,
+                r.AdaEligibility)
             : r);
 
         var comparison = AttendanceComparison.Compare(saved.Snapshot, new AttendanceSnapshot(saved.Snapshot.Rules, corrected, "resubmission"));

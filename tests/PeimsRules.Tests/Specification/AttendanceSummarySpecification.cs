@@ -23,7 +23,7 @@ public class AttendanceSummarySpecification
     /// <item>campus 057905001, grade 01, track 00, 30 days: S10 present every day → 30 / 30 = 1</item>
     /// </list>
     /// </summary>
-    private static List<StudentAttendancePeriod> Period1() =>
+    private static List<BasicReportingPeriodAttendance> Period1() =>
     [
         Record("S1", grade: "01", eligible: 30),
         Record("S2", grade: "01", eligible: 30),

@@ -17,14 +17,14 @@ public class Covid19AdjustmentSpecification
     private static readonly AttendanceGroupKey District101912 = new(DistrictId.Parse("101912"), null, null, null);
 
     /// <summary>2018-19: 100 students present every day in periods 1 to 4, 90 in periods 5 and 6 (ratio 29/30).</summary>
-    private static IEnumerable<StudentAttendancePeriod> PriorYear(string campus = Campus) =>
+    private static IEnumerable<BasicReportingPeriodAttendance> PriorYear(string campus = Campus) =>
         EachPeriod(p => Students(p <= 4 ? 100 : 90, p, taught: 30, eligible: 30, year: 2019, campus: campus));
 
     /// <summary>
     /// 2019-20: in periods 1 to 4, 105 students present all 30 days and one code-4 student present 15, absent 15;
     /// in period 5, 100 students present 20 and absent 10; nobody in period 6.
     /// </summary>
-    private static List<StudentAttendancePeriod> ThisYear() =>
+    private static List<BasicReportingPeriodAttendance> ThisYear() =>
         Enumerable.Range(1, 4)
             .SelectMany(p => Students(105, p, taught: 30, eligible: 30, year: 2020)
                 .Append(Record("INELIGIBLE", period: p, code: 4, taught: 30, ineligible: 15, absent: 15, year: 2020)))

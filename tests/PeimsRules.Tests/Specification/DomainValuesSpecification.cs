@@ -280,10 +280,14 @@ public class DomainValuesSpecification
     public void A_record_refuses_zero_days_taught_and_a_campus_outside_its_district()
     {
         Assert.Throws<ArgumentException>(() => Support.Given.Record(taught: 0));
-        Assert.Throws<ArgumentException>(() => new StudentAttendancePeriod(
-            new SchoolYear(2024), DistrictId.Parse("057905"), CampusId.Parse("101912001"), StudentId.Parse("S1"),
-            GradeLevel.Parse("05"), InstructionalTrack.First, new ReportingPeriod(1), AdaEligibility.FullDay,
-            DayCount.FromDays(30), DayCount.FromDays(30), DayCount.Zero, DayCount.Zero,
-            EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual));
+        Assert.Throws<ArgumentException>(() => new BasicReportingPeriodAttendance(
+            new SchoolYear(2024),
+            new ReportingPeriodAttendanceKey(CampusId.Parse("101912001"), StudentId.Parse("S1"), GradeLevel.Parse("05"), InstructionalTrack.First, new ReportingPeriod(1)),
+            DayCount.FromDays(30),
+            DayCount.FromDays(30),
+            DayCount.Zero,
+            DayCount.Zero,
+            new StudentFundingAttributes(EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual),
+            adaEligibility: AdaEligibility.FullDay));
     }
 }

@@ -47,7 +47,7 @@ public class RoundingSpecification
             new decimal?[] { 950.067m, 990.724m, 974.516m, 931.069m, 967.710m, 968.333m },
             figures.Where(f => !f.IsYear).Select(f => f.Ada.Published));
 
-        static IEnumerable<StudentAttendancePeriod> Period(int period, int taught, int eligible) =>
+        static IEnumerable<BasicReportingPeriodAttendance> Period(int period, int taught, int eligible) =>
             EligibleDaysInPeriod(period, taught, eligible);
     }
 

@@ -3,7 +3,7 @@ namespace PeimsRules.Tests.Support;
 /// <summary>
 /// Builds 42400 records the way the handbook's examples describe them, so a test reads like its worked example:
 /// <c>Given.Record(period: 1, taught: 30, eligible: 28, absent: 2)</c>. Every value not named takes a plain default
-/// (2023-24, district 101912, campus 101912001, grade 05, track 00, code 1, not disadvantaged, not emergent bilingual).
+/// (2023-24, district 101912, campus 101912001, grade 05, track 00, no ADA code joined, not disadvantaged, not emergent bilingual).
 /// </summary>
 internal static class Given
 {
@@ -11,10 +11,10 @@ internal static class Given
     public const string District = "101912";
     public const string Campus = "101912001";
 
-    public static StudentAttendancePeriod Record(
+    public static BasicReportingPeriodAttendance Record(
         string student = "S1",
         int period = 1,
-        int code = 1,
+        int? code = null,
         decimal taught = 30,
         decimal eligible = 0,
         decimal ineligible = 0,
@@ -30,31 +30,24 @@ internal static class Given
         decimal remoteAsync = 0)
     {
         var campusId = CampusId.Parse(campus);
-        return new StudentAttendancePeriod(
+        return new BasicReportingPeriodAttendance(
             new SchoolYear(year),
-            campusId.District,
-            campusId,
-            StudentId.Parse(student),
-            GradeLevel.Parse(grade),
-            InstructionalTrack.Parse(track),
-            new ReportingPeriod(period),
-            AdaEligibility.FromCode(code),
+            new ReportingPeriodAttendanceKey(campusId, StudentId.Parse(student), GradeLevel.Parse(grade), InstructionalTrack.Parse(track), new ReportingPeriod(period)),
             DayCount.FromDays(taught),
             DayCount.FromDays(eligible),
             DayCount.FromDays(ineligible),
             DayCount.FromDays(absent),
-            EconomicDisadvantage.Parse(economic),
-            EmergentBilingual.Parse(emergentBilingual),
-            funding is null ? null : BilingualEslFunding.Parse(funding),
+            new StudentFundingAttributes(EconomicDisadvantage.Parse(economic), EmergentBilingual.Parse(emergentBilingual), funding is null ? null : BilingualEslFunding.Parse(funding)),
             DayCount.FromDays(remoteSync),
-            DayCount.FromDays(remoteAsync));
+            DayCount.FromDays(remoteAsync),
+            code is null ? null : AdaEligibility.FromCode(code.Value));
     }
 
     /// <summary>
     /// <paramref name="count"/> students (ids <paramref name="prefix"/>1, <paramref name="prefix"/>2, ...), each present
     /// <paramref name="eligible"/> eligible days and absent the rest of the <paramref name="taught"/> days of the period.
     /// </summary>
-    public static IEnumerable<StudentAttendancePeriod> Students(
+    public static IEnumerable<BasicReportingPeriodAttendance> Students(
         int count,
         int period,
         decimal taught,
@@ -79,7 +72,7 @@ internal static class Given
     /// present every one of the <paramref name="taught"/> days as fit, then one student present the remainder. Its
     /// period ADA is therefore <paramref name="totalEligible"/> ÷ <paramref name="taught"/>.
     /// </summary>
-    public static IEnumerable<StudentAttendancePeriod> EligibleDaysInPeriod(int period, int taught, int totalEligible, int year = Year)
+    public static IEnumerable<BasicReportingPeriodAttendance> EligibleDaysInPeriod(int period, int taught, int totalEligible, int year = Year)
     {
         var full = totalEligible / taught;
         var rest = totalEligible % taught;
@@ -95,7 +88,7 @@ internal static class Given
     }
 
     /// <summary>The records of periods 1 to 6, each built by <paramref name="period"/>.</summary>
-    public static IEnumerable<StudentAttendancePeriod> EachPeriod(Func<int, IEnumerable<StudentAttendancePeriod>> period) =>
+    public static IEnumerable<BasicReportingPeriodAttendance> EachPeriod(Func<int, IEnumerable<BasicReportingPeriodAttendance>> period) =>
         Enumerable.Range(1, 6).SelectMany(period);
 
     public static Ratio R(long numerator, long denominator = 1) => Ratio.Of(numerator, denominator);

@@ -11,7 +11,7 @@ namespace PeimsRules.Attendance.Columnar;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A store is a collection of <see cref="StudentAttendancePeriod"/> (enumerated in the order the records were added),
+/// A store is a collection of <see cref="BasicReportingPeriodAttendance"/> (enumerated in the order the records were added),
 /// so the same calculators take it as they take a list: <see cref="AttendanceSummary.Compute"/>,
 /// <see cref="AttendanceTotals.Of"/>, <see cref="PeriodAda.Compute"/>, <see cref="RefinedAda.Compute"/>,
 /// <see cref="PercentInAttendance.Compute"/> and <see cref="Funding.HistoricalRatio.ByDistrict"/> see a store and run
@@ -26,7 +26,7 @@ namespace PeimsRules.Attendance.Columnar;
 /// </para>
 /// <para>Immutable once built, so it can be read by any number of threads.</para>
 /// </remarks>
-public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePeriod>
+public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAttendance>
 {
     /// <summary>Bytes after the end of each byte column, so the vector loop can read a full block at the end of the last cell.</summary>
     internal const int Padding = 64;
@@ -82,7 +82,7 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
 
     /// <summary>The store of <paramref name="records"/>.</summary>
     /// <exception cref="ArgumentException">The records are of more than one school year, or a record does not fit (see <see cref="AttendanceStoreBuilder"/>).</exception>
-    public static AttendanceStore From(IEnumerable<StudentAttendancePeriod> records)
+    public static AttendanceStore From(IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var builder = new AttendanceStoreBuilder();
@@ -165,7 +165,7 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
     }
 
     /// <summary>The records in the order they were added.</summary>
-    public IEnumerator<StudentAttendancePeriod> GetEnumerator()
+    public IEnumerator<BasicReportingPeriodAttendance> GetEnumerator()
     {
         var positionOf = new int[Count];
         for (var p = 0; p < positionOf.Length; p++)
@@ -182,7 +182,7 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The records of the cells <paramref name="includeCell"/> accepts that <paramref name="includeRecord"/> accepts, in input order.</summary>
-    internal List<StudentAttendancePeriod> RecordsWhere(Func<int, bool> includeCell, Func<int, int, bool> includeRecord)
+    internal List<BasicReportingPeriodAttendance> RecordsWhere(Func<int, bool> includeCell, Func<int, int, bool> includeRecord)
     {
         var found = new List<(int Ordinal, int Position, int Cell)>();
         for (var c = 0; c < Cells.Count; c++)
@@ -255,31 +255,24 @@ public sealed class AttendanceStore : IReadOnlyCollection<StudentAttendancePerio
         return found;
     }
 
-    internal StudentAttendancePeriod RecordAt(int position, int cell)
+    internal BasicReportingPeriodAttendance RecordAt(int position, int cell)
     {
         var c = Columns;
         var key = c.Student[position];
         var student = key >= 0 ? StudentId.Parse(key.ToString("D10", CultureInfo.InvariantCulture)) : StudentId.Parse(_studentTexts[~key]);
         var campus = Cells.CampusOf(cell);
         var codes = c.Codes[position];
-        return new StudentAttendancePeriod(
+        return new BasicReportingPeriodAttendance(
             SchoolYear!.Value,
-            Cells.DistrictOf(cell),
-            campus,
-            student,
-            Cells.GradeOf(cell),
-            Cells.TrackOf(cell),
-            Cells.PeriodOf(cell),
-            RecordBits.AdaCode(c.Flags[position]),
+            new ReportingPeriodAttendanceKey(campus, student, Cells.GradeOf(cell), Cells.TrackOf(cell), Cells.PeriodOf(cell)),
             Cells.DaysTaughtOf(cell),
             DayCount.FromHalfDays(c.Eligible[position]),
             DayCount.FromHalfDays(c.Ineligible[position]),
             DayCount.FromHalfDays(c.Absent[position]),
-            RecordBits.Economic(codes),
-            RecordBits.EmergentBilingualCode(codes),
-            RecordBits.Funding(codes),
+            new StudentFundingAttributes(RecordBits.Economic(codes), RecordBits.EmergentBilingualCode(codes), RecordBits.Funding(codes)),
             DayCount.FromHalfDays(c.RemoteSynchronous?[position] ?? 0),
-            DayCount.FromHalfDays(c.RemoteAsynchronous?[position] ?? 0));
+            DayCount.FromHalfDays(c.RemoteAsynchronous?[position] ?? 0),
+            RecordBits.AdaCode(c.Flags[position]));
     }
 
     /// <summary>Sums the records [<paramref name="from"/>, <paramref name="to"/>): whole cells straight into the results, the cells the range cuts into its boundary.</summary>

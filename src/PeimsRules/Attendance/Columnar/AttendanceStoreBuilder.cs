@@ -67,7 +67,7 @@ public sealed class AttendanceStoreBuilder
     /// <see cref="MaximumDaysTaughtHalfDays"/> half days.
     /// </exception>
     /// <exception cref="InvalidOperationException">The store has already been built.</exception>
-    public void Add(StudentAttendancePeriod record)
+    public void Add(BasicReportingPeriodAttendance record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var student = record.StudentId;
@@ -80,7 +80,7 @@ public sealed class AttendanceStoreBuilder
             Grade = CellTable.GradeOrdinal(record.GradeLevel),
             Track = record.InstructionalTrack.Number,
             Period = record.ReportingPeriod.Number,
-            AdaCode = record.AdaEligibility.Code,
+            AdaCode = RecordBits.CodeOf(record.AdaEligibility),
             DaysTaught = Narrow(record.NumberDaysTaught, record),
             Eligible = (int)record.EligibleDaysPresent.HalfDays,
             Ineligible = (int)record.IneligibleDaysPresent.HalfDays,
@@ -97,8 +97,8 @@ public sealed class AttendanceStoreBuilder
     }
 
     /// <summary>Adds every record of <paramref name="records"/>.</summary>
-    /// <exception cref="ArgumentException">A record cannot be added (see <see cref="Add(StudentAttendancePeriod)"/>).</exception>
-    public void AddRange(IEnumerable<StudentAttendancePeriod> records)
+    /// <exception cref="ArgumentException">A record cannot be added (see <see cref="Add(BasicReportingPeriodAttendance)"/>).</exception>
+    public void AddRange(IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var record in records)
@@ -109,7 +109,7 @@ public sealed class AttendanceStoreBuilder
 
     /// <summary>
     /// Adds a record already parsed and validated by a reader (membership within days taught, campus within its
-    /// district, days taught in 0.5 to 127.5 days), without creating a <see cref="StudentAttendancePeriod"/>.
+    /// district, days taught in 0.5 to 127.5 days), without creating a <see cref="BasicReportingPeriodAttendance"/>.
     /// </summary>
     internal void Add(in EncodedRow row, CampusId? campusId = null)
     {
@@ -324,7 +324,7 @@ public sealed class AttendanceStoreBuilder
         return ~(long)index;
     }
 
-    private static int Narrow(DayCount daysTaught, StudentAttendancePeriod record)
+    private static int Narrow(DayCount daysTaught, BasicReportingPeriodAttendance record)
     {
         if (daysTaught.HalfDays > MaximumDaysTaughtHalfDays)
         {

@@ -5,17 +5,19 @@ namespace PeimsRules.Attendance.Columnar;
 /// </summary>
 /// <remarks>
 /// The flags byte is what the aggregation reads: the low four bits answer the questions the rules ask of a record
-/// (in membership? eligible code? in the K-3 economically disadvantaged population? in the K-3 emergent bilingual
-/// population, grade aside?), decided once when the record is stored, so the hot loop only masks bits. The high four
-/// bits keep the ADA eligibility code itself. The codes byte keeps the three population codes as they were
+/// (are its days counted? in the K-3 economically disadvantaged population? in the K-3 emergent bilingual population,
+/// grade aside?), decided once when the record is stored, so the hot loop only masks bits. Every record's days count as
+/// reported (a 42400 record carries no ADA code to re-check them against), so the two counting bits are always set;
+/// the mask stays so that a rule of another year could leave records out without a new kernel. The high four bits keep
+/// the enrollment's ADA eligibility code when a file carried it (9 when it did not), for drill-down and round trips. The codes byte keeps the three population codes as they were
 /// reported, for drill-down and round trips; the aggregation never reads it.
 /// </remarks>
 internal static class RecordBits
 {
-    /// <summary>ADA code other than 0: the record's days count toward PIA (<see cref="AdaEligibility.IsInMembership"/>).</summary>
+    /// <summary>The record's days count toward PIA (every record: days count as reported).</summary>
     public const byte InMembership = 1;
 
-    /// <summary>ADA code 1, 2, 3, 6 or 7: its eligible days present count toward ADA (<see cref="AdaEligibility.IsEligible"/>).</summary>
+    /// <summary>The record's eligible days present count toward ADA (every record: E0937 counts as reported).</summary>
     public const byte Eligible = 2;
 
     /// <summary>E0785 01, 02 or 99 (<see cref="EconomicDisadvantage.IsEconomicallyDisadvantaged"/>).</summary>
@@ -26,14 +28,17 @@ internal static class RecordBits
 
     private static readonly byte[] FlagTable = BuildFlagTable();
 
-    /// <summary>The flags byte of a record: a table lookup, since loaders call it for every row.</summary>
+    /// <summary>The code stored when a record carries no ADA eligibility code.</summary>
+    public const int NoAdaCode = 9;
+
+    /// <summary>The flags byte of a record (<paramref name="adaCode"/> 0-8, or <see cref="NoAdaCode"/>): a table lookup, since loaders call it for every row.</summary>
     public static byte Flags(int adaCode, int economicIndex, int emergentBilingualIndex, int fundingIndex) =>
         FlagTable[(((((adaCode * 4) + economicIndex) * 7) + emergentBilingualIndex) * 4) + fundingIndex];
 
     private static byte[] BuildFlagTable()
     {
-        var table = new byte[9 * 4 * 7 * 4];
-        for (var code = 0; code < 9; code++)
+        var table = new byte[10 * 4 * 7 * 4];
+        for (var code = 0; code <= NoAdaCode; code++)
         {
             for (var economic = 0; economic < 4; economic++)
             {
@@ -52,17 +57,7 @@ internal static class RecordBits
 
     private static byte ComputeFlags(int adaCode, int economicIndex, int emergentBilingualIndex, int fundingIndex)
     {
-        var code = AdaEligibility.FromCode(adaCode);
-        var flags = adaCode << 4;
-        if (code.IsInMembership)
-        {
-            flags |= InMembership;
-        }
-
-        if (code.IsEligible)
-        {
-            flags |= Eligible;
-        }
+        var flags = (adaCode << 4) | InMembership | Eligible;
 
         if (EconomicDisadvantage.All[economicIndex].IsEconomicallyDisadvantaged)
         {
@@ -81,7 +76,9 @@ internal static class RecordBits
     public static byte Codes(int economicIndex, int emergentBilingualIndex, int fundingIndex) =>
         (byte)(economicIndex | (emergentBilingualIndex << 2) | (fundingIndex << 5));
 
-    public static AdaEligibility AdaCode(byte flags) => AdaEligibility.FromCode(flags >> 4);
+    public static AdaEligibility? AdaCode(byte flags) => (flags >> 4) is var code and < NoAdaCode ? AdaEligibility.FromCode(code) : null;
+
+    public static int CodeOf(AdaEligibility? code) => code?.Code ?? NoAdaCode;
 
     public static EconomicDisadvantage Economic(byte codes) => EconomicDisadvantage.All[codes & 3];
 

@@ -13,7 +13,7 @@ public sealed class PeriodAttendanceBuild
 
     internal PeriodAttendanceBuild(
         DailyIndex index,
-        IReadOnlyList<StudentAttendancePeriod> records,
+        IReadOnlyList<BasicReportingPeriodAttendance> records,
         IReadOnlyList<SpecialProgramsAttendancePeriod> specialProgramRecords,
         IReadOnlyList<DailyAttendanceMark> unmatchedMarks,
         IReadOnlyDictionary<DayExclusionReason, long> leftOutDays)
@@ -35,7 +35,7 @@ public sealed class PeriodAttendanceBuild
     /// The period records (TSDS 42400), one per student, campus, grade, track, reporting period and ADA code with at
     /// least one counted day; by student id, then period, campus, grade, track and code.
     /// </summary>
-    public IReadOnlyList<StudentAttendancePeriod> Records { get; }
+    public IReadOnlyList<BasicReportingPeriodAttendance> Records { get; }
 
     /// <summary>The special-programs days of the records that have any, in the order of <see cref="Records"/>.</summary>
     public IReadOnlyList<SpecialProgramsAttendancePeriod> SpecialProgramRecords { get; }

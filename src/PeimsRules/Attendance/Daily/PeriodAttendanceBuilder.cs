@@ -21,9 +21,12 @@ namespace PeimsRules.Attendance.Daily;
 /// under codes 1, 2, 3 and 6 are eligible days present (E0937), under codes 4 and 5 ineligible days present (E0936).
 /// Codes 7 and 8 (flexible attendance, counted in minutes) are not daily attendance.</description></item>
 /// <item><description>A grade EE student's day counts only where an IEP overlaps it.</description></item>
-/// <item><description>One record per campus, grade, track, reporting period and ADA code: a change of campus, grade, track or
-/// code inside a period makes a separate record; several entries and withdrawals in the same campus, grade, track and
-/// period fold into one record whose days are summed.</description></item>
+/// <item><description>One record per key (TEA business rule 42400-000A: student, campus, grade, track, reporting period): a
+/// change of campus, grade or track inside a period makes a separate record; several entries and withdrawals in the same
+/// campus, grade, track and period fold into one record whose days are summed. A change of ADA code inside a period does
+/// not make a second record: each day is split into eligible, ineligible or absent by the code in force that day. The
+/// record carries the enrollment's code (for the audit) when one code was in force on all its days, none when the code
+/// changed.</description></item>
 /// <item><description>Days taught (E0935) are the calendar's instructional days in the period; the track (E0975) is 00 for a
 /// campus's only or first calendar, then 01, 02, ... in the calendars' order.</description></item>
 /// <item><description>Special-program days present (pregnancy-related services E0939, special-education mainstream setting 40
@@ -33,7 +36,7 @@ namespace PeimsRules.Attendance.Daily;
 /// <para>
 /// A record's economic disadvantage, emergent bilingual and bilingual/ESL funding codes are those of the enrollment
 /// that covers the record's last counted day. Exact: every count is a whole number of half days. The output does not
-/// depend on the order of the inputs: records come by student id, then period, campus, grade, track and code.
+/// depend on the order of the inputs: records come by student id, then period, campus, grade and track.
 /// </para>
 /// </remarks>
 [TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic (seed 003)")]
@@ -64,7 +67,7 @@ public static class PeriodAttendanceBuilder
         options ??= DailyBuildOptions.Default;
         var index = DailyIndex.Create(calendars, enrollments, marks, programs ?? [], options);
 
-        var records = new List<StudentAttendancePeriod>();
+        var records = new List<BasicReportingPeriodAttendance>();
         var special = new List<SpecialProgramsAttendancePeriod>();
         var leftOut = new long[Enum.GetValues<DayExclusionReason>().Length];
         var matched = new bool[index.Marks.Length];
@@ -179,38 +182,34 @@ public static class PeriodAttendanceBuilder
                         continue;
                     }
 
-                    if (current is null || current.Code != decision.Code)
-                    {
-                        current = Find(accumulators, enrollment, period, p, decision.Code);
-                    }
-
+                    current ??= Find(accumulators, enrollment, period, p);
                     current.Add(decision, day, enrollment.Enrollment);
                 }
             }
         }
     }
 
-    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex, AdaEligibility code)
+    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
     {
         var track = enrollment.Calendar.Track!.Value;
         var grade = enrollment.Enrollment.GradeLevel;
         var campus = enrollment.Enrollment.Campus;
         foreach (var acc in accumulators)
         {
-            if (acc.Period == period && acc.Code == code && acc.Grade == grade && acc.Track == track && acc.Campus == campus)
+            if (acc.Period == period && acc.Grade == grade && acc.Track == track && acc.Campus == campus)
             {
                 return acc;
             }
         }
 
-        var created = new RecordAccumulator(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, code, enrollment.Calendar.DaysTaught[periodIndex]);
+        var created = new RecordAccumulator(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, enrollment.Calendar.DaysTaught[periodIndex]);
         accumulators.Add(created);
         return created;
     }
 }
 
-/// <summary>The running totals of one record: one campus, grade, track, period and ADA code of one student.</summary>
-internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeLevel grade, InstructionalTrack track, ReportingPeriod period, AdaEligibility code, DayCount daysTaught)
+/// <summary>The running totals of one record: one campus, grade, track and period of one student (the 42400 key).</summary>
+internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeLevel grade, InstructionalTrack track, ReportingPeriod period, DayCount daysTaught)
 {
     public static Comparison<RecordAccumulator> Order { get; } = (a, b) =>
     {
@@ -225,12 +224,7 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
             c = a.Grade.CompareTo(b.Grade);
         }
 
-        if (c == 0)
-        {
-            c = a.Track.CompareTo(b.Track);
-        }
-
-        return c == 0 ? a.Code.Code.CompareTo(b.Code.Code) : c;
+        return c == 0 ? a.Track.CompareTo(b.Track) : c;
     };
 
     public CampusId Campus { get; } = campus;
@@ -241,7 +235,11 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
 
     public ReportingPeriod Period { get; } = period;
 
-    public AdaEligibility Code { get; } = code;
+    /// <summary>The one ADA code in force on every counted day, or <see langword="null"/> when it changed (or no day was counted).</summary>
+    public AdaEligibility? Code => _codes == 1 ? _code : null;
+
+    private AdaEligibility _code;
+    private int _codes;
 
     public long Eligible { get; private set; }
 
@@ -263,6 +261,16 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     /// <summary>Adds a counted day (day number <paramref name="date"/>) of <paramref name="enrollment"/>.</summary>
     public void Add(DayDecision day, int date, StudentEnrollment enrollment)
     {
+        if (_codes == 0)
+        {
+            _code = day.Code;
+            _codes = 1;
+        }
+        else if (_codes == 1 && day.Code != _code)
+        {
+            _codes = 2;
+        }
+
         Eligible += day.EligibleHalfDays;
         Ineligible += day.IneligibleHalfDays;
         Absent += day.AbsentHalfDays;
@@ -276,24 +284,17 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
         }
     }
 
-    public StudentAttendancePeriod ToRecord(StudentId student)
+    public BasicReportingPeriodAttendance ToRecord(StudentId student)
     {
         var funding = _lastEnrollment!;
-        return new StudentAttendancePeriod(
+        return new BasicReportingPeriodAttendance(
             year,
-            Campus.District,
-            Campus,
-            student,
-            Grade,
-            Track,
-            Period,
-            Code,
+            new ReportingPeriodAttendanceKey(Campus, student, Grade, Track, Period),
             daysTaught,
             DayCount.FromHalfDays(Eligible),
             DayCount.FromHalfDays(Ineligible),
             DayCount.FromHalfDays(Absent),
-            funding.EconomicDisadvantage,
-            funding.EmergentBilingual,
-            funding.BilingualEslFunding);
+            new StudentFundingAttributes(funding.EconomicDisadvantage, funding.EmergentBilingual, funding.BilingualEslFunding),
+            adaEligibility: Code);
     }
 }

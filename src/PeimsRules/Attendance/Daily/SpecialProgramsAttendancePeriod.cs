@@ -7,7 +7,7 @@ namespace PeimsRules.Attendance.Daily;
 /// </summary>
 /// <remarks>
 /// <para>
-/// It sits beside the <see cref="StudentAttendancePeriod"/> it belongs to (<see cref="Record"/>: same campus, student,
+/// It sits beside the <see cref="BasicReportingPeriodAttendance"/> it belongs to (<see cref="Record"/>: same campus, student,
 /// grade, track, period and ADA code) rather than inside it, so every calculator keeps taking the 42400 record
 /// unchanged; TSDS reports the special-programs attendance as its own object too.
 /// </para>
@@ -21,7 +21,7 @@ public sealed record SpecialProgramsAttendancePeriod
     /// <summary>Creates the special-programs days of <paramref name="record"/>.</summary>
     /// <exception cref="ArgumentException">A count exceeds the record's eligible days present.</exception>
     public SpecialProgramsAttendancePeriod(
-        StudentAttendancePeriod record,
+        BasicReportingPeriodAttendance record,
         DayCount pregnancyRelatedServicesDaysPresent,
         DayCount specialEducationMainstreamDaysPresent,
         DayCount residentialFacilityDaysPresent)
@@ -48,7 +48,7 @@ public sealed record SpecialProgramsAttendancePeriod
     }
 
     /// <summary>The period record these days belong to.</summary>
-    public StudentAttendancePeriod Record { get; }
+    public BasicReportingPeriodAttendance Record { get; }
 
     /// <summary>TOTAL-ELIG-PREG-REL-SVCS-DAYS-PRESENT (E0939): eligible days present while receiving pregnancy-related services.</summary>
     public DayCount PregnancyRelatedServicesDaysPresent { get; }

@@ -5,17 +5,25 @@ namespace PeimsRules.Csv;
 
 /// <summary>
 /// The canonical period-attendance file: a header row, then one row per TSDS 42400 record
-/// (<see cref="StudentAttendancePeriod"/>). Columns in any order, matched case-insensitively; a column may also be
-/// named by its TEA element number (E0935, E0937, ...). The two remote columns and BilingualEslFunding may be absent
-/// or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
+/// (<see cref="BasicReportingPeriodAttendance"/>). Columns in any order, matched case-insensitively; a column may also be
+/// named by its TEA element number (E0935, E0937, ...). The two remote columns, BilingualEslFundingCode and
+/// AdaEligibilityCode may be absent or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// One row per key (TEA business rule 42400-000A: student, campus, grade, track and period): a second row with the key
+/// of an earlier one is refused, naming both lines. AdaEligibilityCode is the enrollment's code (E0787), joined for the
+/// integrity audit; it is not part of the 42400 record and no calculator reads it.
+/// </para>
+/// <para>
 /// Bad input is answered with a <see cref="CsvProblem"/> naming the file, the line (the header is line 1), the column
 /// and the value: an unknown code, a day count that is negative or not a multiple of 0.5, a membership (eligible +
 /// ineligible present + absent + remote) above the days taught, days taught of zero, a campus outside its district, a
-/// missing required column or value, an unreadable number, malformed CSV. Nothing is guessed or silently dropped.
+/// missing required column or value, an unreadable number, malformed CSV, a repeated key. Nothing is guessed or
+/// silently dropped.
+/// </para>
 /// </remarks>
-public static class StudentAttendancePeriodCsv
+public static class BasicReportingPeriodAttendanceCsv
 {
     /// <summary>SchoolYear: the year the school year ends in (2024 for 2023-24).</summary>
     public static CsvColumn SchoolYear { get; } = new("SchoolYear", "E0974", true, "the school year, named by the year it ends in (2024 for 2023-24).");
@@ -38,8 +46,8 @@ public static class StudentAttendancePeriodCsv
     /// <summary>ReportingPeriod (E0934): 1 to 9.</summary>
     public static CsvColumn ReportingPeriod { get; } = new("ReportingPeriod", "E0934", true, "the reporting period, 1 to 6 (7 to 9 outside the refined ADA).");
 
-    /// <summary>AdaEligibilityCode (E0787): 0 to 8.</summary>
-    public static CsvColumn AdaEligibilityCode { get; } = new("AdaEligibilityCode", "E0787", true, "the ADA eligibility code, 0 to 8.");
+    /// <summary>AdaEligibilityCode (E0787): 0 to 8, optional: the enrollment's code, for the audit.</summary>
+    public static CsvColumn AdaEligibilityCode { get; } = new("AdaEligibilityCode", "E0787", false, "the enrollment's ADA eligibility code, 0 to 8, or blank when not known (read by the audit only).");
 
     /// <summary>NumberDaysTaught (E0935).</summary>
     public static CsvColumn NumberDaysTaught { get; } = new("NumberDaysTaught", "E0935", true, "the days taught in the period, such as 29.0.");
@@ -71,20 +79,27 @@ public static class StudentAttendancePeriodCsv
     /// <summary>The columns of the layout, in the order the writer writes them.</summary>
     public static IReadOnlyList<CsvColumn> Columns { get; } =
     [
-        SchoolYear, DistrictId, CampusId, StudentId, GradeLevel, InstructionalTrack, ReportingPeriod, AdaEligibilityCode,
+        SchoolYear, DistrictId, CampusId, StudentId, GradeLevel, InstructionalTrack, ReportingPeriod,
         NumberDaysTaught, EligibleDaysPresent, IneligibleDaysPresent, DaysAbsent, RemoteSynchronousEligibleDaysPresent,
         RemoteAsynchronousEligibleDaysPresent, EconomicDisadvantageCode, EmergentBilingualCode, BilingualEslFundingCode,
+        AdaEligibilityCode,
     ];
+
+    /// <summary>The one-record-per-key rule the reader applies (42400-000A), shared by the layouts that extend a 42400 record.</summary>
+    internal static UniqueKey<BasicReportingPeriodAttendance, (SchoolYear, ReportingPeriodAttendanceKey)> OneRecordPerKey { get; } = new(
+        r => (r.SchoolYear, r.Key),
+        k => $"{k.Item1}: {k.Item2}",
+        "TEA business rule 42400-000A allows one record per student, campus, grade, track and period. Fold the two rows into one (their days summed) or correct the key.");
 
     /// <summary>Reads a file, throwing at its first problem.</summary>
     /// <exception cref="PeimsCsvException">The file has a problem; the message names the line, column and value.</exception>
-    public static IReadOnlyList<StudentAttendancePeriod> ReadFile(string path) =>
+    public static IReadOnlyList<BasicReportingPeriodAttendance> ReadFile(string path) =>
         ReadFile(path, CsvErrorMode.StopAtFirst).Records;
 
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<StudentAttendancePeriod> ReadFile(string path, CsvErrorMode mode)
+    public static CsvReadResult<BasicReportingPeriodAttendance> ReadFile(string path, CsvErrorMode mode)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
@@ -95,7 +110,7 @@ public static class StudentAttendancePeriodCsv
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in problems.</param>
     /// <exception cref="PeimsCsvException">The text has a problem.</exception>
-    public static IReadOnlyList<StudentAttendancePeriod> Read(TextReader reader, string fileName) =>
+    public static IReadOnlyList<BasicReportingPeriodAttendance> Read(TextReader reader, string fileName) =>
         Read(reader, fileName, CsvErrorMode.StopAtFirst).Records;
 
     /// <summary>Reads CSV text in the given mode.</summary>
@@ -103,11 +118,11 @@ public static class StudentAttendancePeriodCsv
     /// <param name="fileName">The name to use in problems.</param>
     /// <param name="mode">Stop at the first problem, or collect them all.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
-    public static CsvReadResult<StudentAttendancePeriod> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+    public static CsvReadResult<BasicReportingPeriodAttendance> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneRecordPerKey);
 
     /// <summary>Writes <paramref name="records"/> in the canonical layout, header first.</summary>
-    public static void Write(TextWriter writer, IEnumerable<StudentAttendancePeriod> records)
+    public static void Write(TextWriter writer, IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(records);
@@ -130,6 +145,7 @@ public static class StudentAttendancePeriodCsv
             csv.WriteField(r.EconomicDisadvantage.Code);
             csv.WriteField(r.EmergentBilingual.Code);
             csv.WriteField(r.BilingualEslFunding?.Code ?? string.Empty);
+            csv.WriteField(r.AdaEligibility?.ToString() ?? string.Empty);
             csv.EndRecord();
         }
 
@@ -137,10 +153,10 @@ public static class StudentAttendancePeriodCsv
     }
 
     /// <summary>
-    /// Writes the fields that identify a record (its natural key, in the layout's order): school year, district, campus,
-    /// student, grade, track, period and ADA eligibility code. Shared by the layouts that extend a 42400 record.
+    /// Writes the fields that identify a record (its key, in the layout's order): school year, district, campus,
+    /// student, grade, track and period. Shared by the layouts that extend a 42400 record.
     /// </summary>
-    internal static void WriteKey(CsvWriter csv, StudentAttendancePeriod r)
+    internal static void WriteKey(CsvWriter csv, BasicReportingPeriodAttendance r)
     {
         csv.WriteField(r.SchoolYear.ToString());
         csv.WriteField(r.DistrictId.Code);
@@ -149,18 +165,17 @@ public static class StudentAttendancePeriodCsv
         csv.WriteField(r.GradeLevel.Code);
         csv.WriteField(r.InstructionalTrack.Code);
         csv.WriteField(r.ReportingPeriod.ToString());
-        csv.WriteField(r.AdaEligibility.ToString());
     }
 
     /// <summary>Writes <paramref name="records"/> to a file in the canonical layout.</summary>
-    public static void WriteFile(string path, IEnumerable<StudentAttendancePeriod> records)
+    public static void WriteFile(string path, IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var writer = new StreamWriter(path);
         Write(writer, records);
     }
 
-    internal static StudentAttendancePeriod Map(CsvRowReader row)
+    internal static BasicReportingPeriodAttendance Map(CsvRowReader row)
     {
         var year = row.Required(SchoolYear, PeimsRules.SchoolYear.Parse);
         var district = row.Required(DistrictId, PeimsRules.DistrictId.Parse);
@@ -169,7 +184,7 @@ public static class StudentAttendancePeriodCsv
         var grade = row.Required(GradeLevel, PeimsRules.GradeLevel.Parse);
         var track = row.Required(InstructionalTrack, PeimsRules.InstructionalTrack.Parse);
         var period = row.Required(ReportingPeriod, PeimsRules.ReportingPeriod.Parse);
-        var code = row.Required(AdaEligibilityCode, AdaEligibility.Parse);
+        var code = row.Optional<AdaEligibility?>(AdaEligibilityCode, t => AdaEligibility.Parse(t), null);
         var taught = row.Required(NumberDaysTaught, t => DayCount.Parse(t, TeaElements.NumberDaysTaught), CsvProblemKind.InvalidDayCount);
         var eligible = row.Required(EligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalEligibleDaysPresent), CsvProblemKind.InvalidDayCount);
         var ineligible = row.Required(IneligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalIneligibleDaysPresent), CsvProblemKind.InvalidDayCount);
@@ -203,8 +218,16 @@ public static class StudentAttendancePeriodCsv
                 CsvProblemKind.MembershipExceedsDaysTaught);
         }
 
-        return new StudentAttendancePeriod(
-            year, district, campus, student, grade, track, period, code, taught, eligible, ineligible, absent,
-            economic, bilingual, funding, remoteSync, remoteAsync);
+        return new BasicReportingPeriodAttendance(
+            year,
+            new ReportingPeriodAttendanceKey(campus, student, grade, track, period),
+            taught,
+            eligible,
+            ineligible,
+            absent,
+            new StudentFundingAttributes(economic, bilingual, funding),
+            remoteSync,
+            remoteAsync,
+            code);
     }
 }

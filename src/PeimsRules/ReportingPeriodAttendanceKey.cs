@@ -1,64 +1,56 @@
-using PeimsRules.Attendance;
-
-namespace PeimsRules.Reconciliation;
+namespace PeimsRules;
 
 /// <summary>
-/// The natural key of a TSDS 42400 record, by which a comparison matches the records of two sets: district, campus,
-/// student, grade level, instructional track, reporting period and ADA eligibility code.
+/// The key of a TSDS 42400 Basic Reporting Period Attendance record: student, campus, grade level, instructional track
+/// and reporting period. TEA business rule 42400-000A requires it to be unique: one record per key.
 /// </summary>
 /// <remarks>
 /// <para>
-/// These are the fields whose change makes a separate record (a change of campus, grade, track or ADA eligibility code
-/// inside a period starts a new 42400 record; seed 003, Ed-Fi TX object logic). A change of any of them is therefore
-/// not an edit of a record but a removal and an addition; a comparison pairs the two and says the student moved
-/// (<see cref="RecordChangeKind.MovedOut"/>, <see cref="RecordChangeKind.MovedIn"/>).
+/// In the XML era the key also held the attendance event indicator (E1085); in the Ed-Fi era each program has its own
+/// resource instead, so within the basic records these five fields are the key. The ADA eligibility code (E0787) is not
+/// part of it: it belongs to the enrollment, and a code change inside a period is resolved into the record's eligible and
+/// ineligible days.
 /// </para>
 /// <para>
-/// Every field of an <see cref="AttendanceGroupKey"/> is part of this key, so the records before and after under one
-/// key always belong to the same rows of a summary; only their population (K-3 rows) can change with their codes.
+/// A change of campus, grade or track is therefore not an edit of a record but a removal and an addition; a comparison
+/// pairs the two and says the student moved (<see cref="Reconciliation.RecordChangeKind.MovedOut"/>,
+/// <see cref="Reconciliation.RecordChangeKind.MovedIn"/>). Every field of an <see cref="Attendance.AttendanceGroupKey"/>
+/// is part of this key, so the records before and after under one key always belong to the same rows of a summary.
 /// </para>
 /// </remarks>
-/// <param name="District">The district (E0212).</param>
-/// <param name="Campus">The campus (E0266).</param>
+/// <param name="Campus">The campus (E0266; the campus of enrollment E0782).</param>
 /// <param name="Student">The student (E1523 or a local id).</param>
 /// <param name="GradeLevel">The grade level (E0017).</param>
-/// <param name="InstructionalTrack">The instructional track (E0975).</param>
+/// <param name="InstructionalTrack">The instructional track (E0975; the Ed-Fi calendar code).</param>
 /// <param name="ReportingPeriod">The reporting period (E0934).</param>
-/// <param name="AdaEligibility">The ADA eligibility code (E0787).</param>
-public readonly record struct RecordKey(
-    DistrictId District,
+public readonly record struct ReportingPeriodAttendanceKey(
     CampusId Campus,
     StudentId Student,
     GradeLevel GradeLevel,
     InstructionalTrack InstructionalTrack,
-    ReportingPeriod ReportingPeriod,
-    AdaEligibility AdaEligibility) : IComparable<RecordKey>
+    ReportingPeriod ReportingPeriod) : IComparable<ReportingPeriodAttendanceKey>
 {
+    /// <summary>The district (E0212): the first six digits of the campus.</summary>
+    public DistrictId District => Campus.District;
+
     /// <summary>
     /// The canonical order of records: by key, then by every other field. Snapshots store records in this order and
     /// content hashes are taken over it, so the order of the rows in a file does not change its hash.
     /// </summary>
-    public static IComparer<StudentAttendancePeriod> CanonicalRecordOrder { get; } = new RecordOrder();
+    public static IComparer<BasicReportingPeriodAttendance> CanonicalRecordOrder { get; } = new RecordOrder();
 
     /// <summary>The key of <paramref name="record"/>.</summary>
-    public static RecordKey Of(StudentAttendancePeriod record)
+    public static ReportingPeriodAttendanceKey Of(BasicReportingPeriodAttendance record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new RecordKey(
-            record.DistrictId,
-            record.CampusId,
-            record.StudentId,
-            record.GradeLevel,
-            record.InstructionalTrack,
-            record.ReportingPeriod,
-            record.AdaEligibility);
+        return record.Key;
     }
 
     /// <summary>
     /// The fields in which <paramref name="other"/> differs from this key, as words: <c>grade 02 to 03</c>,
     /// <c>campus 101912001 to 101912002</c>. Empty when the keys are equal.
     /// </summary>
-    public IReadOnlyList<string> DescribeMoveTo(RecordKey other)
+    public IReadOnlyList<string> DescribeMoveTo(ReportingPeriodAttendanceKey other)
     {
         var parts = new List<string>();
         if (District != other.District)
@@ -91,16 +83,11 @@ public readonly record struct RecordKey(
             parts.Add($"period {ReportingPeriod} to {other.ReportingPeriod}");
         }
 
-        if (AdaEligibility != other.AdaEligibility)
-        {
-            parts.Add($"ADA eligibility code {AdaEligibility} to {other.AdaEligibility}");
-        }
-
         return parts;
     }
 
     /// <inheritdoc />
-    public int CompareTo(RecordKey other)
+    public int CompareTo(ReportingPeriodAttendanceKey other)
     {
         var c = District.CompareTo(other.District);
         if (c == 0)
@@ -128,16 +115,16 @@ public readonly record struct RecordKey(
             c = ReportingPeriod.CompareTo(other.ReportingPeriod);
         }
 
-        return c != 0 ? c : AdaEligibility.Code.CompareTo(other.AdaEligibility.Code);
+        return c;
     }
 
-    /// <summary>The key as words: <c>student 1000000001, campus 101912001, grade 03, track 00, period 2, code 1</c>.</summary>
+    /// <summary>The key as words: <c>student 1000000001, campus 101912001, grade 03, track 00, period 2</c>.</summary>
     public override string ToString() =>
-        $"student {Student}, campus {Campus}, grade {GradeLevel}, track {InstructionalTrack}, period {ReportingPeriod}, code {AdaEligibility}";
+        $"student {Student}, campus {Campus}, grade {GradeLevel}, track {InstructionalTrack}, period {ReportingPeriod}";
 
-    private sealed class RecordOrder : IComparer<StudentAttendancePeriod>
+    private sealed class RecordOrder : IComparer<BasicReportingPeriodAttendance>
     {
-        public int Compare(StudentAttendancePeriod? x, StudentAttendancePeriod? y)
+        public int Compare(BasicReportingPeriodAttendance? x, BasicReportingPeriodAttendance? y)
         {
             if (ReferenceEquals(x, y))
             {
@@ -200,7 +187,12 @@ public readonly record struct RecordKey(
                 c = string.CompareOrdinal(x.EmergentBilingual.Code, y.EmergentBilingual.Code);
             }
 
-            return c != 0 ? c : string.CompareOrdinal(x.BilingualEslFunding?.Code, y.BilingualEslFunding?.Code);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(x.BilingualEslFunding?.Code, y.BilingualEslFunding?.Code);
+            }
+
+            return c != 0 ? c : (x.AdaEligibility?.Code ?? -1).CompareTo(y.AdaEligibility?.Code ?? -1);
         }
     }
 }
