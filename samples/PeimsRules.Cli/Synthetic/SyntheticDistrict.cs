@@ -366,8 +366,9 @@ internal sealed class SyntheticDistrict
                     records[index] = With(r, code: AdaEligibility.HalfDay, eligible: DayCount.FromHalfDays(r.EligibleDaysPresent.HalfDays / 2), absent: DayCount.FromHalfDays(r.DaysAbsent.HalfDays / 2));
                     break;
                 case "ATT-07":
-                    // The same days reported again under a transfer code: a code change without a withdrawal.
-                    records.Add(With(r, code: AdaEligibility.TransferFullDay));
+                    // The same days reported again under another grade at the same campus: a change of status without a
+                    // withdrawal from the first, so two records of one period cover more days than were taught.
+                    records.Add(With(r, code: AdaEligibility.TransferFullDay, key: r.Key with { GradeLevel = GradeLevel.All[(GradeLevel.All.ToList().IndexOf(r.GradeLevel) + 1) % GradeLevel.All.Count] }));
                     break;
                 case "ATT-08":
                     records[index] = With(r, code: AdaEligibility.NotInMembership, eligible: DayCount.Zero, ineligible: r.EligibleDaysPresent);
@@ -403,9 +404,10 @@ internal sealed class SyntheticDistrict
         DayCount? eligible = null,
         DayCount? ineligible = null,
         DayCount? absent = null,
-        DayCount? remoteSync = null) =>
+        DayCount? remoteSync = null,
+        ReportingPeriodAttendanceKey? key = null) =>
         new(
-            r.SchoolYear, r.Key, r.NumberDaysTaught, eligible ?? r.EligibleDaysPresent, ineligible ?? r.IneligibleDaysPresent,
+            r.SchoolYear, key ?? r.Key, r.NumberDaysTaught, eligible ?? r.EligibleDaysPresent, ineligible ?? r.IneligibleDaysPresent,
             absent ?? r.DaysAbsent, r.FundingAttributes, remoteSync ?? r.RemoteSynchronousEligibleDaysPresent,
             r.RemoteAsynchronousEligibleDaysPresent, code ?? r.AdaEligibility);
 }

@@ -77,7 +77,7 @@ internal static class SyntheticPeriodFile
                         }
 
                         writer.Write(string.Create(CultureInfo.InvariantCulture,
-                            $"{year},{district},{campus},{student},{grade.Code},{track:00},{p},{rowCode},{taught}.0,{Days(eligible)},{Days(ineligible)},{Days(absentHalfDays)},{Days(remote)},0.0,{economic},{(bilingual ? '1' : '0')},{funding}\n"));
+                            $"{year},{district},{campus},{student},{grade.Code},{track:00},{p},{taught}.0,{Days(eligible)},{Days(ineligible)},{Days(absentHalfDays)},{Days(remote)},0.0,{economic},{(bilingual ? '1' : '0')},{funding},{rowCode}\n"));
                         written++;
                     }
                 }

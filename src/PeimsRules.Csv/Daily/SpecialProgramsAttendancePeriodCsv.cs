@@ -23,7 +23,7 @@ public static class SpecialProgramsAttendancePeriodCsv
     [
         BasicReportingPeriodAttendanceCsv.SchoolYear, BasicReportingPeriodAttendanceCsv.DistrictId, BasicReportingPeriodAttendanceCsv.CampusId,
         BasicReportingPeriodAttendanceCsv.StudentId, BasicReportingPeriodAttendanceCsv.GradeLevel, BasicReportingPeriodAttendanceCsv.InstructionalTrack,
-        BasicReportingPeriodAttendanceCsv.ReportingPeriod, BasicReportingPeriodAttendanceCsv.AdaEligibilityCode,
+        BasicReportingPeriodAttendanceCsv.ReportingPeriod,
         PregnancyRelatedServicesDaysPresent, SpecialEducationMainstreamDaysPresent, ResidentialFacilityDaysPresent,
     ];
 

@@ -140,14 +140,18 @@ public class ReadingCsvSpecification
     [Fact]
     public void Writes_the_canonical_layout()
     {
-        // One decimal on every day count, codes as TEA writes them, blank for no E1651 code.
+        // One decimal on every day count, codes as TEA writes them, blank for no E1651 code; the joined ADA code last.
         var record = Given.Record("S1", code: 2, taught: 30, eligible: 14.5m, absent: 0.5m, grade: "KG", economic: "99", emergentBilingual: "F");
         var text = new StringWriter();
 
         BasicReportingPeriodAttendanceCsv.Write(text, [record]);
 
         Assert.Equal(
-            Lines(Header, "2024,101912,101912001,S1,KG,00,1,2,30.0,14.5,0.0,0.5,0.0,0.0,99,F,"),
+            Lines(
+                "SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,NumberDaysTaught,EligibleDaysPresent,"
+                + "IneligibleDaysPresent,DaysAbsent,RemoteSynchronousEligibleDaysPresent,RemoteAsynchronousEligibleDaysPresent,EconomicDisadvantageCode,"
+                + "EmergentBilingualCode,BilingualEslFundingCode,AdaEligibilityCode",
+                "2024,101912,101912001,S1,KG,00,1,30.0,14.5,0.0,0.5,0.0,0.0,99,F,,2"),
             text.ToString());
     }
 

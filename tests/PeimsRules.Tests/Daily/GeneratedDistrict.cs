@@ -241,7 +241,8 @@ internal sealed class GeneratedDistrict
     /// <summary>
     /// For a clean district, the records the plan implies, computed without the builder: for each enrollment, each
     /// instructional day of each period inside it, the code in force (the latest change on or before the day), the
-    /// planned status, a weight of one half for codes 2, 5, 6; summed by student, campus, grade, track, period and code.
+    /// planned status, a weight of one half for codes 2, 5, 6; summed by student, campus, grade, track and period (the
+    /// 42400 key), each record carrying the one code in force on all its days, or none when the code changed.
     /// </summary>
     public IReadOnlyList<BasicReportingPeriodAttendance> Expected()
     {
@@ -250,7 +251,7 @@ internal sealed class GeneratedDistrict
             throw new InvalidOperationException("Only a clean district has a plan for every day.");
         }
 
-        var sums = new Dictionary<(StudentId, CampusId, GradeLevel, InstructionalTrack, int, int), (long Eligible, long Ineligible, long Absent, DayCount Taught, StudentEnrollment Last, LocalDate LastDay)>();
+        var sums = new Dictionary<(StudentId, CampusId, GradeLevel, InstructionalTrack, int), (long Eligible, long Ineligible, long Absent, DayCount Taught, StudentEnrollment Last, LocalDate LastDay, int Code)>();
         foreach (var enrollment in Enrollments)
         {
             var calendar = Calendars.Single(c => c.Campus == enrollment.Campus && c.CalendarCode == enrollment.CalendarCode);
@@ -263,8 +264,13 @@ internal sealed class GeneratedDistrict
                     var code = enrollment.AdaEligibility.Last(c => c.EffectiveDate <= day).Code.Code;
                     long weight = code is 2 or 5 or 6 ? 1 : 2;
                     var present = Plan[(enrollment.Student, enrollment.Campus, day)];
-                    var key = (enrollment.Student, enrollment.Campus, enrollment.GradeLevel, Tracks[calendar], period.Period.Number, code);
-                    var sum = sums.GetValueOrDefault(key, (0, 0, 0, taught, enrollment, day));
+                    var key = (enrollment.Student, enrollment.Campus, enrollment.GradeLevel, Tracks[calendar], period.Period.Number);
+                    var sum = sums.GetValueOrDefault(key, (0, 0, 0, taught, enrollment, day, code));
+                    if (sum.Code != code)
+                    {
+                        sum.Code = -1;
+                    }
+
                     if (!present)
                     {
                         sum.Absent += weight;
@@ -296,7 +302,7 @@ internal sealed class GeneratedDistrict
             DayCount.FromHalfDays(pair.Value.Ineligible),
             DayCount.FromHalfDays(pair.Value.Absent),
             new StudentFundingAttributes(pair.Value.Last.EconomicDisadvantage, pair.Value.Last.EmergentBilingual, pair.Value.Last.BilingualEslFunding),
-            adaEligibility: AdaEligibility.FromCode(pair.Key.Item6)))
+            adaEligibility: pair.Value.Code < 0 ? null : AdaEligibility.FromCode(pair.Value.Code)))
             .ToList();
     }
 }

@@ -84,14 +84,30 @@ public class OneRecordPerCampusGradeTrackPeriodTests
     }
 
     [Fact]
-    public void An_ADA_code_change_inside_a_period_makes_a_record_for_each_code()
+    public void An_ADA_code_change_inside_a_period_folds_into_one_record_split_by_the_code_in_force_each_day()
     {
-        // Code 1 (full day) Mon-Tue, code 2 (half day) from Wed: one record per code, as the 42400 record has one code.
+        // TEA business rule 42400-000A: one record per student, campus, grade, track and period; the code is not part of
+        // the key. Code 1 (full day) Mon-Tue present: 2.0 eligible; code 2 (half day) from Wed: present Wed and Fri,
+        // absent Thu, half a day each: 1.0 eligible, 0.5 absent. One record: 3.0 eligible, 0.0 ineligible, 0.5 absent of
+        // 5.0 days taught. It carries no single code (the code changed), so the audit checks no code against it.
         var enrollment = Enroll("1000000001", D(8, 19), code: 1, changes: [new AdaEligibilityChange(D(8, 21), AdaEligibility.HalfDay)]);
 
         var build = Build([enrollment], Week("1000000001", Monday(1), "PPPAP"));
 
-        Assert.Equal(["1: 2.0 / 0.0 / 0.0 of 5.0", "2: 1.0 / 0.0 / 0.5 of 5.0"], build.Records.Select(r => $"{r.AdaEligibility}: {Counts(r)}"));
+        var record = Assert.Single(build.Records);
+        Assert.Equal("3.0 / 0.0 / 0.5 of 5.0", Counts(record));
+        Assert.Null(record.AdaEligibility);
+    }
+
+    [Fact]
+    public void A_change_from_an_eligible_to_an_ineligible_code_splits_the_days_into_eligible_and_ineligible()
+    {
+        // Code 1 Mon-Tue present (2.0 eligible), code 4 (ineligible, full day) from Wed, present Wed-Fri: 3.0 ineligible.
+        var enrollment = Enroll("1000000001", D(8, 19), code: 1, changes: [new AdaEligibilityChange(D(8, 21), AdaEligibility.IneligibleFullDay)]);
+
+        var record = Assert.Single(Build([enrollment], Week("1000000001", Monday(1), "PPPPP")).Records);
+
+        Assert.Equal("2.0 / 3.0 / 0.0 of 5.0", Counts(record));
     }
 
     [Fact]

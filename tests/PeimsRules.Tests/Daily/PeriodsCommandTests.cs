@@ -57,7 +57,7 @@ public sealed class PeriodsCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var lines = System.IO.File.ReadAllLines(special);
-        Assert.StartsWith("SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,AdaEligibilityCode,PregnancyRelatedServicesDaysPresent,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,PregnancyRelatedServicesDaysPresent,", lines[0], StringComparison.Ordinal);
         Assert.Equal(Build().SpecialProgramRecords.Count, lines.Length - 1);
     }
 

@@ -98,8 +98,8 @@ public sealed record CsvNoise(string Text)
 
 /// <summary>
 /// The generators. Records come from a few districts, campuses, grades and tracks; days taught are the same for every
-/// record of a campus, track and period (as TEA reports them) and each record's membership fits in them; every ADA
-/// code appears, remote days appear in any year (the rules decide whether they count), and one record in nine is of
+/// record of a campus, track and period (as TEA reports them) and each record's membership fits in them; one record per
+/// key (42400-000A); every ADA code appears, and one record in ten has none joined, remote days appear in any year (the rules decide whether they count), and one record in nine is of
 /// periods 7 to 9.
 /// </summary>
 public static class AttendanceArbitraries
@@ -147,7 +147,7 @@ public static class AttendanceArbitraries
         from halfDaysTaught in Gen.ArrayOf(Gen.Choose(20, 70), Campuses.Length * Tracks * 9)
         from count in Gen.Choose(0, MaximumRecords)
         from records in Gen.ArrayOf(Records(year, halfDaysTaught), count)
-        select new AttendanceFile(new SchoolYear(year), records);
+        select new AttendanceFile(new SchoolYear(year), records.DistinctBy(r => r.Key).ToArray()); // 42400-000A: one record per key
 
     private static Gen<BasicReportingPeriodAttendance> Records(int year, int[] halfDaysTaught) =>
         from campus in Gen.Choose(0, Campuses.Length - 1)
@@ -157,7 +157,7 @@ public static class AttendanceArbitraries
         from days in Days(taught)
         from student in Gen.Choose(1, 20)
         from grade in Gen.Elements(Grades)
-        from code in Gen.Elements(AdaEligibility.All.ToArray())
+        from code in Gen.Frequency((9, Gen.Elements(AdaEligibility.All.ToArray()).Select(c => (AdaEligibility?)c)), (1, Gen.Constant<AdaEligibility?>(null)))
         from economic in Gen.Elements(EconomicDisadvantage.All.ToArray())
         from emergentBilingual in Gen.Elements(EmergentBilingual.All.ToArray())
         from funding in Gen.Elements(Fundings)

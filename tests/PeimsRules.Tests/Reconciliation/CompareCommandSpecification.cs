@@ -41,8 +41,8 @@ public sealed class CompareCommandSpecification : IDisposable
         Assert.Equal(string.Join(",", ComparisonCsv.ExplanationColumns), explanation[0]);
         Assert.Equal(
             [
-                "101912,101912001,,,All,1,Added,1000000003,101912001,05,00,1,1,added,4/5,0.800000,24.0,30.0,",
-                "101912,101912001,,,All,Year,Added,1000000003,101912001,05,00,1,1,added,2/15,0.133333,24.0,30.0,",
+                "101912,101912001,,,All,1,Added,1000000003,101912001,05,00,1,added,4/5,0.800000,24.0,30.0,",
+                "101912,101912001,,,All,Year,Added,1000000003,101912001,05,00,1,added,2/15,0.133333,24.0,30.0,",
             ],
             explanation[1..]);
     }

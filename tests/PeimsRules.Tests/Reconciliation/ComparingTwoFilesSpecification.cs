@@ -182,18 +182,18 @@ public class ComparingTwoFilesSpecification
     [Fact]
     public void An_ADA_eligibility_code_change_from_full_day_to_ineligible_takes_the_days_out_of_ADA_but_not_out_of_PIA()
     {
-        // Code 1 to code 4: the same 27 days present are now ineligible days present (E0936), not funded.
+        // Code 1 to code 4: the same 27 days present are now ineligible days present (E0936), not funded. The code is
+        // not part of the 42400 key, so this is a change of one record, not a move.
         var before = Read("before.csv", "2024,101912,101912001,1000000001,05,00,1,1,30.0,27.0,0.0,3.0,00,0,");
         var after = Read("after.csv", "2024,101912,101912001,1000000001,05,00,1,4,30.0,0.0,27.0,3.0,00,0,");
 
         var comparison = AttendanceComparison.CompareRecords(before, after, Rules2024);
 
-        var movedOut = comparison.RecordDifferences[0];
-        Assert.Equal(RecordChangeKind.MovedOut, movedOut.Kind);
-        Assert.Equal("moved out: ADA eligibility code 1 to 4", movedOut.Description);
+        var changed = Assert.Single(comparison.RecordDifferences);
+        Assert.Equal(RecordChangeKind.Changed, changed.Kind);
         Assert.Equal(
             ["AdaEligibilityCode 1 to 4", "EligibleDaysPresent 27.0 to 0.0", "IneligibleDaysPresent 0.0 to 27.0"],
-            movedOut.FieldChanges.Select(f => f.ToString()));
+            changed.FieldChanges.Select(f => f.ToString()));
 
         // ADA 27/30 = 0.900 to 0; PIA 27/30 present = 90.000 on both sides.
         var period = comparison.Find(DistrictRow, Population.All, Period(1))!;
@@ -202,7 +202,7 @@ public class ComparingTwoFilesSpecification
         Assert.Equal(90.000m, period.Pia.After.Published);
         Assert.Equal(0m, period.DaysPresentChange);
         Assert.Equal(
-            [Ratio.Of(-9, 10), Ratio.Zero],
+            [Ratio.Of(-9, 10)],
             period.Explanation.Select(e => e.Contribution.Ada!.Value));
     }
 
@@ -249,12 +249,14 @@ public class ComparingTwoFilesSpecification
     [Fact]
     public void Two_records_under_one_key_are_matched_as_one_and_folding_them_changes_no_figure()
     {
-        // Student 1 withdrew and re-entered inside period 1, and the SIS sent two records (12 + 15 days present,
-        // 1 + 2 absent); the state folded them into one of 27 present and 3 absent, as TEA's rules ask.
-        var before = Read(
-            "before.csv",
-            "2024,101912,101912001,1000000001,05,00,1,1,30.0,12.0,0.0,1.0,00,0,",
-            "2024,101912,101912001,1000000001,05,00,1,1,30.0,15.0,0.0,2.0,00,0,");
+        // Student 1 withdrew and re-entered inside period 1, and a system handed the library two records (12 + 15 days
+        // present, 1 + 2 absent); the state folded them into one of 27 present and 3 absent, as 42400-000A asks. The CSV
+        // reader refuses such a file; records built in code (or from another source) can still carry the duplicate.
+        var before = new[]
+        {
+            Support.Given.Record(student: "1000000001", taught: 30, eligible: 12, absent: 1, code: 1),
+            Support.Given.Record(student: "1000000001", taught: 30, eligible: 15, absent: 2, code: 1),
+        };
         var after = Read("after.csv", "2024,101912,101912001,1000000001,05,00,1,1,30.0,27.0,0.0,3.0,00,0,");
 
         var comparison = AttendanceComparison.CompareRecords(before, after, Rules2024);

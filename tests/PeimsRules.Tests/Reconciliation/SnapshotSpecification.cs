@@ -53,7 +53,7 @@ public class SnapshotSpecification
         // Canonical: the CSV header, then the rows by key (student 1000000001 first), \n line ends.
         var canonical = Encoding.UTF8.GetString(AttendanceSnapshotFile.CanonicalCsv(Submitted)).Split('\n');
         Assert.StartsWith("SchoolYear,DistrictId,CampusId,StudentId,", canonical[0], StringComparison.Ordinal);
-        Assert.StartsWith("2022,101912,101912001,1000000001,KG,00,1,1,30.0,20.0,0.0,3.0,5.0,2.0,01,1,BE", canonical[1], StringComparison.Ordinal);
+        Assert.StartsWith("2022,101912,101912001,1000000001,KG,00,1,30.0,20.0,0.0,3.0,5.0,2.0,01,1,BE,1", canonical[1], StringComparison.Ordinal);
     }
 
     [Fact]

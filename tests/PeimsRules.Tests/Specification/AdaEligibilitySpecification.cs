@@ -75,33 +75,40 @@ public class AdaEligibilitySpecification
     }
 
     [Fact]
-    public void Code_5_eligible_days_do_not_count_toward_ADA_but_its_days_present_count_for_PIA()
+    public void Eligible_days_reported_under_code_5_count_as_reported_and_the_audit_prices_them()
     {
-        // Days reported as eligible under code 5 are a reporting error: they fund nothing. The student was still
-        // present: beside a code-1 student present 30 of 30, the code-5 record's 10 days present and 5 absent make
-        // PIA (30 + 10) / (30 + 10 + 5) = 40 / 45 = 88.888…%, while ADA stays 30 / 30 = 1.
+        // TEA computes ADA from E0937 as reported; the 42400 record has no code to re-check it against. Beside a
+        // code-1 student present 30 of 30, a code-5 record with 10 eligible days present and 5 absent makes
+        // ADA 30/30 + 10/30 = 4/3 and PIA (30 + 10) / (30 + 10 + 5) = 40 / 45 = 88.888…%. The audit's ATT-01 finds
+        // the 10 days (10 / 30 / 6 = 0.0556 refined ADA overstated).
         var records = new[]
         {
             Record("FULL", code: 1, taught: 30, eligible: 30),
             Record("INEL", code: 5, taught: 30, eligible: 10, absent: 5),
         };
 
-        Assert.Equal(R(1), PeriodAda.Compute(records, Rules2024));
+        Assert.Equal(R(4, 3), PeriodAda.Compute(records, Rules2024));
         Assert.Equal(R(800, 9), PercentInAttendance.Compute(records, Rules2024));
+        var finding = Assert.Single(PeimsRules.Audit.IntegrityAudit.Run(new PeimsRules.Audit.AuditInput { Records = records }, Rules2024).Findings, f => f.Rule == PeimsRules.Audit.AuditRules.FundedDayOnUnfundedCode);
+        Assert.Equal(R(10, 180), finding.AdaAtStake);
     }
 
     [Fact]
-    public void Code_0_records_count_for_nothing()
+    public void A_record_joined_to_code_0_counts_as_reported_and_the_audit_flags_it()
     {
-        // Code 0: enrolled but not in membership (served under two hours a day). Nothing counts, not even absences:
-        // beside a student present 27 and absent 3 of 30 days, PIA stays 27 / 30 = 90%.
+        // Code 0: enrolled but not in membership (served under two hours a day): such a student should have no 42400
+        // record at all. When one is reported, TEA's figure counts it as reported: beside a student present 27 and
+        // absent 3 of 30 days, ADA is 27/30 + 5/30 = 32/30 = 16/15 and PIA (27 + 10) / (30 + 30) = 37/60 = 61.666…%.
+        // The audit finds both the funded days (ATT-01) and the attendance of a student not in membership (ATT-08).
         var records = new[]
         {
             Record("IN", code: 1, taught: 30, eligible: 27, absent: 3),
             Record("OUT", code: 0, taught: 30, eligible: 5, ineligible: 5, absent: 20),
         };
 
-        Assert.Equal(R(9, 10), PeriodAda.Compute(records, Rules2024));
-        Assert.Equal(R(90), PercentInAttendance.Compute(records, Rules2024));
+        Assert.Equal(R(16, 15), PeriodAda.Compute(records, Rules2024));
+        Assert.Equal(R(185, 3), PercentInAttendance.Compute(records, Rules2024));
+        var rules = PeimsRules.Audit.IntegrityAudit.Run(new PeimsRules.Audit.AuditInput { Records = records }, Rules2024).Findings.Select(f => f.Rule.Id).Order().ToArray();
+        Assert.Equal(["ATT-01", "ATT-08"], rules);
     }
 }

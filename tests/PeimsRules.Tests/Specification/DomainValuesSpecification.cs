@@ -277,17 +277,19 @@ public class DomainValuesSpecification
     }
 
     [Fact]
-    public void A_record_refuses_zero_days_taught_and_a_campus_outside_its_district()
+    public void A_record_refuses_zero_days_taught_and_takes_its_district_from_its_campus()
     {
+        // A record's district is the first six digits of its campus (E0266 starts with E0212): it cannot disagree.
         Assert.Throws<ArgumentException>(() => Support.Given.Record(taught: 0));
-        Assert.Throws<ArgumentException>(() => new BasicReportingPeriodAttendance(
+        var record = new BasicReportingPeriodAttendance(
             new SchoolYear(2024),
             new ReportingPeriodAttendanceKey(CampusId.Parse("101912001"), StudentId.Parse("S1"), GradeLevel.Parse("05"), InstructionalTrack.First, new ReportingPeriod(1)),
             DayCount.FromDays(30),
             DayCount.FromDays(30),
             DayCount.Zero,
             DayCount.Zero,
-            new StudentFundingAttributes(EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual),
-            adaEligibility: AdaEligibility.FullDay));
+            new StudentFundingAttributes(EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual));
+        Assert.Equal(DistrictId.Parse("101912"), record.DistrictId);
+        Assert.Null(record.AdaEligibility);
     }
 }

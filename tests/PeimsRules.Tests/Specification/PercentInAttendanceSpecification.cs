@@ -47,8 +47,9 @@ public class PercentInAttendanceSpecification
     [Fact]
     public void Has_no_value_without_days_in_membership_not_zero()
     {
-        // A record under code 0 only: no days in membership, so no PIA. Zero would claim everybody was absent.
-        var record = Record(code: 0, taught: 30, absent: 30);
+        // A record with no day present or absent (a student enrolled after the period's last day but reported): no days
+        // in membership, so no PIA. Zero would claim everybody was absent.
+        var record = Record(taught: 30);
 
         Assert.Null(PercentInAttendance.Compute([record], Rules2024));
         Assert.Null(PercentInAttendance.Compute([], Rules2024));

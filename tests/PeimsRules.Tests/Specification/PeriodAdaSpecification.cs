@@ -69,14 +69,17 @@ public class PeriodAdaSpecification
     [InlineData(4, false)]
     [InlineData(5, false)]
     [InlineData(8, false)]
-    public void Counts_eligible_days_only_under_a_funded_code(int code, bool funded)
+    public void Counts_E0937_as_reported_whatever_the_enrollments_ADA_code(int code, bool funded)
     {
-        // C059: codes 1, 2, 3, 6 and 7 are eligible (funded); 0, 4, 5 and 8 are not. A record of 15 eligible days
-        // present in a 30-day period is worth 15 / 30 = 1/2 under a funded code and nothing under the others
-        // (eligible days on an unfunded code are a reporting error the audit reports, not funded days).
+        // The 42400 record carries no ADA code: a record of 15 eligible days present in a 30-day period is worth
+        // 15 / 30 = 1/2, as TEA computes it, whether the enrollment's code (joined for the audit) is funded or not.
+        // Eligible days on an unfunded code (0, 4, 5, 8) are a reporting error the audit finds and prices (ATT-01).
         var record = Record(code: code, taught: 30, eligible: 15);
+        var withoutCode = Record(taught: 30, eligible: 15);
 
-        Assert.Equal(funded ? R(1, 2) : Ratio.Zero, PeriodAda.Compute([record], Rules2024));
+        Assert.Equal(R(1, 2), PeriodAda.Compute([record], Rules2024));
+        Assert.Equal(PeriodAda.Compute([withoutCode], Rules2024), PeriodAda.Compute([record], Rules2024));
+        Assert.Equal(funded, AdaEligibility.FromCode(code).IsEligible);
     }
 
     [Fact]

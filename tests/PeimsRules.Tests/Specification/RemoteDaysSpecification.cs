@@ -55,14 +55,16 @@ public class RemoteDaysSpecification
     }
 
     [Fact]
-    public void Count_toward_ADA_only_under_a_funded_code()
+    public void Count_toward_ADA_as_reported_even_under_an_unfunded_code()
     {
-        // 2020-21, code 4 (ineligible, full day): 12 remote synchronous days present and 18 absent fund nothing,
-        // but the student was present: PIA 12 / 30 × 100 = 40.
+        // 2020-21: E1678 counts as reported, like E0937: 12 remote synchronous days present and 18 absent of 30 give
+        // ADA 12 / 30 = 2/5 and PIA 12 / 30 × 100 = 40, with or without the enrollment's code 4 joined (the audit's
+        // business to flag remote days on an ineligible code, not the calculator's to drop them).
         var rules = RuleSet.For(new SchoolYear(2021));
         var record = Record(year: 2021, code: 4, taught: 30, remoteSync: 12, absent: 18);
 
-        Assert.Equal(Ratio.Zero, PeriodAda.Compute([record], rules));
+        Assert.Equal(R(2, 5), PeriodAda.Compute([record], rules));
+        Assert.Equal(PeriodAda.Compute([record with { }], rules), PeriodAda.Compute([Record(year: 2021, taught: 30, remoteSync: 12, absent: 18)], rules));
         Assert.Equal(R(40), PercentInAttendance.Compute([record], rules));
     }
 
