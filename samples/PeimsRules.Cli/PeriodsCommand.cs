@@ -29,12 +29,10 @@ internal static class PeriodsCommand
             DefaultValueFactory = _ => "first-day-not-enrolled",
         };
         withdrawal.AcceptOnlyFromAmong("first-day-not-enrolled", "last-day-enrolled");
-        var noMark = new Option<string>("--no-snapshot-mark")
+        var noMark = new Option<bool>("--negative-attendance")
         {
-            Description = "A day without a mark at the snapshot time is left out (leave-out), or counted present (present, for systems that record absences only).",
-            DefaultValueFactory = _ => "leave-out",
+            Description = "Negative attendance (the attendance file records absences only): a day in membership with no mark at the snapshot time counts present. Without it such a day is left out and listed.",
         };
-        noMark.AcceptOnlyFromAmong("leave-out", "present");
         var numberExcluded = new Option<bool>("--number-excluded-calendars") { Description = "Let excluded calendars take a track number (00, 01, ...)." };
 
         var command = new Command("periods", "Build reporting-period attendance records (TSDS 42400) from calendars, enrollments and daily attendance marks.")
@@ -47,7 +45,7 @@ internal static class PeriodsCommand
             var options = new DailyBuildOptions
             {
                 WithdrawalDate = parse.GetValue(withdrawal) == "last-day-enrolled" ? WithdrawalDateMeaning.LastDayEnrolled : WithdrawalDateMeaning.FirstDayNotEnrolled,
-                NoSnapshotMark = parse.GetValue(noMark) == "present" ? NoSnapshotMarkRule.CountPresent : NoSnapshotMarkRule.LeaveDayOut,
+                NoSnapshotMark = parse.GetValue(noMark) ? NoSnapshotMarkRule.CountPresent : NoSnapshotMarkRule.LeaveDayOut,
                 NumberExcludedCalendars = parse.GetValue(numberExcluded),
             };
             return Run(
@@ -102,11 +100,27 @@ internal static class PeriodsCommand
         IReadOnlyList<StudentEnrollment> enrollments;
         IReadOnlyList<DailyAttendanceMark> marks;
         IReadOnlyList<ProgramParticipation> programs;
+        Func<DailyAttendanceMark, string> markLines = _ => string.Empty;
+        Lazy<Dictionary<DailyAttendanceMark, long>> markIndex = new(() => []);
         try
         {
             calendars = Read(calendarsFile, SchoolCalendarCsv.ReadFile);
             enrollments = Read(enrollmentsFile, StudentEnrollmentCsv.ReadFile);
-            marks = Read(attendanceFile, DailyAttendanceMarkCsv.ReadFile);
+            var markResult = DailyAttendanceMarkCsv.ReadFile(attendanceFile.FullName, CsvErrorMode.CollectAll);
+            problems.AddRange(markResult.Problems);
+            notes.AddRange(markResult.UnusedColumns.Select(c => $"note: {attendanceFile.Name}: column '{c}' is not part of the layout and was not read."));
+            marks = markResult.Records;
+            markLines = mark => markIndex.Value.TryGetValue(mark, out var line) ? $"{attendanceFile.Name}, line {line}: " : string.Empty;
+            markIndex = new Lazy<Dictionary<DailyAttendanceMark, long>>(() =>
+            {
+                var index = new Dictionary<DailyAttendanceMark, long>();
+                for (var i = 0; i < markResult.Records.Count; i++)
+                {
+                    index.TryAdd(markResult.Records[i], markResult.LineOf(i) ?? 0);
+                }
+
+                return index;
+            });
             programs = programsFile is null ? [] : Read(programsFile, ProgramParticipationCsv.ReadFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -173,7 +187,7 @@ internal static class PeriodsCommand
             Explain(build, student, stdout);
         }
 
-        Summarize(build, marks.Count, stderr);
+        Summarize(build, marks.Count, calendars, markLines, stderr);
         return 0;
     }
 
@@ -200,7 +214,7 @@ internal static class PeriodsCommand
             {
                 stdout.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"  => record campus {record.CampusId} grade {record.GradeLevel} track {record.InstructionalTrack} code {record.AdaEligibility}: days taught {record.NumberDaysTaught}, eligible present {record.EligibleDaysPresent}, ineligible present {record.IneligibleDaysPresent}, absent {record.DaysAbsent}"));
+                    $"  => record campus {record.CampusId} grade {record.GradeLevel} track {record.InstructionalTrack} {(record.AdaEligibility is { } code ? $"code {code}" : "codes changed")}: days taught {record.NumberDaysTaught}, eligible present {record.EligibleDaysPresent}, ineligible present {record.IneligibleDaysPresent}, absent {record.DaysAbsent}"));
             }
         }
 
@@ -212,8 +226,15 @@ internal static class PeriodsCommand
         stdout.Flush();
     }
 
-    private static void Summarize(PeriodAttendanceBuild build, int markCount, TextWriter stderr)
+    private static void Summarize(PeriodAttendanceBuild build, int markCount, IReadOnlyList<SchoolCalendar> calendars, Func<DailyAttendanceMark, string> place, TextWriter stderr)
     {
+        string Place(DailyAttendanceMark mark) => place(mark);
+
+        if (build.Options.NoSnapshotMark == NoSnapshotMarkRule.CountPresent)
+        {
+            stderr.WriteLine("periods: negative attendance: a day in membership with no mark at the snapshot time was counted present.");
+        }
+
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"periods: {build.Records.Count} period records ({build.SpecialProgramRecords.Count} with special-program days) for {build.Students.Count} students from {markCount} attendance marks."));
@@ -224,15 +245,31 @@ internal static class PeriodsCommand
 
         if (build.UnmatchedMarks.Count > 0)
         {
+            var campuses = calendars.Select(c => c.Campus).ToHashSet();
             stderr.WriteLine($"warning: {build.UnmatchedMarks.Count} attendance mark(s) fall on no enrollment of the student at that campus and were not counted:");
             foreach (var mark in build.UnmatchedMarks.Take(10))
             {
-                stderr.WriteLine($"warning:   student {mark.Student} campus {mark.Campus} {mark.Date:uuuu-MM-dd}: {mark}");
+                var why = campuses.Contains(mark.Campus) ? string.Empty : $" (no calendar in the calendars file is for campus {mark.Campus})";
+                stderr.WriteLine($"warning:   {Place(mark)}student {mark.Student} campus {mark.Campus} {mark.Date:uuuu-MM-dd}: {mark}{why}");
             }
 
             if (build.UnmatchedMarks.Count > 10)
             {
                 stderr.WriteLine($"warning:   ... and {build.UnmatchedMarks.Count - 10} more.");
+            }
+        }
+
+        if (build.MarksOnNonInstructionalDays.Count > 0)
+        {
+            stderr.WriteLine($"warning: {build.MarksOnNonInstructionalDays.Count} attendance mark(s) fall on a date that is not an instructional day of the student's calendar and were not counted:");
+            foreach (var mark in build.MarksOnNonInstructionalDays.Take(10))
+            {
+                stderr.WriteLine($"warning:   {Place(mark)}student {mark.Student} campus {mark.Campus} {mark.Date:uuuu-MM-dd}: {mark}");
+            }
+
+            if (build.MarksOnNonInstructionalDays.Count > 10)
+            {
+                stderr.WriteLine($"warning:   ... and {build.MarksOnNonInstructionalDays.Count - 10} more.");
             }
         }
     }

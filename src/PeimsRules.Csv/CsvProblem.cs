@@ -87,8 +87,9 @@ public sealed class PeimsCsvException : Exception
 /// <typeparam name="T">The record type.</typeparam>
 public sealed class CsvReadResult<T>
 {
-    internal CsvReadResult(IReadOnlyList<T> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    internal CsvReadResult(IReadOnlyList<T> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns, IReadOnlyList<long>? lines = null)
     {
+        _lines = lines;
         Records = records;
         Problems = problems;
         UnusedColumns = unusedColumns;
@@ -105,4 +106,12 @@ public sealed class CsvReadResult<T>
 
     /// <summary>Whether any problem was found.</summary>
     public bool HasProblems => Problems.Count > 0;
+
+    private readonly IReadOnlyList<long>? _lines;
+
+    /// <summary>
+    /// The line of the file that <see cref="Records"/>[<paramref name="index"/>] was read from (the header is line 1), so
+    /// that a problem found later, across files, can name it; <see langword="null"/> where the reader does not keep lines.
+    /// </summary>
+    public long? LineOf(int index) => _lines is null ? null : _lines[index];
 }

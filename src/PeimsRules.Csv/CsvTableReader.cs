@@ -47,6 +47,7 @@ internal static class CsvTableReader
         var problems = new List<CsvProblem>();
         var unused = new List<string>();
         var lineOfKey = key is null ? null : new Dictionary<TKey, long>();
+        var lines = new List<long>();
 
         void Report(CsvProblem problem)
         {
@@ -114,6 +115,7 @@ internal static class CsvTableReader
                 }
 
                 records.Add(record);
+                lines.Add(row.Line);
             }
         }
         catch (CsvFormatException e)
@@ -127,7 +129,7 @@ internal static class CsvTableReader
 
         return Result();
 
-        CsvReadResult<T> Result() => new(records.AsReadOnly(), problems.AsReadOnly(), unused.AsReadOnly());
+        CsvReadResult<T> Result() => new(records.AsReadOnly(), problems.AsReadOnly(), unused.AsReadOnly(), lines.AsReadOnly());
 
         void FlushMalformed()
         {
@@ -221,6 +223,9 @@ internal sealed class CsvRowReader
     }
 
     public long Line { get; private set; }
+
+    /// <summary>The file and line of the current row.</summary>
+    public SourceLocation Location => new(_fileName, Line);
 
     public void MoveTo(CsvReader csv)
     {

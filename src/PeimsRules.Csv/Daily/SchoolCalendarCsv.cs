@@ -343,12 +343,14 @@ public static class SchoolCalendarCsv
                 }
             }
 
+            // Days in an excluded date range are not days taught (nor days of membership).
+            var excluded = parts.Where(r => r.Type == "EXCLUDE").ToList();
             foreach (var period in periods.Where(p => p.DaysTaught is not null))
             {
-                var counted = DayCount.FromDays(days.Count(d => d >= period.Start && d <= period.End));
+                var counted = DayCount.FromDays(days.Count(d => d >= period.Start && d <= period.End && !excluded.Any(x => d >= x.Start && d <= x.End)));
                 if (counted != period.DaysTaught)
                 {
-                    Problem(period, NumberDaysTaught, period.DaysTaught.ToString(), $"calendar {header.Code} has {counted} instructional days in reporting period {period.Period} (weekdays from {CsvDailyValues.FormatDate(period.Start)} to {CsvDailyValues.FormatDate(period.End)}, less holidays, plus school days).");
+                    Problem(period, NumberDaysTaught, period.DaysTaught.ToString(), $"calendar {header.Code} has {counted} days taught in reporting period {period.Period} (weekdays from {CsvDailyValues.FormatDate(period.Start)} to {CsvDailyValues.FormatDate(period.End)}, less holidays and excluded date ranges, plus school days).");
                 }
             }
 
@@ -369,7 +371,7 @@ public static class SchoolCalendarCsv
                     periods.Select(p => new CalendarReportingPeriod(p.Period, p.Start, p.End)),
                     parts.Where(r => r.Type == "EXCLUDE").Select(r => new DateInterval(r.Start, r.End)),
                     header.CalendarExcluded,
-                    header.CampusExcluded));
+                    header.CampusExcluded) { Source = new SourceLocation(fileName, header.Line) });
             }
             catch (ArgumentException e)
             {

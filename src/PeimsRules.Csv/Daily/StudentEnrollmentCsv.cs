@@ -142,6 +142,6 @@ public static class StudentEnrollmentCsv
             throw row.Problem(WithdrawalDate, row.Raw(WithdrawalDate), $"the withdrawal date is before the entry date {CsvDailyValues.FormatDate(entry)}.");
         }
 
-        return new StudentEnrollment(student, campus, calendar, grade, entry, withdrawal, code, null, noShow, stateExclude, economic, bilingual, funding);
+        return new StudentEnrollment(student, campus, calendar, grade, entry, withdrawal, code, null, noShow, stateExclude, economic, bilingual, funding) { Source = row.Location };
     }
 }

@@ -44,7 +44,7 @@ public class DailyCsvTests
         var error = Assert.Throws<PeimsCsvException>(() => SchoolCalendarCsv.Read(new StringReader(text), "calendars.csv", CsvErrorMode.StopAtFirst));
 
         Assert.Equal(("calendars.csv", 5L, "NumberDaysTaught", "5.0"), (error.Problem.FileName, error.Problem.Line, error.Problem.Column, error.Problem.Value));
-        Assert.Contains("has 4.0 instructional days in reporting period 3", error.Problem.Message, StringComparison.Ordinal);
+        Assert.Contains("has 4.0 days taught in reporting period 3", error.Problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,14 +60,18 @@ public class ExclusionTests
     }
 
     [Fact]
-    public void Days_in_an_excluded_date_range_are_left_out_of_membership_but_not_of_days_taught()
+    public void Days_in_an_excluded_date_range_are_neither_days_taught_nor_days_of_membership()
     {
-        // Wed 08-21 to Thu 08-22 excluded: Mon, Tue, Fri count; the days taught of period 1 are still the calendar's 5.
+        // Wed 08-21 to Thu 08-22 excluded (say a low-attendance waiver): Mon, Tue, Fri count, and the period has 3 days
+        // taught, not 5. The student present on every counted day has 3.0 of 3.0, full attendance (ADA 3/3 = 1), not
+        // 3.0 of 5.0 (0.6), which would charge the waived days to every student.
         var calendar = Calendar(excludedRanges: [new DateInterval(D(8, 21), D(8, 22))]);
 
         var build = Build([Enroll("1000000001", Monday(1))], Week("1000000001", Monday(1), "PPAAP"), [calendar]);
 
-        Assert.Equal("3.0 / 0.0 / 0.0 of 5.0", Counts(Assert.Single(build.Records)));
+        var record = Assert.Single(build.Records);
+        Assert.Equal("3.0 / 0.0 / 0.0 of 3.0", Counts(record));
+        Assert.Equal(Ratio.Of(1, 1), PeimsRules.Attendance.PeriodAda.Compute([record], PeimsRules.Rules.RuleSet.For(record.SchoolYear)));
         Assert.Equal(2, build.LeftOutDays[DayExclusionReason.ExcludedDateRange]);
     }
 

@@ -34,7 +34,7 @@ public class ExplainTests
     [Fact]
     public void Each_line_reads_as_a_sentence_naming_the_mark_and_the_rule()
     {
-        var build = Build([Enroll("1000000001", D(8, 19), code: 2)], Week("1000000001", Monday(1), "A"));
+        var build = Build([Enroll("1000000001", D(8, 19), code: 2)], Week("1000000001", Monday(1), "AP"));
 
         var monday = build.Explain(S("1000000001"), P(1))[0];
 
@@ -75,7 +75,7 @@ public class ExplainTests
     [Fact]
     public void A_student_with_no_enrollment_has_nothing_to_explain()
     {
-        var build = Build([Enroll("1000000001", Monday(1))], []);
+        var build = Build([Enroll("1000000001", Monday(1))], Week("1000000001", Monday(1), "P"));
 
         Assert.Empty(build.Explain(S("2000000002"), P(1)));
     }

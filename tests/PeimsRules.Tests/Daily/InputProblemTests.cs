@@ -14,7 +14,7 @@ public class InputProblemTests
     {
         var error = Assert.Throws<DailyAttendanceInputException>(() => Build([Enroll("1000000001", Monday(1), calendar: "YR")], []));
 
-        Assert.Contains("names calendar YR, which campus 101912001 does not have", Assert.Single(error.Problems), StringComparison.Ordinal);
+        Assert.Contains("names calendar 'YR', which campus 101912001 does not have", Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class InputProblemTests
         Assert.Contains(error.Problems, p => p.Contains("2 calendars named REG", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("disagree on whether the campus is excluded", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("listed in place 1", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("names calendar NONE", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("names calendar 'NONE'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -163,13 +163,13 @@ internal sealed class DailyIndex
         {
             foreach (var twice in campus.GroupBy(c => c.CalendarCode, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                problems.Add($"campus {campus.Key} has {twice.Count()} calendars named {twice.Key}.");
+                problems.Add($"campus {campus.Key} has {twice.Count()} calendars named {twice.Key}" + Places(twice.Select(c => c.Source)) + ".");
             }
 
             var flags = campus.Select(c => c.IsCampusExcluded).Distinct().Count();
             if (flags > 1)
             {
-                problems.Add($"the calendars of campus {campus.Key} disagree on whether the campus is excluded.");
+                problems.Add($"the calendars of campus {campus.Key} disagree on whether the campus is excluded" + Places(campus.Select(c => c.Source)) + ".");
             }
 
             var numbered = campus.Where(c => options.NumberExcludedCalendars || !c.IsExcluded).OrderBy(c => c.Order).ThenBy(c => c.CalendarCode, StringComparer.Ordinal).ToList();
@@ -192,13 +192,15 @@ internal sealed class DailyIndex
             }
         }
 
+        string[] calendarCodesOf(CampusId campus) => [.. calendarList.Where(c => c.Campus == campus).Select(c => c.CalendarCode).Order(StringComparer.Ordinal)];
         var byStudent = new Dictionary<StudentId, List<PreparedEnrollment>>();
         foreach (var enrollment in enrollments)
         {
             ArgumentNullException.ThrowIfNull(enrollment, nameof(enrollments));
             if (!byKey.TryGetValue((enrollment.Campus, enrollment.CalendarCode), out var entry))
             {
-                problems.Add($"the enrollment of {enrollment} names calendar {enrollment.CalendarCode}, which campus {enrollment.Campus} does not have.");
+                problems.Add($"the enrollment of {enrollment} names calendar '{enrollment.CalendarCode}', which campus {enrollment.Campus} does not have"
+                    + (calendarCodesOf(enrollment.Campus) is { Length: > 0 } known ? $" (its calendars: {string.Join(", ", known)})." : " (the calendars file has no calendar for that campus)."));
                 continue;
             }
 
@@ -296,6 +298,13 @@ internal sealed class DailyIndex
         }
 
         return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray, markDays, markStart, markOrder, [.. orphans]);
+    }
+
+    /// <summary>The places given, as <c> (calendars.csv, line 2; calendars.csv, line 9)</c>, or nothing when none is known.</summary>
+    private static string Places(IEnumerable<SourceLocation?> places)
+    {
+        var known = places.OfType<SourceLocation>().Select(p => p.ToString()).ToList();
+        return known.Count == 0 ? string.Empty : $" ({string.Join("; ", known)})";
     }
 
     private static void CheckOverlaps(PreparedEnrollment[] ordered, List<string> problems)

@@ -16,8 +16,10 @@ public sealed class PeriodAttendanceBuild
         IReadOnlyList<BasicReportingPeriodAttendance> records,
         IReadOnlyList<SpecialProgramsAttendancePeriod> specialProgramRecords,
         IReadOnlyList<DailyAttendanceMark> unmatchedMarks,
+        IReadOnlyList<DailyAttendanceMark> marksOnNonInstructionalDays,
         IReadOnlyDictionary<DayExclusionReason, long> leftOutDays)
     {
+        MarksOnNonInstructionalDays = marksOnNonInstructionalDays;
         _index = index;
         Records = records;
         SpecialProgramRecords = specialProgramRecords;
@@ -32,8 +34,8 @@ public sealed class PeriodAttendanceBuild
     public DailyBuildOptions Options => _index.Options;
 
     /// <summary>
-    /// The period records (TSDS 42400), one per student, campus, grade, track, reporting period and ADA code with at
-    /// least one counted day; by student id, then period, campus, grade, track and code.
+    /// The period records (TSDS 42400), one per student, campus, grade, track and reporting period (the key of TEA
+    /// business rule 42400-000A) with at least one counted day; by student id, then period, campus, grade and track.
     /// </summary>
     public IReadOnlyList<BasicReportingPeriodAttendance> Records { get; }
 
@@ -45,6 +47,13 @@ public sealed class PeriodAttendanceBuild
     /// nowhere, and listed here so that none goes unnoticed. By student, campus, date and time.
     /// </summary>
     public IReadOnlyList<DailyAttendanceMark> UnmatchedMarks { get; }
+
+    /// <summary>
+    /// The marks on a date the student's enrollment covers but the calendar does not teach (a weekend, a holiday, a date
+    /// outside every reporting period): counted nowhere, and listed so that a wrong calendar or a wrong date is seen.
+    /// By student, campus, date and time.
+    /// </summary>
+    public IReadOnlyList<DailyAttendanceMark> MarksOnNonInstructionalDays { get; }
 
     /// <summary>
     /// How many enrolled instructional days of reporting periods were left out, by reason (reasons with none are

@@ -71,6 +71,7 @@ public static class PeriodAttendanceBuilder
         var special = new List<SpecialProgramsAttendancePeriod>();
         var leftOut = new long[Enum.GetValues<DayExclusionReason>().Length];
         var matched = new bool[index.Marks.Length];
+        var offCalendar = new bool[index.Marks.Length];
         var maxSpan = index.Enrollments.SelectMany(e => e).Select(e => e.Calendar.Calendar.Span).DefaultIfEmpty(0).Max();
         var slots = new int[maxSpan];
         var accumulators = new List<RecordAccumulator>();
@@ -78,7 +79,7 @@ public static class PeriodAttendanceBuilder
         for (var s = 0; s < index.Students.Length; s++)
         {
             accumulators.Clear();
-            BuildStudent(index, s, slots, matched, accumulators, leftOut);
+            BuildStudent(index, s, slots, matched, offCalendar, accumulators, leftOut);
             accumulators.Sort(RecordAccumulator.Order);
             foreach (var acc in accumulators)
             {
@@ -107,15 +108,26 @@ public static class PeriodAttendanceBuilder
             }
         }
 
-        var unmatchedMarks = unmatched.Select(i => index.Marks[i])
-            .OrderBy(m => m.Student).ThenBy(m => m.Campus).ThenBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.End)
-            .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
-            .ToArray();
+        var unmatchedMarks = InMarkOrder(unmatched.Select(i => index.Marks[i]));
+        var nonInstructional = InMarkOrder(Enumerable.Range(0, offCalendar.Length).Where(i => offCalendar[i]).Select(i => index.Marks[i]));
+        if (options.NoSnapshotMark == NoSnapshotMarkRule.LeaveDayOut && leftOut[(int)DayExclusionReason.NoSnapshotMark] > 0 && !index.Marks.Any(m => m.IsPresent))
+        {
+            // An export of absences only (negative attendance) would otherwise become records with no day present.
+            throw new DailyAttendanceInputException([
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no attendance mark says present, and {leftOut[(int)DayExclusionReason.NoSnapshotMark]} enrolled instructional days have no mark at the snapshot time: the attendance file looks like an export of absences only (negative attendance). Build with the negative-attendance option (periods --negative-attendance; DailyBuildOptions.NoSnapshotMark = CountPresent) to count a day in membership with no absence mark as present."),
+            ]);
+        }
+
         var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
-        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), leftOutDays.AsReadOnly());
+        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), Array.AsReadOnly(nonInstructional), leftOutDays.AsReadOnly());
     }
 
-    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, List<RecordAccumulator> accumulators, long[] leftOut)
+    private static DailyAttendanceMark[] InMarkOrder(IEnumerable<DailyAttendanceMark> marks) => marks
+        .OrderBy(m => m.Student).ThenBy(m => m.Campus).ThenBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.End)
+        .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
+        .ToArray();
+
+    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, bool[] offCalendar, List<RecordAccumulator> accumulators, long[] leftOut)
     {
         var marks = index.Marks;
         var markDays = index.MarkDays;
@@ -146,6 +158,13 @@ public static class PeriodAttendanceBuilder
                 }
 
                 matched[m] = true;
+                if (calendar.DayIndexOf(marks[m].Date) < 0)
+                {
+                    // Covered by the enrollment, but the calendar does not teach that day: reported, never silently dropped.
+                    offCalendar[m] = true;
+                    continue;
+                }
+
                 var offset = day - origin;
                 if (offset >= firstOffset && offset < endOffset && marks[m].Holds(snapshot))
                 {

@@ -19,8 +19,9 @@ namespace PeimsRules.Attendance.Daily;
 /// <para>
 /// The calendar code reported (E0975) is not the local name: it is 00 for a campus's only or first calendar, then 01,
 /// 02 and so on in the order the calendars are listed (<see cref="Order"/>); <see cref="PeriodAttendanceBuilder"/>
-/// assigns it. Excluded date ranges leave attendance and membership out; they do not change the days taught, which
-/// the seed defines from the instructional days alone.
+/// assigns it. Excluded date ranges leave attendance and membership out, and their days are not days taught either:
+/// a student present on every counted day has full attendance (days waived or excluded from a period are not days of
+/// instruction in the period; TEA's days taught E0935 counts the days of the period that are reported).
 /// </para>
 /// </remarks>
 public sealed class SchoolCalendar
@@ -40,6 +41,7 @@ public sealed class SchoolCalendar
     private readonly int[] _dayNumbers;
     private readonly int[] _dayIndexByOffset;
     private readonly bool[] _excludedByOffset;
+    private readonly int[] _daysTaught;
 
     /// <summary>Creates a calendar, checking that it is consistent.</summary>
     /// <param name="schoolYear">The school year (E0974) the calendar is for.</param>
@@ -163,7 +165,10 @@ public sealed class SchoolCalendar
             }
         }
 
-        _periodDayRange = _periods.Select(p => (FirstIndexOnOrAfter(p.Start), FirstIndexOnOrAfter(p.End.PlusDays(1)))).ToArray();
+        _periodDayRange = _periods.Select(p => (FirstIndexOnOrAfter(p.Start), FirstIndexOnAfter(p.End))).ToArray();
+        _daysTaught = _periodDayRange
+            .Select(r => Enumerable.Range(r.First, r.End - r.First).Count(k => !_excludedByOffset[_dayNumbers[k] - _originDay]))
+            .ToArray();
     }
 
     /// <summary>The school year (E0974) the calendar is for.</summary>
@@ -196,6 +201,9 @@ public sealed class SchoolCalendar
     /// <summary>Whether the campus's exclude box is checked: nothing is reported from the campus (seed 003).</summary>
     public bool IsCampusExcluded { get; }
 
+    /// <summary>Where the calendar was read from (its CALENDAR row), when a reader says so; named in messages about it.</summary>
+    public SourceLocation? Source { get; init; }
+
     /// <summary>Whether <paramref name="date"/> is an instructional day of this calendar.</summary>
     public bool IsInstructionalDay(LocalDate date) => DayIndexOf(date) >= 0;
 
@@ -218,9 +226,10 @@ public sealed class SchoolCalendar
     public CalendarReportingPeriod? PeriodOf(LocalDate date) => Array.Find(_periods, p => p.Dates.Contains(date));
 
     /// <summary>
-    /// NUMBER-DAYS-TAUGHT (E0935) of <paramref name="period"/>: the instructional days between its first and last dates
-    /// (seed 003: "the number of instructional days in the Attendance Period"; every student of the campus and track
-    /// has the same number).
+    /// NUMBER-DAYS-TAUGHT (E0935) of <paramref name="period"/>: the instructional days between its first and last dates,
+    /// less those in an excluded date range (the Ed-Fi Texas reporting-period attendance object logic: "the number of
+    /// instructional days in the Attendance Period", excluded ranges left out of the period; every student of the
+    /// campus and track has the same number).
     /// </summary>
     /// <exception cref="ArgumentException">The calendar has no such reporting period.</exception>
     public DayCount DaysTaught(ReportingPeriod period)
@@ -231,7 +240,7 @@ public sealed class SchoolCalendar
             throw new ArgumentException($"Calendar {CalendarCode} of campus {Campus} has no reporting period {period}.", nameof(period));
         }
 
-        return DayCount.FromDays(_periodDayRange[index].End - _periodDayRange[index].First);
+        return DayCount.FromDays(_daysTaught[index]);
     }
 
     /// <summary>The instructional days of <paramref name="period"/>, in date order.</summary>
@@ -284,6 +293,9 @@ public sealed class SchoolCalendar
 
     /// <summary>The index of the first instructional day on or after <paramref name="date"/> (the count when there is none).</summary>
     internal int FirstIndexOnOrAfter(LocalDate date) => FirstIndexOnOrAfter(DayNumber.Of(date));
+
+    /// <summary>The index of the first instructional day after <paramref name="date"/> (the count when there is none); safe on the last date NodaTime knows.</summary>
+    internal int FirstIndexOnAfter(LocalDate date) => FirstIndexOnOrAfter(DayNumber.Of(date) + 1);
 
     /// <summary>The index of the first instructional day on or after day number <paramref name="day"/> (the count when there is none).</summary>
     internal int FirstIndexOnOrAfter(int day)

@@ -165,5 +165,9 @@ public sealed class StudentEnrollment
     /// <summary>The enrollment as people name it: <c>student 1234567890 at campus 101912001 (REG, grade 03) from 2024-08-19</c>.</summary>
     public override string ToString() =>
         $"student {Student} at campus {Campus} ({CalendarCode}, grade {GradeLevel}) from {DailyText.Date(EntryDate)}"
-        + (WithdrawalDate is { } w ? $", withdrawn {DailyText.Date(w)}" : string.Empty);
+        + (WithdrawalDate is { } w ? $", withdrawn {DailyText.Date(w)}" : string.Empty)
+        + (Source is { } s ? $" ({s})" : string.Empty);
+
+    /// <summary>Where the enrollment was read from, when a reader says so; named in messages about it.</summary>
+    public SourceLocation? Source { get; init; }
 }
