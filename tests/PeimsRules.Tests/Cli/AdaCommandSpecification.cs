@@ -174,4 +174,21 @@ public sealed class AdaCommandSpecification
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("2 school years", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_with_two_records_under_one_key_exits_2_naming_both_lines()
+    {
+        // 42400-000A: one record per student, campus, grade, track and period, whatever the ADA codes of the rows.
+        using var file = TempCsv.WithRows([
+            "2024,101912,101912001,1000000001,05,00,1,1,30.0,12.0,0.0,1.0,00,0,",
+            "2024,101912,101912001,1000000001,05,00,1,3,30.0,15.0,0.0,2.0,00,0,",
+        ]);
+
+        var result = CliRunner.Run("ada", "--input", file.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
+        Assert.Contains("line 2 already has this key", result.Error, StringComparison.Ordinal);
+    }
 }
