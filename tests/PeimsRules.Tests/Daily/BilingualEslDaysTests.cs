@@ -93,4 +93,17 @@ public class BilingualEslDaysTests
         var e = Assert.Throws<ArgumentException>(() => new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromDays(2)));
         Assert.Contains("funding code", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_explanation_shows_what_each_day_added_to_the_bilingual_ESL_days_and_under_which_code()
+    {
+        var build = Build([Enroll("1000000001", Monday(1), withdrawal: Monday(2), code: 2, bilingual: "1", funding: "D2")], Week("1000000001", Monday(1), "PAPPP"));
+
+        var days = build.Explain(S("1000000001"), P(1)).Where(d => d.Date < Monday(2)).ToList();
+
+        Assert.Equal(DayCount.FromDays(2), days.Aggregate(DayCount.Zero, (sum, d) => sum + d.BilingualEslDaysPresent));
+        Assert.Contains("; +0.5 bilingual/ESL D2", days[0].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bilingual/ESL", days[1].ToString(), StringComparison.Ordinal);
+        Assert.Null(days[1].BilingualEslFunding);
+    }
 }

@@ -76,6 +76,16 @@ public class BestFourOfSixSpecification
     }
 
     [Fact]
+    public void The_columnar_path_gives_the_same_best_four_figure()
+    {
+        var rules = Rules2024 with { BestFourOfSix = BestFourOfSixOption.ForDistrict(District101912, 5) };
+
+        var columnar = AttendanceSummary.Compute(Attendance.Columnar.AttendanceStore.From(ExampleRecords()), rules);
+
+        Assert.Equal(R(569, 6), Year(columnar).Ada.Exact);
+    }
+
+    [Fact]
     public void A_district_without_a_certificate_count_has_no_year_figure_not_zero()
     {
         var rules = Rules2024 with { BestFourOfSix = BestFourOfSixOption.ForDistrict(DistrictId.Parse("057905"), 5) };
