@@ -4,14 +4,15 @@ using PeimsRules.Rules;
 namespace PeimsRules.Attendance.Programs;
 
 /// <summary>
-/// Pregnancy-related services refined ADA: from the eligible days present while receiving pregnancy-related services (E0939). Per period: Σ over records (program days present ÷ that record's days taught, E0935); the year: the
-/// mean of the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded once to three decimals.
+/// Pregnancy-related services refined ADA: from the eligible days present while receiving pregnancy-related services
+/// (E0939). Per period: Σ over records (program days present ÷ that record's days taught, E0935); the year: the mean of
+/// the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded once to three decimals.
 /// </summary>
 /// <remarks>
-/// Example: 20 pregnancy-related services days in period 3 of 30 days taught and none in the other periods: period 3 ADA 0.667, year 0.111 (20/30 ÷ 6).
-/// Groups, periods, the year, rounding and the 2019-20 COVID-19 adjustment are those of basic refined ADA
-/// (<see cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides the year by the
-/// periods with values instead of 6, which this library does not do.
+/// Example: 20 pregnancy-related services days in period 3 of 30 days taught and none in the other periods: period 3
+/// ADA 0.667, year 0.111 (20/30 ÷ 6). Groups, periods, the year, rounding and the 2019-20 COVID-19 adjustment are those
+/// of basic refined ADA (<see cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides
+/// the year by the periods with values instead of 6, which this library does not do.
 /// </remarks>
 [TeaSource("TEA data standards: E0939 TOTAL-ELIG-PREG-REL-SVCS-DAYS-PRESENT")]
 [TeaSource("Ascender SAT0950 special-program ADA report: per period program days ÷ days taught, the year the mean of the six", Status = CitationStatus.VendorDocumented)]

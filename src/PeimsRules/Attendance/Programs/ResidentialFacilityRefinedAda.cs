@@ -4,14 +4,15 @@ using PeimsRules.Rules;
 namespace PeimsRules.Attendance.Programs;
 
 /// <summary>
-/// Residential facility refined ADA: from the eligible days present of students living in a residential facility (E1652). Per period: Σ over records (program days present ÷ that record's days taught, E0935); the year: the
-/// mean of the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded once to three decimals.
+/// Residential facility refined ADA: from the eligible days present of students living in a residential facility
+/// (E1652). Per period: Σ over records (program days present ÷ that record's days taught, E0935); the year: the mean of
+/// the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded once to three decimals.
 /// </summary>
 /// <remarks>
-/// Example: two tracks in one period, 10 residential days of 20 taught and 15 of 30 taught: period ADA 10/20 + 15/30 = 1.
-/// Groups, periods, the year, rounding and the 2019-20 COVID-19 adjustment are those of basic refined ADA
-/// (<see cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides the year by the
-/// periods with values instead of 6, which this library does not do.
+/// Example: two tracks in one period, 10 residential days of 20 taught and 15 of 30 taught: period ADA 10/20 + 15/30 =
+/// 1. Groups, periods, the year, rounding and the 2019-20 COVID-19 adjustment are those of basic refined ADA (<see
+/// cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides the year by the periods
+/// with values instead of 6, which this library does not do.
 /// </remarks>
 [TeaSource("TEA data standards: E1652 TOTAL-ELIG-RESIDENTIAL-FACILITY-DAYS-PRESENT")]
 [TeaSource("Ascender SAT0950 special-program ADA report: per period program days ÷ days taught, the year the mean of the six", Status = CitationStatus.VendorDocumented)]

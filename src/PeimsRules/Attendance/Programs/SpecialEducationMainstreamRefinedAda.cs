@@ -4,14 +4,16 @@ using PeimsRules.Rules;
 namespace PeimsRules.Attendance.Programs;
 
 /// <summary>
-/// Special-education mainstream refined ADA: from the eligible days present of students whose IEP has instructional setting 40, mainstream (E0940). Per period: Σ over records (program days present ÷ that record's days taught, E0935); the year: the
-/// mean of the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded once to three decimals.
+/// Special-education mainstream refined ADA: from the eligible days present of students whose IEP has instructional
+/// setting 40, mainstream (E0940). Per period: Σ over records (program days present ÷ that record's days taught,
+/// E0935); the year: the mean of the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded
+/// once to three decimals.
 /// </summary>
 /// <remarks>
-/// Example: 30 days taught and 45 mainstream days in each of the six periods: each period ADA 1.5, year 1.500.
-/// Groups, periods, the year, rounding and the 2019-20 COVID-19 adjustment are those of basic refined ADA
-/// (<see cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides the year by the
-/// periods with values instead of 6, which this library does not do.
+/// Example: 30 days taught and 45 mainstream days in each of the six periods: each period ADA 1.5, year 1.500. Groups,
+/// periods, the year, rounding and the 2019-20 COVID-19 adjustment are those of basic refined ADA (<see
+/// cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides the year by the periods
+/// with values instead of 6, which this library does not do.
 /// </remarks>
 [TeaSource("TEA data standards: E0940 TOTAL-ELIG-SP-ED-MAINSTREAM-DAYS-PRESENT; code table C035, setting 40 mainstream")]
 [TeaSource("Ascender SAT0950 special-program ADA report: per period program days ÷ days taught, the year the mean of the six", Status = CitationStatus.VendorDocumented)]
