@@ -153,9 +153,10 @@ internal static class AdaCommand
                 var students = records.Select(r => r.StudentId).Distinct().Count();
                 rules = rules with { BestFourOfSix = BestFourOfSixOption.ForDistrict(districts[0], n) };
                 var share = n * 100m / Math.Max(students, 1);
+                var below = n < students && !BestFourOfSixRefinedAda.Qualifies(n, students, rules) ? " (below the threshold under this reading: check that the district qualifies)" : string.Empty;
                 Console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"note: best four of six (19 TAC §129.1021) applies to a district whose migrant certificate students are {rules.BestFourOfSixMigrantShare * 100:0.0}% or more of its enrollment; {n} of the {students} students in {path} is {share:0.0}% (which enrollment count the rule means is awaiting confirmation). The Year rows are the best four periods, capped at {n} + the six-period ADA."));
+                    $"note: best four of six (19 TAC §129.1021) applies to a district whose migrant certificate students are {rules.BestFourOfSixMigrantShare * 100:0.0}% or more of its enrollment; {n} of the {students} students in {path} is {share:0.0}%{below}; which enrollment count the rule means is awaiting confirmation. The Year row of all students is the mean of the four best periods, capped at {n} + the six-period ADA; the K-3 rows keep the mean of the six."));
             }
 
             try
@@ -431,6 +432,17 @@ internal static class AdaCommand
                 }
 
                 json.WriteEndObject();
+                if (summary.Rules.BestFourOfSix is { } bestFour)
+                {
+                    // The Year rows of all students are then best four of six, capped at these counts + the six-period ADA.
+                    json.WriteStartObject("bestFourOfSixMigrantCertificates");
+                    foreach (var (district, count) in bestFour.MigrantCertificateStudents)
+                    {
+                        json.WriteNumber(district.Code, count);
+                    }
+
+                    json.WriteEndObject();
+                }
             }
 
             json.WriteStartArray("rows");
