@@ -43,4 +43,18 @@ public sealed record BestFourOfSixOption
 
     /// <summary>By district, the students holding migrant certificates of eligibility (the cap's first term).</summary>
     public IReadOnlyDictionary<DistrictId, int> MigrantCertificateStudents { get; }
+
+    /// <summary>Whether both give the same districts the same counts (value equality, so two rule sets asking the same compare equal).</summary>
+    public bool Equals(BestFourOfSixOption? other) =>
+        other is not null
+        && MigrantCertificateStudents.Count == other.MigrantCertificateStudents.Count
+        && MigrantCertificateStudents.All(p => other.MigrantCertificateStudents.TryGetValue(p.Key, out var n) && n == p.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        MigrantCertificateStudents.Aggregate(MigrantCertificateStudents.Count, (hash, p) => hash ^ HashCode.Combine(p.Key, p.Value));
+
+    /// <summary>The counts, as words: <c>best four of six; migrant certificate students: 101912 5</c>.</summary>
+    public override string ToString() =>
+        "best four of six; migrant certificate students: " + string.Join(", ", MigrantCertificateStudents.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"));
 }

@@ -128,6 +128,18 @@ public class BestFourOfSixSpecification
         Assert.Contains("which enrollment count", citation.Note, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Two_options_with_the_same_counts_are_equal_so_two_rule_sets_asking_the_same_are_equal()
+    {
+        var a = BestFourOfSixOption.ForDistrict(District101912, 5);
+        var b = new BestFourOfSixOption(new Dictionary<DistrictId, int> { [District101912] = 5 });
+
+        Assert.Equal(a, b);
+        Assert.Equal(Rules2024 with { BestFourOfSix = a }, Rules2024 with { BestFourOfSix = b });
+        Assert.NotEqual(a, BestFourOfSixOption.ForDistrict(District101912, 6));
+        Assert.Throws<ArgumentException>(() => BestFourOfSixOption.ForDistrict(District101912, -1));
+    }
+
     private static AttendanceFigure Year(AttendanceSummary summary) =>
         summary.Figures.Single(f => f.Population == Population.All && f.IsYear);
 }
