@@ -2,14 +2,20 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Daily;
+using PeimsRules.Attendance.Programs;
 using PeimsRules.Csv;
+using PeimsRules.Csv.Daily;
 using PeimsRules.Rules;
 
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>ada --input FILE [--prior-year FILE] [--by district|campus|grade|track] [--format csv|json]</c>:
-/// refined ADA and PIA by period and for the year, for all students and the HB 3 K-3 rows.
+/// <c>ada --input FILE [--prior-year FILE] [--by district|campus|grade|track] [--format csv|json]
+/// [--program basic|bilingual|mainstream|pregnancy|residential --special-programs FILE]
+/// [--best-four-of-six --migrant-certificates N]</c>: refined ADA and PIA by period and for the year, for all students and
+/// the HB 3 K-3 rows, or a special program's refined ADA; with best four of six, the district's Year rows are the capped
+/// best-four figures (19 TAC §129.1021).
 /// </summary>
 internal static class AdaCommand
 {
@@ -38,30 +44,68 @@ internal static class AdaCommand
             DefaultValueFactory = _ => "csv",
         };
         format.AcceptOnlyFromAmong("csv", "json");
+        var program = new Option<string>("--program")
+        {
+            Description = "basic (refined ADA of E0937), or a special program's refined ADA from --special-programs: bilingual (E0938, in total and by funding code BE, D1, D2), mainstream (E0940), pregnancy (E0939), residential (E1652).",
+            DefaultValueFactory = _ => "basic",
+        };
+        program.AcceptOnlyFromAmong("basic", "bilingual", "mainstream", "pregnancy", "residential");
+        var specialPrograms = new Option<FileInfo?>("--special-programs")
+        {
+            Description = "The special-programs days file that 'periods --special-programs-output' writes beside --input; needed for a --program other than basic.",
+        };
+        var bestFour = new Option<bool>("--best-four-of-six")
+        {
+            Description = "19 TAC §129.1021, for a district whose migrant certificate students are 5.0% or more of its enrollment: the Year rows are the mean of the four best periods, capped at the certificate students + the six-period ADA. Off by default; groups by district.",
+        };
+        var certificates = new Option<int?>("--migrant-certificates")
+        {
+            Description = "With --best-four-of-six: the district's students holding migrant certificates of eligibility (the cap).",
+        };
 
         var command = new Command("ada", "Refined ADA and percent in attendance by reporting period and for the year (TEA rules of the file's school year).")
         {
-            input, priorYear, by, format,
+            input, priorYear, by, format, program, specialPrograms, bestFour, certificates,
         };
-        command.SetAction(parse => Run(
+        command.SetAction(parse => Run(new AdaRequest(
             parse.GetValue(input)?.FullName,
             parse.GetValue(priorYear)?.FullName,
-            parse.GetValue(by)!,
-            parse.GetValue(format)!));
+            parse.GetResult(by) is { Implicit: false } ? parse.GetValue(by) : null,
+            parse.GetValue(format)!,
+            parse.GetValue(program)!,
+            parse.GetValue(specialPrograms)?.FullName,
+            parse.GetValue(bestFour),
+            parse.GetValue(certificates))));
         return command;
     }
 
-    internal static int Run(string? inputPath, string? priorYearPath, string by, string format)
+    /// <summary>What <c>ada</c> was asked; <see cref="By"/> is <see langword="null"/> when --by was not given.</summary>
+    internal sealed record AdaRequest(
+        string? InputPath, string? PriorYearPath, string? By, string Format, string Program, string? SpecialProgramsPath, bool BestFourOfSix, int? MigrantCertificates);
+
+    internal static int Run(AdaRequest request)
     {
-        var path = inputPath ?? SampleFile;
+        var by = request.By ?? (request.BestFourOfSix ? "district" : "campus");
+        if (UsageProblem(request, by) is { } usage)
+        {
+            return CliOutput.Fail(usage);
+        }
+
+        var path = request.InputPath ?? SampleFile;
         IReadOnlyList<BasicReportingPeriodAttendance> records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
+        IReadOnlyList<SpecialProgramsAttendancePeriod>? special = null;
         try
         {
             records = ReadChecked(path);
-            if (priorYearPath is not null)
+            if (request.PriorYearPath is not null)
             {
-                prior = ReadChecked(priorYearPath);
+                prior = ReadChecked(request.PriorYearPath);
+            }
+
+            if (request.SpecialProgramsPath is not null)
+            {
+                special = SpecialProgramsAttendancePeriodCsv.ReadFile(request.SpecialProgramsPath, records, CsvErrorMode.StopAtFirst).Records;
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
@@ -83,6 +127,11 @@ internal static class AdaCommand
             _ => AttendanceGrouping.Campus,
         };
 
+        if (special is not null)
+        {
+            return RunProgram(request, path, special, prior, years, grouping, by);
+        }
+
         AttendanceSummary? summary = null;
         if (years.Count == 1)
         {
@@ -90,6 +139,24 @@ internal static class AdaCommand
             if (prior is not null && !rules.AppliesCovid19Adjustment)
             {
                 return CliOutput.Fail($"--prior-year is used only for the 2019-20 COVID-19 adjustment; {path} is {years[0].DisplayName}.");
+            }
+
+            if (request.BestFourOfSix)
+            {
+                var districts = records.Select(r => r.DistrictId).Distinct().ToList();
+                if (districts.Count != 1)
+                {
+                    return CliOutput.Fail($"--best-four-of-six is computed for one district, capped by its migrant certificate students; {path} holds {districts.Count} districts: give one district's file.");
+                }
+
+                var n = request.MigrantCertificates!.Value;
+                var students = records.Select(r => r.StudentId).Distinct().Count();
+                rules = rules with { BestFourOfSix = BestFourOfSixOption.ForDistrict(districts[0], n) };
+                var share = n * 100m / Math.Max(students, 1);
+                var below = n < students && !BestFourOfSixRefinedAda.Qualifies(n, students, rules) ? " (below the threshold under this reading: check that the district qualifies)" : string.Empty;
+                Console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"note: best four of six (19 TAC §129.1021) applies to a district whose migrant certificate students are {rules.BestFourOfSixMigrantShare * 100:0.0}% or more of its enrollment; {n} of the {students} students in {path} is {share:0.0}%{below}; which enrollment count the rule means is awaiting confirmation. The Year row of all students is the mean of the four best periods, capped at {n} + the six-period ADA; the K-3 rows keep the mean of the six."));
             }
 
             try
@@ -113,7 +180,7 @@ internal static class AdaCommand
         }
 
         var stdout = Console.Out;
-        if (format == "json")
+        if (request.Format == "json")
         {
             WriteJson(stdout, summary, by);
         }
@@ -124,6 +191,177 @@ internal static class AdaCommand
 
         stdout.Flush();
         return 0;
+    }
+
+    /// <summary>What is wrong with the options together, or <see langword="null"/>.</summary>
+    private static string? UsageProblem(AdaRequest request, string by)
+    {
+        if (request.Program != "basic" && request.SpecialProgramsPath is null)
+        {
+            return $"--program {request.Program} is computed from the special-programs days: give --special-programs FILE (the file 'periods --special-programs-output' writes) and --input, the period-attendance file it belongs to.";
+        }
+
+        if (request.Program == "basic" && request.SpecialProgramsPath is not null)
+        {
+            return "--special-programs is read for a special program's ADA: give --program bilingual, mainstream, pregnancy or residential.";
+        }
+
+        if (request.SpecialProgramsPath is not null && request.InputPath is null)
+        {
+            return "--special-programs needs --input, the period-attendance file it was written beside: each of its rows belongs to a period record.";
+        }
+
+        if (request.BestFourOfSix != request.MigrantCertificates.HasValue)
+        {
+            return request.BestFourOfSix
+                ? "--best-four-of-six needs --migrant-certificates N, the district's students holding migrant certificates of eligibility (the cap is N + the six-period ADA)."
+                : "--migrant-certificates is used only with --best-four-of-six.";
+        }
+
+        if (request.MigrantCertificates is < 0)
+        {
+            return $"--migrant-certificates is a count of students; {request.MigrantCertificates} is negative.";
+        }
+
+        if (request.BestFourOfSix && request.Program != "basic")
+        {
+            return $"--best-four-of-six is applied to the basic refined ADA only; its use for --program {request.Program} is not confirmed.";
+        }
+
+        if (request.BestFourOfSix && by != "district")
+        {
+            return $"--best-four-of-six is a district's refined ADA: use --by district (or leave --by out), not --by {by}.";
+        }
+
+        return null;
+    }
+
+    private static int RunProgram(
+        AdaRequest request,
+        string path,
+        IReadOnlyList<SpecialProgramsAttendancePeriod> special,
+        IReadOnlyList<BasicReportingPeriodAttendance>? prior,
+        IReadOnlyList<SchoolYear> years,
+        AttendanceGrouping grouping,
+        string by)
+    {
+        SpecialProgramAdaSummary? summary = null;
+        if (years.Count == 1)
+        {
+            var rules = RuleSet.For(years[0]);
+            if (prior is not null && !rules.AppliesCovid19Adjustment)
+            {
+                return CliOutput.Fail($"--prior-year is used only for the 2019-20 COVID-19 adjustment; {path} is {years[0].DisplayName}.");
+            }
+
+            var options = new AttendanceSummaryOptions { GroupBy = grouping, PriorYearRecords = prior };
+            try
+            {
+                summary = request.Program switch
+                {
+                    "bilingual" => BilingualEslRefinedAda.Compute(special, rules, options),
+                    "mainstream" => SpecialEducationMainstreamRefinedAda.Compute(special, rules, options),
+                    "pregnancy" => PregnancyRelatedServicesRefinedAda.Compute(special, rules, options),
+                    _ => ResidentialFacilityRefinedAda.Compute(special, rules, options),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                return CliOutput.Fail(e.Message);
+            }
+
+            if (rules.AppliesCovid19Adjustment && prior is null)
+            {
+                Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year the Year rows are NotComputable.");
+            }
+
+            if (summary.RecordsOutsideRefinedAda.Count > 0)
+            {
+                Console.Error.WriteLine($"note: {summary.RecordsOutsideRefinedAda.Count} special-programs record(s) of reporting periods 7 to 9 are not part of the refined ADA and are left out of these figures.");
+            }
+        }
+
+        var stdout = Console.Out;
+        if (request.Format == "json")
+        {
+            WriteProgramJson(stdout, summary, request.Program, by);
+        }
+        else
+        {
+            stdout.WriteLine($"{GroupColumn(by)},Population,ReportingPeriod,Ada,Pia");
+            foreach (var f in summary?.Figures ?? [])
+            {
+                stdout.WriteLine(string.Join(
+                    ',',
+                    CliOutput.CsvField(GroupValue(f.Group)),
+                    ProgramPopulation(f),
+                    f.Period?.ToString() ?? "Year",
+                    CsvValue(f.Ada),
+                    ProgramPia));
+            }
+        }
+
+        stdout.Flush();
+        return 0;
+    }
+
+    /// <summary>TEA defines no percent in attendance for a special program: its rows show this word in the Pia column.</summary>
+    internal const string ProgramPia = "NotApplicable";
+
+    private const string ProgramPiaReason = "TEA defines no percent in attendance for a special program; the basic rows (--program basic) carry the students' PIA.";
+
+    /// <summary>A program row's population: its bilingual/ESL funding code, or All.</summary>
+    private static string ProgramPopulation(SpecialProgramAdaFigure f) => f.Funding?.Code ?? "All";
+
+    private static void WriteProgramJson(TextWriter output, SpecialProgramAdaSummary? summary, string program, string by)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schoolYear", summary?.Rules.SchoolYear.DisplayName);
+            json.WriteString("program", program);
+            json.WriteString("groupBy", GroupColumn(by));
+            if (summary is not null)
+            {
+                json.WriteString("rounding", $"{summary.Rules.Rounding.Decimals} decimals, {summary.Rules.Rounding.Midpoint}");
+                json.WriteStartObject("historicalRatios");
+                foreach (var (district, ratio) in summary.HistoricalRatios)
+                {
+                    json.WriteString(district.Code, ratio.ToString());
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteStartArray("rows");
+            foreach (var f in summary?.Figures ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString(GroupColumn(by), GroupValue(f.Group));
+                json.WriteString("population", ProgramPopulation(f));
+                json.WriteString("reportingPeriod", f.Period?.ToString() ?? "Year");
+                WriteFigure(json, "ada", f.Ada);
+                json.WriteStartObject("pia");
+                json.WriteString("status", ProgramPia);
+                json.WriteNull("value");
+                json.WriteString("reason", ProgramPiaReason);
+                json.WriteEndObject();
+                if (f.HistoricalRatio is { } ratio)
+                {
+                    json.WriteString("historicalRatio", ratio.ToString());
+                }
+
+                json.WriteNumber("records", f.RecordCount);
+                json.WriteString("programDaysPresent", f.ProgramDaysPresent.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static IReadOnlyList<BasicReportingPeriodAttendance> ReadChecked(string path)
@@ -194,6 +432,17 @@ internal static class AdaCommand
                 }
 
                 json.WriteEndObject();
+                if (summary.Rules.BestFourOfSix is { } bestFour)
+                {
+                    // The Year rows of all students are then best four of six, capped at these counts + the six-period ADA.
+                    json.WriteStartObject("bestFourOfSixMigrantCertificates");
+                    foreach (var (district, count) in bestFour.MigrantCertificateStudents)
+                    {
+                        json.WriteNumber(district.Code, count);
+                    }
+
+                    json.WriteEndObject();
+                }
             }
 
             json.WriteStartArray("rows");

@@ -31,6 +31,9 @@ public readonly record struct BilingualEslFunding
     /// <summary>The two-character code.</summary>
     public string Code => Codes[_index];
 
+    /// <summary>The code's place in <see cref="All"/> (0 for BE, 1 for D1, 2 for D2).</summary>
+    internal int Index => _index;
+
     /// <summary>Parses the code: <c>BE</c>, <c>D1</c> or <c>D2</c> (letters in either case).</summary>
     /// <exception cref="PeimsCodeException">The text is not one of the codes.</exception>
     public static BilingualEslFunding Parse(string? text)

@@ -25,6 +25,18 @@ public static class TeaElements
     /// <summary>E1679 RA-TOTAL-ELIGIBLE-DAYS-PRESENT (remote asynchronous, 2020-21 and 2021-22).</summary>
     public const string RemoteAsynchronousEligibleDaysPresent = "E1679 RA-TOTAL-ELIGIBLE-DAYS-PRESENT";
 
+    /// <summary>E0938: bilingual/ESL eligible days present.</summary>
+    public const string BilingualEslEligibleDaysPresent = "E0938 TOTAL-ELIG-BILINGUAL/ESL-DAYS-PRESENT";
+
+    /// <summary>E0939: pregnancy-related services eligible days present.</summary>
+    public const string PregnancyRelatedServicesEligibleDaysPresent = "E0939 TOTAL-ELIG-PREG-REL-SVCS-DAYS-PRESENT";
+
+    /// <summary>E0940: special-education mainstream eligible days present.</summary>
+    public const string SpecialEducationMainstreamEligibleDaysPresent = "E0940 TOTAL-ELIG-SP-ED-MAINSTREAM-DAYS-PRESENT";
+
+    /// <summary>E1652: residential facility eligible days present.</summary>
+    public const string ResidentialFacilityEligibleDaysPresent = "E1652 TOTAL-ELIG-RESIDENTIAL-FACILITY-DAYS-PRESENT";
+
     /// <summary>E0934 REPORTING-PERIOD-INDICATOR-CODE, code table C130.</summary>
     public const string ReportingPeriod = "E0934 REPORTING-PERIOD-INDICATOR-CODE (C130)";
 

@@ -38,7 +38,7 @@ public sealed record AttendanceSummaryOptions
 /// <param name="Group">The group the row is for.</param>
 /// <param name="Population">The students it counts.</param>
 /// <param name="Period">The reporting period, or <see langword="null"/> for the year.</param>
-/// <param name="Ada">The period ADA, or for the year the refined ADA (COVID-19 adjusted in 2019-20).</param>
+/// <param name="Ada">The period ADA, or for the year the refined ADA (COVID-19 adjusted in 2019-20; on the district rows of all students, the capped best four of six when <see cref="RuleSet.BestFourOfSix"/> is set).</param>
 /// <param name="Pia">The percent in attendance.</param>
 /// <param name="HistoricalRatio">On 2019-20 year rows of a single district, the district's historical ratio.</param>
 /// <param name="Totals">The sums behind the row (for the year, those of the periods that count).</param>
@@ -111,42 +111,15 @@ public sealed partial class AttendanceSummary
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(rules);
+        RefinedAdaRows.CheckBestFourOfSix(rules, (options ?? AttendanceSummaryOptions.Default).GroupBy);
         if (records is AttendanceStore store)
         {
             return ComputeColumnar(store, rules, options);
         }
 
         options ??= AttendanceSummaryOptions.Default;
-
-        var selected = new List<BasicReportingPeriodAttendance>();
-        foreach (var record in records)
-        {
-            if (record.SchoolYear != rules.SchoolYear)
-            {
-                throw new ArgumentException(
-                    $"The rules are for {rules.SchoolYear.DisplayName}, but student {record.StudentId} at campus {record.CampusId} has a record of {record.SchoolYear.DisplayName}: summarise one school year at a time.",
-                    nameof(records));
-            }
-
-            if (options.FocusList is null || options.FocusList.Contains(record.StudentId))
-            {
-                selected.Add(record);
-            }
-        }
-
-        IReadOnlyDictionary<DistrictId, Ratio> ratios = ReadOnlyDictionary<DistrictId, Ratio>.Empty;
-        if (options.PriorYearRecords is not null)
-        {
-            if (!rules.AppliesCovid19Adjustment)
-            {
-                throw new ArgumentException(
-                    $"Prior-year records are used only for the 2019-20 COVID-19 historical ratio; the rules are for {rules.SchoolYear.DisplayName}.",
-                    nameof(options));
-            }
-
-            ratios = HistoricalRatio.ByDistrict(options.PriorYearRecords);
-        }
-
+        var selected = RefinedAdaRows.Select(records, r => r, rules, options);
+        var ratios = RefinedAdaRows.HistoricalRatios(rules, options);
         var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
         var outside = selected.Where(r => !r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
         var figures = new List<AttendanceFigure>();
@@ -188,8 +161,7 @@ public sealed partial class AttendanceSummary
             .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, rules))
             .ToList();
 
-    private static bool CountsInYear(ReportingPeriod period, RuleSet rules) =>
-        period.IsRefinedAdaPeriod && !(rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period));
+    private static bool CountsInYear(ReportingPeriod period, RuleSet rules) => RefinedAdaRows.CountsInYear(period, rules);
 
     private static IEnumerable<AttendanceFigure> FiguresOf(
         AttendanceGroupKey key,
@@ -238,57 +210,31 @@ public sealed partial class AttendanceSummary
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven)
     {
+        var ada = RefinedAdaRows.Ada(
+            periodTotals.Select(t => t.Ada).ToArray(),
+            districts,
+            countedPeriodAdasOf,
+            rules,
+            ratios,
+            priorYearGiven,
+            population == Population.All ? key.District : null);
         foreach (var period in ReportingPeriod.SixPeriods)
         {
             var totals = periodTotals[period.Number - 1];
-            var excluded = rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period);
+            var periodAda = ada.Periods[period.Number - 1];
             yield return new AttendanceFigure(
                 key,
                 population,
                 period,
-                excluded ? Figure.Excluded(totals.Ada, ExcludedReason) : Figure.Computed(totals.Ada, rules.Rounding),
-                excluded ? Figure.Excluded(totals.PercentInAttendance, ExcludedReason) : Pia(totals, rules),
+                periodAda,
+                periodAda.Status == FigureStatus.ExcludedCovid19 ? Figure.Excluded(totals.PercentInAttendance, RefinedAdaRows.ExcludedReason) : Pia(totals, rules),
                 null,
                 totals);
         }
 
-        if (!rules.AppliesCovid19Adjustment)
-        {
-            var year = AttendanceTotals.MergeAll(periodTotals);
-            var refined = RefinedAda.Of(periodTotals.Select(t => t.Ada).ToArray());
-            yield return new AttendanceFigure(key, population, null, Figure.Computed(refined, rules.Rounding), Pia(year, rules), null, year);
-            yield break;
-        }
-
-        var counted = AttendanceTotals.MergeAll(periodTotals.Take(4));
-        var missing = districts.Where(d => !ratios.ContainsKey(d)).ToList();
-        Figure ada;
-        if (!priorYearGiven)
-        {
-            ada = Figure.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
-        }
-        else if (missing.Count > 0)
-        {
-            ada = Figure.NotComputable(
-                $"no 2018-19 historical ratio for district {string.Join(", ", missing)}: its 2018-19 records are missing or have no ADA in periods 1 to 4.");
-        }
-        else
-        {
-            // One ratio per district, applied to that district's part of the row: the row is the sum of the parts.
-            var adjusted = Ratio.Zero;
-            foreach (var district in districts)
-            {
-                adjusted += Covid19AdjustedRefinedAda.Of(countedPeriodAdasOf(district), ratios[district]);
-            }
-
-            ada = Figure.Computed(adjusted, rules.Rounding);
-        }
-
-        Ratio? shownRatio = districts.Count == 1 && ratios.TryGetValue(districts[0], out var r) ? r : null;
-        yield return new AttendanceFigure(key, population, null, ada, Pia(counted, rules), shownRatio, counted);
+        var year = AttendanceTotals.MergeAll(periodTotals.Where((_, i) => CountsInYear(ReportingPeriod.SixPeriods[i], rules)));
+        yield return new AttendanceFigure(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year);
     }
-
-    private const string ExcludedReason = "2019-20 periods 5 and 6 are excluded by the COVID-19 adjustment (TEA letter 2020-09-24).";
 
     private static Figure Pia(AttendanceTotals totals, RuleSet rules) =>
         totals.PercentInAttendance is { } pia

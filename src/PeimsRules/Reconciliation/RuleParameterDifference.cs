@@ -38,6 +38,7 @@ public static class RuleDifferences
         Add(differences, nameof(RuleSet.BasicAllotment), before.BasicAllotment, after.BasicAllotment, Show);
         Add(differences, nameof(RuleSet.EarlyEducationAllotmentRate), before.EarlyEducationAllotmentRate, after.EarlyEducationAllotmentRate, Show);
         Add(differences, nameof(RuleSet.Rounding), before.Rounding, after.Rounding, Show);
+        Add(differences, nameof(RuleSet.BestFourOfSixMigrantShare), before.BestFourOfSixMigrantShare, after.BestFourOfSixMigrantShare, v => Show(v));
         return differences;
     }
 
@@ -58,6 +59,7 @@ public static class RuleDifferences
             HasEarlyEducationRows = other.HasEarlyEducationRows,
             BasicAllotment = other.BasicAllotment,
             EarlyEducationAllotmentRate = other.EarlyEducationAllotmentRate,
+            BestFourOfSixMigrantShare = other.BestFourOfSixMigrantShare,
         };
     }
 

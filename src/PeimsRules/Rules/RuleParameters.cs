@@ -59,9 +59,21 @@ public static class RuleParameters
             CitationStatus.AwaitingConfirmation,
             "Three decimals is documented; the midpoint rule is not, so it defaults to half away from zero and can be overridden.")));
 
+    /// <summary>
+    /// The least share of a district's enrollment holding migrant certificates of eligibility for its refined ADA to be the
+    /// best four of six periods (19 TAC §129.1021): 5.0%. Which enrollment count the share is of is not confirmed.
+    /// </summary>
+    public static RuleParameter<decimal> BestFourOfSixMigrantShare { get; } = new(
+        nameof(RuleSet.BestFourOfSixMigrantShare),
+        "The least share of a district's enrollment holding migrant certificates of eligibility for its refined ADA to be the best four of six periods.",
+        At(FirstYear, 0.05m, new(
+            "19 TAC §129.1021 (best four of six for districts with migrant students)",
+            CitationStatus.AwaitingConfirmation,
+            "5.0% is in the rule; which enrollment count the share is taken of (a snapshot date, or every student served in the year) is not confirmed: give the enrollment you use.")));
+
     private static RuleParameterValue<T> At<T>(SchoolYear from, T value, Citation citation) => new(from, value, citation);
 
     /// <summary>Every parameter, for listings and for the test that every value has a citation.</summary>
     public static IReadOnlyList<IRuleParameter> All { get; } =
-        [RemoteDaysCount, Covid19Adjustment, EarlyEducationRows, BasicAllotment, EarlyEducationAllotmentRate, PublishedRounding];
+        [RemoteDaysCount, Covid19Adjustment, EarlyEducationRows, BasicAllotment, EarlyEducationAllotmentRate, PublishedRounding, BestFourOfSixMigrantShare];
 }

@@ -42,6 +42,23 @@ public sealed record RuleSet
     /// <value>0.1 from 2019-20; <see langword="null"/> before (<see cref="RuleParameters.EarlyEducationAllotmentRate"/>).</value>
     public required decimal? EarlyEducationAllotmentRate { get; init; }
 
+    /// <summary>
+    /// The least share of a district's enrollment holding migrant certificates of eligibility for the commissioner to
+    /// compute its refined ADA as the best four of six periods (19 TAC §129.1021), as a fraction.
+    /// </summary>
+    /// <value>0.05 (5.0%); which enrollment count the share is of awaits confirmation (<see cref="RuleParameters.BestFourOfSixMigrantShare"/>).</value>
+    public required decimal BestFourOfSixMigrantShare { get; init; }
+
+    /// <summary>
+    /// Best four of six (19 TAC §129.1021): when set, the year's refined ADA of each district (all students) is the mean
+    /// of its four best periods, capped at its migrant certificate students + its six-period refined ADA.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>: off, the year is the mean of the six periods. Nobody elects it; TEA applies it to
+    /// a district whose migrant share reaches <see cref="BestFourOfSixMigrantShare"/> (<see cref="Attendance.BestFourOfSixRefinedAda.Qualifies"/>).
+    /// </value>
+    public BestFourOfSixOption? BestFourOfSix { get; init; }
+
     /// <summary>TEA's rules for <paramref name="schoolYear"/>, from <see cref="RuleParameters"/>.</summary>
     public static RuleSet For(SchoolYear schoolYear) => new(schoolYear)
     {
@@ -51,6 +68,7 @@ public sealed record RuleSet
         HasEarlyEducationRows = RuleParameters.EarlyEducationRows.ValueFor(schoolYear).Value,
         BasicAllotment = RuleParameters.BasicAllotment.TryGetValue(schoolYear, out var allotment) ? allotment.Value : null,
         EarlyEducationAllotmentRate = RuleParameters.EarlyEducationAllotmentRate.TryGetValue(schoolYear, out var rate) ? rate.Value : null,
+        BestFourOfSixMigrantShare = RuleParameters.BestFourOfSixMigrantShare.ValueFor(schoolYear).Value,
     };
 
     /// <summary>

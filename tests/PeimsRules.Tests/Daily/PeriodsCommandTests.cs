@@ -57,8 +57,10 @@ public sealed class PeriodsCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var lines = System.IO.File.ReadAllLines(special);
-        Assert.StartsWith("SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,PregnancyRelatedServicesDaysPresent,", lines[0], StringComparison.Ordinal);
+        Assert.Equal("SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,NumberDaysTaught,PregnancyRelatedServicesDaysPresent,SpecialEducationMainstreamDaysPresent,ResidentialFacilityDaysPresent,BilingualEslDaysPresent,BilingualEslFundingCode", lines[0]);
         Assert.Equal(Build().SpecialProgramRecords.Count, lines.Length - 1);
+        var readBack = SpecialProgramsAttendancePeriodCsv.ReadFile(special, BasicReportingPeriodAttendanceCsv.ReadFile(output), CsvErrorMode.StopAtFirst).Records;
+        Assert.Equal(Build().SpecialProgramRecords, readBack);
     }
 
     [Fact]

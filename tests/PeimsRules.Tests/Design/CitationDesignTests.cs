@@ -36,6 +36,11 @@ public class CitationDesignTests
         Assert.Contains(nameof(Funding.HistoricalRatio), names);
         Assert.Contains(nameof(Funding.Covid19AdjustedRefinedAda), names);
         Assert.Contains(nameof(Funding.EarlyEducationAllotment), names);
+        Assert.Contains(nameof(Attendance.BestFourOfSixRefinedAda), names);
+        Assert.Contains(nameof(Attendance.Programs.BilingualEslRefinedAda), names);
+        Assert.Contains(nameof(Attendance.Programs.SpecialEducationMainstreamRefinedAda), names);
+        Assert.Contains(nameof(Attendance.Programs.PregnancyRelatedServicesRefinedAda), names);
+        Assert.Contains(nameof(Attendance.Programs.ResidentialFacilityRefinedAda), names);
     }
 
     [Fact]
@@ -88,7 +93,7 @@ public class CitationDesignTests
     {
         if (namespaces.Length == 0)
         {
-            namespaces = ["PeimsRules.Attendance", "PeimsRules.Funding"];
+            namespaces = ["PeimsRules.Attendance", "PeimsRules.Attendance.Programs", "PeimsRules.Funding"];
         }
 
         return assembly.GetExportedTypes()

@@ -26,6 +26,7 @@ public sealed record DayExplanation
         DayCount pregnancyRelatedServicesDaysPresent,
         DayCount specialEducationMainstreamDaysPresent,
         DayCount residentialFacilityDaysPresent,
+        DayCount bilingualEslDaysPresent,
         string detail)
     {
         Date = date;
@@ -44,6 +45,8 @@ public sealed record DayExplanation
         PregnancyRelatedServicesDaysPresent = pregnancyRelatedServicesDaysPresent;
         SpecialEducationMainstreamDaysPresent = specialEducationMainstreamDaysPresent;
         ResidentialFacilityDaysPresent = residentialFacilityDaysPresent;
+        BilingualEslDaysPresent = bilingualEslDaysPresent;
+        BilingualEslFunding = bilingualEslDaysPresent.HalfDays > 0 ? enrollment?.BilingualEslFunding : null;
         Detail = detail;
     }
 
@@ -98,6 +101,12 @@ public sealed record DayExplanation
     /// <summary>What the day added to E1652 (residential facility days present).</summary>
     public DayCount ResidentialFacilityDaysPresent { get; }
 
+    /// <summary>What the day added to E0938 (bilingual/ESL days present), under <see cref="BilingualEslFunding"/>.</summary>
+    public DayCount BilingualEslDaysPresent { get; }
+
+    /// <summary>The funding code (E1651) the day's bilingual/ESL days are filed under; <see langword="null"/> when it added none.</summary>
+    public BilingualEslFunding? BilingualEslFunding { get; }
+
     /// <summary>The reason, in words, with the rule it applies.</summary>
     public string Detail { get; }
 
@@ -138,6 +147,7 @@ public sealed record DayExplanation
         Add(line, PregnancyRelatedServicesDaysPresent, "PRS");
         Add(line, SpecialEducationMainstreamDaysPresent, "sp-ed mainstream");
         Add(line, ResidentialFacilityDaysPresent, "residential facility");
+        Add(line, BilingualEslDaysPresent, $"bilingual/ESL {BilingualEslFunding}");
         return line.ToString();
 
         static void Add(StringBuilder line, DayCount count, string what)

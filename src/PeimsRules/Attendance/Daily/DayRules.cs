@@ -11,6 +11,7 @@ internal readonly record struct DayDecision(
     long PregnancyRelatedServicesHalfDays,
     long MainstreamHalfDays,
     long ResidentialFacilityHalfDays,
+    long BilingualEslHalfDays,
     int SnapshotMark);
 
 /// <summary>
@@ -114,13 +115,13 @@ internal static class DayRules
         long weight = code.IsHalfDay ? 1 : 2;
         if (!present)
         {
-            return new DayDecision(null, code, false, 0, 0, weight, 0, 0, 0, snapshotMark);
+            return new DayDecision(null, code, false, 0, 0, weight, 0, 0, 0, 0, snapshotMark);
         }
 
         if (!code.IsEligible)
         {
             // A code-4 or code-5 day present is an ineligible day present, and no special-program day.
-            return new DayDecision(null, code, true, 0, weight, 0, 0, 0, 0, snapshotMark);
+            return new DayDecision(null, code, true, 0, weight, 0, 0, 0, 0, 0, snapshotMark);
         }
 
         long prs = 0, mainstream = 0, residential = 0;
@@ -145,7 +146,10 @@ internal static class DayRules
             }
         }
 
-        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, snapshotMark);
+        // E0938: an eligible day present on which the enrollment carries a bilingual/ESL funding code (E1651), with the
+        // same half-day rule; the builder files it under that code.
+        var bilingual = enrollment.Enrollment.BilingualEslFunding is null ? 0 : weight;
+        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, bilingual, snapshotMark);
     }
 
     /// <summary>
@@ -206,7 +210,7 @@ internal static class DayRules
     };
 
     private static DayDecision LeftOut(DayExclusionReason reason, AdaEligibility code, int snapshotMark) =>
-        new(reason, code, false, 0, 0, 0, 0, 0, 0, snapshotMark);
+        new(reason, code, false, 0, 0, 0, 0, 0, 0, 0, snapshotMark);
 
     private static int Compare(DailyAttendanceMark a, DailyAttendanceMark b)
     {

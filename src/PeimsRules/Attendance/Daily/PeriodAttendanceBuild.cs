@@ -182,9 +182,10 @@ public sealed class PeriodAttendanceBuild
             DayCount.FromHalfDays(decision.PregnancyRelatedServicesHalfDays),
             DayCount.FromHalfDays(decision.MainstreamHalfDays),
             DayCount.FromHalfDays(decision.ResidentialFacilityHalfDays),
+            DayCount.FromHalfDays(decision.BilingualEslHalfDays),
             text);
 
         DayExplanation LeftOut(DayExclusionReason why, StudentEnrollment? e, AdaEligibility? c, DailyAttendanceMark? m, string detail) =>
-            new(date, period, calendar, entry.Track, e, c, why, m, null, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, detail);
+            new(date, period, calendar, entry.Track, e, c, why, m, null, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.Zero, detail);
     }
 }

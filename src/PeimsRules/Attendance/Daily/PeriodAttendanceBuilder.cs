@@ -31,7 +31,9 @@ namespace PeimsRules.Attendance.Daily;
 /// campus's only or first calendar, then 01, 02, ... in the calendars' order.</description></item>
 /// <item><description>Special-program days present (pregnancy-related services E0939, special-education mainstream setting 40
 /// E0940, residential facility E1652) are eligible days present on which the program is active, with the same half-day
-/// rule for codes 2 and 6.</description></item>
+/// rule for codes 2 and 6. Bilingual/ESL days present (E0938) are eligible days present on which the enrollment carries a
+/// bilingual/ESL funding code (E1651), filed under that code: days of one record under two codes make one
+/// special-programs record per code (TEA keys the bilingual/ESL record by its funding code).</description></item>
 /// </list>
 /// <para>
 /// A record's economic disadvantage, emergent bilingual and bilingual/ESL funding codes are those of the enrollment
@@ -87,11 +89,7 @@ public static class PeriodAttendanceBuilder
                 records.Add(record);
                 if (acc.SpecialProgramHalfDays > 0)
                 {
-                    special.Add(new SpecialProgramsAttendancePeriod(
-                        record,
-                        DayCount.FromHalfDays(acc.PregnancyRelatedServices),
-                        DayCount.FromHalfDays(acc.Mainstream),
-                        DayCount.FromHalfDays(acc.ResidentialFacility)));
+                    acc.AddSpecialProgramsRecords(record, special);
                 }
             }
         }
@@ -272,7 +270,10 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
 
     public long ResidentialFacility { get; private set; }
 
-    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility;
+    /// <summary>The bilingual/ESL half days present (E0938), by funding code (<see cref="BilingualEslFunding.All"/> order).</summary>
+    private readonly long[] _bilingualEsl = new long[BilingualEslFunding.All.Count];
+
+    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility + _bilingualEsl.Sum();
 
     private int _lastDay;
     private StudentEnrollment? _lastEnrollment;
@@ -296,10 +297,36 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
         PregnancyRelatedServices += day.PregnancyRelatedServicesHalfDays;
         Mainstream += day.MainstreamHalfDays;
         ResidentialFacility += day.ResidentialFacilityHalfDays;
+        if (day.BilingualEslHalfDays > 0)
+        {
+            _bilingualEsl[enrollment.BilingualEslFunding!.Value.Index] += day.BilingualEslHalfDays;
+        }
+
         if (_lastEnrollment is null || date > _lastDay)
         {
             _lastDay = date;
             _lastEnrollment = enrollment;
+        }
+    }
+
+    /// <summary>
+    /// The special-programs records of <paramref name="record"/>: one, with every program's days and the bilingual/ESL days
+    /// of the first funding code that has any; then one more for each further code, with that code's bilingual/ESL days only.
+    /// </summary>
+    public void AddSpecialProgramsRecords(BasicReportingPeriodAttendance record, List<SpecialProgramsAttendancePeriod> special)
+    {
+        var codes = BilingualEslFunding.All.Where(f => _bilingualEsl[f.Index] > 0).ToList();
+        BilingualEslFunding? first = codes.Count > 0 ? codes[0] : null;
+        special.Add(new SpecialProgramsAttendancePeriod(
+            record,
+            DayCount.FromHalfDays(PregnancyRelatedServices),
+            DayCount.FromHalfDays(Mainstream),
+            DayCount.FromHalfDays(ResidentialFacility),
+            first is { } f0 ? DayCount.FromHalfDays(_bilingualEsl[f0.Index]) : DayCount.Zero,
+            first));
+        foreach (var code in codes.Skip(1))
+        {
+            special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(_bilingualEsl[code.Index]), code));
         }
     }
 

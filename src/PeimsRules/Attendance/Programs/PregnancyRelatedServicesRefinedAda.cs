@@ -1,0 +1,36 @@
+using PeimsRules.Attendance.Daily;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Attendance.Programs;
+
+/// <summary>
+/// Pregnancy-related services refined ADA: from the eligible days present while receiving pregnancy-related services
+/// (E0939). Per period: Σ over records (program days present ÷ that record's days taught, E0935); the year: the mean of
+/// the six period ADAs (÷ 6, as basic refined ADA, even where a period has none), rounded once to three decimals.
+/// </summary>
+/// <remarks>
+/// Example: 20 pregnancy-related services days in period 3 of 30 days taught and none in the other periods: period 3
+/// ADA 0.667, year 0.111 (20/30 ÷ 6). Groups, periods, the year, rounding and the 2019-20 COVID-19 adjustment are those
+/// of basic refined ADA (<see cref="SpecialProgramAdaSummary"/>). Vendors document the formula; one vendor page divides
+/// the year by the periods with values instead of 6, which this library does not do.
+/// </remarks>
+[TeaSource("TEA data standards: E0939 TOTAL-ELIG-PREG-REL-SVCS-DAYS-PRESENT")]
+[TeaSource("Ascender SAT0950 special-program ADA report: per period program days ÷ days taught, the year the mean of the six", Status = CitationStatus.VendorDocumented)]
+[TeaSource("Student Attendance Accounting Handbook: pregnancy-related services")]
+public static class PregnancyRelatedServicesRefinedAda
+{
+    /// <summary>The days <paramref name="record"/> contributes: the pregnancy-related services eligible days present (E0939, TOTAL-ELIG-PREG-REL-SVCS-DAYS-PRESENT).</summary>
+    public static DayCount DaysPresent(SpecialProgramsAttendancePeriod record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.PregnancyRelatedServicesDaysPresent;
+    }
+
+    /// <summary>The program's refined ADA by period and for the year, for every group of the options' grouping.</summary>
+    /// <exception cref="ArgumentException">
+    /// A record is not of the rule set's school year, prior-year records were given for a year other than 2019-20, or the
+    /// rule set asks for best four of six.
+    /// </exception>
+    public static SpecialProgramAdaSummary Compute(IEnumerable<SpecialProgramsAttendancePeriod> records, RuleSet rules, AttendanceSummaryOptions? options = null) =>
+        SpecialProgramAdaSummary.Compute(SpecialProgramAda.PregnancyRelatedServices, DaysPresent, records, rules, options);
+}
