@@ -114,7 +114,10 @@ public class DailyBuilderProperties
 
         Assert.Equal(Totals(splitWithoutEe.Records), Totals(unsplit.Records));
         Assert.True(unsplit.Records.Count <= splitWithoutEe.Records.Count);
-        Assert.True(split.Records.Count <= splitWithoutEe.Records.Count);
+        // Renaming EE to PK touches only the students who have an EE enrollment (it may fold an EE and a PK record of
+        // one period into one, so the counts of records are not comparable).
+        var early = district.Enrollments.Where(e => e.GradeLevel == GradeLevel.EarlyEducation).Select(e => e.Student).ToHashSet();
+        Assert.Equal(split.Records.Where(r => !early.Contains(r.StudentId)), splitWithoutEe.Records.Where(r => !early.Contains(r.StudentId)));
     }
 
     [Property]
