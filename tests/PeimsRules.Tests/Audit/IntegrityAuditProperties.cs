@@ -93,8 +93,8 @@ public sealed class IntegrityAuditProperties
             input =>
             {
                 var report = IntegrityAudit.Run(new AuditInput { Records = input.records }, RuleSet.For(new SchoolYear(input.year)));
-                return report.Findings.All(f => (f.DollarsAtStake ?? 0m) >= 0m && (f.AdaAtStake ?? Ratio.Zero) >= Ratio.Zero)
-                    && report.Campuses.All(c => (c.DollarsAtStake ?? 0m) >= 0m && c.AdaGainAtTarget >= Ratio.Zero && (c.DollarsGainAtTarget ?? 0m) >= 0m);
+                return report.Findings.All(f => (f.Dollars ?? 0m) >= 0m && (f.Ada ?? Ratio.Zero) >= Ratio.Zero)
+                    && report.Campuses.All(c => (c.Money.DollarsOverstated ?? 0m) >= 0m && (c.Money.DollarsUnclaimed ?? 0m) >= 0m && (c.Money.AttendanceOpportunityDollars ?? 0m) >= 0m && c.AdaGainAtTarget >= Ratio.Zero && (c.DollarsGainAtTarget ?? 0m) >= 0m);
             });
 
     [FsCheck.Xunit.Property]

@@ -26,8 +26,8 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record]), AuditRules.FundedDayOnUnfundedCode));
 
-        Assert.Equal(Ratio.Of(3, 20), finding.AdaAtStake);
-        Assert.Equal(924.00m, finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(3, 20), finding.Ada);
+        Assert.Equal(924.00m, finding.Dollars);
         Assert.Same(record, Assert.Single(finding.Records));
         Assert.Equal(AuditSeverity.Error, finding.Severity);
         Assert.Contains("ineligible days present", finding.Message, StringComparison.Ordinal);
@@ -50,8 +50,8 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record]), AuditRules.MembershipOverDaysTaught));
 
-        Assert.Equal(Ratio.Of(1, 60), finding.AdaAtStake);
-        Assert.Equal(102.67m, finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(1, 60), finding.Ada);
+        Assert.Equal(102.67m, finding.Dollars);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([in2024]), AuditRules.RemoteDaysOutsideRemoteYears));
         // 9 remote days / 20 / 6 = 3/40 refined ADA claimed on days that earn nothing.
-        Assert.Equal(Ratio.Of(3, 40), finding.AdaAtStake);
+        Assert.Equal(Ratio.Of(3, 40), finding.Ada);
         Assert.Empty(Of(Audit([in2021], RuleSet.For(new SchoolYear(2021))), AuditRules.RemoteDaysOutsideRemoteYears));
     }
 
@@ -87,7 +87,7 @@ public sealed class IntegrityAuditSpecification
         var finding = Assert.Single(findings);
         Assert.Equal(StudentId.Parse("S0001"), finding.StudentId);
         // The 5 asynchronous days at stake: 5 / 20 / 6 = 1/24.
-        Assert.Equal(Ratio.Of(1, 24), finding.AdaAtStake);
+        Assert.Equal(Ratio.Of(1, 24), finding.Ada);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class IntegrityAuditSpecification
         var finding = Assert.Single(Of(Audit([grade5, preK]), AuditRules.HalfDayCodeOnFullDayGrade));
 
         Assert.Equal(StudentId.Parse("S0001"), finding.StudentId);
-        Assert.Null(finding.AdaAtStake);
+        Assert.Null(finding.Ada);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class IntegrityAuditSpecification
 
         Assert.Equal(2, finding.Records.Count);
         // 2 excess days / 20 / 6 = 1/60 refined ADA at stake.
-        Assert.Equal(Ratio.Of(1, 60), finding.AdaAtStake);
+        Assert.Equal(Ratio.Of(1, 60), finding.Ada);
     }
 
     [Fact]
@@ -158,8 +158,8 @@ public sealed class IntegrityAuditSpecification
         Assert.Equal(StudentId.Parse("S0001"), finding.StudentId);
         Assert.Null(finding.ReportingPeriod);
         // 6 absent days / 20 / 6 = 1/20 refined ADA the campus would gain; × $6,160 = $308.00.
-        Assert.Equal(Ratio.Of(1, 20), finding.AdaAtStake);
-        Assert.Equal(308.00m, finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(1, 20), finding.Ada);
+        Assert.Equal(308.00m, finding.Dollars);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record]), AuditRules.FundedDayOnUnfundedCode));
 
-        Assert.Equal(1016.40m, finding.DollarsAtStake);
+        Assert.Equal(1016.40m, finding.Dollars);
     }
 
     [Fact]
@@ -180,8 +180,8 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record], RuleSet.For(new SchoolYear(2019))), AuditRules.FundedDayOnUnfundedCode));
 
-        Assert.Equal(Ratio.Of(3, 20), finding.AdaAtStake);
-        Assert.Null(finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(3, 20), finding.Ada);
+        Assert.Null(finding.Dollars);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class IntegrityAuditSpecification
 
         var report = Audit([small, large]);
 
-        var dollars = report.Findings.Select(f => f.DollarsAtStake ?? -1m).ToList();
+        var dollars = report.Findings.Select(f => f.Dollars ?? -1m).ToList();
         Assert.Equal(dollars.OrderByDescending(d => d), dollars);
         Assert.Equal(CampusId.Parse("101912003"), report.Campuses[0].CampusId);
     }
