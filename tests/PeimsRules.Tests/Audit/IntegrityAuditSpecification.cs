@@ -112,11 +112,12 @@ public sealed class IntegrityAuditSpecification
     }
 
     [Fact]
-    public void ATT_07_flags_two_codes_in_one_period_that_together_cover_more_than_the_days_taught()
+    public void ATT_07_flags_two_records_in_one_period_that_together_cover_more_than_the_days_taught()
     {
-        // Code 1 for 12 days (11 present, 1 absent) and code 2 for 10 instructional days (5 half days): 22 days of 20 taught.
+        // Grade 05 under code 1 for 12 days (11 present, 1 absent), then grade 06 under code 2 for 10 instructional days
+        // (5 half days): 22 days of 20 taught. (Two records need two keys: the grade differs, 42400-000A.)
         var first = Record(code: 1, eligible: 11m, absent: 1m);
-        var second = Record(code: 2, grade: "05", eligible: 4.5m, absent: 0.5m);
+        var second = Record(code: 2, grade: "06", eligible: 4.5m, absent: 0.5m);
 
         var finding = Assert.Single(Of(Audit([first, second]), AuditRules.CodeChangeWithoutWithdrawal));
 
