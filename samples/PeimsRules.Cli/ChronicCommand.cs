@@ -41,11 +41,12 @@ internal static class ChronicCommand
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var students = new Option<bool>("--students") { Description = "Write one verdict per student (days, percentage, verdict and why) instead of campus and district rates." };
+        var unmasked = new Option<bool>("--unmasked") { Description = "Do not mask small groups: for the district's own review only; TEA masks these rates for publication." };
         var demographics = new Option<FileInfo?>("--demographics") { Description = "The student demographics file: rates by student group as the federal file reports them (race/ethnicity, sex, disability, English learners, economically disadvantaged, homeless, migrant)." };
 
         var command = new Command("chronic", "Chronic absenteeism under a named, cited definition: campus and district rates, or per-student verdicts with reasons.")
         {
-            input, calendars, enrollments, attendance, definition, threshold, inclusive, minDays, attribution, format, students, demographics,
+            input, calendars, enrollments, attendance, definition, threshold, inclusive, minDays, attribution, format, students, demographics, unmasked,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input),
@@ -60,6 +61,7 @@ internal static class ChronicCommand
             parse.GetValue(format)!,
             parse.GetValue(students),
             parse.GetValue(demographics),
+            parse.GetValue(unmasked),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -78,6 +80,7 @@ internal static class ChronicCommand
         string format,
         bool perStudent,
         FileInfo? demographicsFile,
+        bool unmasked,
         TextWriter stdout,
         TextWriter stderr)
     {
@@ -249,8 +252,12 @@ internal static class ChronicCommand
         }
 
         var masking = SmallGroupMasking.For(year ?? PeimsRules.Rules.RuleParameters.BasicAllotment.Values[^1].From);
-        var masks = masking.MaskChronicAbsence(ChronicAbsenceByGroup.MaskingCells(groupRates));
-        if (!perStudent)
+        var masks = unmasked ? new MaskReason?[groupRates.Count] : masking.MaskChronicAbsence(ChronicAbsenceByGroup.MaskingCells(groupRates));
+        if (unmasked)
+        {
+            stderr.WriteLine("note: --unmasked: small groups are shown, for the district's own review only; do not publish these rates.");
+        }
+        else if (!perStudent)
         {
             stderr.WriteLine($"note: rates of groups with 1 to {masking.MinimumStudents - 1} students considered are masked, and the next smallest group with them (TEA TAPR masking): {masks.Count(m => m is not null)} row(s).");
         }

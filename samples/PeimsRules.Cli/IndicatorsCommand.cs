@@ -22,22 +22,24 @@ internal static class IndicatorsCommand
         var demographics = new Option<FileInfo?>("--demographics") { Description = "The student demographics file (economic status, Hispanic/Latino and race indicators, at risk, special education), for the student groups." };
         var leavers = new Option<FileInfo?>("--leavers") { Description = "The leaver records file (PEIMS 203), for the annual dropout rate." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        var unmasked = new Option<bool>("--unmasked") { Description = "Do not mask small groups: for the district's own review only; TEA masks these rates for publication." };
         format.AcceptOnlyFromAmong("csv", "json");
         var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (TEA Accountability Manual, Appendix D), small groups masked.")
         {
-            input, demographics, leavers, format,
+            input, demographics, leavers, format, unmasked,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input),
             parse.GetValue(demographics),
             parse.GetValue(leavers),
             parse.GetValue(format)!,
+            parse.GetValue(unmasked),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, TextWriter stdout, TextWriter stderr)
+    private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, bool unmasked, TextWriter stdout, TextWriter stderr)
     {
         var useSamples = inputFile is null;
         var periodsPath = inputFile?.FullName ?? AdaCommand.SampleFile;
@@ -145,9 +147,9 @@ internal static class IndicatorsCommand
 
         // TEA's small-group masking applies to every published rate: a masked row publishes no rate and no count.
         var masking = SmallGroupMasking.For(years[0]);
-        var attendanceMask = masking.MaskAttendance(attendance);
-        var dropoutMask = masking.MaskDropout(dropouts);
-        stderr.WriteLine($"note: small groups masked (TEA TAPR masking: rates with 1 to {masking.MinimumStudents - 1} students, attendance under {masking.MinimumMembershipDays} days in membership, and the next smallest group): {attendanceMask.Count(m => m is not null) + dropoutMask.Count(m => m is not null)} row(s).");
+        var attendanceMask = unmasked ? new MaskReason?[attendance.Count] : masking.MaskAttendance(attendance);
+        var dropoutMask = unmasked ? new MaskReason?[dropouts.Count] : masking.MaskDropout(dropouts);
+        stderr.WriteLine(unmasked ? "note: --unmasked: small groups are shown, for the district's own review only; do not publish these rates." : $"note: small groups masked (TEA TAPR masking: rates with 1 to {masking.MinimumStudents - 1} students, attendance under {masking.MinimumMembershipDays} days in membership, and the next smallest group): {attendanceMask.Count(m => m is not null) + dropoutMask.Count(m => m is not null)} row(s).");
         if (format == "json")
         {
             WriteJson(stdout, years[0], attendance, dropouts, attendanceMask, dropoutMask);
