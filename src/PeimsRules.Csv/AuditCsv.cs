@@ -57,7 +57,7 @@ public static class AuditCsv
                 SourceFile = p.FileName,
                 SourceLine = p.Line,
                 SourceValues = p.RowValues,
-                Message = $"{where} The repeat adds {added} eligible days present that would be counted twice: fold the two rows into one, or correct the key.",
+                Message = $"{where} The repeat adds {added} eligible days present that TEA's figure would count twice.",
             };
         }
 

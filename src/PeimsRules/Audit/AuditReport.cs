@@ -13,7 +13,7 @@ public sealed record AuditInput
     /// <value>Defaults to none.</value>
     public IReadOnlyList<IepServiceRecord> ServiceRecords { get; init; } = [];
 
-    /// <summary>Findings on rows a reader could not turn into records (ATT-00, ATT-02, ATT-03), reported with the others.</summary>
+    /// <summary>Findings on rows a reader could not turn into records (ATT-00, ATT-02, ATT-03, 42400-000A), reported and priced with the others.</summary>
     /// <value>Defaults to none.</value>
     public IReadOnlyList<AuditFinding> ReaderFindings { get; init; } = [];
 }
