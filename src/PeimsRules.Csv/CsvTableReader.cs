@@ -105,8 +105,8 @@ internal static class CsvTableReader
                     var k = key!.Of(record);
                     if (lineOfKey.TryGetValue(k, out var first))
                     {
-                        Report(new CsvProblem(fileName, row.Line, null, key.Describe(k),
-                            $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey) { RowValues = row.Values() });
+                        var repeat = new CsvProblem(fileName, row.Line, null, key.Describe(k), $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey);
+                        Report(repeat with { RowValues = row.Values() });
                         continue;
                     }
 
