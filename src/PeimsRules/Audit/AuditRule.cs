@@ -72,9 +72,9 @@ public static class AuditRules
 
     /// <summary>ATT-07: overlapping records of one student on one campus and track in one period.</summary>
     public static AuditRule CodeChangeWithoutWithdrawal { get; } = new(
-        "ATT-07", AuditSeverity.Error, "Code change without withdrawal and re-entry",
-        "A student's records on one campus and track in one period overlap: together they hold more days than the days taught allow, so a code or grade change was recorded without withdrawing from the first status.",
-        new("Student Attendance Accounting Handbook: a change of eligibility is a withdrawal and a re-entry", CitationStatus.VendorDocumented));
+        "ATT-07", AuditSeverity.Error, "Overlapping records without withdrawal and re-entry",
+        "A student's records (of different grades) on one campus and track in one period overlap: together they hold more days than the days taught allow, so a grade change was recorded without withdrawing from the first.",
+        new("Student Attendance Accounting Handbook: a change of grade or eligibility is a withdrawal and a re-entry", CitationStatus.VendorDocumented));
 
     /// <summary>ATT-08: a code-0 record that reports days.</summary>
     public static AuditRule NotInMembershipWithDays { get; } = new(
