@@ -293,7 +293,7 @@ internal static class ChronicCommand
     {
         if (demographicsFile is null)
         {
-            return ChronicAbsenceByGroup.Compute(report, [], year ?? new SchoolYear(2024));
+            return ChronicAbsenceByGroup.Compute(report, [], year ?? PeimsRules.Rules.RuleParameters.BasicAllotment.Values[^1].From);
         }
 
         if (year is not { } y)
