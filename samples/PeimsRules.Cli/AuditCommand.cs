@@ -8,18 +8,27 @@ using PeimsRules.SpecialEducation;
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>audit --input FILE [--services FILE] [--target-rate 95] [--disable ID,...] [--findings FILE] [--summary FILE] [--list-rules]</c>:
-/// every finding as CSV, a summary by campus, exit 0 with findings (findings are results, not failures).
+/// <c>audit --input FILE [--services FILE] [--campus-names FILE] [--revenue-per-ada N] [--target-rate 95] [--disable ID,...]
+/// [--findings FILE] [--summary FILE] [--list-rules]</c>: every finding as CSV with its stable id and its dollars in one of
+/// three money columns, a summary by campus, exit 0 with findings (findings are results, not failures).
 /// </summary>
 internal static class AuditCommand
 {
     /// <summary>The sample IEP service file shipped with the tool, used with the sample period file.</summary>
     public static string SampleServicesFile => Path.Combine(AppContext.BaseDirectory, "data", "sample-iep-services.csv");
 
+    /// <summary>The <c>--revenue-per-ada</c> option, shared with <c>report</c>.</summary>
+    public static Option<decimal?> RevenuePerAdaOption() => new("--revenue-per-ada")
+    {
+        Description = "Price findings at the district's own revenue per ADA (dollars) instead of the basic-allotment equivalent (the year's basic allotment, plus the early education allotment for K-3 rows).",
+    };
+
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input") { Description = "The period-attendance CSV. Without it, the sample district (with its IEP service file)." };
         var services = new Option<FileInfo?>("--services") { Description = "The IEP service-minutes CSV." };
+        var names = new Option<FileInfo?>("--campus-names") { Description = "A CSV of CampusId,CampusName: names beside the campus ids in the findings and the summary." };
+        var revenue = RevenuePerAdaOption();
         var targetRate = new Option<decimal>("--target-rate")
         {
             Description = "The attendance rate (percent) at which each campus's ADA gain is estimated.",
@@ -41,7 +50,7 @@ internal static class AuditCommand
 
         var command = new Command("audit", "The integrity audit: attendance-code findings, IEP service-minute compliance, and funding at risk, ranked by dollars.")
         {
-            input, services, targetRate, chronicBelow, disable, findingsFile, summaryFile, listRules,
+            input, services, names, revenue, targetRate, chronicBelow, disable, findingsFile, summaryFile, listRules,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +62,8 @@ internal static class AuditCommand
             return Run(
                 parse.GetValue(input)?.FullName,
                 parse.GetValue(services)?.FullName,
+                parse.GetValue(names)?.FullName,
+                parse.GetValue(revenue),
                 parse.GetValue(targetRate),
                 parse.GetValue(chronicBelow),
                 parse.GetValue(disable) ?? [],
@@ -73,7 +84,7 @@ internal static class AuditCommand
         return 0;
     }
 
-    private static int Run(string? inputPath, string? servicesPath, decimal targetRate, decimal chronicBelow, string[] disable, string? findingsPath, string? summaryPath)
+    private static int Run(string? inputPath, string? servicesPath, string? namesPath, decimal? revenuePerAda, decimal targetRate, decimal chronicBelow, string[] disable, string? findingsPath, string? summaryPath)
     {
         var sample = inputPath is null;
         var path = inputPath ?? AdaCommand.SampleFile;
@@ -97,6 +108,13 @@ internal static class AuditCommand
             return CliOutput.Fail("--target-rate and --chronic-below are percentages, 0 to 100.");
         }
 
+        if (revenuePerAda is <= 0m)
+        {
+            return CliOutput.Fail("--revenue-per-ada is a positive dollar amount, such as 7250.");
+        }
+
+        IReadOnlyDictionary<CampusId, string> campusNames = new Dictionary<CampusId, string>();
+
         AuditInput input;
         try
         {
@@ -106,6 +124,11 @@ internal static class AuditCommand
             {
                 // A service file is the district's own bookkeeping: a bad row there stops the audit rather than becoming a finding.
                 serviceRecords = IepServiceRecordCsv.ReadFile(servicesPath).Records;
+            }
+
+            if (namesPath is not null)
+            {
+                campusNames = CampusDirectoryCsv.ReadFile(namesPath);
             }
 
             input = new AuditInput { Records = periods.Records, ServiceRecords = serviceRecords, ReaderFindings = AuditCsv.ReaderFindings(periods) };
@@ -128,7 +151,14 @@ internal static class AuditCommand
 
         // With no readable record the year is unknown; the unreadable rows are still reported, under the newest rules.
         var rules = RuleSet.For(years.Count == 1 ? years[0] : RuleParameters.BasicAllotment.Values[^1].From);
-        var options = new AuditOptions { DisabledRules = disabled, TargetAttendanceRate = targetRate, ChronicAbsenceAttendanceRateBelow = chronicBelow };
+        var options = new AuditOptions
+        {
+            DisabledRules = disabled,
+            TargetAttendanceRate = targetRate,
+            ChronicAbsenceAttendanceRateBelow = chronicBelow,
+            RevenuePerAda = revenuePerAda,
+            CampusNames = campusNames,
+        };
         var report = IntegrityAudit.Run(input, rules, options);
 
         if (findingsPath is null)
@@ -158,57 +188,86 @@ internal static class AuditCommand
 
     private static string Dollars(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty;
 
+    /// <summary>The three money columns, in the order the CSVs write them.</summary>
+    internal static readonly string[] MoneyHeader = ["AdaOverstated", "DollarsOverstated", "AdaUnclaimed", "DollarsUnclaimed", "AttendanceOpportunityAda", "AttendanceOpportunityDollars"];
+
+    /// <summary>A finding's ADA and dollars in its one money column, the other two blank.</summary>
+    private static IEnumerable<string> MoneyFields(AuditFinding f)
+    {
+        foreach (var column in new[] { AuditMoneyColumn.AdaOverstated, AuditMoneyColumn.AdaUnclaimed, AuditMoneyColumn.AttendanceOpportunity })
+        {
+            var mine = f.MoneyColumn == column;
+            yield return mine ? Ada(f.Ada) : string.Empty;
+            yield return mine ? Dollars(f.Dollars) : string.Empty;
+        }
+    }
+
+    private static IEnumerable<string> MoneyFields(AuditMoney m) =>
+        [Ada(m.AdaOverstated), Dollars(m.DollarsOverstated), Ada(m.AdaUnclaimed), Dollars(m.DollarsUnclaimed), Ada(m.AttendanceOpportunityAda), Dollars(m.AttendanceOpportunityDollars)];
+
     internal static void WriteFindings(TextWriter output, AuditReport report)
     {
-        output.WriteLine("RuleId,Severity,CampusId,StudentId,ReportingPeriod,Message,AdaAtStake,DollarsAtStake");
+        output.WriteLine(string.Join(',', ["FindingId", "RuleId", "Severity", "CampusId", "CampusName", "StudentId", "GradeLevel", "InstructionalTrack", "ReportingPeriod", .. MoneyHeader, "SourceLine", "Message"]));
         foreach (var f in report.Findings)
         {
             output.WriteLine(string.Join(
                 ',',
-                f.Rule.Id,
-                f.Severity,
-                f.CampusId?.Code ?? string.Empty,
-                CliOutput.CsvField(f.StudentId?.Value ?? string.Empty),
-                f.ReportingPeriod?.ToString() ?? string.Empty,
-                CliOutput.CsvField(f.Message),
-                Ada(f.AdaAtStake),
-                Dollars(f.DollarsAtStake)));
+                [
+                    f.Id,
+                    f.Rule.Id,
+                    f.Severity.ToString(),
+                    f.CampusId?.Code ?? string.Empty,
+                    CliOutput.CsvField(f.CampusName ?? string.Empty),
+                    CliOutput.CsvField(f.StudentId?.Value ?? string.Empty),
+                    f.GradeLevel?.Code ?? string.Empty,
+                    f.InstructionalTrack?.Code ?? string.Empty,
+                    f.ReportingPeriod?.ToString() ?? string.Empty,
+                    .. MoneyFields(f),
+                    f.SourceLine?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                    CliOutput.CsvField(f.Message),
+                ]));
         }
     }
 
     internal static void WriteSummary(TextWriter output, AuditReport report)
     {
-        output.WriteLine("CampusId,Findings,Errors,Warnings,Notices,AdaAtStake,DollarsAtStake,RefinedAda,AdaGainAtTarget,DollarsGainAtTarget");
+        output.WriteLine(string.Join(',', ["CampusId", "CampusName", "Findings", "Errors", "Warnings", "Notices", .. MoneyHeader, "RefinedAda", "AdaGainAtTarget", "DollarsGainAtTarget"]));
         foreach (var c in report.Campuses)
         {
             output.WriteLine(string.Join(
                 ',',
-                c.CampusId.Code,
-                c.Findings.ToString(CultureInfo.InvariantCulture),
-                c.Errors.ToString(CultureInfo.InvariantCulture),
-                c.Warnings.ToString(CultureInfo.InvariantCulture),
-                c.Notices.ToString(CultureInfo.InvariantCulture),
-                Ada(c.AdaAtStake),
-                Dollars(c.DollarsAtStake),
-                Ada(c.RefinedAda),
-                Ada(c.AdaGainAtTarget),
-                Dollars(c.DollarsGainAtTarget)));
+                [
+                    c.CampusId.Code,
+                    CliOutput.CsvField(c.CampusName ?? string.Empty),
+                    c.Findings.ToString(CultureInfo.InvariantCulture),
+                    c.Errors.ToString(CultureInfo.InvariantCulture),
+                    c.Warnings.ToString(CultureInfo.InvariantCulture),
+                    c.Notices.ToString(CultureInfo.InvariantCulture),
+                    .. MoneyFields(c.Money),
+                    Ada(c.RefinedAda),
+                    Ada(c.AdaGainAtTarget),
+                    Dollars(c.DollarsGainAtTarget),
+                ]));
         }
     }
 
     private static void WriteSummaryTable(TextWriter output, AuditReport report)
     {
         var unplaced = report.Findings.Count(f => f.CampusId is null);
-        output.WriteLine($"{report.Findings.Count} finding(s) in {report.Rules.SchoolYear.DisplayName}; campuses by dollars at stake (target attendance {report.Options.TargetAttendanceRate}%):");
-        output.WriteLine($"{"campus",-10} {"errors",6} {"warn",6} {"notice",6} {"ADA at stake",12} {"$ at stake",12} {"refined ADA",11} {"ADA gain",9} {"$ gain",12}");
+        output.WriteLine($"{report.Findings.Count} finding(s) in {report.Rules.SchoolYear.DisplayName}; campuses by reporting-error dollars. Dollars: {report.DollarsBasis}.");
+        output.WriteLine($"{"campus",-10} {"errors",6} {"warn",6} {"notice",6} {"$ overstated",13} {"$ unclaimed",12} {"$ attendance",12} {"refined ADA",11} {"ADA gain",9} {"$ gain",12}");
         foreach (var c in report.Campuses)
         {
-            output.WriteLine($"{c.CampusId.Code,-10} {c.Errors,6} {c.Warnings,6} {c.Notices,6} {Ada(c.AdaAtStake),12} {Dollars(c.DollarsAtStake),12} {Ada(c.RefinedAda),11} {Ada(c.AdaGainAtTarget),9} {Dollars(c.DollarsGainAtTarget),12}");
+            var m = c.Money;
+            output.WriteLine($"{c.CampusId.Code,-10} {c.Errors,6} {c.Warnings,6} {c.Notices,6} {Dollars(m.DollarsOverstated),13} {Dollars(m.DollarsUnclaimed),12} {Dollars(m.AttendanceOpportunityDollars),12} {Ada(c.RefinedAda),11} {Ada(c.AdaGainAtTarget),9} {Dollars(c.DollarsGainAtTarget),12}{(c.CampusName is { } n ? "  " + n : string.Empty)}");
         }
 
+        var t = report.Totals;
+        output.WriteLine($"{"total",-10} {string.Empty,6} {string.Empty,6} {string.Empty,6} {Dollars(t.DollarsOverstated),13} {Dollars(t.DollarsUnclaimed),12} {Dollars(t.AttendanceOpportunityDollars),12}");
+        output.WriteLine("ADA overstated: what TEA could recover. ADA unclaimed: left on the table. Attendance opportunity: what better attendance would earn (not an error). Each finding is in one column (docs/audit.md).");
         if (unplaced > 0)
         {
-            output.WriteLine($"{unplaced} finding(s) on rows that could not be read are not placed on a campus (see their line in the message).");
+            output.WriteLine($"{unplaced} finding(s) on rows whose campus could not be read are not placed on a campus (see their line in the message); the total counts them.");
         }
     }
 }

@@ -4,15 +4,17 @@ using System.Text.Json;
 using PeimsRules.Accountability;
 using PeimsRules.Attendance.Daily;
 using PeimsRules.Csv;
+using PeimsRules.Csv.Accountability;
 using PeimsRules.Csv.Daily;
 
 namespace PeimsRules.Cli;
 
 /// <summary>
 /// <c>chronic [--input periods.csv | --calendars F --enrollments F --attendance F] [--definition NAME] [--threshold N]
-/// [--inclusive true|false] [--min-days N] [--attribution school|district|student] [--format csv|json] [--students]</c>:
-/// chronic absenteeism under a named definition (docs/chronic-absenteeism.md), as campus and district rates or, with
-/// <c>--students</c>, one verdict per student with the reason.
+/// [--inclusive true|false] [--min-days N] [--attribution school|district|student] [--demographics F] [--format csv|json]
+/// [--students]</c>: chronic absenteeism under a named definition (docs/chronic-absenteeism.md), as campus and district
+/// rates (by student group with <c>--demographics</c>, small groups masked) or, with <c>--students</c>, one verdict per
+/// student with the reason.
 /// </summary>
 internal static class ChronicCommand
 {
@@ -39,10 +41,12 @@ internal static class ChronicCommand
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var students = new Option<bool>("--students") { Description = "Write one verdict per student (days, percentage, verdict and why) instead of campus and district rates." };
+        var unmasked = new Option<bool>("--unmasked") { Description = "Do not mask small groups: for the district's own review only; TEA masks these rates for publication." };
+        var demographics = new Option<FileInfo?>("--demographics") { Description = "The student demographics file: rates by student group as the federal file reports them (race/ethnicity, sex, disability, English learners, economically disadvantaged, homeless, migrant)." };
 
         var command = new Command("chronic", "Chronic absenteeism under a named, cited definition: campus and district rates, or per-student verdicts with reasons.")
         {
-            input, calendars, enrollments, attendance, definition, threshold, inclusive, minDays, attribution, format, students,
+            input, calendars, enrollments, attendance, definition, threshold, inclusive, minDays, attribution, format, students, demographics, unmasked,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input),
@@ -56,6 +60,8 @@ internal static class ChronicCommand
             parse.GetValue(attribution),
             parse.GetValue(format)!,
             parse.GetValue(students),
+            parse.GetValue(demographics),
+            parse.GetValue(unmasked),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -73,6 +79,8 @@ internal static class ChronicCommand
         string? attribution,
         string format,
         bool perStudent,
+        FileInfo? demographicsFile,
+        bool unmasked,
         TextWriter stdout,
         TextWriter stderr)
     {
@@ -132,6 +140,7 @@ internal static class ChronicCommand
         }
 
         ChronicAbsenceInput spans;
+        SchoolYear? year = null;
         var useDaily = calendarsFile is not null
             || (inputFile is null && definition.Measure == ChronicAbsenceMeasure.PercentOfInstructionalMinutes);
         try
@@ -161,6 +170,8 @@ internal static class ChronicCommand
                 }
 
                 spans = ChronicAbsenceInput.FromDaily(definition, cal, enr, marks);
+                var calendarYears = cal.Select(c => c.SchoolYear).Distinct().ToList();
+                year = calendarYears.Count == 1 ? calendarYears[0] : null;
             }
             else
             {
@@ -189,6 +200,7 @@ internal static class ChronicCommand
                 }
 
                 spans = ChronicAbsenceInput.FromPeriodRecords(result.Records);
+                year = years.Count == 1 ? years[0] : null;
             }
         }
         catch (DailyAttendanceInputException e)
@@ -224,9 +236,35 @@ internal static class ChronicCommand
             CultureInfo.InvariantCulture,
             $"chronic: {definition.Name}: {report.Verdicts.Count} verdicts from {spans.Spans.Count} spans; {report.Verdicts.Count(v => v.IsChronicallyAbsent)} chronically absent, {report.Verdicts.Count(v => v.Status == ChronicAbsenceStatus.Trending)} trending, {report.Verdicts.Count(v => !v.IsConsidered)} excluded."));
 
+        // Rates by student group, and TEA's small-group masking on every published rate.
+        IReadOnlyList<ChronicAbsenceGroupRate> groupRates;
+        try
+        {
+            groupRates = GroupRates(report, demographicsFile, year, stderr);
+        }
+        catch (GroupRatesException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, e.Message);
+        }
+
+        var masking = SmallGroupMasking.For(year ?? PeimsRules.Rules.RuleParameters.BasicAllotment.Values[^1].From);
+        var masks = unmasked ? new MaskReason?[groupRates.Count] : masking.MaskChronicAbsence(ChronicAbsenceByGroup.MaskingCells(groupRates));
+        if (unmasked)
+        {
+            stderr.WriteLine("note: --unmasked: small groups are shown, for the district's own review only; do not publish these rates.");
+        }
+        else if (!perStudent)
+        {
+            stderr.WriteLine($"note: rates of groups with 1 to {masking.MinimumStudents - 1} students considered are masked, and the next smallest group with them (TEA TAPR masking): {masks.Count(m => m is not null)} row(s).");
+        }
+
         if (format == "json")
         {
-            WriteJson(stdout, report, perStudent);
+            WriteJson(stdout, report, perStudent, groupRates, masks);
         }
         else if (perStudent)
         {
@@ -234,7 +272,7 @@ internal static class ChronicCommand
         }
         else
         {
-            WriteRatesCsv(stdout, report);
+            WriteRatesCsv(stdout, report, groupRates, masks);
         }
 
         stdout.Flush();
@@ -245,23 +283,75 @@ internal static class ChronicCommand
     private static string Percent(Ratio? value) =>
         value is { } v ? v.Round(2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
 
-    private static void WriteRatesCsv(TextWriter output, ChronicAbsenceReport report)
+    private sealed class GroupRatesException(string message) : Exception(message);
+
+    /// <summary>
+    /// The rates by group: with a demographics file, every federal group; without one, all students only (the report's
+    /// own campus and district rates, the same counts).
+    /// </summary>
+    private static IReadOnlyList<ChronicAbsenceGroupRate> GroupRates(ChronicAbsenceReport report, FileInfo? demographicsFile, SchoolYear? year, TextWriter stderr)
     {
-        output.WriteLine("Definition,Level,DistrictId,CampusId,Considered,Excluded,Chronic,Trending,ChronicPercent,TrendingPercent");
-        foreach (var r in report.Campuses.Concat(report.Districts))
+        if (demographicsFile is null)
         {
+            return ChronicAbsenceByGroup.Compute(report, [], year ?? PeimsRules.Rules.RuleParameters.BasicAllotment.Values[^1].From);
+        }
+
+        if (year is not { } y)
+        {
+            throw new GroupRatesException("--demographics needs input of one school year, to check race/ethnicity against the elements valid that year.");
+        }
+
+        var read = StudentDemographicsCsv.ReadFile(demographicsFile.FullName, CsvErrorMode.CollectAll, y);
+        if (read.HasProblems)
+        {
+            foreach (var problem in read.Problems)
+            {
+                stderr.WriteLine("error: " + problem);
+            }
+
+            throw new GroupRatesException($"{read.Problems.Count} problem(s) in {demographicsFile.FullName}; nothing was written.");
+        }
+
+        var known = read.Records.Select(d => d.Student).ToHashSet();
+        var missing = report.Verdicts.Select(v => v.Student).Distinct().Count(s => !known.Contains(s));
+        if (missing > 0)
+        {
+            stderr.WriteLine($"warning: {missing} student(s) have no demographic record and count in All only.");
+        }
+
+        return ChronicAbsenceByGroup.Compute(report, read.Records, y);
+    }
+
+    private static void WriteRatesCsv(TextWriter output, ChronicAbsenceReport report, IReadOnlyList<ChronicAbsenceGroupRate> groups, IReadOnlyList<MaskReason?> masks)
+    {
+        output.WriteLine("Definition,Level,DistrictId,CampusId,StudentGroup,Considered,Excluded,Chronic,Trending,ChronicPercent,TrendingPercent,Masked");
+        var all = report.Campuses.Concat(report.Districts).ToDictionary(r => (r.Level, r.Campus));
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var g = groups[i];
+            var m = masks[i];
+            string Shown(string value) => m is null ? value : string.Empty;
+            var whole = g.Group == StudentGroup.All ? all.GetValueOrDefault((g.Level, g.Campus)) : null;
             output.WriteLine(string.Join(
                 ',',
                 report.Definition.Name,
-                r.Level.ToString(),
-                r.District.Code,
-                r.Campus?.Code ?? string.Empty,
-                r.Considered.ToString(CultureInfo.InvariantCulture),
-                r.Excluded.ToString(CultureInfo.InvariantCulture),
-                r.Chronic.ToString(CultureInfo.InvariantCulture),
-                r.Trending.ToString(CultureInfo.InvariantCulture),
-                Percent(r.Percent),
-                Percent(r.TrendingPercent)));
+                g.Level.ToString(),
+                g.District.Code,
+                g.Campus?.Code ?? string.Empty,
+                g.Group.ToString(),
+                Shown(g.Considered.ToString(CultureInfo.InvariantCulture)),
+                Shown(whole?.Excluded.ToString(CultureInfo.InvariantCulture) ?? string.Empty),
+                Shown(g.Chronic.ToString(CultureInfo.InvariantCulture)),
+                Shown(whole?.Trending.ToString(CultureInfo.InvariantCulture) ?? string.Empty),
+                Shown(Percent(g.Percent)),
+                Shown(whole is null ? string.Empty : Percent(whole.TrendingPercent)),
+                m?.ToString() ?? string.Empty));
+        }
+
+        // A campus or district whose students were all excluded has no group rate: its All row still says so.
+        foreach (var r in report.Campuses.Concat(report.Districts).Where(r => r.Considered == 0))
+        {
+            output.WriteLine(string.Join(',', report.Definition.Name, r.Level.ToString(), r.District.Code, r.Campus?.Code ?? string.Empty, nameof(StudentGroup.All), "0", r.Excluded.ToString(CultureInfo.InvariantCulture), "0", "0", string.Empty, string.Empty, string.Empty));
         }
     }
 
@@ -291,7 +381,7 @@ internal static class ChronicCommand
         }
     }
 
-    private static void WriteJson(TextWriter output, ChronicAbsenceReport report, bool perStudent)
+    private static void WriteJson(TextWriter output, ChronicAbsenceReport report, bool perStudent, IReadOnlyList<ChronicAbsenceGroupRate> groups, IReadOnlyList<MaskReason?> masks)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -305,6 +395,7 @@ internal static class ChronicCommand
 
             json.WriteEndObject();
             json.WriteStartArray("rates");
+            var allMasks = Enumerable.Range(0, groups.Count).Where(i => groups[i].Group == StudentGroup.All).ToDictionary(i => (groups[i].Level, groups[i].Campus), i => masks[i]);
             foreach (var r in report.Campuses.Concat(report.Districts))
             {
                 json.WriteStartObject();
@@ -315,6 +406,13 @@ internal static class ChronicCommand
                     json.WriteString("campusId", c.Code);
                 }
 
+                if (allMasks.GetValueOrDefault((r.Level, r.Campus)) is { } masked)
+                {
+                    json.WriteString("masked", masked.ToString());
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 json.WriteNumber("considered", r.Considered);
                 json.WriteNumber("excluded", r.Excluded);
                 json.WriteNumber("chronic", r.Chronic);
@@ -322,6 +420,30 @@ internal static class ChronicCommand
                 json.WriteString("chronicPercent", Percent(r.Percent));
                 json.WriteString("chronicPercentExact", r.Percent?.ToString());
                 json.WriteString("trendingPercent", Percent(r.TrendingPercent));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("groups");
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var g = groups[i];
+                json.WriteStartObject();
+                json.WriteString("level", g.Level.ToString());
+                json.WriteString("districtId", g.District.Code);
+                json.WriteString("campusId", g.Campus?.Code);
+                json.WriteString("group", g.Group.ToString());
+                if (masks[i] is { } masked)
+                {
+                    json.WriteString("masked", masked.ToString());
+                }
+                else
+                {
+                    json.WriteNumber("considered", g.Considered);
+                    json.WriteNumber("chronic", g.Chronic);
+                    json.WriteString("chronicPercent", Percent(g.Percent));
+                }
+
                 json.WriteEndObject();
             }
 

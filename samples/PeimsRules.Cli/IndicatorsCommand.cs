@@ -19,25 +19,27 @@ internal static class IndicatorsCommand
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input") { Description = "The period-attendance CSV (PEIMS 400 / TSDS 42400 records). Without it, the sample with its demographics and leavers." };
-        var demographics = new Option<FileInfo?>("--demographics") { Description = "The student demographics file (economic status, ethnicity, at risk, special education), for the student groups." };
+        var demographics = new Option<FileInfo?>("--demographics") { Description = "The student demographics file (economic status, Hispanic/Latino and race indicators, at risk, special education), for the student groups." };
         var leavers = new Option<FileInfo?>("--leavers") { Description = "The leaver records file (PEIMS 203), for the annual dropout rate." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        var unmasked = new Option<bool>("--unmasked") { Description = "Do not mask small groups: for the district's own review only; TEA masks these rates for publication." };
         format.AcceptOnlyFromAmong("csv", "json");
-        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (seed 002).")
+        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (TEA Accountability Manual, Appendix D), small groups masked.")
         {
-            input, demographics, leavers, format,
+            input, demographics, leavers, format, unmasked,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input),
             parse.GetValue(demographics),
             parse.GetValue(leavers),
             parse.GetValue(format)!,
+            parse.GetValue(unmasked),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, TextWriter stdout, TextWriter stderr)
+    private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, bool unmasked, TextWriter stdout, TextWriter stderr)
     {
         var useSamples = inputFile is null;
         var periodsPath = inputFile?.FullName ?? AdaCommand.SampleFile;
@@ -52,9 +54,11 @@ internal static class IndicatorsCommand
             var read = BasicReportingPeriodAttendanceCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll);
             problems.AddRange(read.Problems);
             records = read.Records;
-            if (demographicsPath is not null)
+            var periodYears = records.Select(r => r.SchoolYear).Distinct().ToList();
+            if (demographicsPath is not null && periodYears.Count == 1)
             {
-                var d = StudentDemographicsCsv.ReadFile(demographicsPath, CsvErrorMode.CollectAll);
+                // Race/ethnicity is checked against the elements valid in the period file's year.
+                var d = StudentDemographicsCsv.ReadFile(demographicsPath, CsvErrorMode.CollectAll, periodYears[0]);
                 problems.AddRange(d.Problems);
                 demo = d.Records;
             }
@@ -88,7 +92,16 @@ internal static class IndicatorsCommand
             return Fail(stderr, $"{periodsPath} holds records of {years.Count} school years; give one school year per file.");
         }
 
-        var attendance = AttendanceRate.Compute(records, demo);
+        IReadOnlyList<AttendanceRateFigure> attendance;
+        try
+        {
+            attendance = AttendanceRate.Compute(records, demo);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail(stderr, e.Message.Split(" (Parameter", 2)[0]);
+        }
+
         if (demo is not null)
         {
             var missing = AttendanceRate.StudentsWithoutDemographics(records, demo);
@@ -107,11 +120,22 @@ internal static class IndicatorsCommand
                 stderr.WriteLine($"warning: {other} leaver record(s) are not of {years[0].DisplayName} and are not counted.");
             }
 
+            var outside = AnnualDropoutRate.DropoutsNotServed(years[0], leaverRecords, records);
+            if (outside.Count > 0)
+            {
+                foreach (var l in outside)
+                {
+                    stderr.WriteLine($"error: dropout {l.Student} (leaver code {l.LeaverCode}, campus {l.Campus}, grade {l.GradeLevel}) is not among the students served: no attendance record of {years[0].DisplayName} puts the student at that campus in that grade span.");
+                }
+
+                return Fail(stderr, $"{outside.Count} dropout(s) outside the students served; a dropout rate's numerator must be inside its denominator. Correct the leaver records or the attendance file; nothing was written.");
+            }
+
             try
             {
                 dropouts = AnnualDropoutRate.Compute(years[0], leaverRecords, records, demo);
             }
-            catch (Exception e) when (e is PeimsCodeException or InvalidOperationException)
+            catch (Exception e) when (e is PeimsCodeException or InvalidOperationException or ArgumentException)
             {
                 return Fail(stderr, e.Message);
             }
@@ -121,21 +145,30 @@ internal static class IndicatorsCommand
             stderr.WriteLine("note: no --leavers file: the annual dropout rate is not computed.");
         }
 
+        // TEA's small-group masking applies to every published rate: a masked row publishes no rate and no count.
+        var masking = SmallGroupMasking.For(years[0]);
+        var attendanceMask = unmasked ? new MaskReason?[attendance.Count] : masking.MaskAttendance(attendance);
+        var dropoutMask = unmasked ? new MaskReason?[dropouts.Count] : masking.MaskDropout(dropouts);
+        stderr.WriteLine(unmasked ? "note: --unmasked: small groups are shown, for the district's own review only; do not publish these rates." : $"note: small groups masked (TEA TAPR masking: rates with 1 to {masking.MinimumStudents - 1} students, attendance under {masking.MinimumMembershipDays} days in membership, and the next smallest group): {attendanceMask.Count(m => m is not null) + dropoutMask.Count(m => m is not null)} row(s).");
         if (format == "json")
         {
-            WriteJson(stdout, years[0], attendance, dropouts);
+            WriteJson(stdout, years[0], attendance, dropouts, attendanceMask, dropoutMask);
         }
         else
         {
-            stdout.WriteLine("Indicator,Grades,Level,DistrictId,CampusId,StudentGroup,Students,Numerator,Denominator,Percent");
-            foreach (var f in attendance)
+            stdout.WriteLine("Indicator,Grades,Level,DistrictId,CampusId,StudentGroup,Students,Numerator,Denominator,Percent,Masked");
+            for (var i = 0; i < attendance.Count; i++)
             {
-                stdout.WriteLine(string.Join(',', "AttendanceRate", "01-12", f.Level, f.District.Code, f.Campus?.Code ?? string.Empty, f.Group, f.Students.ToString(CultureInfo.InvariantCulture), f.DaysPresent, f.DaysInMembership, Percent(f.Percent)));
+                var f = attendance[i];
+                var m = attendanceMask[i];
+                stdout.WriteLine(string.Join(',', "AttendanceRate", "01-12", f.Level, f.District.Code, f.Campus?.Code ?? string.Empty, f.Group, Shown(m, f.Students.ToString(CultureInfo.InvariantCulture)), Shown(m, f.DaysPresent.ToString()), Shown(m, f.DaysInMembership.ToString()), Shown(m, Percent(f.Percent)), m?.ToString() ?? string.Empty));
             }
 
-            foreach (var f in dropouts)
+            for (var i = 0; i < dropouts.Count; i++)
             {
-                stdout.WriteLine(string.Join(',', "AnnualDropoutRate", f.Grades, f.Level, f.District.Code, f.Campus?.Code ?? string.Empty, f.Group, f.StudentsServed.ToString(CultureInfo.InvariantCulture), f.Dropouts.ToString(CultureInfo.InvariantCulture), f.StudentsServed.ToString(CultureInfo.InvariantCulture), Percent(f.Percent)));
+                var f = dropouts[i];
+                var m = dropoutMask[i];
+                stdout.WriteLine(string.Join(',', "AnnualDropoutRate", f.Grades, f.Level, f.District.Code, f.Campus?.Code ?? string.Empty, f.Group, Shown(m, f.StudentsServed.ToString(CultureInfo.InvariantCulture)), Shown(m, f.Dropouts.ToString(CultureInfo.InvariantCulture)), Shown(m, f.StudentsServed.ToString(CultureInfo.InvariantCulture)), Shown(m, Percent(f.Percent)), m?.ToString() ?? string.Empty));
             }
         }
 
@@ -147,7 +180,10 @@ internal static class IndicatorsCommand
     private static string Percent(Ratio? value) =>
         value is { } v ? v.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) : string.Empty;
 
-    private static void WriteJson(TextWriter output, SchoolYear year, IReadOnlyList<AttendanceRateFigure> attendance, IReadOnlyList<DropoutRateFigure> dropouts)
+    /// <summary>A value as published: blank when the row is masked.</summary>
+    private static string Shown(MaskReason? mask, string value) => mask is null ? value : string.Empty;
+
+    private static void WriteJson(TextWriter output, SchoolYear year, IReadOnlyList<AttendanceRateFigure> attendance, IReadOnlyList<DropoutRateFigure> dropouts, IReadOnlyList<MaskReason?> attendanceMask, IReadOnlyList<MaskReason?> dropoutMask)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -155,13 +191,21 @@ internal static class IndicatorsCommand
             json.WriteStartObject();
             json.WriteString("schoolYear", year.DisplayName);
             json.WriteStartArray("attendanceRate");
-            foreach (var f in attendance)
+            for (var i = 0; i < attendance.Count; i++)
             {
+                var f = attendance[i];
                 json.WriteStartObject();
                 json.WriteString("level", f.Level.ToString());
                 json.WriteString("districtId", f.District.Code);
                 json.WriteString("campusId", f.Campus?.Code);
                 json.WriteString("group", f.Group.ToString());
+                if (attendanceMask[i] is { } masked)
+                {
+                    json.WriteString("masked", masked.ToString());
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 json.WriteNumber("students", f.Students);
                 json.WriteString("daysPresent", f.DaysPresent.ToString());
                 json.WriteString("daysInMembership", f.DaysInMembership.ToString());
@@ -172,14 +216,22 @@ internal static class IndicatorsCommand
 
             json.WriteEndArray();
             json.WriteStartArray("annualDropoutRate");
-            foreach (var f in dropouts)
+            for (var i = 0; i < dropouts.Count; i++)
             {
+                var f = dropouts[i];
                 json.WriteStartObject();
                 json.WriteString("grades", f.Grades);
                 json.WriteString("level", f.Level.ToString());
                 json.WriteString("districtId", f.District.Code);
                 json.WriteString("campusId", f.Campus?.Code);
                 json.WriteString("group", f.Group.ToString());
+                if (dropoutMask[i] is { } masked)
+                {
+                    json.WriteString("masked", masked.ToString());
+                    json.WriteEndObject();
+                    continue;
+                }
+
                 json.WriteNumber("dropouts", f.Dropouts);
                 json.WriteNumber("studentsServed", f.StudentsServed);
                 json.WriteString("percent", Percent(f.Percent));

@@ -29,9 +29,10 @@ internal static class ReportCommand
         var campuses = new Option<int>("--campuses") { Description = "For the sample district: the number of campuses.", DefaultValueFactory = _ => 5 };
         var students = new Option<int>("--students") { Description = "For the sample district: students per campus.", DefaultValueFactory = _ => 120 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table: for scripts." };
+        var revenue = AuditCommand.RevenuePerAdaOption();
         var command = new Command("report", "A report folder a person would rather look at than read: the six-week grid with a heatmap, K-3 rows, chronic absence, SPED service minutes, funding at risk, drill-down, charts, and the CSVs behind every table.")
         {
-            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet,
+            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, revenue,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,12 @@ internal static class ReportCommand
                 return CliOutput.Fail("--target-rate is a percentage, 0 to 100.");
             }
 
+            var revenuePerAda = parse.GetValue(revenue);
+            if (revenuePerAda is <= 0m)
+            {
+                return CliOutput.Fail("--revenue-per-ada is a positive dollar amount, such as 7250.");
+            }
+
             return Run(new ReportRequest(
                 parse.GetValue(input)?.FullName,
                 parse.GetValue(services)?.FullName,
@@ -55,12 +62,13 @@ internal static class ReportCommand
                 bounds,
                 rate,
                 new SyntheticOptions(parse.GetValue(seed), parse.GetValue(campuses), parse.GetValue(students)),
-                parse.GetValue(quiet)));
+                parse.GetValue(quiet),
+                revenuePerAda));
         });
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda);
 
     private static int Run(ReportRequest request)
     {
@@ -79,7 +87,7 @@ internal static class ReportCommand
                 }
 
                 step("computing figures and the audit", 60);
-                report = DistrictReport.Compute(input, new AuditOptions { TargetAttendanceRate = request.TargetRate });
+                report = DistrictReport.Compute(input, new AuditOptions { TargetAttendanceRate = request.TargetRate, RevenuePerAda = request.RevenuePerAda });
                 step("writing the report", 80);
                 written = new ReportWriter(report, request.Heatmap, notes).Write(request.Output);
                 step("done", 100);
@@ -114,7 +122,7 @@ internal static class ReportCommand
         if (!request.Quiet && report is not null)
         {
             var table = new Table().Title($"{report.Rules.SchoolYear.DisplayName}: refined ADA by campus");
-            table.AddColumns("campus", "refined ADA", "PIA", "findings", "$ at stake");
+            table.AddColumns("campus", "refined ADA", "PIA", "findings", "$ overstated", "$ unclaimed");
             foreach (var campus in report.Campuses)
             {
                 var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
@@ -124,7 +132,8 @@ internal static class ReportCommand
                     ReportFormat.Figure(year.Ada),
                     ReportFormat.Figure(year.Pia),
                     (audit?.Findings ?? 0).ToString(CultureInfo.InvariantCulture),
-                    ReportFormat.DollarsText(audit?.DollarsAtStake));
+                    ReportFormat.DollarsText(audit?.Money.DollarsOverstated),
+                    ReportFormat.DollarsText(audit?.Money.DollarsUnclaimed));
             }
 
             console.Write(table);

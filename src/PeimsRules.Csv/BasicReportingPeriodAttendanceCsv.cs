@@ -175,6 +175,29 @@ public static class BasicReportingPeriodAttendanceCsv
         Write(writer, records);
     }
 
+    /// <summary>
+    /// The record a refused row would have been, mapped again from the row's values (<see cref="CsvProblem.RowValues"/>):
+    /// a row refused only for its repeated key maps; a row with a bad value does not (<see langword="null"/>).
+    /// </summary>
+    internal static BasicReportingPeriodAttendance? TryMap(CsvProblem problem)
+    {
+        if (problem.RowValues.Count == 0)
+        {
+            return null;
+        }
+
+        var row = new CsvRowReader(problem.FileName, Columns, new int[Columns.Count], Columns.Count);
+        row.Load(problem.Line, problem.RowValues);
+        try
+        {
+            return Map(row);
+        }
+        catch (CsvRowException)
+        {
+            return null;
+        }
+    }
+
     internal static BasicReportingPeriodAttendance Map(CsvRowReader row)
     {
         var year = row.Required(SchoolYear, PeimsRules.SchoolYear.Parse);

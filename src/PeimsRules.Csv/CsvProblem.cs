@@ -11,6 +11,29 @@ namespace PeimsRules.Csv;
 /// <param name="Kind">What kind of problem it is, for callers that treat kinds differently (an audit, for one).</param>
 public sealed record CsvProblem(string FileName, long Line, string? Column, string? Value, string Message, CsvProblemKind Kind = CsvProblemKind.InvalidValue)
 {
+    /// <summary>
+    /// For a problem of one row: every value of the row as written, by the layout's column name (a column absent from the
+    /// file is absent here), so that a caller can still place the row (an audit finding keeps its campus, student and
+    /// period). Empty for a problem of the file itself or a row too malformed to split into fields.
+    /// </summary>
+    /// <value>Defaults to empty.</value>
+    public IReadOnlyDictionary<string, string> RowValues { get; init; } = EmptyRow;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyRow = new Dictionary<string, string>().AsReadOnly();
+
+    /// <summary>Two problems are equal when their place, value, message and kind are (the row's values are context, not identity).</summary>
+    public bool Equals(CsvProblem? other) =>
+        other is not null
+        && string.Equals(FileName, other.FileName, StringComparison.Ordinal)
+        && Line == other.Line
+        && string.Equals(Column, other.Column, StringComparison.Ordinal)
+        && string.Equals(Value, other.Value, StringComparison.Ordinal)
+        && string.Equals(Message, other.Message, StringComparison.Ordinal)
+        && Kind == other.Kind;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(FileName, Line, Column, Value, Message, Kind);
+
     /// <summary>The problem in one line: <c>file.csv, line 7, column DaysAbsent, value '2.3': ...</c>.</summary>
     public override string ToString()
     {

@@ -97,7 +97,7 @@ internal static class CsvTableReader
                 }
                 catch (CsvRowException e)
                 {
-                    Report(e.Problem);
+                    Report(e.Problem with { RowValues = row.Values() });
                     continue;
                 }
 
@@ -106,8 +106,8 @@ internal static class CsvTableReader
                     var k = key!.Of(record);
                     if (lineOfKey.TryGetValue(k, out var first))
                     {
-                        Report(new CsvProblem(fileName, row.Line, null, key.Describe(k),
-                            $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey));
+                        var repeat = new CsvProblem(fileName, row.Line, null, key.Describe(k), $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey);
+                        Report(repeat with { RowValues = row.Values() });
                         continue;
                     }
 
@@ -234,6 +234,31 @@ internal sealed class CsvRowReader
         {
             var i = _index[c];
             _values[c] = i < 0 || i >= csv.FieldCount ? null : csv.GetString(i);
+        }
+    }
+
+    /// <summary>The row's values as written, by column name (columns absent from the file left out).</summary>
+    public IReadOnlyDictionary<string, string> Values()
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < _layout.Count; c++)
+        {
+            if (_values[c] is { } value)
+            {
+                values[_layout[c].Name] = value;
+            }
+        }
+
+        return values.AsReadOnly();
+    }
+
+    /// <summary>Loads values by column name (as <see cref="Values"/> gives them), to map a row again outside a file.</summary>
+    public void Load(long line, IReadOnlyDictionary<string, string> values)
+    {
+        Line = line;
+        for (var c = 0; c < _layout.Count; c++)
+        {
+            _values[c] = values.TryGetValue(_layout[c].Name, out var value) ? value : null;
         }
     }
 

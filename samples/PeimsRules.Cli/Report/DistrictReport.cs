@@ -76,7 +76,7 @@ internal sealed class DistrictReport
         var prior = rules.AppliesCovid19Adjustment ? input.PriorYear : null;
         var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior });
         var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior });
-        var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions);
+        var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions with { CampusNames = input.CampusNames });
         return new DistrictReport(input, rules, byCampus, byDistrict, audit);
     }
 
@@ -108,16 +108,18 @@ internal sealed class DistrictReport
             .ToList();
     }
 
-    /// <summary>Students by the dollars at stake over their findings.</summary>
+    /// <summary>Students by the dollars of their reporting errors (ADA overstated + unclaimed; attendance opportunity is not an error).</summary>
     public IReadOnlyList<StudentAtStake> TopStudents(int count) =>
         Audit.Findings
-            .Where(f => f.StudentId is not null && f.CampusId is not null && f.DollarsAtStake is not null)
+            .Where(f => f.StudentId is not null && f.CampusId is not null && f.Dollars is not null
+                && f.MoneyColumn is AuditMoneyColumn.AdaOverstated or AuditMoneyColumn.AdaUnclaimed)
             .GroupBy(f => (f.CampusId!.Value, f.StudentId!.Value))
             .Select(g => new StudentAtStake(
                 g.Key.Item1,
                 g.Key.Item2,
-                g.Sum(f => f.DollarsAtStake!.Value),
-                g.Aggregate(Ratio.Zero, (sum, f) => sum + (f.AdaAtStake ?? Ratio.Zero)),
+                g.Where(f => f.MoneyColumn == AuditMoneyColumn.AdaOverstated).Sum(f => f.Dollars!.Value),
+                g.Where(f => f.MoneyColumn == AuditMoneyColumn.AdaUnclaimed).Sum(f => f.Dollars!.Value),
+                g.Aggregate(Ratio.Zero, (sum, f) => sum + (f.Ada ?? Ratio.Zero)),
                 string.Join(" ", g.Select(f => f.Rule.Id).Distinct().Order(StringComparer.Ordinal))))
             .OrderByDescending(s => s.Dollars).ThenBy(s => s.Campus).ThenBy(s => s.Student)
             .Take(count)
@@ -130,7 +132,11 @@ internal sealed record StudentYear(CampusId Campus, StudentId Student, DayCount 
     public Ratio AbsencePercent => Ratio.Of((Membership.HalfDays - Present.HalfDays) * 100, Membership.HalfDays);
 }
 
-internal sealed record StudentAtStake(CampusId Campus, StudentId Student, decimal Dollars, Ratio Ada, string Rules);
+internal sealed record StudentAtStake(CampusId Campus, StudentId Student, decimal DollarsOverstated, decimal DollarsUnclaimed, Ratio Ada, string Rules)
+{
+    /// <summary>The reporting-error dollars, overstated + unclaimed.</summary>
+    public decimal Dollars => DollarsOverstated + DollarsUnclaimed;
+}
 
 /// <summary>Number formats shared by the HTML and the CSVs, so both show the same text for the same figure.</summary>
 internal static class ReportFormat

@@ -141,19 +141,20 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
 
     private IEnumerable<IEnumerable<string>> TopCampusesCsv()
     {
-        yield return ["CampusId", "CampusName", "Findings", "Errors", "Warnings", "Notices", "AdaAtStake", "DollarsAtStake", "RefinedAda", "AdaGainAtTarget", "DollarsGainAtTarget"];
+        yield return ["CampusId", "CampusName", "Findings", "Errors", "Warnings", "Notices", "AdaOverstated", "DollarsOverstated", "AdaUnclaimed", "DollarsUnclaimed", "AttendanceOpportunityAda", "AttendanceOpportunityDollars", "RefinedAda", "AdaGainAtTarget", "DollarsGainAtTarget"];
         foreach (var c in report.Audit.Campuses)
         {
-            yield return [c.CampusId.Code, report.NameOf(c.CampusId), Count(c.Findings), Count(c.Errors), Count(c.Warnings), Count(c.Notices), ReportFormat.Ada(c.AdaAtStake), ReportFormat.Dollars(c.DollarsAtStake), ReportFormat.Ada(c.RefinedAda), ReportFormat.Ada(c.AdaGainAtTarget), ReportFormat.Dollars(c.DollarsGainAtTarget)];
+            var m = c.Money;
+            yield return [c.CampusId.Code, report.NameOf(c.CampusId), Count(c.Findings), Count(c.Errors), Count(c.Warnings), Count(c.Notices), ReportFormat.Ada(m.AdaOverstated), ReportFormat.Dollars(m.DollarsOverstated), ReportFormat.Ada(m.AdaUnclaimed), ReportFormat.Dollars(m.DollarsUnclaimed), ReportFormat.Ada(m.AttendanceOpportunityAda), ReportFormat.Dollars(m.AttendanceOpportunityDollars), ReportFormat.Ada(c.RefinedAda), ReportFormat.Ada(c.AdaGainAtTarget), ReportFormat.Dollars(c.DollarsGainAtTarget)];
         }
     }
 
     private IEnumerable<IEnumerable<string>> TopStudentsCsv()
     {
-        yield return ["CampusId", "CampusName", "StudentId", "Rules", "AdaAtStake", "DollarsAtStake"];
+        yield return ["CampusId", "CampusName", "StudentId", "Rules", "Ada", "DollarsOverstated", "DollarsUnclaimed"];
         foreach (var s in report.TopStudents(int.MaxValue))
         {
-            yield return [s.Campus.Code, report.NameOf(s.Campus), s.Student.Value, s.Rules, ReportFormat.Ada(s.Ada), ReportFormat.Dollars(s.Dollars)];
+            yield return [s.Campus.Code, report.NameOf(s.Campus), s.Student.Value, s.Rules, ReportFormat.Ada(s.Ada), ReportFormat.Dollars(s.DollarsOverstated), ReportFormat.Dollars(s.DollarsUnclaimed)];
         }
     }
 
@@ -184,7 +185,9 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         }
 
         summaryRows.Add(["Audit findings", Html.Cell.Number(Count(report.Audit.Findings.Count))]);
-        summaryRows.Add(["Dollars at stake in findings", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Findings.Sum(f => f.DollarsAtStake ?? 0m)))]);
+        summaryRows.Add(["ADA overstated (TEA could recover), dollars", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Totals.DollarsOverstated))]);
+        summaryRows.Add(["ADA unclaimed (left on the table), dollars", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Totals.DollarsUnclaimed))]);
+        summaryRows.Add(["Attendance opportunity (not an error), dollars", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Totals.AttendanceOpportunityDollars))]);
         html.Table(["figure", "value"], summaryRows);
 
         // The six-week grid.
@@ -283,32 +286,34 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         }
 
         // Funding at risk.
-        html.Element("h2", "Highest-risk campuses and students by dollars at stake", ("id", "risk"));
+        html.Element("h2", "Highest-risk campuses and students: reporting errors first", ("id", "risk"));
         html.Table(
-            ["campus", "errors", "warnings", "notices", "ADA at stake", "dollars at stake", "refined ADA", $"ADA gain at {report.Audit.Options.TargetAttendanceRate.ToString(CultureInfo.InvariantCulture)}%", "dollars gain"],
+            ["campus", "errors", "warnings", "notices", "$ ADA overstated", "$ ADA unclaimed", "$ attendance opportunity", "refined ADA", $"ADA gain at {report.Audit.Options.TargetAttendanceRate.ToString(CultureInfo.InvariantCulture)}%", "dollars gain"],
             report.Audit.Campuses.Take(TopCount).Select(c => new Html.Cell[]
             {
                 new(report.NameOf(c.CampusId), ("class", "name"), ("title", c.CampusId.Code)),
                 Html.Cell.Number(Count(c.Errors)),
                 Html.Cell.Number(Count(c.Warnings)),
                 Html.Cell.Number(Count(c.Notices)),
-                Html.Cell.Number(ReportFormat.Ada(c.AdaAtStake)),
-                Html.Cell.Number(ReportFormat.DollarsText(c.DollarsAtStake), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-at-stake")),
+                Html.Cell.Number(ReportFormat.DollarsText(c.Money.DollarsOverstated), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-overstated")),
+                Html.Cell.Number(ReportFormat.DollarsText(c.Money.DollarsUnclaimed), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-unclaimed")),
+                Html.Cell.Number(ReportFormat.DollarsText(c.Money.AttendanceOpportunityDollars), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-opportunity")),
                 Html.Cell.Number(ReportFormat.Ada(c.RefinedAda)),
                 Html.Cell.Number(ReportFormat.Ada(c.AdaGainAtTarget)),
                 Html.Cell.Number(ReportFormat.DollarsText(c.DollarsGainAtTarget)),
             }));
         html.Table(
-            ["campus", "student", "findings", "ADA at stake", "dollars at stake"],
+            ["campus", "student", "findings", "ADA", "$ overstated", "$ unclaimed"],
             report.TopStudents(TopCount).Select(s => new Html.Cell[]
             {
                 new(report.NameOf(s.Campus), ("class", "name"), ("title", s.Campus.Code)),
                 s.Student.Value,
                 s.Rules,
                 Html.Cell.Number(ReportFormat.Ada(s.Ada)),
-                Html.Cell.Number(ReportFormat.DollarsText(s.Dollars)),
+                Html.Cell.Number(ReportFormat.DollarsText(s.DollarsOverstated)),
+                Html.Cell.Number(ReportFormat.DollarsText(s.DollarsUnclaimed)),
             }));
-        html.Element("p", "Dollars at stake: the ADA a finding puts at stake × the basic allotment (plus the early education allotment for K-3 rows), a lower bound for ranking work, not the Summary of Finances. Every finding: tables/findings.csv.", ("class", "meta"));
+        html.Element("p", $"Dollars: {report.Audit.DollarsBasis}. ADA overstated is what TEA could recover (duplicates, days counted twice, funded days on unfunded codes); ADA unclaimed is left on the table (rows TEA would reject, days not counted); attendance opportunity is what better attendance would earn, not an error. Each finding is in one column only (docs/audit.md). Every finding: tables/findings.csv.", ("class", "meta"));
 
         // Drill-down.
         html.Element("h2", "Drill-down: the student records behind each campus", ("id", "drill"));

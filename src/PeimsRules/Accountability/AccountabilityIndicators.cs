@@ -31,24 +31,25 @@ public sealed record DropoutRateFigure(RateLevel Level, DistrictId District, Cam
 }
 
 /// <summary>
-/// The accountability attendance rate (seed 002): the total days students in grades 1 to 12 were present ÷ the total
+/// The accountability attendance rate (TEA Accountability Manual, Appendix D): the total days students in grades 1 to 12 were present ÷ the total
 /// days they were in membership (PEIMS 400), by campus and district, for all students and each student group.
 /// </summary>
 /// <remarks>
 /// Days present are days in membership minus days absent, as reported (eligible and ineligible days present, remote days
 /// included); the regular school year's six reporting periods count. A student's groups come from the demographic
-/// records (seed 002: economic status from PEIMS 110, ethnicity from PEIMS 101); a student without one counts in All
+/// records (Appendix D: economic status from PEIMS 110, ethnicity from PEIMS 101); a student without one counts in All
 /// only, and is listed by <see cref="StudentsWithoutDemographics"/>.
 /// </remarks>
-[TeaSource("TEA accountability data sources (seed 002): attendance rate, grades 1-12, PEIMS 400")]
+[TeaSource("TEA Accountability Manual, Appendix D (Data Sources): attendance rate, grades 1-12, PEIMS 400")]
 public static class AttendanceRate
 {
     /// <summary>The rates of every campus and district, for all students and each student group with students.</summary>
     public static IReadOnlyList<AttendanceRateFigure> Compute(IEnumerable<BasicReportingPeriodAttendance> records, IEnumerable<StudentDemographics>? demographics = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var groups = Demographics.Index(demographics);
-        var rows = records
+        var list = records as IReadOnlyCollection<BasicReportingPeriodAttendance> ?? records.ToList();
+        var groups = Demographics.Index(demographics, list.Select(r => r.SchoolYear).Distinct());
+        var rows = list
             .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility?.IsInMembership != false)
             .SelectMany(r => Demographics.GroupsOf(groups, r.StudentId).Select(g => (Record: r, Group: g)))
             .ToList();
@@ -66,7 +67,7 @@ public static class AttendanceRate
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(demographics);
-        var known = Demographics.Index(demographics);
+        var known = Demographics.Index(demographics, []);
         return records.Where(r => r.GradeLevel.Number >= 1).Select(r => r.StudentId).Distinct().Where(s => !known!.ContainsKey(s)).Order().ToList().AsReadOnly();
     }
 
@@ -80,7 +81,7 @@ public static class AttendanceRate
 }
 
 /// <summary>
-/// The annual dropout rate (seed 002), for grades 7-8 and for grades 7-12: the students with a leaver record (PEIMS 203)
+/// The annual dropout rate (TEA Accountability Manual, Appendix D), for grades 7-8 and for grades 7-12: the students with a leaver record (PEIMS 203)
 /// whose reason the year's leaver-code table does not exempt ÷ the students served during the school year in those
 /// grades, ADA-ineligible students included (PEIMS 110 and 400), by campus and district, for all students and each
 /// student group.
@@ -89,13 +90,17 @@ public static class AttendanceRate
 /// A student is served at a campus in a span when any attendance record of the year (any ADA eligibility code, any
 /// reporting period) puts the student there in one of the span's grades. A dropout counts at the leaver record's campus,
 /// in the span of its grade, once per student. An unknown leaver code is an error (<see cref="PeimsCodeException"/>).
+/// A dropout is by definition among the students served: a dropout the attendance records do not put at its campus in
+/// its grade span is refused (<see cref="DropoutsNotServed"/> lists them), never counted in a numerator outside its
+/// denominator.
 /// </remarks>
-[TeaSource("TEA accountability data sources (seed 002): annual dropout rate, grades 7-8 and 7-12; table 31 leaver codes")]
+[TeaSource("TEA Accountability Manual, Appendix D (Data Sources): annual dropout rate, grades 7-8 and 7-12; leaver codes by year (LeaverCodes)")]
 public static class AnnualDropoutRate
 {
     /// <summary>The rates of every campus and district for <paramref name="year"/>, grades 7-8 and 7-12.</summary>
     /// <exception cref="PeimsCodeException">A leaver record has a code the year's table does not have.</exception>
     /// <exception cref="InvalidOperationException">No leaver-code table is in force for the year.</exception>
+    /// <exception cref="ArgumentException">A dropout is not among the students served at its campus in its grade span (see <see cref="DropoutsNotServed"/>).</exception>
     public static IReadOnlyList<DropoutRateFigure> Compute(
         SchoolYear year,
         IEnumerable<LeaverRecord> leavers,
@@ -105,12 +110,23 @@ public static class AnnualDropoutRate
         ArgumentNullException.ThrowIfNull(leavers);
         ArgumentNullException.ThrowIfNull(served);
         var table = LeaverCodes.For(year);
-        var groups = Demographics.Index(demographics);
-        var dropouts = leavers.Where(l => l.SchoolYear == year)
+        var groups = Demographics.Index(demographics, [year]);
+        var leaverList = leavers.ToList();
+        var servedList = served.ToList();
+        var outside = DropoutsNotServed(year, leaverList, servedList);
+        if (outside.Count > 0)
+        {
+            var l = outside[0];
+            throw new ArgumentException(
+                $"{outside.Count} dropout(s) are not among the students served, first: student {l.Student}, campus {l.Campus}, grade {l.GradeLevel}, leaver code {l.LeaverCode}: no attendance record of {year.DisplayName} puts the student at that campus in that grade span, so the dropout would be counted in a rate whose denominator does not hold it. Correct the leaver record's campus or grade, or add the missing attendance.",
+                nameof(leavers));
+        }
+
+        var dropouts = leaverList.Where(l => l.SchoolYear == year)
             .Where(l => table.Lookup(l.LeaverCode).IsDropout)
             .Select(l => (l.Student, l.Campus, l.GradeLevel))
             .ToList();
-        var students = served.Where(r => r.SchoolYear == year).Select(r => (r.StudentId, r.CampusId, r.GradeLevel)).ToList();
+        var students = servedList.Where(r => r.SchoolYear == year).Select(r => (r.StudentId, r.CampusId, r.GradeLevel)).ToList();
 
         var figures = new List<DropoutRateFigure>();
         foreach (var (name, low, high) in new[] { ("07-08", 7, 8), ("07-12", 7, 12) })
@@ -140,6 +156,23 @@ public static class AnnualDropoutRate
             .OrderBy(f => f.Grades, StringComparer.Ordinal).ThenBy(f => f.Level).ThenBy(f => f.District).ThenBy(f => f.Campus?.Code, StringComparer.Ordinal).ThenBy(f => f.Group)
             .ToList().AsReadOnly();
     }
+
+    /// <summary>
+    /// The dropouts of <paramref name="year"/> (leaver records whose code is a dropout) that no attendance record of the
+    /// year puts at their campus in their grade span (7-8 or 9-12): the records the rate refuses.
+    /// </summary>
+    public static IReadOnlyList<LeaverRecord> DropoutsNotServed(SchoolYear year, IEnumerable<LeaverRecord> leavers, IEnumerable<BasicReportingPeriodAttendance> served)
+    {
+        ArgumentNullException.ThrowIfNull(leavers);
+        ArgumentNullException.ThrowIfNull(served);
+        var table = LeaverCodes.For(year);
+        static int Span(GradeLevel g) => g.Number is >= 7 and <= 8 ? 1 : g.Number is >= 9 and <= 12 ? 2 : 0;
+        var at = served.Where(r => r.SchoolYear == year && Span(r.GradeLevel) > 0).Select(r => (r.StudentId, r.CampusId, Span(r.GradeLevel))).ToHashSet();
+        return leavers
+            .Where(l => l.SchoolYear == year && Span(l.GradeLevel) > 0 && table.Lookup(l.LeaverCode).IsDropout)
+            .Where(l => !at.Contains((l.Student, l.Campus, Span(l.GradeLevel))))
+            .ToList().AsReadOnly();
+    }
 }
 
 /// <summary>Looks up a student's groups.</summary>
@@ -147,16 +180,26 @@ internal static class Demographics
 {
     private static readonly IReadOnlyList<StudentGroup> AllOnly = [StudentGroup.All];
 
-    public static Dictionary<StudentId, StudentDemographics>? Index(IEnumerable<StudentDemographics>? demographics)
+    /// <summary>Indexes the records by student, refusing a record whose race/ethnicity is not valid in one of <paramref name="years"/>.</summary>
+    public static Dictionary<StudentId, StudentDemographics>? Index(IEnumerable<StudentDemographics>? demographics, IEnumerable<SchoolYear> years)
     {
         if (demographics is null)
         {
             return null;
         }
 
+        var yearList = years.ToList();
         var index = new Dictionary<StudentId, StudentDemographics>();
         foreach (var d in demographics)
         {
+            var invalid = yearList.Where(y => !RaceEthnicityStandard.IsValidFor(d.RaceEthnicity, y)).Cast<SchoolYear?>().FirstOrDefault();
+            if (invalid is { } y)
+            {
+                throw new ArgumentException(
+                    $"Student {d.Student} has the pre-2010 ethnicity category {StudentDemographics.EthnicityCode(d.RaceEthnicity.Legacy!.Value)}, valid up to 2009-10 only; {y.DisplayName} needs the Hispanic/Latino flag and the race indicators.",
+                    nameof(demographics));
+            }
+
             if (!index.TryAdd(d.Student, d))
             {
                 throw new ArgumentException($"Student {d.Student} has two demographic records.", nameof(demographics));

@@ -9,7 +9,7 @@ namespace PeimsRules.Accountability;
 public sealed record LeaverCodeEntry(string Code, string Translation, bool IsDropout);
 
 /// <summary>
-/// A leaver-code table: the leaver reasons of PEIMS record 203 and which of them are not dropouts, for the school years
+/// A leaver-code table: the leaver reasons (PEIMS record 203, E1001) and which of them are dropouts, for the school years
 /// it is in force.
 /// </summary>
 public sealed class LeaverCodeTable
@@ -28,7 +28,7 @@ public sealed class LeaverCodeTable
         Entries = list.AsReadOnly();
     }
 
-    /// <summary>The table's name, such as <c>Table 31 (2007 accountability)</c>.</summary>
+    /// <summary>The table's name, such as <c>C162 (leaver reason codes, 2019-20 onward)</c>.</summary>
     public string Name { get; }
 
     /// <summary>The entries, in the table's order.</summary>
@@ -51,17 +51,18 @@ public sealed class LeaverCodeTable
 }
 
 /// <summary>
-/// The leaver-code tables by school year of the leaver data, each with its citation: which leaver reasons are not
-/// dropouts in the annual dropout rate.
+/// The leaver-code tables by school year of the leaver data, each with its citation: which leaver reasons (E1001, code
+/// table C162) are dropouts in the annual dropout rate.
 /// </summary>
-[TeaSource("TEA accountability data sources (seed 002), table 31: leaver codes")]
+[TeaSource("TEA Accountability Manual, Appendix D (Data Sources), table 31: leaver codes (2007 ratings)")]
+[TeaSource("TEA data standards, code table C162 (E1001 leaver reason); TEA leaver reports 2020-21 and 2022-23")]
 public static class LeaverCodes
 {
     /// <summary>
-    /// Seed 002, table 31: codes 01 graduated, 03 died, 16 return to home country, 24 college, 60 home schooling, 66
-    /// removed by child protective services, 78 expelled and cannot return, 81 Texas private school, 82 school outside
-    /// Texas, 83 administrative withdrawal, 85 graduated outside Texas, returned, left again, 86 GED outside Texas are not
-    /// counted as dropouts in the 2007 ratings; 98 other is a dropout.
+    /// The 2007 ratings' table (2005-06 leavers; TEA Accountability Manual, Appendix D, table 31): codes 01 graduated,
+    /// 03 died, 16 return to home country, 24 college, 60 home schooling, 66 removed by child protective services, 78
+    /// expelled and cannot return, 81 Texas private school, 82 school outside Texas, 83 administrative withdrawal, 85
+    /// graduated outside Texas, returned, left again, 86 GED outside Texas are not dropouts; 98 other is a dropout.
     /// </summary>
     public static LeaverCodeTable Table31 { get; } = new(
         "Table 31 (leaver codes, 2007 accountability)",
@@ -82,19 +83,67 @@ public static class LeaverCodes
         ]);
 
     /// <summary>
-    /// The table in force by the school year of the leaver data. Seed 002's table decided the 2007 ratings, which used
-    /// the 2005-06 leavers, so it is keyed from 2005-06; later years carry it forward until a later table is added.
+    /// The current table (C162 as TEA's leaver reports of 2020-21 and 2022-23 list it, identical in both years): 01
+    /// graduate; dropouts 08, 20, 88, 89 and 98; other leavers, not dropouts, 03, 16, 24, 60, 66, 78, 81, 82, 83, 85, 86,
+    /// 87 and 90.
+    /// </summary>
+    public static LeaverCodeTable C162 { get; } = new(
+        "C162 (leaver reason codes, 2019-20 onward)",
+        [
+            new("01", "Graduated", false),
+            new("03", "Died", false),
+            new("08", "Pregnancy", true),
+            new("16", "Return to home country", false),
+            new("20", "Medical injury", true),
+            new("24", "College, pursue degree", false),
+            new("60", "Home schooling", false),
+            new("66", "Removed by child protective services", false),
+            new("78", "Expelled, cannot return", false),
+            new("81", "Enroll in Texas private school", false),
+            new("82", "Enroll in school outside Texas", false),
+            new("83", "Administrative withdrawal", false),
+            new("85", "Graduated outside Texas, returned, left again", false),
+            new("86", "Completed equivalency outside Texas", false),
+            new("87", "Other leaver, not a dropout (C162 code 87)", false),
+            new("88", "Court-ordered to an equivalency program, certificate not earned", true),
+            new("89", "Incarcerated as an adult", true),
+            new("90", "Other leaver, not a dropout (C162 code 90)", false),
+            new("98", "Other reason (dropout)", true),
+        ]);
+
+    /// <summary>
+    /// The table in force by the school year of the leaver data. Table 31 from 2005-06 (the 2007 ratings' leavers); the
+    /// C162 table from 2019-20, checked against TEA's leaver reports of 2020-21 and 2022-23 and assumed for the years
+    /// around them until a source says otherwise. Codes before 2005-06 are not valid.
     /// </summary>
     public static RuleParameter<LeaverCodeTable> Table { get; } = new(
         "LeaverCodeTable",
-        "Which leaver reason codes (PEIMS 203) are not dropouts in the annual dropout rate.",
+        "Which leaver reason codes (E1001, C162) are dropouts in the annual dropout rate.",
         new RuleParameterValue<LeaverCodeTable>(
             new SchoolYear(2006),
             Table31,
             new Citation(
-                "TEA accountability data sources (seed 002), table 31",
+                "TEA Accountability Manual, Appendix D (Data Sources), table 31",
                 CitationStatus.AwaitingConfirmation,
-                "The table is the 2007 ratings' (2005-06 leavers); later years' tables add and retire codes and await confirmation against the data standards of each year.")));
+                "The table is the 2007 ratings' (2005-06 leavers); the years 2006-07 to 2018-19 carry it forward and await confirmation against the data standards of each year.")),
+        new RuleParameterValue<LeaverCodeTable>(
+            new SchoolYear(2020),
+            C162,
+            new Citation(
+                "TEA data standards, code table C162 (E1001)",
+                CitationStatus.AwaitingConfirmation,
+                "Assumed for 2019-20: the same list as TEA's 2020-21 leaver report.")),
+        new RuleParameterValue<LeaverCodeTable>(
+            new SchoolYear(2021),
+            C162,
+            new Citation("TEA leaver reports 2020-21 and 2022-23 (code table C162, identical in both years)")),
+        new RuleParameterValue<LeaverCodeTable>(
+            new SchoolYear(2024),
+            C162,
+            new Citation(
+                "TEA data standards, code table C162 (E1001)",
+                CitationStatus.AwaitingConfirmation,
+                "Assumed unchanged after 2022-23 (the last leaver report checked) until a later source says otherwise.")));
 
     /// <summary>The table in force for leavers of <paramref name="year"/>.</summary>
     /// <exception cref="InvalidOperationException">No table is in force that year (before 2005-06).</exception>

@@ -1,8 +1,10 @@
 namespace PeimsRules.Audit;
 
-/// <summary>The settings a district can change: rules switched off, thresholds, the target attendance rate.</summary>
+/// <summary>The settings a district can change: rules switched off, thresholds, the target attendance rate, the revenue per ADA.</summary>
 public sealed record AuditOptions
 {
+    private readonly decimal? _revenuePerAda;
+
     /// <summary>The default settings.</summary>
     public static AuditOptions Default { get; } = new();
 
@@ -26,6 +28,27 @@ public sealed record AuditOptions
     /// <summary>The attendance rate (percent) at which a campus's ADA gain is estimated.</summary>
     /// <value>Defaults to 95.</value>
     public decimal TargetAttendanceRate { get; init; } = 95m;
+
+    /// <summary>
+    /// The district's own revenue per ADA, in dollars, to price findings with instead of the basic-allotment equivalent
+    /// (the year's basic allotment plus the early education allotment for K-3 rows). A district that knows what a unit of
+    /// ADA brings it under its Summary of Finances (tier one with its adjustments, tier two) gives that figure here.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: the basic-allotment equivalent.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero or negative.</exception>
+    public decimal? RevenuePerAda
+    {
+        get => _revenuePerAda;
+        init => _revenuePerAda = value is <= 0m
+            ? throw new ArgumentOutOfRangeException(nameof(RevenuePerAda), value, "The revenue per ADA is a positive dollar amount.")
+            : value;
+    }
+
+    /// <summary>
+    /// The campus names to show beside campus ids (from a campus directory), by campus.
+    /// </summary>
+    /// <value>Defaults to none.</value>
+    public IReadOnlyDictionary<CampusId, string> CampusNames { get; init; } = new Dictionary<CampusId, string>();
 
     /// <summary>Whether <paramref name="rule"/> is switched on.</summary>
     public bool IsEnabled(AuditRule rule)

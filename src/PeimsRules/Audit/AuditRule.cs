@@ -42,7 +42,7 @@ public static class AuditRules
     public static AuditRule MembershipOverDaysTaught { get; } = new(
         "ATT-02", AuditSeverity.Error, "Membership above days taught × weight",
         "Days present + absent exceed the days taught times the code's day weight (a half-day code can carry at most half the days taught).",
-        new("TEA data standards, code table C059 day weights; Ed-Fi TX reporting-period attendance object logic (seed 003)"));
+        new("TEA data standards, code table C059 day weights; Ed-Fi Texas v4.0 reporting-period attendance object logic"));
 
     /// <summary>ATT-03: a day count that is not a whole or half day.</summary>
     public static AuditRule DayCountNotHalfDay { get; } = new(
@@ -54,13 +54,13 @@ public static class AuditRules
     public static AuditRule RemoteDaysOutsideRemoteYears { get; } = new(
         "ATT-04", AuditSeverity.Error, "Remote days outside 2020-21 and 2021-22",
         "Remote synchronous (E1678) or asynchronous (E1679) eligible days present reported in a year whose rules do not count them: they earn nothing.",
-        new("Early Education ADA report (seed 001); TEA data standards E1678, E1679"));
+        new("Early Education ADA report specification; TEA COVID-19 and remote-instruction guidance; TEA data standards E1678, E1679"));
 
     /// <summary>ATT-05: remote asynchronous days for a student whose attendance is very low.</summary>
     public static AuditRule RemoteAsynchronousForLowAttendance { get; } = new(
         "ATT-05", AuditSeverity.Warning, "Remote asynchronous days for a low-attendance student",
         "Remote asynchronous days present for a student whose attendance rate in the period is below the threshold: the misuse of asynchronous credit for highly absent students.",
-        new("Integrity audit (seed 000): misusing remote asynchronous codes for highly absent students", CitationStatus.VendorDocumented,
+        new("District PEIMS integrity audit: misusing remote asynchronous codes for highly absent students", CitationStatus.VendorDocumented,
             "The threshold is the audit's own, set by the district (AuditOptions.RemoteAsynchronousAttendanceRateBelow)."));
 
     /// <summary>ATT-06: a half-day code on a grade that does not carry half-day attendance.</summary>
@@ -72,40 +72,73 @@ public static class AuditRules
 
     /// <summary>ATT-07: overlapping records of one student on one campus and track in one period.</summary>
     public static AuditRule CodeChangeWithoutWithdrawal { get; } = new(
-        "ATT-07", AuditSeverity.Error, "Code change without withdrawal and re-entry",
-        "A student's records on one campus and track in one period overlap: together they hold more days than the days taught allow, so a code or grade change was recorded without withdrawing from the first status.",
-        new("Student Attendance Accounting Handbook: a change of eligibility is a withdrawal and a re-entry", CitationStatus.VendorDocumented));
+        "ATT-07", AuditSeverity.Error, "Overlapping records without withdrawal and re-entry",
+        "A student's records (of different grades) on one campus and track in one period overlap: together they hold more days than the days taught allow, so a grade change was recorded without withdrawing from the first.",
+        new("Student Attendance Accounting Handbook: a change of grade or eligibility is a withdrawal and a re-entry", CitationStatus.VendorDocumented));
 
     /// <summary>ATT-08: a code-0 record that reports days.</summary>
     public static AuditRule NotInMembershipWithDays { get; } = new(
         "ATT-08", AuditSeverity.Warning, "Days reported for a student not in membership",
         "ADA code 0 (enrolled, not in membership) with days present or absent: a student not in membership has no attendance to report, so the code or the enrollment status is wrong.",
-        new("Integrity audit (seed 000): code 0 without proper withdrawal/enrollment status; C059", CitationStatus.VendorDocumented));
+        new("District PEIMS integrity audit: code 0 without proper withdrawal/enrollment status; C059", CitationStatus.VendorDocumented));
 
     /// <summary>ATT-09: attendance rate below 90% at a campus over the year.</summary>
     public static AuditRule ChronicAbsence { get; } = new(
         "ATT-09", AuditSeverity.Warning, "Chronic absence (attendance below 90%)",
         "A student's attendance rate at a campus over the year (days present ÷ days in membership) is below 90%, the integrity audit's chronic absence line.",
-        new("Integrity audit (seed 000): attendance rate below 90% (absence rate at least 10%)", CitationStatus.VendorDocumented));
+        new("District PEIMS integrity audit: attendance rate below 90% (absence rate at least 10%)", CitationStatus.VendorDocumented));
 
     /// <summary>SPED-01: IEP service minutes not delivered and not explained by student absence.</summary>
     public static AuditRule ServiceShortfallOwed { get; } = new(
         "SPED-01", AuditSeverity.Error, "IEP service shortfall owed",
         "IEP service minutes delivered below those required, with a deficit not explained by the student's absence: minutes the district owes as compensatory service.",
-        new("34 CFR §300.323(c)(2); integrity audit (seed 000): compliance ratio below 1.0"));
+        new("34 CFR §300.323(c)(2); district PEIMS integrity audit: compliance ratio below 1.0"));
 
     /// <summary>SPED-02: IEP service minutes not delivered, fully explained by student absence.</summary>
     public static AuditRule ServiceShortfallStudentAbsence { get; } = new(
         "SPED-02", AuditSeverity.Notice, "IEP service shortfall from student absence",
         "IEP service minutes delivered below those required, the whole deficit explained by the student's absence: document it; attendance may need attention.",
-        new("Integrity audit (seed 000): compliance ratio below 1.0", CitationStatus.VendorDocumented));
+        new("District PEIMS integrity audit: compliance ratio below 1.0", CitationStatus.VendorDocumented));
 
-    /// <summary>Every rule, in id order.</summary>
+    /// <summary>42400-000A: a second record with the key of another (student, campus, grade, track, period).</summary>
+    public static AuditRule DuplicateRecord { get; } = new(
+        "42400-000A", AuditSeverity.Error, "Duplicated record",
+        "Two records with one key (student, campus, grade, track and period): TEA allows one, and a duplicate counts the same days twice. Priced at the eligible days the second record adds.",
+        new("TEA data standards (TWEDS), business rule 42400-000A: the 42400 key is unique (fatal)"));
+
+    /// <summary>42400-0067: days taught that differ within one campus, track and period.</summary>
+    public static AuditRule DaysTaughtMismatch { get; } = new(
+        "42400-0067", AuditSeverity.Error, "Days taught differ within a campus, track and period",
+        "Records of one campus, instructional track and reporting period carry different days taught (E0935), when all of them must match the calendar's reporting-period record. Priced against the days taught most of the cell's records carry.",
+        new("TEA data standards (TWEDS), business rule 42400-0067: days taught match the calendar's reporting-period record for the campus, track and period", CitationStatus.VendorDocumented,
+            "The rule number and wording are quoted by vendors; the audit compares records with each other, since the period file carries no calendar record."));
+
+    /// <summary>ATT-10: one student in membership at two campuses for more days than a period has.</summary>
+    public static AuditRule CountedAtTwoCampuses { get; } = new(
+        "ATT-10", AuditSeverity.Error, "Student counted at two campuses for the same days",
+        "A student's membership at two or more campuses in one reporting period adds up to more than the period's days taught (each campus's share of its own days taught, summed, above one): some days are counted at both, so one enrollment was not withdrawn.",
+        new("Student Attendance Accounting Handbook: a student is in membership at one campus at a time; a transfer is a withdrawal and an entry", CitationStatus.AwaitingConfirmation,
+            "The 42400 record carries totals, not dates: the overlap is inferred from the totals and is a lower bound of the days counted twice."));
+
+    /// <summary>SPED-03: IEP minutes missed "for student absence" in a period with no absence on file.</summary>
+    public static AuditRule ServiceAbsenceNotOnFile { get; } = new(
+        "SPED-03", AuditSeverity.Error, "Minutes missed for an absence the attendance file does not show",
+        "IEP service minutes recorded as missed because the student was absent, in a reporting period where the student's attendance records at that campus show no day absent: the absence does not excuse the deficit, so the minutes are owed until the attendance or the service log is corrected.",
+        new("34 CFR §300.323(c)(2); integrity audit: service-minute compliance, missed minutes reconciled with attendance", CitationStatus.VendorDocumented));
+
+    /// <summary>SPED-04: an IEP service record for a student the period file does not have at that campus.</summary>
+    public static AuditRule ServiceWithoutAttendance { get; } = new(
+        "SPED-04", AuditSeverity.Warning, "IEP service for a student not in the period file",
+        "An IEP service record for a student with no period-attendance record at that campus (in that reporting period, for a period's service): either the service log names the wrong campus or student, or the student's attendance is missing from the file. Checked instead of the shortfall rules, whose reading of absences needs the attendance.",
+        new("Integrity audit: service records reconciled with enrollment and attendance", CitationStatus.VendorDocumented));
+
+    /// <summary>Every rule: the audit's own (ATT-), TEA's business rules (42400-), then special education (SPED-).</summary>
     public static IReadOnlyList<AuditRule> Catalogue { get; } =
     [
         UnreadableRecord, FundedDayOnUnfundedCode, MembershipOverDaysTaught, DayCountNotHalfDay, RemoteDaysOutsideRemoteYears,
         RemoteAsynchronousForLowAttendance, HalfDayCodeOnFullDayGrade, CodeChangeWithoutWithdrawal, NotInMembershipWithDays,
-        ChronicAbsence, ServiceShortfallOwed, ServiceShortfallStudentAbsence,
+        ChronicAbsence, CountedAtTwoCampuses, DuplicateRecord, DaysTaughtMismatch, ServiceShortfallOwed, ServiceShortfallStudentAbsence,
+        ServiceAbsenceNotOnFile, ServiceWithoutAttendance,
     ];
 
     /// <summary>The rule with <paramref name="id"/>, case-insensitive.</summary>

@@ -1,33 +1,40 @@
+using System.Globalization;
 using PeimsRules.Attendance;
 using PeimsRules.Rules;
 
 namespace PeimsRules.Funding;
 
 /// <summary>
-/// What attendance is worth, for ranking findings and campuses: ADA times the year's basic allotment, plus the early
-/// education allotment (0.1 × basic allotment per ADA) for each HB 3 K-3 row a record counts in.
+/// What attendance is worth, for ranking findings and campuses: the basic-allotment equivalent, ADA times the year's
+/// basic allotment plus the early education allotment (0.1 × basic allotment per ADA) for each HB 3 K-3 row a record
+/// counts in; or ADA times a district's own revenue per ADA when one is given.
 /// </summary>
 /// <remarks>
-/// A deliberately simple lower bound of the funding tied to attendance, for prioritising work; not TEA's Summary of
-/// Finances, whose tier one allotment applies further weights and adjustments. Dollars are computed exactly and rounded
-/// once to cents, half away from zero. A year for which this library has no basic allotment gives no dollar amount
-/// (<see langword="null"/>), never zero.
+/// A deliberately simple figure of the funding tied to attendance, for prioritising work; not TEA's Summary of Finances,
+/// whose tier one allotment applies further weights and adjustments and whose tier two adds more. A district that knows
+/// its revenue per ADA gives it instead (<c>revenuePerAda</c>; it replaces both allotments). Dollars are computed exactly
+/// and rounded once to cents, half away from zero. A year for which this library has no basic allotment gives no dollar
+/// amount (<see langword="null"/>), never zero, unless a revenue per ADA is given.
 /// </remarks>
 [TeaSource("TEC §48.051 (basic allotment per student in ADA)")]
 [TeaSource("TEC §48.108(a) (early education allotment, 0.1 × basic allotment per ADA in each K-3 row)")]
 public static class FundingAtRisk
 {
     /// <summary>The dollars an ADA amount of <paramref name="record"/>'s kind carries under <paramref name="rules"/>.</summary>
-    /// <returns>The dollars, rounded to cents; <see langword="null"/> when the year has no basic allotment.</returns>
-    public static decimal? Dollars(Ratio ada, BasicReportingPeriodAttendance record, RuleSet rules) =>
-        ExactDollars(ada, record, rules) is { } exact ? exact.Round(2, MidpointRounding.AwayFromZero) : null;
+    /// <param name="ada">The refined ADA.</param>
+    /// <param name="record">The record whose K-3 rows price it; <see langword="null"/> for the basic allotment alone.</param>
+    /// <param name="rules">The year's rules.</param>
+    /// <param name="revenuePerAda">The district's revenue per ADA, replacing the basic-allotment equivalent; <see langword="null"/> for the latter.</param>
+    /// <returns>The dollars, rounded to cents; <see langword="null"/> when not computable.</returns>
+    public static decimal? Dollars(Ratio ada, BasicReportingPeriodAttendance? record, RuleSet rules, decimal? revenuePerAda) =>
+        PerAda(record, rules, revenuePerAda) is { } rate ? (ada * rate).Round(2, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>The dollars several (ADA, record) parts carry, summed exactly and rounded once to cents.</summary>
-    public static decimal? Dollars(IEnumerable<(Ratio Ada, BasicReportingPeriodAttendance Record)> parts, RuleSet rules)
+    public static decimal? Dollars(IEnumerable<(Ratio Ada, BasicReportingPeriodAttendance Record)> parts, RuleSet rules, decimal? revenuePerAda)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(rules);
-        if (rules.BasicAllotment is null)
+        if (PerAda(null, rules, revenuePerAda) is null)
         {
             return null;
         }
@@ -35,17 +42,53 @@ public static class FundingAtRisk
         var sum = Ratio.Zero;
         foreach (var (ada, record) in parts)
         {
-            sum += ExactDollars(ada, record, rules)!.Value;
+            sum += ada * PerAda(record, rules, revenuePerAda)!.Value;
         }
 
         return sum.Round(2, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>The dollars an ADA amount carries at the basic allotment alone (no K-3 rows), rounded to cents.</summary>
-    public static decimal? Dollars(Ratio ada, RuleSet rules)
+    /// <summary>
+    /// The dollars one unit of ADA of <paramref name="record"/>'s kind is worth, exact: <paramref name="revenuePerAda"/>
+    /// when given; otherwise the basic allotment plus 0.1 × basic allotment for each K-3 row the record counts in (none
+    /// without a record).
+    /// </summary>
+    /// <returns><see langword="null"/> when the year has no basic allotment and no revenue per ADA is given.</returns>
+    public static Ratio? PerAda(BasicReportingPeriodAttendance? record, RuleSet rules, decimal? revenuePerAda = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return rules.BasicAllotment is { } basic ? (ada * Ratio.FromDecimal(basic)).Round(2, MidpointRounding.AwayFromZero) : null;
+        if (revenuePerAda is { } revenue)
+        {
+            return Ratio.FromDecimal(revenue);
+        }
+
+        if (rules.BasicAllotment is not { } basic)
+        {
+            return null;
+        }
+
+        var perAda = Ratio.FromDecimal(basic);
+        if (record is not null && rules.HasEarlyEducationRows && rules.EarlyEducationAllotmentRate is { } rate)
+        {
+            var rows = (Population.K3EconomicallyDisadvantaged.Includes(record) ? 1 : 0) + (Population.K3EmergentBilingual.Includes(record) ? 1 : 0);
+            perAda += Ratio.FromDecimal(rate * basic) * Ratio.FromInteger(rows);
+        }
+
+        return perAda;
+    }
+
+    /// <summary>What the dollars are, in words: the basic-allotment equivalent of the year, or the district's revenue per ADA.</summary>
+    public static string Basis(RuleSet rules, decimal? revenuePerAda = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (revenuePerAda is { } revenue)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"at the district's revenue of ${revenue:#,##0.00} per ADA");
+        }
+
+        return rules.BasicAllotment is { } basic
+            ? string.Create(CultureInfo.InvariantCulture, $"basic-allotment equivalent (${basic:#,##0} per ADA{(rules.HasEarlyEducationRows ? ", plus the early education allotment for K-3 rows" : string.Empty)}; not the Summary of Finances)")
+            : $"no dollar figure: the library carries no basic allotment for {rules.SchoolYear.DisplayName} (give a revenue per ADA)";
     }
 
     /// <summary>
@@ -88,24 +131,5 @@ public static class FundingAtRisk
         }
 
         return gain / Ratio.FromInteger(6);
-    }
-
-    private static Ratio? ExactDollars(Ratio ada, BasicReportingPeriodAttendance record, RuleSet rules)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(rules);
-        if (rules.BasicAllotment is not { } basic)
-        {
-            return null;
-        }
-
-        var perAda = Ratio.FromDecimal(basic);
-        if (rules.HasEarlyEducationRows && rules.EarlyEducationAllotmentRate is { } rate)
-        {
-            var rows = (Population.K3EconomicallyDisadvantaged.Includes(record) ? 1 : 0) + (Population.K3EmergentBilingual.Includes(record) ? 1 : 0);
-            perAda += Ratio.FromDecimal(rate * basic) * Ratio.FromInteger(rows);
-        }
-
-        return ada * perAda;
     }
 }

@@ -35,13 +35,13 @@ public class AccountabilityDesignTests
             ChronicAbsenceDefinition.Federal,
             [ChronicAbsenceSpecification.Span(20, 3, grade: "PK"), ChronicAbsenceSpecification.Span(20, 3)]);
         var input = ChronicAbsenceInput.FromPeriodRecords([Support.Given.Record(period: 7, eligible: 1)]);
-        var demographics = new StudentDemographics(StudentId.Parse("A"), EconomicDisadvantage.FreeMeals, Ethnicity.White, true, true);
+        var demographics = new StudentDemographics(StudentId.Parse("A"), EconomicDisadvantage.FreeMeals, RaceEthnicity.Of(false, Races.White), true, true);
 
         object[] collections =
         [
             ChronicAbsenceDefinition.All, ChronicAbsenceDefinition.Federal.DescribeParameters(), report.Verdicts, report.Campuses,
             report.Districts, report.Verdicts[0].Campuses, report.Verdicts[0].Exclusions, input.Spans, input.LeftOut,
-            demographics.Groups, LeaverCodes.Table31.Entries, LeaverCodes.Table.Values,
+            demographics.Groups, demographics.FederalGroups, LeaverCodes.Table31.Entries, LeaverCodes.C162.Entries, LeaverCodes.Table.Values,
             AttendanceRate.Compute([Support.Given.Record(eligible: 1)]), AnnualDropoutRate.Compute(new SchoolYear(2024), [], []),
         ];
 
@@ -64,7 +64,9 @@ public class AccountabilityDesignTests
             .Where(f => f.Rule == AuditRules.ChronicAbsence)
             .Select(f => (f.CampusId!.Value, f.StudentId!.Value))
             .Order();
-        var verdicts = ChronicAbsence.Evaluate(ChronicAbsenceDefinition.IntegrityAudit, ChronicAbsenceInput.FromPeriodRecords(file.Records).Spans)
+        // The audit reads one record per key (a repeat is 42400-000A's finding): so do the spans compared with it.
+        var firstOfKey = file.Records.GroupBy(r => r.Key).Select(g => g.First()).ToList();
+        var verdicts = ChronicAbsence.Evaluate(ChronicAbsenceDefinition.IntegrityAudit, ChronicAbsenceInput.FromPeriodRecords(firstOfKey).Spans)
             .Verdicts.Where(v => v.IsChronicallyAbsent)
             .Select(v => (v.Campus!.Value, v.Student))
             .Order();

@@ -93,8 +93,8 @@ public sealed class IntegrityAuditProperties
             input =>
             {
                 var report = IntegrityAudit.Run(new AuditInput { Records = input.records }, RuleSet.For(new SchoolYear(input.year)));
-                return report.Findings.All(f => (f.DollarsAtStake ?? 0m) >= 0m && (f.AdaAtStake ?? Ratio.Zero) >= Ratio.Zero)
-                    && report.Campuses.All(c => (c.DollarsAtStake ?? 0m) >= 0m && c.AdaGainAtTarget >= Ratio.Zero && (c.DollarsGainAtTarget ?? 0m) >= 0m);
+                return report.Findings.All(f => (f.Dollars ?? 0m) >= 0m && (f.Ada ?? Ratio.Zero) >= Ratio.Zero)
+                    && report.Campuses.All(c => (c.Money.DollarsOverstated ?? 0m) >= 0m && (c.Money.DollarsUnclaimed ?? 0m) >= 0m && (c.Money.AttendanceOpportunityDollars ?? 0m) >= 0m && c.AdaGainAtTarget >= Ratio.Zero && (c.DollarsGainAtTarget ?? 0m) >= 0m);
             });
 
     [FsCheck.Xunit.Property]
@@ -108,5 +108,59 @@ public sealed class IntegrityAuditProperties
                 var without = IntegrityAudit.Run(new AuditInput { Records = input.records }, rules, new AuditOptions { DisabledRules = new HashSet<string> { input.rule.Id } });
                 return without.Findings.Count == all.Findings.Count(f => f.Rule != input.rule)
                     && without.Findings.All(f => f.Rule != input.rule);
+            });
+
+    /// <summary>
+    /// A finding's ADA never exceeds the ADA its records contribute: ADA overstated is at most the eligible days they count
+    /// (÷ days taught ÷ 6); any column at most their days in membership; and its dollars at most that ADA at the highest
+    /// rate per ADA among them.
+    /// </summary>
+    [FsCheck.Xunit.Property]
+    public Property A_findings_dollars_never_exceed_the_ADA_its_records_contribute() =>
+        Prop.ForAll(
+            Arb.From(from year in Gen.Elements(2021, 2024) from records in AnyRecords(year) select (year, records)),
+            input =>
+            {
+                var rules = RuleSet.For(new SchoolYear(input.year));
+                var report = IntegrityAudit.Run(new AuditInput { Records = input.records }, rules);
+                return report.Findings.Where(f => f.Records.Count > 0 && f.Ada is not null).All(f =>
+                {
+                    var counted = f.Records.Aggregate(Ratio.Zero, (sum, r) => sum + Ratio.Of(Attendance.PeriodAda.CountedEligibleDaysPresent(r, rules).HalfDays, r.NumberDaysTaught.HalfDays * 6L));
+                    var membership = f.Records.Aggregate(Ratio.Zero, (sum, r) => sum + Ratio.Of(r.DaysInMembership.HalfDays, r.NumberDaysTaught.HalfDays * 6L));
+                    var bound = f.MoneyColumn == AuditMoneyColumn.AdaOverstated ? counted : membership;
+                    var rate = f.Records.Select(r => Funding.FundingAtRisk.PerAda(r, rules, null)!.Value).Max();
+                    return f.Ada!.Value <= bound && f.Dollars <= (bound * rate).Round(2, MidpointRounding.AwayFromZero);
+                });
+            });
+
+    [FsCheck.Xunit.Property]
+    public Property Every_finding_is_in_one_money_column_and_the_totals_are_the_columns_sums() =>
+        Prop.ForAll(
+            Arb.From(AnyRecords(2024)),
+            records =>
+            {
+                var report = IntegrityAudit.Run(new AuditInput { Records = records }, RuleSet.For(new SchoolYear(2024)));
+                var columns = new[] { AuditMoneyColumn.AdaOverstated, AuditMoneyColumn.AdaUnclaimed, AuditMoneyColumn.AttendanceOpportunity };
+                Ratio Sum(AuditMoneyColumn c) => report.Findings.Where(f => f.MoneyColumn == c).Aggregate(Ratio.Zero, (sum, f) => sum + f.Ada!.Value);
+                return report.Findings.All(f => (f.MoneyColumn == AuditMoneyColumn.None) == (f.Ada is null))
+                    && report.Totals.AdaOverstated == Sum(columns[0])
+                    && report.Totals.AdaUnclaimed == Sum(columns[1])
+                    && report.Totals.AttendanceOpportunityAda == Sum(columns[2])
+                    && report.Totals.DollarsOverstated == report.Campuses.Sum(c => c.Money.DollarsOverstated);
+            });
+
+    [FsCheck.Xunit.Property]
+    public Property Finding_ids_do_not_depend_on_the_order_of_the_records() =>
+        Prop.ForAll(
+            Arb.From(from records in AnyRecords(2024) from seed in Gen.Choose(0, 1000) select (records, seed)),
+            input =>
+            {
+                var rules = RuleSet.For(new SchoolYear(2024));
+                var shuffled = input.records.OrderBy(r => HashCode.Combine(r.Key, input.seed)).ToList();
+                var a = IntegrityAudit.Run(new AuditInput { Records = input.records }, rules).Findings.Select(f => f.Id).Order(StringComparer.Ordinal);
+                var b = IntegrityAudit.Run(new AuditInput { Records = shuffled }, rules).Findings.Select(f => f.Id).Order(StringComparer.Ordinal);
+
+                // Duplicated keys are the one place order matters (which copy is "the second"): compare files without them.
+                return input.records.GroupBy(r => r.Key).Any(g => g.Skip(1).Any()) || a.SequenceEqual(b);
             });
 }

@@ -26,8 +26,8 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record]), AuditRules.FundedDayOnUnfundedCode));
 
-        Assert.Equal(Ratio.Of(3, 20), finding.AdaAtStake);
-        Assert.Equal(924.00m, finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(3, 20), finding.Ada);
+        Assert.Equal(924.00m, finding.Dollars);
         Assert.Same(record, Assert.Single(finding.Records));
         Assert.Equal(AuditSeverity.Error, finding.Severity);
         Assert.Contains("ineligible days present", finding.Message, StringComparison.Ordinal);
@@ -50,8 +50,8 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record]), AuditRules.MembershipOverDaysTaught));
 
-        Assert.Equal(Ratio.Of(1, 60), finding.AdaAtStake);
-        Assert.Equal(102.67m, finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(1, 60), finding.Ada);
+        Assert.Equal(102.67m, finding.Dollars);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([in2024]), AuditRules.RemoteDaysOutsideRemoteYears));
         // 9 remote days / 20 / 6 = 3/40 refined ADA claimed on days that earn nothing.
-        Assert.Equal(Ratio.Of(3, 40), finding.AdaAtStake);
+        Assert.Equal(Ratio.Of(3, 40), finding.Ada);
         Assert.Empty(Of(Audit([in2021], RuleSet.For(new SchoolYear(2021))), AuditRules.RemoteDaysOutsideRemoteYears));
     }
 
@@ -87,7 +87,7 @@ public sealed class IntegrityAuditSpecification
         var finding = Assert.Single(findings);
         Assert.Equal(StudentId.Parse("S0001"), finding.StudentId);
         // The 5 asynchronous days at stake: 5 / 20 / 6 = 1/24.
-        Assert.Equal(Ratio.Of(1, 24), finding.AdaAtStake);
+        Assert.Equal(Ratio.Of(1, 24), finding.Ada);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class IntegrityAuditSpecification
         var finding = Assert.Single(Of(Audit([grade5, preK]), AuditRules.HalfDayCodeOnFullDayGrade));
 
         Assert.Equal(StudentId.Parse("S0001"), finding.StudentId);
-        Assert.Null(finding.AdaAtStake);
+        Assert.Null(finding.Ada);
     }
 
     [Fact]
@@ -112,17 +112,18 @@ public sealed class IntegrityAuditSpecification
     }
 
     [Fact]
-    public void ATT_07_flags_two_codes_in_one_period_that_together_cover_more_than_the_days_taught()
+    public void ATT_07_flags_two_records_in_one_period_that_together_cover_more_than_the_days_taught()
     {
-        // Code 1 for 12 days (11 present, 1 absent) and code 2 for 10 instructional days (5 half days): 22 days of 20 taught.
+        // Grade 05 under code 1 for 12 days (11 present, 1 absent), then grade 06 under code 2 for 10 instructional days
+        // (5 half days): 22 days of 20 taught. (Two records need two keys: the grade differs, 42400-000A.)
         var first = Record(code: 1, eligible: 11m, absent: 1m);
-        var second = Record(code: 2, grade: "05", eligible: 4.5m, absent: 0.5m);
+        var second = Record(code: 2, grade: "06", eligible: 4.5m, absent: 0.5m);
 
         var finding = Assert.Single(Of(Audit([first, second]), AuditRules.CodeChangeWithoutWithdrawal));
 
         Assert.Equal(2, finding.Records.Count);
         // 2 excess days / 20 / 6 = 1/60 refined ADA at stake.
-        Assert.Equal(Ratio.Of(1, 60), finding.AdaAtStake);
+        Assert.Equal(Ratio.Of(1, 60), finding.Ada);
     }
 
     [Fact]
@@ -158,8 +159,8 @@ public sealed class IntegrityAuditSpecification
         Assert.Equal(StudentId.Parse("S0001"), finding.StudentId);
         Assert.Null(finding.ReportingPeriod);
         // 6 absent days / 20 / 6 = 1/20 refined ADA the campus would gain; × $6,160 = $308.00.
-        Assert.Equal(Ratio.Of(1, 20), finding.AdaAtStake);
-        Assert.Equal(308.00m, finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(1, 20), finding.Ada);
+        Assert.Equal(308.00m, finding.Dollars);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record]), AuditRules.FundedDayOnUnfundedCode));
 
-        Assert.Equal(1016.40m, finding.DollarsAtStake);
+        Assert.Equal(1016.40m, finding.Dollars);
     }
 
     [Fact]
@@ -180,8 +181,8 @@ public sealed class IntegrityAuditSpecification
 
         var finding = Assert.Single(Of(Audit([record], RuleSet.For(new SchoolYear(2019))), AuditRules.FundedDayOnUnfundedCode));
 
-        Assert.Equal(Ratio.Of(3, 20), finding.AdaAtStake);
-        Assert.Null(finding.DollarsAtStake);
+        Assert.Equal(Ratio.Of(3, 20), finding.Ada);
+        Assert.Null(finding.Dollars);
     }
 
     [Fact]
@@ -226,7 +227,7 @@ public sealed class IntegrityAuditSpecification
 
         var report = Audit([small, large]);
 
-        var dollars = report.Findings.Select(f => f.DollarsAtStake ?? -1m).ToList();
+        var dollars = report.Findings.Select(f => f.Dollars ?? -1m).ToList();
         Assert.Equal(dollars.OrderByDescending(d => d), dollars);
         Assert.Equal(CampusId.Parse("101912003"), report.Campuses[0].CampusId);
     }

@@ -58,18 +58,29 @@ public sealed class ChronicCommandSpecification
     {
         using var file = TempCsv.WithRows(Rows());
 
-        var result = CliRunner.Run("chronic", "--input", file.Path);
+        var result = CliRunner.Run("chronic", "--input", file.Path, "--unmasked");
+        var masked = CliRunner.Run("chronic", "--input", file.Path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
-                "Definition,Level,DistrictId,CampusId,Considered,Excluded,Chronic,Trending,ChronicPercent,TrendingPercent",
-                "federal,Campus,101912,101912001,3,0,2,0,66.67,0.00",
-                "federal,Campus,101912,101912002,1,0,0,0,0.00,0.00",
-                "federal,District,101912,,3,0,2,0,66.67,0.00",
+                "Definition,Level,DistrictId,CampusId,StudentGroup,Considered,Excluded,Chronic,Trending,ChronicPercent,TrendingPercent,Masked",
+                "federal,Campus,101912,101912001,All,3,0,2,0,66.67,0.00,",
+                "federal,Campus,101912,101912002,All,1,0,0,0,0.00,0.00,",
+                "federal,District,101912,,All,3,0,2,0,66.67,0.00,",
             ],
             Lines(result.Output));
         Assert.Contains("chronic: federal: 4 verdicts", result.Error, StringComparison.Ordinal);
+        Assert.Contains("do not publish", result.Error, StringComparison.Ordinal);
+
+        // Published, every one of these rates is of 1 to 4 students: masked, rate and counts alike.
+        Assert.Equal(
+            [
+                "federal,Campus,101912,101912001,All,,,,,,,SmallGroup",
+                "federal,Campus,101912,101912002,All,,,,,,,SmallGroup",
+                "federal,District,101912,,All,,,,,,,SmallGroup",
+            ],
+            Lines(masked.Output)[1..]);
     }
 
     [Fact]
@@ -81,7 +92,7 @@ public sealed class ChronicCommandSpecification
         var minimum = CliRunner.Run("chronic", "--input", file.Path, "--min-days", "181");
 
         Assert.StartsWith("federal,MOVER,,101912,101912001 101912002,05,2,60.0,6.0,,,10.00,10.00,Chronic,", Student(district.Output, "MOVER"), StringComparison.Ordinal);
-        Assert.Contains("federal,District,101912,,0,3,0,0,,", minimum.Output, StringComparison.Ordinal);
+        Assert.Contains("federal,District,101912,,All,0,3,0,0,,", minimum.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +162,7 @@ public sealed class ChronicCommandSpecification
         var result = CliRunner.Run("indicators");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("Indicator,Grades,Level,DistrictId,CampusId,StudentGroup,Students,Numerator,Denominator,Percent", Lines(result.Output)[0]);
+        Assert.Equal("Indicator,Grades,Level,DistrictId,CampusId,StudentGroup,Students,Numerator,Denominator,Percent,Masked", Lines(result.Output)[0]);
         Assert.Contains(Lines(result.Output), l => l.StartsWith("AttendanceRate,01-12,District,101912,,All,", StringComparison.Ordinal));
         Assert.Contains(Lines(result.Output), l => l.StartsWith("AnnualDropoutRate,07-12,District,101912,,All,", StringComparison.Ordinal));
     }

@@ -1,0 +1,100 @@
+namespace PeimsRules.Tests.Cli;
+
+/// <summary>
+/// <c>indicators</c> and <c>chronic --demographics</c> on a current-year (2023-24) file: six grade-08 students at campus
+/// 101912001 present 29 of 30 days in each of six periods (174 of 180), S6 absent 10 of 30 in each (120 of 180); a
+/// demographics file in TEA's current elements (Hispanic/Latino flag and race indicators); a leavers file with current
+/// codes (89, a dropout; 87, another leaver).
+/// </summary>
+public sealed class AccountabilityCommandSpecification
+{
+    private static IEnumerable<string> Rows()
+    {
+        for (var s = 1; s <= 6; s++)
+        {
+            for (var p = 1; p <= 6; p++)
+            {
+                yield return s == 6
+                    ? $"2024,101912,101912001,S{s},08,00,{p},1,30.0,20.0,0.0,10.0,00,0,"
+                    : $"2024,101912,101912001,S{s},08,00,{p},1,30.0,29.0,0.0,1.0,00,0,";
+            }
+        }
+    }
+
+    private const string Demographics =
+        "StudentId,EconomicDisadvantageCode,HispanicLatino,AmericanIndianOrAlaskaNative,Asian,BlackOrAfricanAmerican,NativeHawaiianOrPacificIslander,White,AtRisk,SpecialEducation,Sex\n"
+        + "S1,01,Y,,,,,Y,,,F\nS2,01,Y,,,,,,,,M\nS3,00,Y,,,,,,,,F\nS4,00,N,,Y,,,Y,,,M\nS5,02,,,,Y,,,,,F\nS6,01,,,,,,Y,,,M\n";
+
+    private const string Leavers = "SchoolYear,CampusId,StudentId,GradeLevel,LeaverCode\n2024,101912001,S1,08,89\n2024,101912001,S2,08,87\n";
+
+    private static string[] Lines(string output) => output.TrimEnd('\n').Split('\n');
+
+    [Fact]
+    public void Indicators_read_a_current_year_demographics_and_leaver_file_and_mask_the_small_groups()
+    {
+        using var periods = TempCsv.WithRows(Rows());
+        using var demographics = new TempCsv(Demographics);
+        using var leavers = new TempCsv(Leavers);
+
+        var result = CliRunner.Run("indicators", "--input", periods.Path, "--demographics", demographics.Path, "--leavers", leavers.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = Lines(result.Output);
+        // Code 89 is a dropout under the current table, 87 is not: 1 of 6 served, 16.7%.
+        Assert.Contains("AnnualDropoutRate,07-08,Campus,101912,101912001,All,6,1,6,16.7,", lines);
+        // Attendance: 5 × 174 + 120 = 990 of 1,080 days, 91.7%; 1,080 days in membership is at least 900, so published.
+        Assert.Contains("AttendanceRate,01-12,Campus,101912,101912001,All,6,990.0,1080.0,91.7,", lines);
+        // Hispanic (S1, S2, S3) is 3 students: masked, rate and counts alike; so is the next smallest race group.
+        Assert.Contains("AnnualDropoutRate,07-08,Campus,101912,101912001,Hispanic,,,,,SmallGroup", lines);
+        Assert.Contains(lines, l => l.StartsWith("AttendanceRate,01-12,Campus,101912,101912001,TwoOrMoreRaces,,,,,", StringComparison.Ordinal));
+        Assert.Contains("note: small groups masked", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_legacy_ethnicity_category_in_a_2023_24_demographics_file_is_refused_with_its_line()
+    {
+        using var periods = TempCsv.WithRows(Rows());
+        using var demographics = new TempCsv("StudentId,EconomicDisadvantageCode,Ethnicity\nS1,01,H\n");
+
+        var result = CliRunner.Run("indicators", "--input", periods.Path, "--demographics", demographics.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 2, column Ethnicity, value 'H'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("valid up to 2009-10 only", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dropout_who_is_not_among_the_students_served_is_refused()
+    {
+        using var periods = TempCsv.WithRows(Rows());
+        using var leavers = new TempCsv("SchoolYear,CampusId,StudentId,GradeLevel,LeaverCode\n2024,101912001,S9,08,98\n");
+
+        var result = CliRunner.Run("indicators", "--input", periods.Path, "--leavers", leavers.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("dropout S9", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chronic_by_student_group_reads_the_current_demographics_and_reports_the_federal_groups()
+    {
+        using var periods = TempCsv.WithRows(Rows());
+        using var demographics = new TempCsv(Demographics);
+
+        var result = CliRunner.Run("chronic", "--input", periods.Path, "--demographics", demographics.Path, "--unmasked");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = Lines(result.Output);
+        // S6 is absent 60 of 180 days (33.3%): chronic. All: 1 of 6; economically disadvantaged (S1, S2, S5, S6): 1 of 4;
+        // White (S6 alone: S1 is Hispanic, S4 two or more races): 1 of 1; male (S2, S4, S6): 1 of 3.
+        Assert.Contains("federal,Campus,101912,101912001,All,6,0,1,0,16.67,0.00,", lines);
+        Assert.Contains(lines, l => l.StartsWith("federal,Campus,101912,101912001,EconomicallyDisadvantaged,4,,1,,25.00,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("federal,Campus,101912,101912001,White,1,,1,,100.00,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("federal,Campus,101912,101912001,Male,3,,1,,33.33,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("federal,Campus,101912,101912001,TwoOrMoreRaces,1,", StringComparison.Ordinal));
+
+        var masked = Lines(CliRunner.Run("chronic", "--input", periods.Path, "--demographics", demographics.Path).Output);
+        Assert.Contains("federal,Campus,101912,101912001,White,,,,,,,SmallGroup", masked);
+    }
+}
