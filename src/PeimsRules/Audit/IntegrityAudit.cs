@@ -313,17 +313,6 @@ public static class IntegrityAudit
                 }
             }
 
-            if (code.IsHalfDay && !options.GradesAllowingHalfDayCodes.Contains(r.GradeLevel))
-            {
-                Add(AuditRules.HalfDayCodeOnFullDayGrade, r, null,
-                    $"Half-day code {code} on grade {r.GradeLevel}, which the district runs as full day: check the student's schedule; a full-day student under a half-day code earns half the ADA.");
-            }
-
-            if (!code.IsInMembership && r.DaysInMembership.HalfDays > 0)
-            {
-                Add(AuditRules.NotInMembershipWithDays, r, null,
-                    $"ADA code 0 (not in membership) with {Days(r.DaysInMembership)} days present and absent: a student not in membership has no attendance; correct the code, or the enrollment and withdrawal dates.");
-            }
         }
 
         private void CheckRemoteDays(BasicReportingPeriodAttendance r, DayCount remote)

@@ -90,7 +90,7 @@ public class AdaEligibilitySpecification
         Assert.Equal(R(4, 3), PeriodAda.Compute(records, Rules2024));
         Assert.Equal(R(800, 9), PercentInAttendance.Compute(records, Rules2024));
         var finding = Assert.Single(PeimsRules.Audit.IntegrityAudit.Run(new PeimsRules.Audit.AuditInput { Records = records }, Rules2024).Findings, f => f.Rule == PeimsRules.Audit.AuditRules.FundedDayOnUnfundedCode);
-        Assert.Equal(R(10, 180), finding.AdaAtStake);
+        Assert.Equal(R(10, 180), finding.Ada);
     }
 
     [Fact]
