@@ -58,10 +58,10 @@ internal static class AdaCommand
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         try
         {
-            records = ReadChecked(path);
+            records = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
             if (priorYearPath is not null)
             {
-                prior = ReadChecked(priorYearPath);
+                prior = CliInput.ReadPriorYear(priorYearPath);
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
@@ -98,7 +98,7 @@ internal static class AdaCommand
             }
             catch (ArgumentException e)
             {
-                return CliOutput.Fail(e.Message);
+                return CliOutput.Fail(CliOutput.Plain(e));
             }
 
             if (rules.AppliesCovid19Adjustment && prior is null)
@@ -124,17 +124,6 @@ internal static class AdaCommand
 
         stdout.Flush();
         return 0;
-    }
-
-    private static IReadOnlyList<BasicReportingPeriodAttendance> ReadChecked(string path)
-    {
-        var result = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
-        if (result.UnusedColumns.Count > 0)
-        {
-            Console.Error.WriteLine($"note: {path}: column(s) not used by the period-attendance layout: {string.Join(", ", result.UnusedColumns)}.");
-        }
-
-        return result.Records;
     }
 
     private static string GroupColumn(string by) => by switch

@@ -49,19 +49,19 @@ internal static class IndicatorsCommand
         IReadOnlyList<LeaverRecord>? leaverRecords = null;
         try
         {
-            var read = BasicReportingPeriodAttendanceCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll);
+            var read = CliInput.Read(periodsPath, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
             problems.AddRange(read.Problems);
             records = read.Records;
             if (demographicsPath is not null)
             {
-                var d = StudentDemographicsCsv.ReadFile(demographicsPath, CsvErrorMode.CollectAll);
+                var d = CliInput.Read(demographicsPath, StudentDemographicsCsv.ReadFile, CsvErrorMode.CollectAll);
                 problems.AddRange(d.Problems);
                 demo = d.Records;
             }
 
             if (leaversPath is not null)
             {
-                var l = LeaverRecordCsv.ReadFile(leaversPath, CsvErrorMode.CollectAll);
+                var l = CliInput.Read(leaversPath, LeaverRecordCsv.ReadFile, CsvErrorMode.CollectAll);
                 problems.AddRange(l.Problems);
                 leaverRecords = l.Records;
             }

@@ -82,20 +82,18 @@ internal static class PeriodsCommand
         {
             if (!StudentId.TryParse(explainStudent, out var id))
             {
-                return Fail(stderr, $"--explain '{explainStudent}' is not a student id (1 to {StudentId.MaximumLength} letters, digits or hyphens).");
+                return Fail(stderr, $"--explain '{CliOutput.Echo(explainStudent)}' is not a student id (1 to {StudentId.MaximumLength} letters, digits or hyphens).");
             }
 
             explained = id;
         }
 
         var problems = new List<CsvProblem>();
-        var notes = new List<string>();
-        IReadOnlyList<T> Read<T>(FileInfo file, Func<string, CsvErrorMode, CsvReadResult<T>> read)
+        CsvReadResult<T> Read<T>(FileInfo file, Func<string, CsvErrorMode, CsvInputOptions, CsvReadResult<T>> read)
         {
-            var result = read(file.FullName, CsvErrorMode.CollectAll);
+            var result = CliInput.Read(file.FullName, read, CsvErrorMode.CollectAll);
             problems.AddRange(result.Problems);
-            notes.AddRange(result.UnusedColumns.Select(c => $"note: {file.Name}: column '{c}' is not part of the layout and was not read."));
-            return result.Records;
+            return result;
         }
 
         IReadOnlyList<SchoolCalendar> calendars;
@@ -104,19 +102,17 @@ internal static class PeriodsCommand
         IReadOnlyList<ProgramParticipation> programs;
         try
         {
-            calendars = Read(calendarsFile, SchoolCalendarCsv.ReadFile);
-            enrollments = Read(enrollmentsFile, StudentEnrollmentCsv.ReadFile);
-            marks = Read(attendanceFile, DailyAttendanceMarkCsv.ReadFile);
-            programs = programsFile is null ? [] : Read(programsFile, ProgramParticipationCsv.ReadFile);
+            var calendarRows = Read(calendarsFile, SchoolCalendarCsv.ReadFile);
+            var enrollmentRows = Read(enrollmentsFile, StudentEnrollmentCsv.ReadFile);
+            calendars = calendarRows.Records;
+            enrollments = enrollmentRows.Records;
+            marks = Read(attendanceFile, DailyAttendanceMarkCsv.ReadFile).Records;
+            programs = programsFile is null ? [] : Read(programsFile, ProgramParticipationCsv.ReadFile).Records;
+            problems.AddRange(DailyAttendanceFiles.Check(calendarRows, calendarsFile.Name, enrollmentRows, enrollmentsFile.Name, options.WithdrawalDate));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail(stderr, e.Message);
-        }
-
-        foreach (var note in notes)
-        {
-            stderr.WriteLine(note);
         }
 
         if (problems.Count > 0)
@@ -150,7 +146,7 @@ internal static class PeriodsCommand
         {
             if (outputFile is not null)
             {
-                BasicReportingPeriodAttendanceCsv.WriteFile(outputFile.FullName, build.Records);
+                CliOutput.WriteText(outputFile.FullName, writer => BasicReportingPeriodAttendanceCsv.Write(writer, build.Records));
             }
             else if (explained is null)
             {
@@ -160,10 +156,10 @@ internal static class PeriodsCommand
 
             if (specialFile is not null)
             {
-                SpecialProgramsAttendancePeriodCsv.WriteFile(specialFile.FullName, build.SpecialProgramRecords);
+                CliOutput.WriteText(specialFile.FullName, writer => SpecialProgramsAttendancePeriodCsv.Write(writer, build.SpecialProgramRecords));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return Fail(stderr, e.Message);
         }

@@ -119,7 +119,7 @@ public sealed class CsvReadResult<T>
     public long RowsRejected { get; }
 
     /// <summary>The line of each record, in the order of <see cref="Records"/> (for problems that involve two files).</summary>
-    internal IReadOnlyList<long> RecordLines { get; }
+    public IReadOnlyList<long> RecordLines { get; }
 
     /// <summary>The records of the rows that had no problem, in file order.</summary>
     public IReadOnlyList<T> Records { get; }

@@ -381,7 +381,7 @@ internal static class CsvTableReader
         CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and write each quote inside it twice.",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field.",
         CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed.",
-        CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field.",
+        CsvMalformedReason.LineBreakInQuotes => "a field opens a quote that the line does not close (a quoted field ends with a quote, on its own line): the row is not read.",
         _ => $"the row is malformed ({reason}).",
     };
 

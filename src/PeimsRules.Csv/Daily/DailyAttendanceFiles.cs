@@ -37,7 +37,7 @@ public static class DailyAttendanceFiles
             if (!known.Contains((e.Campus, e.CalendarCode)))
             {
                 problems.Add(new CsvProblem(enrollmentsFile, line, StudentEnrollmentCsv.CalendarCode.Name, e.CalendarCode,
-                    $"{calendarsFile} has no calendar {e.CalendarCode} for campus {e.Campus}{(calendarRowsRejected ? " that could be read" : string.Empty)}: the enrollment's days cannot be placed on a calendar.",
+                    $"the enrollment names calendar {e.CalendarCode}, which campus {e.Campus} does not have in {calendarsFile}{(calendarRowsRejected ? " (among the calendars that could be read)" : string.Empty)}: its days cannot be placed on a calendar.",
                     CsvProblemKind.InconsistentRecord));
             }
         }
