@@ -11,11 +11,14 @@ namespace PeimsRules.Csv;
 public static class AuditCsv
 {
     /// <summary>The findings for the problems of a period-attendance file read in collect-all mode.</summary>
-    /// <exception cref="PeimsCsvException">A problem of the file itself (a missing or repeated column): nothing in it can be audited.</exception>
+    /// <exception cref="PeimsCsvException">
+    /// A problem of the file itself (a missing, repeated or misspelt column, a header line that cannot be read): nothing
+    /// in it can be audited, or not without guessing.
+    /// </exception>
     public static IReadOnlyList<AuditFinding> ReaderFindings(CsvReadResult<BasicReportingPeriodAttendance> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var fatal = result.Problems.FirstOrDefault(p => p.Kind is CsvProblemKind.MissingColumn or CsvProblemKind.DuplicateColumn);
+        var fatal = result.Problems.FirstOrDefault(p => p.Kind is CsvProblemKind.MissingColumn or CsvProblemKind.DuplicateColumn or CsvProblemKind.UnknownColumn || p.Line == 1);
         if (fatal is not null)
         {
             throw new PeimsCsvException(fatal);
