@@ -49,6 +49,9 @@ internal sealed class CsvInputText : TextReader
         _encoding = options.Encoding == CsvTextEncoding.Windows1252 ? Windows1252 : StrictUtf8;
     }
 
+    /// <summary>The characters .NET gives for the five bytes Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D).</summary>
+    private const string Windows1252Undefined = "\u0081\u008D\u008F\u0090\u009D";
+
     /// <summary>Strict Windows-1252: an undefined byte throws rather than becoming a question mark.</summary>
     internal static Encoding Windows1252 { get; } = CreateWindows1252();
 
@@ -273,7 +276,14 @@ internal sealed class CsvInputText : TextReader
         var bytes = _lineBytes.Count == 0 ? [] : _lineBytes.ToArray();
         try
         {
-            return _encoding.GetString(bytes);
+            var text = _encoding.GetString(bytes);
+            if (_options.Encoding == CsvTextEncoding.Windows1252 && text.AsSpan().IndexOfAny(Windows1252Undefined) is var at and >= 0)
+            {
+                // .NET maps the five bytes Windows-1252 leaves undefined to C1 control characters rather than refusing them.
+                throw new DecoderFallbackException("undefined", [bytes[at]], at);
+            }
+
+            return text;
         }
         catch (DecoderFallbackException e)
         {

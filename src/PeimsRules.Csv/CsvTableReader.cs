@@ -22,8 +22,11 @@ public enum CsvErrorMode
 internal static class CsvTableReader
 {
     /// <summary>Opens a file for a reader: read sequentially, shared with other readers.</summary>
+    /// <exception cref="PeimsCsvException">The path is a folder.</exception>
     public static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        Directory.Exists(path)
+            ? throw new PeimsCsvException(new CsvProblem(path, 0, null, null, "this is a folder, not a file: give the path of the file to read.", CsvProblemKind.MalformedCsv))
+            : new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
     /// <summary>Reads a file under the input contract (<paramref name="options"/>: encoding and limits).</summary>
     public static CsvReadResult<T> ReadFile<T, TKey>(
@@ -295,20 +298,25 @@ internal static class CsvTableReader
             return null;
         }
 
+        // The nearest column wins (RemoteAsynchronous... is one letter from RemoteSynchronous...).
+        CsvColumn? best = null;
+        var bestDistance = int.MaxValue;
         foreach (var column in layout)
         {
             foreach (var name in column.Element is { } e ? new[] { column.Name, e } : [column.Name])
             {
                 var n = Normalize(name);
                 var allowed = n.Length <= 6 ? 1 : 2;
-                if (h == n || (Math.Abs(h.Length - n.Length) <= allowed && EditDistance(h, n, allowed) <= allowed))
+                var distance = h == n ? 0 : Math.Abs(h.Length - n.Length) <= allowed ? EditDistance(h, n, allowed) : allowed + 1;
+                if (distance <= allowed && distance < bestDistance)
                 {
-                    return column;
+                    best = column;
+                    bestDistance = distance;
                 }
             }
         }
 
-        return null;
+        return best;
     }
 
     private static string Normalize(string name) =>
