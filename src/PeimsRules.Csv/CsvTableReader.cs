@@ -187,6 +187,14 @@ internal static class CsvTableReader
                     RejectRow(e.Problem);
                     continue;
                 }
+                catch (ArgumentException e)
+                {
+                    // A record's own rule that the layout's checks did not catch first: still a problem of this row.
+                    var message = e.Message;
+                    var at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+                    RejectRow(new CsvProblem(fileName, row.Line, null, null, "the row's values do not fit together: " + (at >= 0 ? message[..at] : message), CsvProblemKind.InconsistentRecord));
+                    continue;
+                }
                 catch (OverflowException)
                 {
                     RejectRow(new CsvProblem(fileName, row.Line, null, null, "the row's numbers add up to more than can be counted: correct the day counts or minutes.", CsvProblemKind.InvalidValue));
