@@ -37,7 +37,9 @@ internal sealed class CsvInputText : TextReader
     private bool _ended;
     private string _current = string.Empty;
     private int _currentPos;
-    private readonly List<byte> _lineBytes = [];
+    private bool _newlinePending;
+    private byte[] _lineBytes = new byte[4096];
+    private int _lineLength;
     private readonly StringBuilder _lineChars = new();
 
     private CsvInputText(Stream? stream, TextReader? text, string fileName, CsvInputOptions options)
@@ -73,23 +75,32 @@ internal sealed class CsvInputText : TextReader
 
     public override int Peek()
     {
-        if (_currentPos >= _current.Length && !NextLine())
+        if (!Ready())
         {
             return -1;
         }
 
-        return _current[_currentPos];
+        return _currentPos < _current.Length ? _current[_currentPos] : '\n';
     }
 
     public override int Read()
     {
-        if (_currentPos >= _current.Length && !NextLine())
+        if (!Ready())
         {
             return -1;
         }
 
-        return _current[_currentPos++];
+        if (_currentPos < _current.Length)
+        {
+            return _current[_currentPos++];
+        }
+
+        _newlinePending = false;
+        return '\n';
     }
+
+    /// <summary>Whether a character is there to read: the rest of the line, or the line break after it.</summary>
+    private bool Ready() => _currentPos < _current.Length || _newlinePending || NextLine();
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
@@ -98,7 +109,7 @@ internal sealed class CsvInputText : TextReader
         var written = 0;
         while (written < buffer.Length)
         {
-            if (_currentPos >= _current.Length)
+            if (_currentPos >= _current.Length && !_newlinePending)
             {
                 if (written > 0 || !NextLine())
                 {
@@ -110,6 +121,11 @@ internal sealed class CsvInputText : TextReader
             _current.AsSpan(_currentPos, n).CopyTo(buffer[written..]);
             _currentPos += n;
             written += n;
+            if (_currentPos >= _current.Length && _newlinePending && written < buffer.Length)
+            {
+                buffer[written++] = '\n';
+                _newlinePending = false;
+            }
         }
 
         return written;
@@ -137,8 +153,9 @@ internal sealed class CsvInputText : TextReader
                 HeaderLine = LinesRead;
             }
 
-            _current = line + "\n";
+            _current = line;
             _currentPos = 0;
+            _newlinePending = true;
             return true;
         }
 
@@ -147,8 +164,8 @@ internal sealed class CsvInputText : TextReader
         return false;
     }
 
-    private void LineProblem(string message, string? value = null) =>
-        LineProblems.Enqueue(new CsvProblem(_fileName, LinesRead, null, value, message, CsvProblemKind.MalformedCsv));
+    private void LineProblem(string message, long? line = null) =>
+        LineProblems.Enqueue(new CsvProblem(_fileName, line ?? LinesRead, null, null, message, CsvProblemKind.MalformedCsv));
 
     private void Stop(string message)
     {
@@ -219,7 +236,8 @@ internal sealed class CsvInputText : TextReader
             return string.Empty;
         }
 
-        _lineBytes.Clear();
+        _lineLength = 0;
+        string? direct = null;
         var limit = _options.MaximumLineLength;
         long length = 0;
         var any = false;
@@ -239,9 +257,20 @@ internal sealed class CsvInputText : TextReader
             var span = _bytes.AsSpan(_bytePos, _byteEnd - _bytePos);
             var end = span.IndexOfAny((byte)'\n', (byte)'\r');
             var take = end < 0 ? span.Length : end;
-            if (length + take <= limit)
+            if (end >= 0 && length == 0 && take <= limit)
             {
-                _lineBytes.AddRange(span[..take]);
+                // The usual case: the whole line is in the buffer, and is decoded from there.
+                direct = Decode(span[..take], LinesRead + 1);
+            }
+            else if (length + take <= limit)
+            {
+                if (_lineLength + take > _lineBytes.Length)
+                {
+                    Array.Resize(ref _lineBytes, Math.Max(_lineBytes.Length * 2, _lineLength + take));
+                }
+
+                span[..take].CopyTo(_lineBytes.AsSpan(_lineLength));
+                _lineLength += take;
             }
 
             length += take;
@@ -273,7 +302,23 @@ internal sealed class CsvInputText : TextReader
             return string.Empty;
         }
 
-        var bytes = _lineBytes.Count == 0 ? [] : _lineBytes.ToArray();
+        return direct ?? Decode(_lineBytes.AsSpan(0, _lineLength), LinesRead);
+    }
+
+    /// <summary>The line's text, or an empty line and a problem when a byte is not valid in the encoding.</summary>
+    private string Decode(ReadOnlySpan<byte> bytes, long line)
+    {
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (!bytes.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+        {
+            // ASCII, the same in both encodings.
+            return Encoding.ASCII.GetString(bytes);
+        }
+
         try
         {
             var text = _encoding.GetString(bytes);
@@ -288,11 +333,13 @@ internal sealed class CsvInputText : TextReader
         catch (DecoderFallbackException e)
         {
             var at = Math.Max(0, e.Index);
-            var bad = e.BytesUnknown is { Length: > 0 } unknown ? unknown : bytes.AsSpan(at, Math.Min(1, bytes.Length - at)).ToArray();
+            var bad = e.BytesUnknown is { Length: > 0 } unknown ? unknown : bytes.Slice(at, Math.Min(1, bytes.Length - at)).ToArray();
             var hex = string.Join(' ', bad.Take(4).Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
-            LineProblem(_options.Encoding == CsvTextEncoding.Windows1252
-                ? string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not a Windows-1252 character: the row is not read.")
-                : string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not valid UTF-8: the row is not read. A file exported by a Windows system is often Windows-1252: read it with that encoding (--encoding windows-1252)."));
+            LineProblem(
+                _options.Encoding == CsvTextEncoding.Windows1252
+                    ? string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not a Windows-1252 character: the row is not read.")
+                    : string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not valid UTF-8: the row is not read. A file exported by a Windows system is often Windows-1252: read it with that encoding (--encoding windows-1252)."),
+                line);
             return string.Empty;
         }
     }
