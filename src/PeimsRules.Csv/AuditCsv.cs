@@ -29,7 +29,7 @@ public static class AuditCsv
             Rule = RuleOf(p),
             SourceFile = p.FileName,
             SourceLine = p.Line,
-            Message = $"Line {p.Line}{(p.Column is null ? string.Empty : $", column {p.Column}")}{(p.Value is null ? string.Empty : $", value '{p.Value}'")}: {p.Message} Correct the row; until then its days are not counted.",
+            Message = $"Line {p.Line}{(p.Column is null ? string.Empty : $", column {p.Column}")}{(p.Value is null ? string.Empty : $", value '{CsvTableReader.Shorten(p.Value)}'")}: {p.Message} Correct the row; until then its days are not counted.",
         }).ToList();
     }
 

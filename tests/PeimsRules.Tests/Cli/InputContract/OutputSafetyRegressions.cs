@@ -72,6 +72,19 @@ public sealed class OutputSafetyRegressions
     }
 
     [Fact]
+    public void Two_outputs_naming_the_same_file_are_refused_before_anything_is_written()
+    {
+        using var files = new ContractFiles();
+        var both = files.Path("out.csv");
+
+        var result = CliRunner.Run("audit", "--findings", both, "--summary", both);
+
+        Assert.Equal(CliOutput.BadInput, result.ExitCode);
+        Assert.Contains("give each output its own path", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(both));
+    }
+
+    [Fact]
     public void A_folder_the_tool_did_not_write_is_not_replaced()
     {
         using var files = new ContractFiles();
