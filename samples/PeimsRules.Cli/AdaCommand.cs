@@ -97,10 +97,10 @@ internal static class AdaCommand
         IReadOnlyList<SpecialProgramsAttendancePeriod>? special = null;
         try
         {
-            records = ReadChecked(path);
+            records = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
             if (request.PriorYearPath is not null)
             {
-                prior = ReadChecked(request.PriorYearPath);
+                prior = CliInput.ReadPriorYear(request.PriorYearPath);
             }
 
             if (request.SpecialProgramsPath is not null)
@@ -165,7 +165,7 @@ internal static class AdaCommand
             }
             catch (ArgumentException e)
             {
-                return CliOutput.Fail(e.Message);
+                return CliOutput.Fail(CliOutput.Plain(e));
             }
 
             if (rules.AppliesCovid19Adjustment && prior is null)
@@ -362,17 +362,6 @@ internal static class AdaCommand
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static IReadOnlyList<BasicReportingPeriodAttendance> ReadChecked(string path)
-    {
-        var result = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
-        if (result.UnusedColumns.Count > 0)
-        {
-            Console.Error.WriteLine($"note: {path}: column(s) not used by the period-attendance layout: {string.Join(", ", result.UnusedColumns)}.");
-        }
-
-        return result.Records;
     }
 
     private static string GroupColumn(string by) => by switch

@@ -118,12 +118,12 @@ internal static class AuditCommand
         AuditInput input;
         try
         {
-            var periods = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
+            var periods = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
             IReadOnlyList<IepServiceRecord> serviceRecords = [];
             if (servicesPath is not null)
             {
                 // A service file is the district's own bookkeeping: a bad row there stops the audit rather than becoming a finding.
-                serviceRecords = IepServiceRecordCsv.ReadFile(servicesPath).Records;
+                serviceRecords = CliInput.Read(servicesPath, IepServiceRecordCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
             }
 
             if (namesPath is not null)
@@ -167,8 +167,7 @@ internal static class AuditCommand
         }
         else
         {
-            using var writer = new StreamWriter(findingsPath);
-            WriteFindings(writer, report);
+            CliOutput.WriteText(findingsPath, writer => WriteFindings(writer, report));
         }
 
         if (summaryPath is null)
@@ -177,8 +176,7 @@ internal static class AuditCommand
         }
         else
         {
-            using var writer = new StreamWriter(summaryPath);
-            WriteSummary(writer, report);
+            CliOutput.WriteText(summaryPath, writer => WriteSummary(writer, report));
         }
 
         return 0;

@@ -148,16 +148,23 @@ internal static class ChronicCommand
             if (useDaily)
             {
                 var problems = new List<CsvProblem>();
-                IReadOnlyList<T> Read<T>(string path, Func<string, CsvErrorMode, CsvReadResult<T>> read)
+                CsvReadResult<T> Read<T>(string path, Func<string, CsvErrorMode, CsvInputOptions, CsvReadResult<T>> read)
                 {
-                    var result = read(path, CsvErrorMode.CollectAll);
+                    var result = CliInput.Read(path, read, CsvErrorMode.CollectAll);
                     problems.AddRange(result.Problems);
-                    return result.Records;
+                    return result;
                 }
 
-                var cal = Read(calendarsFile?.FullName ?? Path.Combine(DailySampleFolder, "calendars.csv"), SchoolCalendarCsv.ReadFile);
-                var enr = Read(enrollmentsFile?.FullName ?? Path.Combine(DailySampleFolder, "enrollments.csv"), StudentEnrollmentCsv.ReadFile);
-                var marks = Read(attendanceFile?.FullName ?? Path.Combine(DailySampleFolder, "attendance.csv"), DailyAttendanceMarkCsv.ReadFile);
+                var calendarsPath = calendarsFile?.FullName ?? Path.Combine(DailySampleFolder, "calendars.csv");
+                var enrollmentsPath = enrollmentsFile?.FullName ?? Path.Combine(DailySampleFolder, "enrollments.csv");
+                var calendarRows = Read(calendarsPath, SchoolCalendarCsv.ReadFile);
+                var enrollmentRows = Read(enrollmentsPath, StudentEnrollmentCsv.ReadFile);
+                var cal = calendarRows.Records;
+                var enr = enrollmentRows.Records;
+                var marks = Read(attendanceFile?.FullName ?? Path.Combine(DailySampleFolder, "attendance.csv"), DailyAttendanceMarkCsv.ReadFile).Records;
+
+                // The checks periods makes, so that a repeated or overlapping enrollment is refused here as there.
+                problems.AddRange(DailyAttendanceFiles.Check(calendarRows, Path.GetFileName(calendarsPath), enrollmentRows, Path.GetFileName(enrollmentsPath)));
                 if (problems.Count > 0)
                 {
                     foreach (var problem in problems)
@@ -169,6 +176,7 @@ internal static class ChronicCommand
                     return CliOutput.BadInput;
                 }
 
+                _ = PeriodAttendanceBuilder.Build(cal, enr, marks);
                 spans = ChronicAbsenceInput.FromDaily(definition, cal, enr, marks);
                 var calendarYears = cal.Select(c => c.SchoolYear).Distinct().ToList();
                 year = calendarYears.Count == 1 ? calendarYears[0] : null;
@@ -176,7 +184,7 @@ internal static class ChronicCommand
             else
             {
                 var path = inputFile?.FullName ?? AdaCommand.SampleFile;
-                var result = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
+                var result = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
                 if (result.HasProblems)
                 {
                     foreach (var problem in result.Problems)
@@ -212,7 +220,7 @@ internal static class ChronicCommand
 
             return CliOutput.BadInput;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return Fail(stderr, e.Message);
         }

@@ -86,7 +86,7 @@ internal static class CompareCommand
             afterRun = Side.Read(afterPath);
             if (priorYearPath is not null)
             {
-                prior = BasicReportingPeriodAttendanceCsv.ReadFile(priorYearPath);
+                prior = CliInput.ReadPriorYear(priorYearPath);
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
@@ -115,20 +115,19 @@ internal static class CompareCommand
         }
         catch (ArgumentException e)
         {
-            return CliOutput.Fail(e.Message);
+            return CliOutput.Fail(CliOutput.Plain(e));
         }
 
         try
         {
             if (explainPath is not null)
             {
-                using var explanation = new StreamWriter(explainPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-                ComparisonCsv.WriteExplanation(explanation, comparison);
+                CliOutput.WriteText(explainPath, explanation => ComparisonCsv.WriteExplanation(explanation, comparison));
             }
 
             if (snapshotPath is not null)
             {
-                AttendanceSnapshotFile.Save(snapshotPath, comparison.After);
+                CliOutput.WriteFile(snapshotPath, stream => AttendanceSnapshotFile.Write(stream, comparison.After));
             }
         }
         catch (IOException e)
@@ -215,7 +214,7 @@ internal static class CompareCommand
                 return new Side(path, saved.Snapshot.Records, saved);
             }
 
-            var records = BasicReportingPeriodAttendanceCsv.ReadFile(path);
+            var records = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
             var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
             if (years.Count > 1)
             {

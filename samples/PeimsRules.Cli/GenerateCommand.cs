@@ -32,12 +32,16 @@ internal static class GenerateCommand
                 }
 
                 var target = parse.GetValue(output)!.FullName;
-                Directory.CreateDirectory(target);
-                var path = Path.Combine(target, "periods.csv");
                 var districts = Math.Max(1, (int)decimal.Round(1200m * fraction, MidpointRounding.AwayFromZero));
-                var (records, injected) = SyntheticPeriodFile.Write(path, parse.GetValue(seed), districts, 8, 573, parse.GetValue(errorShare), parse.GetValue(year));
-                Console.Error.WriteLine($"generate: {districts} districts, {districts * 8} campuses, {records:N0} period records ({injected:N0} with injected errors) in {path}.");
+                var (records, injected) = CliOutput.WriteFolder(target, folder =>
+                    SyntheticPeriodFile.Write(Path.Combine(folder, "periods.csv"), parse.GetValue(seed), districts, 8, 573, parse.GetValue(errorShare), parse.GetValue(year)));
+                Console.Error.WriteLine($"generate: {districts} districts, {districts * 8} campuses, {records:N0} period records ({injected:N0} with injected errors) in {Path.Combine(target, "periods.csv")}.");
                 return 0;
+            }
+
+            if (parse.GetValue(year) is < SchoolYear.MinimumEndYear or > SchoolYear.MaximumEndYear)
+            {
+                return CliOutput.Fail($"--year {parse.GetValue(year)}: a school year is named by the year it ends in, {SchoolYear.MinimumEndYear} to {SchoolYear.MaximumEndYear}.");
             }
 
             SyntheticDistrict district;
@@ -47,11 +51,15 @@ internal static class GenerateCommand
             }
             catch (ArgumentException e)
             {
-                return CliOutput.Fail(e.Message);
+                return CliOutput.Fail(CliOutput.Plain(e));
             }
 
             var folder = parse.GetValue(output)!.FullName;
-            district.WriteTo(folder);
+            CliOutput.WriteFolder(folder, temporary =>
+            {
+                district.WriteTo(temporary);
+                return temporary;
+            });
             Console.Error.WriteLine($"generate: {district.Campuses.Count} campuses, {district.Enrollments.Select(e => e.Student).Distinct().Count()} students, {district.Marks.Count} daily marks, {district.Records.Count} period records ({district.Injected.Count} with injected errors), {district.ServiceRecords.Count} IEP service records in {folder}.");
             return 0;
         });

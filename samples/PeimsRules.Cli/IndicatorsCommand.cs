@@ -51,21 +51,21 @@ internal static class IndicatorsCommand
         IReadOnlyList<LeaverRecord>? leaverRecords = null;
         try
         {
-            var read = BasicReportingPeriodAttendanceCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll);
+            var read = CliInput.Read(periodsPath, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
             problems.AddRange(read.Problems);
             records = read.Records;
             var periodYears = records.Select(r => r.SchoolYear).Distinct().ToList();
             if (demographicsPath is not null && periodYears.Count == 1)
             {
                 // Race/ethnicity is checked against the elements valid in the period file's year.
-                var d = StudentDemographicsCsv.ReadFile(demographicsPath, CsvErrorMode.CollectAll, periodYears[0]);
+                var d = CliInput.Read(demographicsPath, (p, m, o) => StudentDemographicsCsv.ReadFile(p, m, periodYears[0], o), CsvErrorMode.CollectAll);
                 problems.AddRange(d.Problems);
                 demo = d.Records;
             }
 
             if (leaversPath is not null)
             {
-                var l = LeaverRecordCsv.ReadFile(leaversPath, CsvErrorMode.CollectAll);
+                var l = CliInput.Read(leaversPath, LeaverRecordCsv.ReadFile, CsvErrorMode.CollectAll);
                 problems.AddRange(l.Problems);
                 leaverRecords = l.Records;
             }

@@ -80,20 +80,18 @@ internal static class PeriodsCommand
         {
             if (!StudentId.TryParse(explainStudent, out var id))
             {
-                return Fail(stderr, $"--explain '{explainStudent}' is not a student id (1 to {StudentId.MaximumLength} letters, digits or hyphens).");
+                return Fail(stderr, $"--explain '{CliOutput.Echo(explainStudent)}' is not a student id (1 to {StudentId.MaximumLength} letters, digits or hyphens).");
             }
 
             explained = id;
         }
 
         var problems = new List<CsvProblem>();
-        var notes = new List<string>();
-        IReadOnlyList<T> Read<T>(FileInfo file, Func<string, CsvErrorMode, CsvReadResult<T>> read)
+        CsvReadResult<T> Read<T>(FileInfo file, Func<string, CsvErrorMode, CsvInputOptions, CsvReadResult<T>> read)
         {
-            var result = read(file.FullName, CsvErrorMode.CollectAll);
+            var result = CliInput.Read(file.FullName, read, CsvErrorMode.CollectAll);
             problems.AddRange(result.Problems);
-            notes.AddRange(result.UnusedColumns.Select(c => $"note: {file.Name}: column '{c}' is not part of the layout and was not read."));
-            return result.Records;
+            return result;
         }
 
         IReadOnlyList<SchoolCalendar> calendars;
@@ -104,33 +102,29 @@ internal static class PeriodsCommand
         Lazy<Dictionary<DailyAttendanceMark, long>> markIndex = new(() => []);
         try
         {
-            calendars = Read(calendarsFile, SchoolCalendarCsv.ReadFile);
-            enrollments = Read(enrollmentsFile, StudentEnrollmentCsv.ReadFile);
-            var markResult = DailyAttendanceMarkCsv.ReadFile(attendanceFile.FullName, CsvErrorMode.CollectAll);
-            problems.AddRange(markResult.Problems);
-            notes.AddRange(markResult.UnusedColumns.Select(c => $"note: {attendanceFile.Name}: column '{c}' is not part of the layout and was not read."));
-            marks = markResult.Records;
+            var calendarRows = Read(calendarsFile, SchoolCalendarCsv.ReadFile);
+            var enrollmentRows = Read(enrollmentsFile, StudentEnrollmentCsv.ReadFile);
+            calendars = calendarRows.Records;
+            enrollments = enrollmentRows.Records;
+            var markRows = Read(attendanceFile, DailyAttendanceMarkCsv.ReadFile);
+            marks = markRows.Records;
             markLines = mark => markIndex.Value.TryGetValue(mark, out var line) ? $"{attendanceFile.Name}, line {line}: " : string.Empty;
             markIndex = new Lazy<Dictionary<DailyAttendanceMark, long>>(() =>
             {
                 var index = new Dictionary<DailyAttendanceMark, long>();
-                for (var i = 0; i < markResult.Records.Count; i++)
+                for (var i = 0; i < markRows.Records.Count; i++)
                 {
-                    index.TryAdd(markResult.Records[i], markResult.LineOf(i) ?? 0);
+                    index.TryAdd(markRows.Records[i], markRows.RecordLines[i]);
                 }
 
                 return index;
             });
-            programs = programsFile is null ? [] : Read(programsFile, ProgramParticipationCsv.ReadFile);
+            programs = programsFile is null ? [] : Read(programsFile, ProgramParticipationCsv.ReadFile).Records;
+            problems.AddRange(DailyAttendanceFiles.Check(calendarRows, calendarsFile.Name, enrollmentRows, enrollmentsFile.Name, options.WithdrawalDate));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail(stderr, e.Message);
-        }
-
-        foreach (var note in notes)
-        {
-            stderr.WriteLine(note);
         }
 
         if (problems.Count > 0)
@@ -164,7 +158,7 @@ internal static class PeriodsCommand
         {
             if (outputFile is not null)
             {
-                BasicReportingPeriodAttendanceCsv.WriteFile(outputFile.FullName, build.Records);
+                CliOutput.WriteText(outputFile.FullName, writer => BasicReportingPeriodAttendanceCsv.Write(writer, build.Records));
             }
             else if (explained is null)
             {
@@ -174,10 +168,10 @@ internal static class PeriodsCommand
 
             if (specialFile is not null)
             {
-                SpecialProgramsAttendancePeriodCsv.WriteFile(specialFile.FullName, build.SpecialProgramRecords);
+                CliOutput.WriteText(specialFile.FullName, writer => SpecialProgramsAttendancePeriodCsv.Write(writer, build.SpecialProgramRecords));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return Fail(stderr, e.Message);
         }

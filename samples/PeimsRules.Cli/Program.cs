@@ -11,4 +11,4 @@ root.Subcommands.Add(IndicatorsCommand.Create());
 root.Subcommands.Add(PeriodsCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
-return root.Parse(args).Invoke();
+return CliOutput.Invoke(root, args);

@@ -72,7 +72,7 @@ internal static class ReportCommand
 
     private static int Run(ReportRequest request)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(CliOutput.TerminalError) });
         DistrictReport? report = null;
         IReadOnlyList<string> written = [];
         var notes = new List<string>();
@@ -80,17 +80,22 @@ internal static class ReportCommand
         {
             void Work(Action<string, int> step)
             {
-                var (input, sampleNote) = Load(request, step);
-                if (sampleNote is not null)
+                // The report is written into a fresh folder beside the target, then moved into its place.
+                written = CliOutput.WriteFolder(request.Output, folder =>
                 {
-                    notes.Add(sampleNote);
-                }
+                    var (input, sampleNote) = Load(request with { Output = folder }, step);
+                    if (sampleNote is not null)
+                    {
+                        notes.Add(sampleNote);
+                    }
 
-                step("computing figures and the audit", 60);
-                report = DistrictReport.Compute(input, new AuditOptions { TargetAttendanceRate = request.TargetRate, RevenuePerAda = request.RevenuePerAda });
-                step("writing the report", 80);
-                written = new ReportWriter(report, request.Heatmap, notes).Write(request.Output);
-                step("done", 100);
+                    step("computing figures and the audit", 60);
+                    report = DistrictReport.Compute(input, new AuditOptions { TargetAttendanceRate = request.TargetRate, RevenuePerAda = request.RevenuePerAda });
+                    step("writing the report", 80);
+                    var files = new ReportWriter(report, request.Heatmap, notes).Write(folder);
+                    step("done", 100);
+                    return files.Select(f => Path.Combine(request.Output, Path.GetRelativePath(folder, f))).ToList();
+                });
             }
 
             if (request.Quiet)
@@ -116,7 +121,7 @@ internal static class ReportCommand
         }
         catch (ArgumentException e)
         {
-            return CliOutput.Fail(e.Message);
+            return CliOutput.Fail(CliOutput.Plain(e));
         }
 
         if (!request.Quiet && report is not null)
@@ -128,7 +133,7 @@ internal static class ReportCommand
                 var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
                 var audit = report.Audit.Campuses.FirstOrDefault(c => c.CampusId == campus);
                 table.AddRow(
-                    Markup.Escape(report.NameOf(campus)),
+                    Markup.Escape(CliOutput.Echo(report.NameOf(campus), 40)),
                     ReportFormat.Figure(year.Ada),
                     ReportFormat.Figure(year.Pia),
                     (audit?.Findings ?? 0).ToString(CultureInfo.InvariantCulture),
@@ -166,10 +171,14 @@ internal static class ReportCommand
         }
 
         step("reading the period records", 30);
-        var result = BasicReportingPeriodAttendanceCsv.ReadFile(periods, CsvErrorMode.CollectAll);
+        var result = CliInput.Read(periods, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
         var readerFindings = AuditCsv.ReaderFindings(result);
-        IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : IepServiceRecordCsv.ReadFile(services).Records;
-        IReadOnlyList<BasicReportingPeriodAttendance>? prior = request.PriorYear is null ? null : BasicReportingPeriodAttendanceCsv.ReadFile(request.PriorYear);
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names), prior, periods), note);
+        IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : CliInput.Read(services, IepServiceRecordCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
+        IReadOnlyList<BasicReportingPeriodAttendance>? prior = request.PriorYear is null ? null : CliInput.ReadPriorYear(request.PriorYear);
+        var campusNames = names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names, CliInput.Options);
+
+        // The page names its source by file name only: a report is shared, the folders of the machine it ran on are not.
+        var source = request.Input is null ? "data/periods.csv (the sample district)" : Path.GetFileName(periods);
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source), note);
     }
 }

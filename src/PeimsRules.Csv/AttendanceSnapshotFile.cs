@@ -142,9 +142,12 @@ public static class AttendanceSnapshotFile
     public static SavedAttendanceSnapshot Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = File.OpenRead(path);
+        using var stream = CsvTableReader.OpenFile(path);
         return Read(stream, path);
     }
+
+    /// <summary>The largest snapshot file read, in bytes (1 GiB): a longer input is refused rather than held in memory.</summary>
+    public const long MaximumLength = 1L << 30;
 
     /// <summary>Reads a snapshot from <paramref name="stream"/>.</summary>
     /// <param name="stream">The JSON.</param>
@@ -156,17 +159,66 @@ public static class AttendanceSnapshotFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
+        var bytes = ReadBounded(stream, fileName);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
             throw Problem(fileName, null, null, $"the file is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
         }
 
-        using (document)
+        try
+        {
+            using (document)
+            {
+                return Read(document, fileName);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a string of bytes that are not UTF-8 only when it is read.
+            throw Problem(fileName, null, null, "the file has text that is not valid UTF-8: a snapshot is written in UTF-8 by AttendanceSnapshotFile; it was changed after it was saved.");
+        }
+    }
+
+    /// <summary>The stream's bytes, at most <see cref="MaximumLength"/>, refusing at once what cannot start a JSON object.</summary>
+    private static ReadOnlyMemory<byte> ReadBounded(Stream stream, string fileName)
+    {
+        using var memory = new MemoryStream();
+        var buffer = new byte[81_920];
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (memory.Length == 0)
+            {
+                var first = buffer.AsSpan(0, n).TrimStart(" \t\r\n"u8);
+                if (first.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                {
+                    first = first[3..];
+                }
+
+                if (first.Length > 0 && first[0] != (byte)'{')
+                {
+                    throw Problem(fileName, null, null, $"a snapshot file is a JSON object whose format is {FormatName}; this file does not start with {{.");
+                }
+            }
+
+            if (memory.Length + n > MaximumLength)
+            {
+                throw Problem(fileName, null, null, string.Create(CultureInfo.InvariantCulture, $"the file is longer than {MaximumLength:N0} bytes, the most a snapshot may hold."));
+            }
+
+            memory.Write(buffer, 0, n);
+        }
+
+        return memory.GetBuffer().AsMemory(0, (int)memory.Length);
+    }
+
+    private static SavedAttendanceSnapshot Read(JsonDocument document, string fileName)
+    {
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

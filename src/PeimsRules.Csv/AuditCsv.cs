@@ -23,11 +23,14 @@ namespace PeimsRules.Csv;
 public static class AuditCsv
 {
     /// <summary>The findings for the problems of a period-attendance file read in collect-all mode.</summary>
-    /// <exception cref="PeimsCsvException">A problem of the file itself (a missing or repeated column): nothing in it can be audited.</exception>
+    /// <exception cref="PeimsCsvException">
+    /// A problem of the file itself (a missing, repeated or misspelt column, a header line that cannot be read): nothing
+    /// in it can be audited, or not without guessing.
+    /// </exception>
     public static IReadOnlyList<AuditFinding> ReaderFindings(CsvReadResult<BasicReportingPeriodAttendance> result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var fatal = result.Problems.FirstOrDefault(p => p.Kind is CsvProblemKind.MissingColumn or CsvProblemKind.DuplicateColumn);
+        var fatal = result.Problems.FirstOrDefault(p => p.Kind is CsvProblemKind.MissingColumn or CsvProblemKind.DuplicateColumn or CsvProblemKind.UnknownColumn || p.Line == 1);
         if (fatal is not null)
         {
             throw new PeimsCsvException(fatal);
@@ -39,7 +42,7 @@ public static class AuditCsv
     private static AuditFinding Finding(CsvProblem p)
     {
         var rule = RuleOf(p);
-        var where = $"Line {p.Line}{(p.Column is null ? string.Empty : $", column {p.Column}")}{(p.Value is null ? string.Empty : $", value '{p.Value}'")}: {p.Message}";
+        var where = $"Line {p.Line}{(p.Column is null ? string.Empty : $", column {p.Column}")}{(p.Value is null ? string.Empty : $", value '{CsvTableReader.Shorten(p.Value)}'")}: {p.Message}";
         if (p.Kind == CsvProblemKind.DuplicateKey && BasicReportingPeriodAttendanceCsv.TryMap(p) is { } record)
         {
             var added = record.EligibleDaysPresent + record.RemoteSynchronousEligibleDaysPresent + record.RemoteAsynchronousEligibleDaysPresent;

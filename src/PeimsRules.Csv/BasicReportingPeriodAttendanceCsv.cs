@@ -99,12 +99,14 @@ public static class BasicReportingPeriodAttendanceCsv
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<BasicReportingPeriodAttendance> ReadFile(string path, CsvErrorMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    public static CsvReadResult<BasicReportingPeriodAttendance> ReadFile(string path, CsvErrorMode mode) =>
+        ReadFile(path, mode, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<BasicReportingPeriodAttendance> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        CsvTableReader.ReadFile(path, Columns, Map, mode, OneRecordPerKey, options);
 
     /// <summary>Reads CSV text, throwing at its first problem.</summary>
     /// <param name="reader">The text.</param>
@@ -208,12 +210,12 @@ public static class BasicReportingPeriodAttendanceCsv
         var track = row.Required(InstructionalTrack, PeimsRules.InstructionalTrack.Parse);
         var period = row.Required(ReportingPeriod, PeimsRules.ReportingPeriod.Parse);
         var code = row.Optional<AdaEligibility?>(AdaEligibilityCode, t => AdaEligibility.Parse(t), null);
-        var taught = row.Required(NumberDaysTaught, t => DayCount.Parse(t, TeaElements.NumberDaysTaught), CsvProblemKind.InvalidDayCount);
-        var eligible = row.Required(EligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalEligibleDaysPresent), CsvProblemKind.InvalidDayCount);
-        var ineligible = row.Required(IneligibleDaysPresent, t => DayCount.Parse(t, TeaElements.TotalIneligibleDaysPresent), CsvProblemKind.InvalidDayCount);
-        var absent = row.Required(DaysAbsent, t => DayCount.Parse(t, TeaElements.TotalDaysAbsent), CsvProblemKind.InvalidDayCount);
-        var remoteSync = row.Optional(RemoteSynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteSynchronousEligibleDaysPresent), DayCount.Zero, CsvProblemKind.InvalidDayCount);
-        var remoteAsync = row.Optional(RemoteAsynchronousEligibleDaysPresent, t => DayCount.Parse(t, TeaElements.RemoteAsynchronousEligibleDaysPresent), DayCount.Zero, CsvProblemKind.InvalidDayCount);
+        var taught = row.Required(NumberDaysTaught, t => CsvRowReader.Days(t, TeaElements.NumberDaysTaught), CsvProblemKind.InvalidDayCount);
+        var eligible = row.Required(EligibleDaysPresent, t => CsvRowReader.Days(t, TeaElements.TotalEligibleDaysPresent), CsvProblemKind.InvalidDayCount);
+        var ineligible = row.Required(IneligibleDaysPresent, t => CsvRowReader.Days(t, TeaElements.TotalIneligibleDaysPresent), CsvProblemKind.InvalidDayCount);
+        var absent = row.Required(DaysAbsent, t => CsvRowReader.Days(t, TeaElements.TotalDaysAbsent), CsvProblemKind.InvalidDayCount);
+        var remoteSync = row.Optional(RemoteSynchronousEligibleDaysPresent, t => CsvRowReader.Days(t, TeaElements.RemoteSynchronousEligibleDaysPresent), DayCount.Zero, CsvProblemKind.InvalidDayCount);
+        var remoteAsync = row.Optional(RemoteAsynchronousEligibleDaysPresent, t => CsvRowReader.Days(t, TeaElements.RemoteAsynchronousEligibleDaysPresent), DayCount.Zero, CsvProblemKind.InvalidDayCount);
         var economic = row.Required(EconomicDisadvantageCode, EconomicDisadvantage.Parse);
         var bilingual = row.Required(EmergentBilingualCode, EmergentBilingual.Parse);
         var funding = row.Optional<BilingualEslFunding?>(BilingualEslFundingCode, t => BilingualEslFunding.Parse(t), null);

@@ -17,29 +17,25 @@ public static class CampusDirectoryCsv
 
     /// <summary>Reads a directory file into names by campus.</summary>
     /// <exception cref="PeimsCsvException">The file has a problem; the message names its line, column and value.</exception>
-    public static IReadOnlyDictionary<CampusId, string> ReadFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path);
-    }
+    public static IReadOnlyDictionary<CampusId, string> ReadFile(string path) => ReadFile(path, CsvInputOptions.Default);
+
+    /// <summary>Reads a directory file into names by campus, with the given encoding and limits.</summary>
+    /// <exception cref="PeimsCsvException">The file has a problem; the message names its line, column and value.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static IReadOnlyDictionary<CampusId, string> ReadFile(string path, CsvInputOptions options) =>
+        Names(CsvTableReader.ReadFile(path, Columns, Map, CsvErrorMode.StopAtFirst, OneRowPerCampus, options));
 
     /// <summary>Reads directory text into names by campus.</summary>
     /// <exception cref="PeimsCsvException">The text has a problem.</exception>
-    public static IReadOnlyDictionary<CampusId, string> Read(TextReader reader, string fileName)
-    {
-        var names = new Dictionary<CampusId, string>();
-        CsvTableReader.Read(reader, fileName, Columns, row =>
-        {
-            var campus = row.Required(CampusId, PeimsRules.CampusId.Parse);
-            var name = row.Required(CampusName, s => s);
-            if (!names.TryAdd(campus, name))
-            {
-                throw row.Problem(CampusId, row.Raw(CampusId), "the campus is listed twice.", CsvProblemKind.InconsistentRecord);
-            }
+    public static IReadOnlyDictionary<CampusId, string> Read(TextReader reader, string fileName) =>
+        Names(CsvTableReader.Read(reader, fileName, Columns, Map, CsvErrorMode.StopAtFirst, OneRowPerCampus));
 
-            return campus;
-        }, CsvErrorMode.StopAtFirst);
-        return names.AsReadOnly();
-    }
+    private static UniqueKey<(CampusId Campus, string Name), CampusId> OneRowPerCampus { get; } = new(
+        r => r.Campus, k => $"campus {k}", "a campus is listed once, with one name.");
+
+    private static (CampusId Campus, string Name) Map(CsvRowReader row) =>
+        (row.Required(CampusId, PeimsRules.CampusId.Parse), row.Required(CampusName, s => s));
+
+    private static IReadOnlyDictionary<CampusId, string> Names(CsvReadResult<(CampusId Campus, string Name)> result) =>
+        result.Records.ToDictionary(r => r.Campus, r => r.Name).AsReadOnly();
 }

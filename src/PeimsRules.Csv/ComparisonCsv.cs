@@ -143,7 +143,7 @@ public static class ComparisonCsv
         csv.WriteField(key.GradeLevel.Code);
         csv.WriteField(key.InstructionalTrack.Code);
         csv.WriteField(key.ReportingPeriod.ToString());
-        csv.WriteField(record.Description + note);
+        csv.WriteField(CsvOutputText.Neutralize(record.Description + note));
     }
 
     private static void WriteChange(CsvWriter csv, FigureChange change)

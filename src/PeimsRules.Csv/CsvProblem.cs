@@ -45,10 +45,10 @@ public sealed record CsvProblem(string FileName, long Line, string? Column, stri
 
         if (Value is not null)
         {
-            where += $", value '{Value}'";
+            where += $", value '{CsvTableReader.Shorten(Value)}'";
         }
 
-        return $"{where}: {Message}";
+        return CsvTableReader.EscapeControl($"{where}: {Message}");
     }
 }
 
@@ -84,6 +84,12 @@ public enum CsvProblemKind
     /// student, campus, grade, track and period). The problem names both lines; the later row is not read.
     /// </summary>
     DuplicateKey = 8,
+
+    /// <summary>
+    /// A column of the header that the layout does not have but that is close to one of its columns (a misspelling such
+    /// as <c>RemoteSynchronousEligibleDaysPresnt</c>): it is not read, and not guessed either.
+    /// </summary>
+    UnknownColumn = 9,
 }
 
 /// <summary>
@@ -110,13 +116,33 @@ public sealed class PeimsCsvException : Exception
 /// <typeparam name="T">The record type.</typeparam>
 public sealed class CsvReadResult<T>
 {
-    internal CsvReadResult(IReadOnlyList<T> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns, IReadOnlyList<long>? lines = null)
+    internal CsvReadResult(
+        IReadOnlyList<T> records,
+        IReadOnlyList<CsvProblem> problems,
+        IReadOnlyList<string> unusedColumns,
+        long rowsRead,
+        long rowsRejected,
+        IReadOnlyList<long> recordLines)
     {
-        _lines = lines;
         Records = records;
         Problems = problems;
         UnusedColumns = unusedColumns;
+        RowsRead = rowsRead;
+        RowsRejected = rowsRejected;
+        RecordLines = recordLines;
     }
+
+    /// <summary>
+    /// The data rows read: every line after the header that is not empty, up to where the reader stopped. Each is either
+    /// taken or named by a problem: for the row-by-row layouts, <c>RowsRead</c> = <c>Records.Count</c> + <see cref="RowsRejected"/>.
+    /// </summary>
+    public long RowsRead { get; }
+
+    /// <summary>The data rows that are named by a problem and left out (each counted once, whatever its problems).</summary>
+    public long RowsRejected { get; }
+
+    /// <summary>The line of each record, in the order of <see cref="Records"/> (for problems that involve two files).</summary>
+    public IReadOnlyList<long> RecordLines { get; }
 
     /// <summary>The records of the rows that had no problem, in file order.</summary>
     public IReadOnlyList<T> Records { get; }
@@ -129,12 +155,4 @@ public sealed class CsvReadResult<T>
 
     /// <summary>Whether any problem was found.</summary>
     public bool HasProblems => Problems.Count > 0;
-
-    private readonly IReadOnlyList<long>? _lines;
-
-    /// <summary>
-    /// The line of the file that <see cref="Records"/>[<paramref name="index"/>] was read from (the header is line 1), so
-    /// that a problem found later, across files, can name it; <see langword="null"/> where the reader does not keep lines.
-    /// </summary>
-    public long? LineOf(int index) => _lines is null ? null : _lines[index];
 }

@@ -21,6 +21,33 @@ public enum CsvErrorMode
 /// </summary>
 internal static class CsvTableReader
 {
+    /// <summary>Opens a file for a reader: read sequentially, shared with other readers.</summary>
+    /// <exception cref="PeimsCsvException">The path is a folder.</exception>
+    public static FileStream OpenFile(string path) =>
+        Directory.Exists(path)
+            ? throw new PeimsCsvException(new CsvProblem(path, 0, null, null, "this is a folder, not a file: give the path of the file to read.", CsvProblemKind.MalformedCsv))
+            : new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+
+    /// <summary>Reads a file under the input contract (<paramref name="options"/>: encoding and limits).</summary>
+    public static CsvReadResult<T> ReadFile<T, TKey>(
+        string path,
+        IReadOnlyList<CsvColumn> layout,
+        Func<CsvRowReader, T> map,
+        CsvErrorMode mode,
+        UniqueKey<T, TKey>? key,
+        CsvInputOptions? options)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= CsvInputOptions.Default;
+        using var stream = OpenFile(path);
+        return Read(CsvInputText.FromStream(stream, path, options), path, layout, map, mode, key, options);
+    }
+
+    /// <inheritdoc cref="ReadFile{T, TKey}(string, IReadOnlyList{CsvColumn}, Func{CsvRowReader, T}, CsvErrorMode, UniqueKey{T, TKey}?, CsvInputOptions?)"/>
+    public static CsvReadResult<T> ReadFile<T>(string path, IReadOnlyList<CsvColumn> layout, Func<CsvRowReader, T> map, CsvErrorMode mode, CsvInputOptions? options) =>
+        ReadFile<T, int>(path, layout, map, mode, null, options);
+
     public static CsvReadResult<T> Read<T>(
         TextReader text,
         string fileName,
@@ -43,11 +70,31 @@ internal static class CsvTableReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
+        return Read(CsvInputText.FromText(text, fileName, CsvInputOptions.Default), fileName, layout, map, mode, key, CsvInputOptions.Default);
+    }
+
+    /// <summary>
+    /// The one reading loop of every row-by-row layout: each data row is either a record or named by exactly one
+    /// problem (rows read = records + rows rejected), and a damaged row never hides the rows after it.
+    /// </summary>
+    internal static CsvReadResult<T> Read<T, TKey>(
+        CsvInputText input,
+        string fileName,
+        IReadOnlyList<CsvColumn> layout,
+        Func<CsvRowReader, T> map,
+        CsvErrorMode mode,
+        UniqueKey<T, TKey>? key,
+        CsvInputOptions options)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
         var records = new List<T>();
+        var lines = new List<long>();
         var problems = new List<CsvProblem>();
         var unused = new List<string>();
         var lineOfKey = key is null ? null : new Dictionary<TKey, long>();
-        var lines = new List<long>();
+        long rows = 0;
+        var rejected = new HashSet<long>();
 
         void Report(CsvProblem problem)
         {
@@ -57,14 +104,38 @@ internal static class CsvTableReader
             }
 
             problems.Add(problem);
+            if (problems.Count >= options.MaximumProblems)
+            {
+                problems.Add(new CsvProblem(fileName, problem.Line, null, null,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{problems.Count:N0} problems so far: the reader stops here, after line {problem.Line}. Correct these and read the file again."),
+                    CsvProblemKind.MalformedCsv));
+                throw new StopReading();
+            }
+        }
+
+        void RejectRow(CsvProblem problem)
+        {
+            rejected.Add(problem.Line);
+            Report(problem);
+        }
+
+        void FlushLines(long before)
+        {
+            while (input.LineProblems.Count > 0 && input.LineProblems.Peek().Line < before)
+            {
+                var p = input.LineProblems.Dequeue();
+                rows++;
+                RejectRow(p);
+            }
         }
 
         var malformed = new List<CsvMalformedRecord>();
-        var options = new CsvReaderOptions
+        var csvOptions = new CsvReaderOptions
         {
             Separator = ',',
             HasHeader = true,
             TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = false,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = m => malformed.Add(m),
@@ -72,32 +143,61 @@ internal static class CsvTableReader
 
         try
         {
-            using var csv = CsvReader.Create(text, options, leaveOpen: true);
+            using var csv = CsvReader.Create(input, csvOptions, leaveOpen: true);
             var headers = csv.Headers;
+            if (input.HeaderLine > 0 && input.LineProblems.Count > 0 && input.LineProblems.Peek().Line <= input.HeaderLine)
+            {
+                // The header line itself could not be read: nothing after it can be matched to the layout.
+                Report(input.LineProblems.Dequeue());
+                return Result();
+            }
+
             if (!MatchHeader(headers, fileName, layout, Report, unused, out var index))
             {
                 return Result();
             }
 
-            var row = new CsvRowReader(fileName, layout, index, headers.Count);
+            var row = new CsvRowReader(fileName, layout, index, headers, options.MaximumFieldLength);
             while (true)
             {
                 var more = csv.Read();
-                FlushMalformed();
+                foreach (var m in malformed)
+                {
+                    FlushLines(m.LineNumber);
+                    rows++;
+                    RejectRow(new CsvProblem(fileName, m.LineNumber, null, Shorten(m.RawRecord), Describe(m.Reason), CsvProblemKind.MalformedCsv));
+                }
+
+                malformed.Clear();
                 if (!more)
                 {
                     break;
                 }
 
-                row.MoveTo(csv);
+                FlushLines(csv.LineNumber);
+                rows++;
                 T record;
                 try
                 {
+                    row.MoveTo(csv);
                     record = map(row);
                 }
                 catch (CsvRowException e)
                 {
-                    Report(e.Problem with { RowValues = row.Values() });
+                    RejectRow(e.Problem with { RowValues = row.Values() });
+                    continue;
+                }
+                catch (ArgumentException e)
+                {
+                    // A record's own rule that the layout's checks did not catch first: still a problem of this row.
+                    var message = e.Message;
+                    var at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+                    RejectRow(new CsvProblem(fileName, row.Line, null, null, "the row's values do not fit together: " + (at >= 0 ? message[..at] : message), CsvProblemKind.InconsistentRecord));
+                    continue;
+                }
+                catch (OverflowException)
+                {
+                    RejectRow(new CsvProblem(fileName, row.Line, null, null, "the row's numbers add up to more than can be counted: correct the day counts or minutes.", CsvProblemKind.InvalidValue));
                     continue;
                 }
 
@@ -106,8 +206,8 @@ internal static class CsvTableReader
                     var k = key!.Of(record);
                     if (lineOfKey.TryGetValue(k, out var first))
                     {
-                        var repeat = new CsvProblem(fileName, row.Line, null, key.Describe(k), $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey);
-                        Report(repeat with { RowValues = row.Values() });
+                        RejectRow(new CsvProblem(fileName, row.Line, null, key.Describe(k),
+                            $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey) { RowValues = row.Values() });
                         continue;
                     }
 
@@ -117,29 +217,25 @@ internal static class CsvTableReader
                 records.Add(record);
                 lines.Add(row.Line);
             }
+
+            FlushLines(long.MaxValue);
+        }
+        catch (StopReading)
+        {
         }
         catch (CsvFormatException e)
         {
             Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
         }
-        catch (DecoderFallbackException e)
-        {
-            Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
-        }
 
         return Result();
 
-        CsvReadResult<T> Result() => new(records.AsReadOnly(), problems.AsReadOnly(), unused.AsReadOnly(), lines.AsReadOnly());
+        CsvReadResult<T> Result() => new(records.AsReadOnly(), problems.AsReadOnly(), unused.AsReadOnly(), rows, rejected.Count, lines.AsReadOnly());
+    }
 
-        void FlushMalformed()
-        {
-            foreach (var m in malformed)
-            {
-                Report(new CsvProblem(fileName, m.LineNumber, null, Shorten(m.RawRecord), Describe(m.Reason), CsvProblemKind.MalformedCsv));
-            }
-
-            malformed.Clear();
-        }
+    /// <summary>Ends a collect-all read that has reached <see cref="CsvInputOptions.MaximumProblems"/>.</summary>
+    private sealed class StopReading : Exception
+    {
     }
 
     /// <summary>
@@ -179,13 +275,120 @@ internal static class CsvTableReader
 
         for (var i = 0; i < headers.Count; i++)
         {
-            if (!layout.Any(col => col.Matches(headers[i])))
+            if (layout.Any(col => col.Matches(headers[i])))
             {
-                unused.Add(headers[i]);
+                continue;
             }
+
+            if (CloseMatch(headers[i], layout) is { } meant)
+            {
+                // A misspelt optional column would otherwise be read past, and its values silently taken as blank.
+                report(new CsvProblem(fileName, 1, meant.Name, Shorten(headers[i]),
+                    $"the column '{Shorten(headers[i])}' is not part of the layout, but it is close to {meant.Name}{(meant.Element is { } el ? $" ({el})" : string.Empty)}: name it exactly {meant.Name}, or remove it. It is not read.",
+                    CsvProblemKind.UnknownColumn));
+            }
+
+            unused.Add(headers[i]);
         }
 
         return !headerProblem;
+    }
+
+    /// <summary>
+    /// The layout column a header is close to without naming it: the same letters and digits once spaces, underscores,
+    /// hyphens and case are set aside, or at most two letters apart (one for names of six letters or fewer).
+    /// </summary>
+    internal static CsvColumn? CloseMatch(string header, IReadOnlyList<CsvColumn> layout)
+    {
+        var h = Normalize(header);
+        if (h.Length == 0)
+        {
+            return null;
+        }
+
+        // The nearest column wins (RemoteAsynchronous... is one letter from RemoteSynchronous...).
+        CsvColumn? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var column in layout)
+        {
+            foreach (var name in column.Element is { } e ? new[] { column.Name, e } : [column.Name])
+            {
+                var n = Normalize(name);
+                var allowed = n.Length <= 6 ? 1 : 2;
+                var distance = h == n ? 0 : Math.Abs(h.Length - n.Length) <= allowed ? EditDistance(h, n, allowed) : allowed + 1;
+                if (distance <= allowed && distance < bestDistance)
+                {
+                    best = column;
+                    bestDistance = distance;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static string Normalize(string name) =>
+        new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>The Levenshtein distance of two short names, or more than <paramref name="bound"/> once it is certain to be.</summary>
+    private static int EditDistance(string a, string b, int bound)
+    {
+        if (a.Length > 200 || b.Length > 200)
+        {
+            return bound + 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var best = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                best = Math.Min(best, current[j]);
+            }
+
+            if (best > bound)
+            {
+                return bound + 1;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>Writes control characters (other than the tab) as <c>\uXXXX</c>, so no value from a file can act on a terminal.</summary>
+    internal static string EscapeControl(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c != '\t'))
+        {
+            return text;
+        }
+
+        var escaped = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c != '\t')
+            {
+                escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 
     internal static string Describe(CsvMalformedReason reason) => reason switch
@@ -194,12 +397,18 @@ internal static class CsvTableReader
         CsvMalformedReason.StrayQuote => "a quote inside an unquoted field: quote the whole field and write each quote inside it twice.",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field.",
         CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed.",
-        CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field.",
+        CsvMalformedReason.LineBreakInQuotes => "a field opens a quote that the line does not close (a quoted field ends with a quote, on its own line): the row is not read.",
         _ => $"the row is malformed ({reason}).",
     };
 
+    /// <summary>The longest value a message echoes, in characters.</summary>
+    internal const int EchoedValueLength = 80;
+
+    /// <summary>A value as a message echoes it: at most <see cref="EchoedValueLength"/> characters, the rest counted.</summary>
     internal static string Shorten(string? value) =>
-        value is null ? string.Empty : value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+        value is null ? string.Empty
+        : value.Length <= EchoedValueLength ? value
+        : string.Concat(value.AsSpan(0, EchoedValueLength - 3), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"... ({value.Length:N0} characters)"));
 }
 
 /// <summary>The key that must be unique among a file's rows, what it is in words, and the rule that says so.</summary>
@@ -212,15 +421,25 @@ internal sealed class CsvRowReader
     private readonly IReadOnlyList<CsvColumn> _layout;
     private readonly int[] _index;
     private readonly string?[] _values;
+    private readonly IReadOnlyList<string> _headers;
+    private readonly int _maximumFieldLength;
 
+    /// <summary>A row reader without the field limit (for callers that check their fields themselves).</summary>
     public CsvRowReader(string fileName, IReadOnlyList<CsvColumn> layout, int[] index, int fieldCount)
+        : this(fileName, layout, index, [], int.MaxValue) => _ = fieldCount;
+
+    public CsvRowReader(string fileName, IReadOnlyList<CsvColumn> layout, int[] index, IReadOnlyList<string> headers, int maximumFieldLength)
     {
         _fileName = fileName;
         _layout = layout;
         _index = index;
         _values = new string?[layout.Count];
-        _ = fieldCount;
+        _headers = headers;
+        _maximumFieldLength = maximumFieldLength;
     }
+
+    /// <summary>The largest day count a record may hold: more than any reporting period or school year has.</summary>
+    public static DayCount MaximumDays { get; } = DayCount.FromHalfDays(1999);
 
     public long Line { get; private set; }
 
@@ -230,6 +449,18 @@ internal sealed class CsvRowReader
     public void MoveTo(CsvReader csv)
     {
         Line = csv.LineNumber;
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            // The raw bytes are never fewer than the characters, so only a long raw field needs a closer look.
+            if (_maximumFieldLength < int.MaxValue && csv.GetRawSpan(i).Length > _maximumFieldLength && csv.GetString(i).Length > _maximumFieldLength)
+            {
+                var name = i < _headers.Count ? _headers[i] : null;
+                throw new CsvRowException(new CsvProblem(_fileName, Line, name, CsvTableReader.Shorten(csv.GetString(i)),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the field is {csv.GetString(i).Length:N0} characters long, more than the limit of {_maximumFieldLength:N0}: the row is not read."),
+                    CsvProblemKind.InvalidValue));
+            }
+        }
+
         for (var c = 0; c < _layout.Count; c++)
         {
             var i = _index[c];
@@ -260,6 +491,18 @@ internal sealed class CsvRowReader
         {
             _values[c] = values.TryGetValue(_layout[c].Name, out var value) ? value : null;
         }
+    }
+
+    /// <summary>
+    /// Parses a day count of <paramref name="element"/>: a whole or half number of days, at most
+    /// <see cref="MaximumDays"/> (so that no sum of a file's days can overflow).
+    /// </summary>
+    public static DayCount Days(string text, string element)
+    {
+        var days = DayCount.Parse(text, element);
+        return days <= MaximumDays
+            ? days
+            : throw new FormatException($"{element}: a day count is at most {MaximumDays} days, more than any reporting period or school year holds.");
     }
 
     /// <summary>The trimmed text of the column, or <see langword="null"/> when the column is absent or the value blank.</summary>

@@ -56,19 +56,25 @@ public static class IepServiceRecordCsv
         MinutesMissedProviderAbsent, MinutesMissedStudentRefused, MinutesMissedCampusClosed, MinutesMissedOther,
     ];
 
-    /// <summary>Reads a file in the given mode.</summary>
+    /// <summary>
+    /// One row per student, campus, service and interval: a repeated row would count its minutes twice, so the second
+    /// is refused, naming both lines.
+    /// </summary>
+    internal static UniqueKey<IepServiceRecord, (StudentId, CampusId, string, LocalDate?, ReportingPeriod?)> OneRowPerInterval { get; } = new(
+        r => (r.StudentId, r.CampusId, r.Service.ToUpperInvariant(), r.WeekOf, r.ReportingPeriod),
+        k => $"student {k.Item1}, campus {k.Item2}, service {k.Item3}, " + (k.Item4 is { } w ? $"week of {LocalDatePattern.Iso.Format(w)}" : $"reporting period {k.Item5}"),
+        "a service's minutes are given once per student, campus and interval; a second row would count them twice. Fold the two rows into one or correct the interval.");
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (<see cref="CsvInputOptions.Default"/> when omitted).</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
-    public static CsvReadResult<IepServiceRecord> ReadFile(string path, CsvErrorMode mode = CsvErrorMode.StopAtFirst)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<IepServiceRecord> ReadFile(string path, CsvErrorMode mode = CsvErrorMode.StopAtFirst, CsvInputOptions? options = null) =>
+        CsvTableReader.ReadFile(path, Columns, Map, mode, OneRowPerInterval, options);
 
     /// <summary>Reads CSV text in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
     public static CsvReadResult<IepServiceRecord> Read(TextReader reader, string fileName, CsvErrorMode mode = CsvErrorMode.StopAtFirst) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneRowPerInterval);
 
     /// <summary>Writes <paramref name="records"/>, header first.</summary>
     public static void Write(TextWriter writer, IEnumerable<IepServiceRecord> records)
@@ -117,7 +123,7 @@ public static class IepServiceRecordCsv
     private static LocalDate Date(string text)
     {
         var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw new FormatException("dates are written yyyy-MM-dd, such as 2024-09-09.");
+        return result.Success ? Daily.CsvDailyValues.InRange(result.Value) : throw new FormatException("dates are written yyyy-MM-dd, such as 2024-09-09.");
     }
 
     private static IepServiceRecord Map(CsvRowReader row)

@@ -8,6 +8,9 @@ namespace PeimsRules.Cli.Report;
 /// </summary>
 internal static class ReportCharts
 {
+    /// <summary>The longest campus name a legend shows: a longer one is cut, so it neither crowds out the chart nor slows its layout.</summary>
+    private const int LegendNameLength = 40;
+
     public static IReadOnlyList<string> Write(DistrictReport report, string folder)
     {
         Directory.CreateDirectory(folder);
@@ -30,7 +33,7 @@ internal static class ReportCharts
             }
 
             var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = report.NameOf(campus);
+            line.LegendText = CliOutput.Echo(report.NameOf(campus), LegendNameLength);
         }
 
         plot.Axes.Bottom.SetTicks([1, 2, 3, 4, 5, 6], ["1", "2", "3", "4", "5", "6"]);

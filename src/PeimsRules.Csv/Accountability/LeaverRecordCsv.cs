@@ -33,17 +33,25 @@ public static class LeaverRecordCsv
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<LeaverRecord> ReadFile(string path, CsvErrorMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    public static CsvReadResult<LeaverRecord> ReadFile(string path, CsvErrorMode mode) =>
+        ReadFile(path, mode, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<LeaverRecord> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        CsvTableReader.ReadFile(path, Columns, Map, mode, OneRowPerStudentAndYear, options);
 
     /// <summary>Reads CSV text in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
     public static CsvReadResult<LeaverRecord> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneRowPerStudentAndYear);
+
+    /// <summary>One leaver record per student and school year: a repeated row would count a dropout twice.</summary>
+    internal static UniqueKey<LeaverRecord, (SchoolYear, StudentId)> OneRowPerStudentAndYear { get; } = new(
+        l => (l.SchoolYear, l.Student),
+        k => $"student {k.Item2} in {k.Item1.DisplayName}",
+        "a student has one leaver record a school year; a second row would count the student twice. Keep one.");
 
     private static LeaverRecord Map(CsvRowReader row)
     {

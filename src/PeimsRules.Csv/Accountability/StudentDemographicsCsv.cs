@@ -72,11 +72,16 @@ public static class StudentDemographicsCsv
     /// <summary>Reads a file in the given mode, checking race/ethnicity against the elements valid in <paramref name="year"/>.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<StudentDemographics> ReadFile(string path, CsvErrorMode mode, SchoolYear year)
+    public static CsvReadResult<StudentDemographics> ReadFile(string path, CsvErrorMode mode, SchoolYear year) =>
+        ReadFile(path, mode, year, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<StudentDemographics> ReadFile(string path, CsvErrorMode mode, SchoolYear year, CsvInputOptions options)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode, year);
+        var seen = new HashSet<PeimsRules.StudentId>();
+        return CsvTableReader.ReadFile(path, Columns, row => Map(row, seen, year), mode, options);
     }
 
     /// <summary>Reads CSV text in the given mode, checking race/ethnicity against the elements valid in <paramref name="year"/>.</summary>

@@ -16,11 +16,26 @@ internal static class CsvDailyValues
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalTimePattern HourMinuteSecond = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
 
+    /// <summary>The first date a file may hold: the start of the first school year the rules know (1990-91).</summary>
+    public static LocalDate FirstDate { get; } = new(SchoolYear.MinimumEndYear - 1, 1, 1);
+
+    /// <summary>The last date a file may hold: the end of the last school year the rules know.</summary>
+    public static LocalDate LastDate { get; } = new(SchoolYear.MaximumEndYear, 12, 31);
+
     public static LocalDate ParseDate(string text)
     {
         var result = Date.Parse(text.Trim());
-        return result.Success ? result.Value : throw new FormatException("dates are written yyyy-MM-dd, such as 2024-08-19.");
+        return result.Success ? InRange(result.Value) : throw new FormatException("dates are written yyyy-MM-dd, such as 2024-08-19.");
     }
+
+    /// <summary>
+    /// Refuses a date outside the school years the rules know, such as 9999-12-31 (a placeholder some systems write for
+    /// "no end"): counting days up to it would run past the end of the calendar. A blank end date means "goes on".
+    /// </summary>
+    public static LocalDate InRange(LocalDate date) =>
+        date >= FirstDate && date <= LastDate
+            ? date
+            : throw new FormatException($"the date is outside the school years the rules know ({FormatDate(FirstDate)} to {FormatDate(LastDate)}); leave an end date blank when it is not known.");
 
     public static LocalTime ParseTime(string text)
     {

@@ -44,12 +44,14 @@ public static class DailyAttendanceMarkCsv
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<DailyAttendanceMark> ReadFile(string path, CsvErrorMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    public static CsvReadResult<DailyAttendanceMark> ReadFile(string path, CsvErrorMode mode) =>
+        ReadFile(path, mode, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<DailyAttendanceMark> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        CsvTableReader.ReadFile(path, Columns, Map, mode, OneMarkPerClassPeriod, options);
 
     /// <summary>Reads CSV text in the given mode.</summary>
     /// <param name="reader">The text.</param>
@@ -57,7 +59,13 @@ public static class DailyAttendanceMarkCsv
     /// <param name="mode">Stop at the first problem, or collect them all.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
     public static CsvReadResult<DailyAttendanceMark> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneMarkPerClassPeriod);
+
+    /// <summary>One mark per student, campus, date and class period: a repeated mark is refused, naming both lines.</summary>
+    internal static UniqueKey<DailyAttendanceMark, (StudentId, CampusId, NodaTime.LocalDate, NodaTime.LocalTime, NodaTime.LocalTime)> OneMarkPerClassPeriod { get; } = new(
+        m => (m.Student, m.Campus, m.Date, m.Start, m.End),
+        k => $"student {k.Item1}, campus {k.Item2}, {CsvDailyValues.FormatDate(k.Item3)} {CsvDailyValues.FormatTime(k.Item4)}-{CsvDailyValues.FormatTime(k.Item5)}",
+        "a student has one mark per class period of a day; a second mark of the same period would contradict or repeat the first. Keep one.");
 
     /// <summary>Writes <paramref name="marks"/> in this layout, header first.</summary>
     public static void Write(TextWriter writer, IEnumerable<DailyAttendanceMark> marks)

@@ -38,12 +38,14 @@ public static class ProgramParticipationCsv
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<ProgramParticipation> ReadFile(string path, CsvErrorMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    public static CsvReadResult<ProgramParticipation> ReadFile(string path, CsvErrorMode mode) =>
+        ReadFile(path, mode, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<ProgramParticipation> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        CsvTableReader.ReadFile(path, Columns, Map, mode, OneRowPerStart, options);
 
     /// <summary>Reads CSV text in the given mode.</summary>
     /// <param name="reader">The text.</param>
@@ -51,7 +53,13 @@ public static class ProgramParticipationCsv
     /// <param name="mode">Stop at the first problem, or collect them all.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
     public static CsvReadResult<ProgramParticipation> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneRowPerStart);
+
+    /// <summary>One row per student, program and start date: a repeated participation is refused, naming both lines.</summary>
+    internal static UniqueKey<ProgramParticipation, (StudentId, SpecialProgram, NodaTime.LocalDate)> OneRowPerStart { get; } = new(
+        p => (p.Student, p.Program, p.Start),
+        k => $"student {k.Item1}, {CsvDailyValues.FormatProgram(k.Item2)} from {CsvDailyValues.FormatDate(k.Item3)}",
+        "a participation is given once; a repeated row would count its days twice. Keep one.");
 
     /// <summary>Writes <paramref name="programs"/> in this layout, header first.</summary>
     public static void Write(TextWriter writer, IEnumerable<ProgramParticipation> programs)

@@ -80,30 +80,38 @@ public static class SchoolCalendarCsv
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<SchoolCalendar> ReadFile(string path, CsvErrorMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    public static CsvReadResult<SchoolCalendar> ReadFile(string path, CsvErrorMode mode) =>
+        ReadFile(path, mode, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<SchoolCalendar> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        Assemble(CsvTableReader.ReadFile(path, Columns, MapRow, mode, options), path, mode);
 
     /// <summary>Reads CSV text in the given mode.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in problems.</param>
     /// <param name="mode">Stop at the first problem, or collect them all.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
-    public static CsvReadResult<SchoolCalendar> Read(TextReader reader, string fileName, CsvErrorMode mode)
+    public static CsvReadResult<SchoolCalendar> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
+        Assemble(CsvTableReader.Read(reader, fileName, Columns, MapRow, mode), fileName, mode);
+
+    private static CsvReadResult<SchoolCalendar> Assemble(CsvReadResult<CalendarRow> rows, string fileName, CsvErrorMode mode)
     {
-        var rows = CsvTableReader.Read(reader, fileName, Columns, MapRow, mode);
         var problems = new List<CsvProblem>();
-        var calendars = Assemble(rows.Records, fileName, problems);
+        var calendars = Assemble(rows.Records, fileName, problems, out var lines);
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));
         if (mode == CsvErrorMode.StopAtFirst && problems.Count > 0)
         {
             throw new PeimsCsvException(problems[0]);
         }
 
-        return new CsvReadResult<SchoolCalendar>(calendars, [.. rows.Problems.Concat(problems).OrderBy(p => p.Line)], rows.UnusedColumns);
+        // A row the rows reader took can still be named by a problem of its calendar; it is then rejected too.
+        var taken = rows.RecordLines.ToHashSet();
+        var rejected = rows.RowsRejected + problems.Select(p => p.Line).Distinct().Count(taken.Contains);
+        return new CsvReadResult<SchoolCalendar>(
+            calendars, [.. rows.Problems.Concat(problems).OrderBy(p => p.Line)], rows.UnusedColumns, rows.RowsRead, rejected, lines);
     }
 
     /// <summary>Writes <paramref name="calendars"/> in this layout: a CALENDAR row, PERIOD rows, then HOLIDAY, SCHOOLDAY and EXCLUDE rows.</summary>
@@ -231,7 +239,7 @@ public static class SchoolCalendarCsv
                     Period = period,
                     Start = start,
                     End = end,
-                    DaysTaught = row.Optional<DayCount?>(NumberDaysTaught, t => DayCount.Parse(t, TeaElements.NumberDaysTaught), null),
+                    DaysTaught = row.Optional<DayCount?>(NumberDaysTaught, t => CsvRowReader.Days(t, TeaElements.NumberDaysTaught), null),
                 };
             default:
                 var first = row.Required(StartDate, CsvDailyValues.ParseDate);
@@ -255,8 +263,10 @@ public static class SchoolCalendarCsv
             ? order
             : throw new FormatException("the order is a whole number, 0 to 9999.");
 
-    private static List<SchoolCalendar> Assemble(IReadOnlyList<CalendarRow> rows, string fileName, List<CsvProblem> problems)
+    private static List<SchoolCalendar> Assemble(IReadOnlyList<CalendarRow> rows, string fileName, List<CsvProblem> problems, out IReadOnlyList<long> lines)
     {
+        var calendarLines = new List<long>();
+        lines = calendarLines;
         void Problem(CalendarRow row, CsvColumn column, string? value, string message) =>
             problems.Add(new CsvProblem(fileName, row.Line, column.Name, value, message));
 
@@ -372,6 +382,7 @@ public static class SchoolCalendarCsv
                     parts.Where(r => r.Type == "EXCLUDE").Select(r => new DateInterval(r.Start, r.End)),
                     header.CalendarExcluded,
                     header.CampusExcluded) { Source = new SourceLocation(fileName, header.Line) });
+                calendarLines.Add(header.Line);
             }
             catch (ArgumentException e)
             {

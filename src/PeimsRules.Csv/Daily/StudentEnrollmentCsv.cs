@@ -70,12 +70,14 @@ public static class StudentEnrollmentCsv
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static CsvReadResult<StudentEnrollment> ReadFile(string path, CsvErrorMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path, mode);
-    }
+    public static CsvReadResult<StudentEnrollment> ReadFile(string path, CsvErrorMode mode) =>
+        ReadFile(path, mode, CsvInputOptions.Default);
+
+    /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static CsvReadResult<StudentEnrollment> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        CsvTableReader.ReadFile(path, Columns, Map, mode, OneRowPerEntry, options);
 
     /// <summary>Reads CSV text in the given mode.</summary>
     /// <param name="reader">The text.</param>
@@ -83,7 +85,16 @@ public static class StudentEnrollmentCsv
     /// <param name="mode">Stop at the first problem, or collect them all.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
     public static CsvReadResult<StudentEnrollment> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode);
+        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneRowPerEntry);
+
+    /// <summary>
+    /// One row per student, campus and entry date: a repeated enrollment is refused, naming both lines (overlapping
+    /// enrollments are found against the calendars, <see cref="DailyAttendanceFiles"/>).
+    /// </summary>
+    internal static UniqueKey<StudentEnrollment, (StudentId, CampusId, NodaTime.LocalDate)> OneRowPerEntry { get; } = new(
+        e => (e.Student, e.Campus, e.EntryDate),
+        k => $"student {k.Item1}, campus {k.Item2}, entry {CsvDailyValues.FormatDate(k.Item3)}",
+        "an enrollment is given once; a second row entering the same campus on the same day would count its days twice. Keep one, or correct the entry date.");
 
     /// <summary>Writes <paramref name="enrollments"/> in this layout, header first; an enrollment with code changes is written as one row per code.</summary>
     public static void Write(TextWriter writer, IEnumerable<StudentEnrollment> enrollments)

@@ -228,16 +228,20 @@ public class CsvProblemsSpecification
     }
 
     [Fact]
-    public void Lines_are_counted_as_they_are_in_the_file_across_a_quoted_line_break()
+    public void A_line_break_ends_the_row_even_inside_quotes_so_an_open_quote_cannot_swallow_the_rows_after_it()
     {
-        // The Notes field of line 2 holds a line break, so the record starts on line 2 and ends on line 3; the next
-        // record, with the bad code, starts on line 4.
+        // The layouts hold no text of more than one line (docs/input-contract.md): the quote opened on line 2 is a
+        // problem of line 2, the stray quote of line 3 one of line 3, and line 4 is read as its own row, with its code.
         var text = Header + ",Notes\n" + Row("S1") + ",\"first line\nsecond line\"\n" + Row("S2", code: "9") + ",\n";
 
-        var problem = ProblemOf(text);
+        using var reader = new StringReader(text);
+        var result = BasicReportingPeriodAttendanceCsv.Read(reader, "periods.csv", CsvErrorMode.CollectAll);
 
-        Assert.Equal(4, problem.Line);
-        Assert.Equal("AdaEligibilityCode", problem.Column);
+        Assert.Equal([2L, 3L, 4L], result.Problems.Select(p => p.Line));
+        Assert.Equal(CsvProblemKind.MalformedCsv, result.Problems[0].Kind);
+        Assert.Equal("AdaEligibilityCode", result.Problems[2].Column);
+        Assert.Equal(3, result.RowsRead);
+        Assert.Equal(3, result.RowsRejected);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class PeriodsCommandTests : IDisposable
 
         Assert.Equal(CliOutput.BadInput, exit);
         Assert.Equal(string.Empty, stdout);
-        Assert.Contains("names calendar 'SUMMER', which campus 101912001 does not have", stderr, StringComparison.Ordinal);
+        Assert.Contains("names calendar SUMMER, which campus 101912001 does not have", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
