@@ -364,7 +364,8 @@ public sealed class AttendanceComparison
     private static bool ChangesSomething(RecordContribution c) =>
         c.Ada is { IsZero: false } || c.DaysPresentChange != 0 || c.DaysInMembershipChange != 0;
 
-    private static readonly Population[] AllPopulations = [Population.All, Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual];
+    private static readonly Population[] AllPopulations =
+        [Population.All, Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual, Population.K3AllStudents];
 
     /// <summary>One side of the comparison: its run, its figures, and its records by key.</summary>
     private sealed class Side
