@@ -8,8 +8,9 @@ using PeimsRules.Rules;
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>ada --input FILE [--prior-year FILE] [--by district|campus|grade|track] [--format csv|json]</c>:
-/// refined ADA and PIA by period and for the year, for all students and the HB 3 K-3 rows.
+/// <c>ada --input FILE [--prior-year FILE] [--by district|campus|grade|track] [--format csv|json] [--through-period N]</c>:
+/// refined ADA and PIA by period and for the year (or, through period N below 6, the year to date), for all students,
+/// the HB 3 K-3 rows and from 2025-26 the all K-3 students and FSP-eligible pre-K half-day rows.
 /// </summary>
 internal static class AdaCommand
 {
@@ -38,21 +39,31 @@ internal static class AdaCommand
             DefaultValueFactory = _ => "csv",
         };
         format.AcceptOnlyFromAmong("csv", "json");
+        var throughPeriod = new Option<int?>("--through-period")
+        {
+            Description = "Figures as of period N (1 to 6): the period rows 1 to N and, below 6, a YearToDate row (the mean of those periods) in place of the Year row. Records of later periods are not counted.",
+        };
 
         var command = new Command("ada", "Refined ADA and percent in attendance by reporting period and for the year (TEA rules of the file's school year).")
         {
-            input, priorYear, by, format,
+            input, priorYear, by, format, throughPeriod,
         };
         command.SetAction(parse => Run(
             parse.GetValue(input)?.FullName,
             parse.GetValue(priorYear)?.FullName,
             parse.GetValue(by)!,
-            parse.GetValue(format)!));
+            parse.GetValue(format)!,
+            parse.GetValue(throughPeriod)));
         return command;
     }
 
-    internal static int Run(string? inputPath, string? priorYearPath, string by, string format)
+    internal static int Run(string? inputPath, string? priorYearPath, string by, string format, int? throughPeriod = null)
     {
+        if (throughPeriod is { } asked && asked is < 1 or > 6)
+        {
+            return CliOutput.Fail($"--through-period is one of the six reporting periods, 1 to 6; {asked} was given.");
+        }
+
         var path = inputPath ?? SampleFile;
         IReadOnlyList<BasicReportingPeriodAttendance> records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
@@ -84,6 +95,8 @@ internal static class AdaCommand
         };
 
         AttendanceSummary? summary = null;
+        IReadOnlyList<AttendanceFigure> preK = [];
+        var through = throughPeriod is { } n ? new ReportingPeriod(n) : (ReportingPeriod?)null;
         if (years.Count == 1)
         {
             var rules = RuleSet.For(years[0]);
@@ -94,7 +107,9 @@ internal static class AdaCommand
 
             try
             {
-                summary = AttendanceSummary.Compute(records, rules, new AttendanceSummaryOptions { GroupBy = grouping, PriorYearRecords = prior });
+                var options = new AttendanceSummaryOptions { GroupBy = grouping, PriorYearRecords = prior, ThroughPeriod = through };
+                summary = AttendanceSummary.Compute(records, rules, options);
+                preK = PreKindergartenHalfDayAda.Compute(records, rules, options);
             }
             catch (ArgumentException e)
             {
@@ -106,6 +121,14 @@ internal static class AdaCommand
                 Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year the Year rows are NotComputable.");
             }
 
+            if (summary.IsYearToDate)
+            {
+                var later = records.Count(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number > summary.ThroughPeriod.Number);
+                Console.Error.WriteLine(
+                    $"note: figures through period {summary.ThroughPeriod}: {PeriodsIn(summary)} are in. The YearToDate rows are the mean of those periods (PIA over their days), not a year figure."
+                    + (later > 0 ? $" {later} record(s) of later periods are not counted." : string.Empty));
+            }
+
             if (summary.RecordsOutsideRefinedAda.Count > 0)
             {
                 Console.Error.WriteLine($"note: {summary.RecordsOutsideRefinedAda.Count} record(s) of reporting periods 7 to 9 are not part of the refined ADA and are left out of these figures.");
@@ -115,11 +138,11 @@ internal static class AdaCommand
         var stdout = Console.Out;
         if (format == "json")
         {
-            WriteJson(stdout, summary, by);
+            WriteJson(stdout, summary, preK, by);
         }
         else
         {
-            WriteCsv(stdout, summary, by);
+            WriteCsv(stdout, summary, preK, by);
         }
 
         stdout.Flush();
@@ -156,27 +179,44 @@ internal static class AdaCommand
         _ => "NotComputable",
     };
 
-    private static void WriteCsv(TextWriter output, AttendanceSummary? summary, string by)
+    /// <summary>The periods a summary counts, in words: "periods 1 to 3", "period 1".</summary>
+    internal static string PeriodsIn(AttendanceSummary summary) =>
+        summary.ThroughPeriod.Number == 1 ? "period 1" : $"periods 1 to {summary.ThroughPeriod}";
+
+    /// <summary>The ReportingPeriod column of a row: <c>1</c> to <c>6</c>, <c>Year</c>, or <c>YearToDate</c>.</summary>
+    internal static string PeriodLabel(AttendanceFigure figure) =>
+        figure.Period?.ToString() ?? (figure.IsYearToDate ? "YearToDate" : "Year");
+
+    /// <summary>The rows in print order: each group's summary rows, then its pre-K half-day row (2025-26 on).</summary>
+    private static IEnumerable<AttendanceFigure> Rows(AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK)
     {
-        output.WriteLine($"{GroupColumn(by)},Population,ReportingPeriod,Ada,Pia");
         if (summary is null)
         {
-            return;
+            return [];
         }
 
-        foreach (var f in summary.Figures)
+        var preKByGroup = preK.ToLookup(f => f.Group);
+        return summary.Figures
+            .GroupBy(f => f.Group)
+            .SelectMany(g => g.Concat(preKByGroup[g.Key]));
+    }
+
+    private static void WriteCsv(TextWriter output, AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK, string by)
+    {
+        output.WriteLine($"{GroupColumn(by)},Population,ReportingPeriod,Ada,Pia");
+        foreach (var f in Rows(summary, preK))
         {
             output.WriteLine(string.Join(
                 ',',
                 CliOutput.CsvField(GroupValue(f.Group)),
                 f.Population.ToString(),
-                f.Period?.ToString() ?? "Year",
+                PeriodLabel(f),
                 CsvValue(f.Ada),
                 CsvValue(f.Pia)));
         }
     }
 
-    private static void WriteJson(TextWriter output, AttendanceSummary? summary, string by)
+    private static void WriteJson(TextWriter output, AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK, string by)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -187,6 +227,8 @@ internal static class AdaCommand
             if (summary is not null)
             {
                 json.WriteString("rounding", $"{summary.Rules.Rounding.Decimals} decimals, {summary.Rules.Rounding.Midpoint}");
+                json.WriteNumber("throughPeriod", summary.ThroughPeriod.Number);
+                json.WriteString("periodsIn", PeriodsIn(summary));
                 json.WriteStartObject("historicalRatios");
                 foreach (var (district, ratio) in summary.HistoricalRatios)
                 {
@@ -197,12 +239,12 @@ internal static class AdaCommand
             }
 
             json.WriteStartArray("rows");
-            foreach (var f in summary?.Figures ?? [])
+            foreach (var f in Rows(summary, preK))
             {
                 json.WriteStartObject();
                 json.WriteString(GroupColumn(by), GroupValue(f.Group));
                 json.WriteString("population", f.Population.ToString());
-                json.WriteString("reportingPeriod", f.Period?.ToString() ?? "Year");
+                json.WriteString("reportingPeriod", PeriodLabel(f));
                 WriteFigure(json, "ada", f.Ada);
                 WriteFigure(json, "pia", f.Pia);
                 if (f.HistoricalRatio is { } ratio)

@@ -83,7 +83,7 @@ internal sealed class DistrictReport
     /// <summary>The early education allotment a K-3 row's year figure earns, or null when it has no published ADA or the year has none.</summary>
     public decimal? AllotmentOf(AttendanceFigure yearRow) =>
         yearRow.Ada.Published is { } ada && Rules.HasEarlyEducationRows && Rules.BasicAllotment is not null
-            ? EarlyEducationAllotment.Amount(ada, Rules)
+            ? EarlyEducationAllotment.Amount(yearRow.Population, ada, Rules)
             : null;
 
     /// <summary>
