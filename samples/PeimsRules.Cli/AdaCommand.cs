@@ -129,6 +129,17 @@ internal static class AdaCommand
                     + (later > 0 ? $" {later} record(s) of later periods are not counted." : string.Empty));
             }
 
+            else
+            {
+                var present = records.Select(r => r.ReportingPeriod.Number).Where(p => p <= 6).ToHashSet();
+                var last = present.Count == 0 ? 0 : present.Max();
+                if (last is > 0 and < 6)
+                {
+                    Console.Error.WriteLine(
+                        $"note: {path} has no records after period {last}: the Year rows count periods {last + 1} to 6 as zero ADA. For figures as of period {last}, give --through-period {last}.");
+                }
+            }
+
             if (summary.RecordsOutsideRefinedAda.Count > 0)
             {
                 Console.Error.WriteLine($"note: {summary.RecordsOutsideRefinedAda.Count} record(s) of reporting periods 7 to 9 are not part of the refined ADA and are left out of these figures.");
