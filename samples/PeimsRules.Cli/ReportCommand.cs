@@ -29,9 +29,10 @@ internal static class ReportCommand
         var campuses = new Option<int>("--campuses") { Description = "For the sample district: the number of campuses.", DefaultValueFactory = _ => 5 };
         var students = new Option<int>("--students") { Description = "For the sample district: students per campus.", DefaultValueFactory = _ => 120 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table: for scripts." };
+        var throughPeriod = new Option<int?>("--through-period") { Description = "Figures as of period N (1 to 6): periods 1 to N and year-to-date figures in place of the year's." };
         var command = new Command("report", "A report folder a person would rather look at than read: the six-week grid with a heatmap, K-3 rows, chronic absence, SPED service minutes, funding at risk, drill-down, charts, and the CSVs behind every table.")
         {
-            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet,
+            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, throughPeriod,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,11 @@ internal static class ReportCommand
                 return CliOutput.Fail("--target-rate is a percentage, 0 to 100.");
             }
 
+            if (parse.GetValue(throughPeriod) is { } through && through is < 1 or > 6)
+            {
+                return CliOutput.Fail($"--through-period is one of the six reporting periods, 1 to 6; {through} was given.");
+            }
+
             return Run(new ReportRequest(
                 parse.GetValue(input)?.FullName,
                 parse.GetValue(services)?.FullName,
@@ -55,12 +61,13 @@ internal static class ReportCommand
                 bounds,
                 rate,
                 new SyntheticOptions(parse.GetValue(seed), parse.GetValue(campuses), parse.GetValue(students)),
-                parse.GetValue(quiet)));
+                parse.GetValue(quiet),
+                parse.GetValue(throughPeriod)));
         });
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, int? ThroughPeriod);
 
     private static int Run(ReportRequest request)
     {
@@ -161,6 +168,6 @@ internal static class ReportCommand
         var readerFindings = AuditCsv.ReaderFindings(result);
         IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : IepServiceRecordCsv.ReadFile(services).Records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = request.PriorYear is null ? null : BasicReportingPeriodAttendanceCsv.ReadFile(request.PriorYear);
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names), prior, periods), note);
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names), prior, periods, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null), note);
     }
 }
