@@ -6,8 +6,8 @@ namespace PeimsRules.Csv;
 /// <summary>
 /// The canonical period-attendance file: a header row, then one row per TSDS 42400 record
 /// (<see cref="BasicReportingPeriodAttendance"/>). Columns in any order, matched case-insensitively; a column may also be
-/// named by its TEA element number (E0935, E0937, ...). The two remote columns, BilingualEslFundingCode and
-/// AdaEligibilityCode may be absent or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
+/// named by its TEA element number (E0935, E0937, ...). The two remote columns, BilingualEslFundingCode,
+/// AdaEligibilityCode and BirthDate (E0006, joined by student for the 2025-26 pre-K half-day row) may be absent or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -137,6 +137,30 @@ public sealed class SixWeekCycleCommandSpecification : IDisposable
     }
 
     [Fact]
+    public void Report_through_period_3_says_which_periods_are_in_and_labels_the_year_columns_year_to_date()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"peimsrules-report-{Guid.NewGuid():N}");
+        try
+        {
+            var result = CliRunner.Run("report", "--input", SixWeekCycleFiles.PeriodsOneToThree, "--through-period", "3", "--output", folder, "--quiet");
+
+            Assert.Equal(0, result.ExitCode);
+            var page = File.ReadAllText(Path.Combine(folder, "index.html"));
+            Assert.Contains("Periods in: periods 1 to 3; the year columns are year to date", page, StringComparison.Ordinal);
+            Assert.Contains("<th>year to date</th>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<th>period 4</th>", page, StringComparison.Ordinal);
+            Assert.Contains("101912101,101912101,All,YearToDate,3.533,88.333,15", File.ReadAllLines(Path.Combine(folder, "tables", "six-week-grid.csv")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void Compare_period_2_of_the_six_weeks_submission_with_the_Summer_submission_gives_0_100_ADA_and_103_58_dollars_for_the_campus()
     {
         var result = CliRunner.Run("compare", "--before", SixWeekCycleFiles.SixWeeksPeriod2Fixed, "--after", SixWeekCycleFiles.Summer, "--period", "2");
