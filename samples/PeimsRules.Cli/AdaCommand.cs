@@ -11,10 +11,11 @@ using PeimsRules.Rules;
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>ada --input FILE [--prior-year FILE] [--by district|campus|grade|track] [--format csv|json]
+/// <c>ada --input FILE [--prior-year FILE] [--by district|campus|grade|track] [--format csv|json] [--through-period N]
 /// [--program basic|bilingual|mainstream|pregnancy|residential --special-programs FILE]
-/// [--best-four-of-six --migrant-certificates N]</c>: refined ADA and PIA by period and for the year, for all students and
-/// the HB 3 K-3 rows, or a special program's refined ADA; with best four of six, the district's Year rows are the capped
+/// [--best-four-of-six --migrant-certificates N]</c>: refined ADA and PIA by period and for the year (or, through period N
+/// below 6, the year to date), for all students, the HB 3 K-3 rows and from 2025-26 the all K-3 students and FSP-eligible
+/// pre-K half-day rows, or a special program's refined ADA; with best four of six, the district's Year rows are the capped
 /// best-four figures (19 TAC §129.1021).
 /// </summary>
 internal static class AdaCommand
@@ -62,10 +63,14 @@ internal static class AdaCommand
         {
             Description = "With --best-four-of-six: the district's students holding migrant certificates of eligibility (the cap).",
         };
+        var throughPeriod = new Option<int?>("--through-period")
+        {
+            Description = "Figures as of period N (1 to 6): the period rows 1 to N and, below 6, a YearToDate row (the mean of those periods) in place of the Year row. Records of later periods are not counted.",
+        };
 
         var command = new Command("ada", "Refined ADA and percent in attendance by reporting period and for the year (TEA rules of the file's school year).")
         {
-            input, priorYear, by, format, program, specialPrograms, bestFour, certificates,
+            input, priorYear, by, format, program, specialPrograms, bestFour, certificates, throughPeriod,
         };
         command.SetAction(parse => Run(new AdaRequest(
             parse.GetValue(input)?.FullName,
@@ -75,13 +80,14 @@ internal static class AdaCommand
             parse.GetValue(program)!,
             parse.GetValue(specialPrograms)?.FullName,
             parse.GetValue(bestFour),
-            parse.GetValue(certificates))));
+            parse.GetValue(certificates),
+            parse.GetValue(throughPeriod))));
         return command;
     }
 
     /// <summary>What <c>ada</c> was asked; <see cref="By"/> is <see langword="null"/> when --by was not given.</summary>
     internal sealed record AdaRequest(
-        string? InputPath, string? PriorYearPath, string? By, string Format, string Program, string? SpecialProgramsPath, bool BestFourOfSix, int? MigrantCertificates);
+        string? InputPath, string? PriorYearPath, string? By, string Format, string Program, string? SpecialProgramsPath, bool BestFourOfSix, int? MigrantCertificates, int? ThroughPeriod = null);
 
     internal static int Run(AdaRequest request)
     {
@@ -89,6 +95,12 @@ internal static class AdaCommand
         if (UsageProblem(request, by) is { } usage)
         {
             return CliOutput.Fail(usage);
+        }
+
+        var throughPeriod = request.ThroughPeriod;
+        if (throughPeriod is { } asked && asked is < 1 or > 6)
+        {
+            return CliOutput.Fail($"--through-period is one of the six reporting periods, 1 to 6; {asked} was given.");
         }
 
         var path = request.InputPath ?? SampleFile;
@@ -133,6 +145,8 @@ internal static class AdaCommand
         }
 
         AttendanceSummary? summary = null;
+        IReadOnlyList<AttendanceFigure> preK = [];
+        var through = throughPeriod is { } n ? new ReportingPeriod(n) : (ReportingPeriod?)null;
         if (years.Count == 1)
         {
             var rules = RuleSet.For(years[0]);
@@ -149,19 +163,21 @@ internal static class AdaCommand
                     return CliOutput.Fail($"--best-four-of-six is computed for one district, capped by its migrant certificate students; {path} holds {districts.Count} districts: give one district's file.");
                 }
 
-                var n = request.MigrantCertificates!.Value;
+                var certificates = request.MigrantCertificates!.Value;
                 var students = records.Select(r => r.StudentId).Distinct().Count();
-                rules = rules with { BestFourOfSix = BestFourOfSixOption.ForDistrict(districts[0], n) };
-                var share = n * 100m / Math.Max(students, 1);
-                var below = n < students && !BestFourOfSixRefinedAda.Qualifies(n, students, rules) ? " (below the threshold under this reading: check that the district qualifies)" : string.Empty;
+                rules = rules with { BestFourOfSix = BestFourOfSixOption.ForDistrict(districts[0], certificates) };
+                var share = certificates * 100m / Math.Max(students, 1);
+                var below = certificates < students && !BestFourOfSixRefinedAda.Qualifies(certificates, students, rules) ? " (below the threshold under this reading: check that the district qualifies)" : string.Empty;
                 Console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"note: best four of six (19 TAC §129.1021) applies to a district whose migrant certificate students are {rules.BestFourOfSixMigrantShare * 100:0.0}% or more of its enrollment; {n} of the {students} students in {path} is {share:0.0}%{below}; which enrollment count the rule means is awaiting confirmation. The Year row of all students is the mean of the four best periods, capped at {n} + the six-period ADA; the K-3 rows keep the mean of the six."));
+                    $"note: best four of six (19 TAC §129.1021) applies to a district whose migrant certificate students are {rules.BestFourOfSixMigrantShare * 100:0.0}% or more of its enrollment; {certificates} of the {students} students in {path} is {share:0.0}%{below}; which enrollment count the rule means is awaiting confirmation. The Year row of all students is the mean of the four best periods, capped at {certificates} + the six-period ADA; the K-3 rows keep the mean of the six."));
             }
 
             try
             {
-                summary = AttendanceSummary.Compute(records, rules, new AttendanceSummaryOptions { GroupBy = grouping, PriorYearRecords = prior });
+                var options = new AttendanceSummaryOptions { GroupBy = grouping, PriorYearRecords = prior, ThroughPeriod = through };
+                summary = AttendanceSummary.Compute(records, rules, options);
+                preK = PreKindergartenHalfDayAda.Compute(records, rules, options);
             }
             catch (ArgumentException e)
             {
@@ -173,6 +189,25 @@ internal static class AdaCommand
                 Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year the Year rows are NotComputable.");
             }
 
+            if (summary.IsYearToDate)
+            {
+                var later = records.Count(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number > summary.ThroughPeriod.Number);
+                Console.Error.WriteLine(
+                    $"note: figures through period {summary.ThroughPeriod}: {PeriodsIn(summary)} are in. The YearToDate rows are the mean of those periods (PIA over their days), not a year figure."
+                    + (later > 0 ? $" {later} record(s) of later periods are not counted." : string.Empty));
+            }
+
+            else
+            {
+                var present = records.Select(r => r.ReportingPeriod.Number).Where(p => p <= 6).ToHashSet();
+                var last = present.Count == 0 ? 0 : present.Max();
+                if (last is > 0 and < 6)
+                {
+                    Console.Error.WriteLine(
+                        $"note: {path} has no records after period {last}: the Year rows count periods {last + 1} to 6 as zero ADA. For figures as of period {last}, give --through-period {last}.");
+                }
+            }
+
             if (summary.RecordsOutsideRefinedAda.Count > 0)
             {
                 Console.Error.WriteLine($"note: {summary.RecordsOutsideRefinedAda.Count} record(s) of reporting periods 7 to 9 are not part of the refined ADA and are left out of these figures.");
@@ -182,11 +217,11 @@ internal static class AdaCommand
         var stdout = Console.Out;
         if (request.Format == "json")
         {
-            WriteJson(stdout, summary, by);
+            WriteJson(stdout, summary, preK, by);
         }
         else
         {
-            WriteCsv(stdout, summary, by);
+            WriteCsv(stdout, summary, preK, by);
         }
 
         stdout.Flush();
@@ -383,27 +418,44 @@ internal static class AdaCommand
         _ => "NotComputable",
     };
 
-    private static void WriteCsv(TextWriter output, AttendanceSummary? summary, string by)
+    /// <summary>The periods a summary counts, in words: "periods 1 to 3", "period 1".</summary>
+    internal static string PeriodsIn(AttendanceSummary summary) =>
+        summary.ThroughPeriod.Number == 1 ? "period 1" : $"periods 1 to {summary.ThroughPeriod}";
+
+    /// <summary>The ReportingPeriod column of a row: <c>1</c> to <c>6</c>, <c>Year</c>, or <c>YearToDate</c>.</summary>
+    internal static string PeriodLabel(AttendanceFigure figure) =>
+        figure.Period?.ToString() ?? (figure.IsYearToDate ? "YearToDate" : "Year");
+
+    /// <summary>The rows in print order: each group's summary rows, then its pre-K half-day row (2025-26 on).</summary>
+    private static IEnumerable<AttendanceFigure> Rows(AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK)
     {
-        output.WriteLine($"{GroupColumn(by)},Population,ReportingPeriod,Ada,Pia");
         if (summary is null)
         {
-            return;
+            return [];
         }
 
-        foreach (var f in summary.Figures)
+        var preKByGroup = preK.ToLookup(f => f.Group);
+        return summary.Figures
+            .GroupBy(f => f.Group)
+            .SelectMany(g => g.Concat(preKByGroup[g.Key]));
+    }
+
+    private static void WriteCsv(TextWriter output, AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK, string by)
+    {
+        output.WriteLine($"{GroupColumn(by)},Population,ReportingPeriod,Ada,Pia");
+        foreach (var f in Rows(summary, preK))
         {
             output.WriteLine(string.Join(
                 ',',
                 CliOutput.CsvField(GroupValue(f.Group)),
                 f.Population.ToString(),
-                f.Period?.ToString() ?? "Year",
+                PeriodLabel(f),
                 CsvValue(f.Ada),
                 CsvValue(f.Pia)));
         }
     }
 
-    private static void WriteJson(TextWriter output, AttendanceSummary? summary, string by)
+    private static void WriteJson(TextWriter output, AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK, string by)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -414,6 +466,8 @@ internal static class AdaCommand
             if (summary is not null)
             {
                 json.WriteString("rounding", $"{summary.Rules.Rounding.Decimals} decimals, {summary.Rules.Rounding.Midpoint}");
+                json.WriteNumber("throughPeriod", summary.ThroughPeriod.Number);
+                json.WriteString("periodsIn", PeriodsIn(summary));
                 json.WriteStartObject("historicalRatios");
                 foreach (var (district, ratio) in summary.HistoricalRatios)
                 {
@@ -435,12 +489,12 @@ internal static class AdaCommand
             }
 
             json.WriteStartArray("rows");
-            foreach (var f in summary?.Figures ?? [])
+            foreach (var f in Rows(summary, preK))
             {
                 json.WriteStartObject();
                 json.WriteString(GroupColumn(by), GroupValue(f.Group));
                 json.WriteString("population", f.Population.ToString());
-                json.WriteString("reportingPeriod", f.Period?.ToString() ?? "Year");
+                json.WriteString("reportingPeriod", PeriodLabel(f));
                 WriteFigure(json, "ada", f.Ada);
                 WriteFigure(json, "pia", f.Pia);
                 if (f.HistoricalRatio is { } ratio)

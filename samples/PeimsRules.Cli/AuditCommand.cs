@@ -52,11 +52,19 @@ internal static class AuditCommand
         {
             input, services, names, revenue, targetRate, chronicBelow, disable, findingsFile, summaryFile, listRules,
         };
+        var periodCheck = AuditPeriodCommand.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(listRules))
             {
                 return ListRules(Console.Out);
+            }
+
+            if (periodCheck.Requested(parse))
+            {
+                return AuditPeriodCommand.Options(parse.GetValue(disable) ?? [], parse.GetValue(targetRate), parse.GetValue(chronicBelow), out var options, out var error)
+                    ? AuditPeriodCommand.Run(periodCheck, parse, parse.GetValue(input)?.FullName, parse.GetValue(services)?.FullName, options)
+                    : CliOutput.Fail(error);
             }
 
             return Run(

@@ -8,8 +8,9 @@ using PeimsRules.Rules;
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>compare --before FILE --after FILE [--by campus|...] [--explain FILE] [--prior-year FILE] [--all-rows] [--save-snapshot FILE]</c>:
-/// why two sets of figures differ. Prints the changed figures as CSV on stdout and writes the record-level explanation
+/// <c>compare --before FILE --after FILE [--by campus|...] [--explain FILE] [--prior-year FILE] [--all-rows] [--save-snapshot FILE] [--period N]</c>:
+/// why two sets of figures differ. With <c>--period N</c>, a period's six-weeks submission against the same period
+/// re-collected in the Summer submission (<see cref="ComparePeriodOutput"/>). Prints the changed figures as CSV on stdout and writes the record-level explanation
 /// as CSV; exits 0 whatever the differences, 2 on bad input.
 /// </summary>
 internal static class CompareCommand
@@ -48,9 +49,14 @@ internal static class CompareCommand
             Description = "Save the after run (its records and rules) as a snapshot, to compare a later run with it.",
         };
 
+        var period = new Option<int?>("--period")
+        {
+            Description = "Compare one reporting period only (1 to 6): a six-weeks submission against the same period in the Summer submission. Prints the ADA and basic-allotment dollar difference per row.",
+        };
+
         var command = new Command("compare", "Why two sets of figures differ: every changed ADA and PIA by period and for the year, and the records that explain it.")
         {
-            before, after, by, explain, priorYear, allRows, saveSnapshot,
+            before, after, by, explain, priorYear, allRows, saveSnapshot, period,
         };
         command.SetAction(parse => Run(
             parse.GetValue(before)!.FullName,
@@ -59,7 +65,8 @@ internal static class CompareCommand
             parse.GetValue(explain)?.FullName,
             parse.GetValue(priorYear)?.FullName,
             parse.GetValue(allRows),
-            parse.GetValue(saveSnapshot)?.FullName));
+            parse.GetValue(saveSnapshot)?.FullName,
+            parse.GetValue(period)));
         return command;
     }
 
@@ -70,8 +77,14 @@ internal static class CompareCommand
         string? explainPath,
         string? priorYearPath,
         bool allRows,
-        string? snapshotPath)
+        string? snapshotPath,
+        int? period = null)
     {
+        if (period is { } asked && asked is < 1 or > 6)
+        {
+            return CliOutput.Fail($"--period is one of the six reporting periods, 1 to 6; {asked} was given.");
+        }
+
         if (!TryParseGrouping(by, out var grouping))
         {
             return CliOutput.Fail($"--by '{by}': give district, campus, grade or track, several joined by commas (campus,grade), or none.");
@@ -111,7 +124,7 @@ internal static class CompareCommand
             comparison = AttendanceComparison.Compare(
                 beforeRun.Snapshot(year.Value),
                 afterRun.Snapshot(year.Value),
-                new AttendanceComparisonOptions { GroupBy = grouping, PriorYearRecords = prior });
+                new AttendanceComparisonOptions { GroupBy = grouping, PriorYearRecords = prior, Period = period is { } p ? new ReportingPeriod(p) : null });
         }
         catch (ArgumentException e)
         {
@@ -141,6 +154,13 @@ internal static class CompareCommand
 
         WriteNotes(comparison, beforeRun, afterRun);
         var stdout = Console.Out;
+        if (period is { } only)
+        {
+            ComparePeriodOutput.Write(stdout, Console.Error, comparison, only, changedOnly: !allRows);
+            stdout.Flush();
+            return 0;
+        }
+
         ComparisonCsv.WriteFigures(stdout, comparison, changedOnly: !allRows);
         stdout.Flush();
         return 0;

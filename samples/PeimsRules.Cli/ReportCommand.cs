@@ -30,9 +30,10 @@ internal static class ReportCommand
         var students = new Option<int>("--students") { Description = "For the sample district: students per campus.", DefaultValueFactory = _ => 120 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table: for scripts." };
         var revenue = AuditCommand.RevenuePerAdaOption();
+        var throughPeriod = new Option<int?>("--through-period") { Description = "Figures as of period N (1 to 6): periods 1 to N and year-to-date figures in place of the year's." };
         var command = new Command("report", "A report folder a person would rather look at than read: the six-week grid with a heatmap, K-3 rows, chronic absence, SPED service minutes, funding at risk, drill-down, charts, and the CSVs behind every table.")
         {
-            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, revenue,
+            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, revenue, throughPeriod,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +46,11 @@ internal static class ReportCommand
             if (rate is < 0 or > 100)
             {
                 return CliOutput.Fail("--target-rate is a percentage, 0 to 100.");
+            }
+
+            if (parse.GetValue(throughPeriod) is { } through && through is < 1 or > 6)
+            {
+                return CliOutput.Fail($"--through-period is one of the six reporting periods, 1 to 6; {through} was given.");
             }
 
             var revenuePerAda = parse.GetValue(revenue);
@@ -63,12 +69,13 @@ internal static class ReportCommand
                 rate,
                 new SyntheticOptions(parse.GetValue(seed), parse.GetValue(campuses), parse.GetValue(students)),
                 parse.GetValue(quiet),
-                revenuePerAda));
+                revenuePerAda,
+                parse.GetValue(throughPeriod)));
         });
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda, int? ThroughPeriod);
 
     private static int Run(ReportRequest request)
     {
@@ -179,6 +186,6 @@ internal static class ReportCommand
 
         // The page names its source by file name only: a report is shared, the folders of the machine it ran on are not.
         var source = request.Input is null ? "data/periods.csv (the sample district)" : Path.GetFileName(periods);
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source), note);
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null), note);
     }
 }

@@ -6,8 +6,8 @@ namespace PeimsRules.Csv;
 /// <summary>
 /// The canonical period-attendance file: a header row, then one row per TSDS 42400 record
 /// (<see cref="BasicReportingPeriodAttendance"/>). Columns in any order, matched case-insensitively; a column may also be
-/// named by its TEA element number (E0935, E0937, ...). The two remote columns, BilingualEslFundingCode and
-/// AdaEligibilityCode may be absent or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
+/// named by its TEA element number (E0935, E0937, ...). The two remote columns, BilingualEslFundingCode,
+/// AdaEligibilityCode and BirthDate (E0006, joined by student for the 2025-26 pre-K half-day row) may be absent or blank. Days are written like <c>29.0</c> or <c>14.5</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -49,6 +49,9 @@ public static class BasicReportingPeriodAttendanceCsv
     /// <summary>AdaEligibilityCode (E0787): 0 to 8, optional: the enrollment's code, for the audit.</summary>
     public static CsvColumn AdaEligibilityCode { get; } = new("AdaEligibilityCode", "E0787", false, "the enrollment's ADA eligibility code, 0 to 8, or blank when not known (read by the audit only).");
 
+    /// <summary>BirthDate (E0006), optional: the student's date of birth, yyyy-MM-dd, for the 2025-26 pre-K half-day row.</summary>
+    public static CsvColumn BirthDate { get; } = new("BirthDate", "E0006", false, "the student's date of birth, yyyy-MM-dd, or blank when not known (read only by the 2025-26 FSP-eligible pre-K half-day row).");
+
     /// <summary>NumberDaysTaught (E0935).</summary>
     public static CsvColumn NumberDaysTaught { get; } = new("NumberDaysTaught", "E0935", true, "the days taught in the period, such as 29.0.");
 
@@ -82,7 +85,7 @@ public static class BasicReportingPeriodAttendanceCsv
         SchoolYear, DistrictId, CampusId, StudentId, GradeLevel, InstructionalTrack, ReportingPeriod,
         NumberDaysTaught, EligibleDaysPresent, IneligibleDaysPresent, DaysAbsent, RemoteSynchronousEligibleDaysPresent,
         RemoteAsynchronousEligibleDaysPresent, EconomicDisadvantageCode, EmergentBilingualCode, BilingualEslFundingCode,
-        AdaEligibilityCode,
+        AdaEligibilityCode, BirthDate,
     ];
 
     /// <summary>The one-record-per-key rule the reader applies (42400-000A), shared by the layouts that extend a 42400 record.</summary>
@@ -123,19 +126,27 @@ public static class BasicReportingPeriodAttendanceCsv
     public static CsvReadResult<BasicReportingPeriodAttendance> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
         CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneRecordPerKey);
 
-    /// <summary>Writes <paramref name="records"/> in the canonical layout, header first.</summary>
+    /// <summary>
+    /// Writes <paramref name="records"/> in the canonical layout, header first. The BirthDate column is written only
+    /// when a record carries a birth date, so files without one keep their layout.
+    /// </summary>
     public static void Write(TextWriter writer, IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(records);
+        var list = records as IReadOnlyCollection<BasicReportingPeriodAttendance> ?? records.ToList();
+        var withBirthDates = list.Any(r => r.BirthDate is not null);
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
         foreach (var column in Columns)
         {
-            csv.WriteField(column.Name);
+            if (column != BirthDate || withBirthDates)
+            {
+                csv.WriteField(column.Name);
+            }
         }
 
         csv.EndRecord();
-        foreach (var r in records)
+        foreach (var r in list)
         {
             WriteKey(csv, r);
             csv.WriteField(r.NumberDaysTaught.ToString());
@@ -148,6 +159,11 @@ public static class BasicReportingPeriodAttendanceCsv
             csv.WriteField(r.EmergentBilingual.Code);
             csv.WriteField(r.BilingualEslFunding?.Code ?? string.Empty);
             csv.WriteField(r.AdaEligibility?.ToString() ?? string.Empty);
+            if (withBirthDates)
+            {
+                csv.WriteField(r.BirthDate is { } birth ? NodaTime.Text.LocalDatePattern.Iso.Format(birth) : string.Empty);
+            }
+
             csv.EndRecord();
         }
 
@@ -219,6 +235,7 @@ public static class BasicReportingPeriodAttendanceCsv
         var economic = row.Required(EconomicDisadvantageCode, EconomicDisadvantage.Parse);
         var bilingual = row.Required(EmergentBilingualCode, EmergentBilingual.Parse);
         var funding = row.Optional<BilingualEslFunding?>(BilingualEslFundingCode, t => BilingualEslFunding.Parse(t), null);
+        var birthDate = row.Optional<NodaTime.LocalDate?>(BirthDate, t => ParseBirthDate(t), null);
 
         if (campus.District != district)
         {
@@ -253,6 +270,15 @@ public static class BasicReportingPeriodAttendanceCsv
             new StudentFundingAttributes(economic, bilingual, funding),
             remoteSync,
             remoteAsync,
-            code);
+            code)
+        {
+            BirthDate = birthDate,
+        };
+    }
+
+    private static NodaTime.LocalDate ParseBirthDate(string text)
+    {
+        var result = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw new FormatException("a birth date is written yyyy-MM-dd, such as 2021-05-14.");
     }
 }

@@ -141,6 +141,14 @@ public sealed record BasicReportingPeriodAttendance
     public AdaEligibility? AdaEligibility { get; }
 
     /// <summary>
+    /// The student's date of birth (E0006), joined by student, or <see langword="null"/> when the file does not carry
+    /// it. Read only by the FSP-eligible pre-K half-day row of 2025-26 (<see cref="Attendance.PreKindergartenHalfDayAda"/>),
+    /// which cannot be computed without it.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public NodaTime.LocalDate? BirthDate { get; init; }
+
+    /// <summary>
     /// The days in membership as reported: days absent + eligible + ineligible days present + remote days.
     /// </summary>
     public DayCount DaysInMembership =>

@@ -16,7 +16,8 @@ internal sealed record ReportInput(
     IReadOnlyList<IepServiceRecord> Services,
     IReadOnlyDictionary<CampusId, string> CampusNames,
     IReadOnlyList<BasicReportingPeriodAttendance>? PriorYear,
-    string Source);
+    string Source,
+    ReportingPeriod? ThroughPeriod = null);
 
 /// <summary>
 /// Everything a report shows, computed once by the library: the attendance summary by campus and for the district,
@@ -74,16 +75,16 @@ internal sealed class DistrictReport
 
         var rules = RuleSet.For(years[0]);
         var prior = rules.AppliesCovid19Adjustment ? input.PriorYear : null;
-        var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior });
-        var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior });
+        var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
+        var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
         var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions with { CampusNames = input.CampusNames });
         return new DistrictReport(input, rules, byCampus, byDistrict, audit);
     }
 
     /// <summary>The early education allotment a K-3 row's year figure earns, or null when it has no published ADA or the year has none.</summary>
     public decimal? AllotmentOf(AttendanceFigure yearRow) =>
-        yearRow.Ada.Published is { } ada && Rules.HasEarlyEducationRows && Rules.BasicAllotment is not null
-            ? EarlyEducationAllotment.Amount(ada, Rules)
+        yearRow.IsYear && yearRow.Ada.Published is { } ada && Rules.HasEarlyEducationRows && Rules.BasicAllotment is not null
+            ? EarlyEducationAllotment.Amount(yearRow.Population, ada, Rules)
             : null;
 
     /// <summary>

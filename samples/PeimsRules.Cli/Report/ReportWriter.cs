@@ -64,7 +64,7 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         yield return ["CampusId", "CampusName", "Population", "ReportingPeriod", "Ada", "Pia", "Records"];
         foreach (var f in report.ByCampus.Figures)
         {
-            yield return [f.Group.Campus!.Value.Code, report.NameOf(f.Group.Campus.Value), f.Population.ToString(), f.Period?.ToString() ?? "Year", ReportFormat.Figure(f.Ada), ReportFormat.Figure(f.Pia), f.Totals.RecordCount.ToString(CultureInfo.InvariantCulture)];
+            yield return [f.Group.Campus!.Value.Code, report.NameOf(f.Group.Campus.Value), f.Population.ToString(), AdaCommand.PeriodLabel(f), ReportFormat.Figure(f.Ada), ReportFormat.Figure(f.Pia), f.Totals.RecordCount.ToString(CultureInfo.InvariantCulture)];
         }
     }
 
@@ -73,14 +73,14 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         yield return ["DistrictId", "Population", "ReportingPeriod", "Ada", "Pia", "Records"];
         foreach (var f in report.ByDistrict.Figures)
         {
-            yield return [f.Group.District!.Value.Code, f.Population.ToString(), f.Period?.ToString() ?? "Year", ReportFormat.Figure(f.Ada), ReportFormat.Figure(f.Pia), f.Totals.RecordCount.ToString(CultureInfo.InvariantCulture)];
+            yield return [f.Group.District!.Value.Code, f.Population.ToString(), AdaCommand.PeriodLabel(f), ReportFormat.Figure(f.Ada), ReportFormat.Figure(f.Pia), f.Totals.RecordCount.ToString(CultureInfo.InvariantCulture)];
         }
     }
 
     private IEnumerable<IEnumerable<string>> K3Csv()
     {
         yield return ["CampusId", "CampusName", "Population", "RefinedAda", "Pia", "EarlyEducationAllotment"];
-        foreach (var f in report.ByCampus.Figures.Where(f => f.IsYear && f.Population != Population.All))
+        foreach (var f in report.ByCampus.Figures.Where(f => f.Period is null && f.Population != Population.All))
         {
             yield return [f.Group.Campus!.Value.Code, report.NameOf(f.Group.Campus.Value), f.Population.ToString(), ReportFormat.Figure(f.Ada), ReportFormat.Figure(f.Pia), ReportFormat.Dollars(report.AllotmentOf(f))];
         }
@@ -163,13 +163,13 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
     private string Page()
     {
         var rules = report.Rules;
-        var district = report.ByDistrict.Figures.FirstOrDefault(f => f.IsYear && f.Population == Population.All);
+        var district = report.ByDistrict.Figures.FirstOrDefault(f => f.Period is null && f.Population == Population.All);
         var html = new Html();
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Element("title", $"PeimsRules report, {rules.SchoolYear.DisplayName}")
             .Raw("<style>").Raw(Css).Raw("</style></head><body>");
         html.Element("h1", $"Attendance and funding, {rules.SchoolYear.DisplayName}");
-        html.Open("p", ("class", "meta")).Text($"Source: {report.Input.Source}. {report.Input.Records.Count:N0} period records, {report.Campuses.Count} campuses. Figures by TEA's rules of {rules.SchoolYear.DisplayName}, computed exactly and rounded once ({rules.Rounding.Decimals} decimals, {rules.Rounding.Midpoint}). Every number below is in a CSV under tables/.").Close("p");
+        html.Open("p", ("class", "meta")).Text($"Source: {report.Input.Source}. {report.Input.Records.Count:N0} period records, {report.Campuses.Count} campuses. Figures by TEA's rules of {rules.SchoolYear.DisplayName}, computed exactly and rounded once ({rules.Rounding.Decimals} decimals, {rules.Rounding.Midpoint}). Every number below is in a CSV under tables/. Periods in: {AdaCommand.PeriodsIn(report.ByCampus)}{(report.ByCampus.IsYearToDate ? "; the year columns are year to date (the mean of those periods), not year figures" : string.Empty)}.").Close("p");
         foreach (var note in notes)
         {
             html.Element("p", note, ("class", "note"));
@@ -180,7 +180,7 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         var summaryRows = new List<Html.Cell[]>();
         if (district is not null)
         {
-            summaryRows.Add(["Refined ADA (all students)", Html.Cell.Number(ReportFormat.Figure(district.Ada), null, ("data-district", district.Group.District!.Value.Code), ("data-metric", "ada"))]);
+            summaryRows.Add([report.ByDistrict.IsYearToDate ? "ADA, year to date (all students)" : "Refined ADA (all students)", Html.Cell.Number(ReportFormat.Figure(district.Ada), null, ("data-district", district.Group.District!.Value.Code), ("data-metric", "ada"))]);
             summaryRows.Add(["Percent in attendance", Html.Cell.Number(ReportFormat.Figure(district.Pia), null, ("data-district", district.Group.District.Value.Code), ("data-metric", "pia"))]);
         }
 
@@ -198,8 +198,8 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
             .Text(" ").Element("span", $"above {heatmap.Maximum.ToString(CultureInfo.InvariantCulture)}", ("class", "heat-high"))
             .Text(" (set with --heatmap metric:min:max).").Close("p");
         var gridHeader = new List<string> { "campus", "figure" };
-        gridHeader.AddRange(ReportingPeriod.SixPeriods.Select(p => $"period {p}"));
-        gridHeader.Add("year");
+        gridHeader.AddRange(ReportingPeriod.SixPeriods.Take(report.ByCampus.ThroughPeriod.Number).Select(p => $"period {p}"));
+        gridHeader.Add(report.ByCampus.IsYearToDate ? "year to date" : "year");
         var gridRows = new List<Html.Cell[]>();
         foreach (var campus in report.Campuses)
         {
@@ -215,7 +215,7 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
                         heatmap.ClassOf(metric, figure.Published),
                         ("data-campus", campus.Code),
                         ("data-population", "All"),
-                        ("data-period", f.Period?.ToString() ?? "Year"),
+                        ("data-period", AdaCommand.PeriodLabel(f)),
                         ("data-metric", metric)));
                 }
 
@@ -235,7 +235,7 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         else
         {
             var k3Rows = new List<Html.Cell[]>();
-            foreach (var f in report.ByCampus.Figures.Where(f => f.IsYear && K3Rows.Contains(f.Population)))
+            foreach (var f in report.ByCampus.Figures.Where(f => f.Period is null && K3Rows.Contains(f.Population)))
             {
                 var campus = f.Group.Campus!.Value;
                 k3Rows.Add([

@@ -24,7 +24,8 @@ internal static class SyntheticPeriodFile
         long injected = 0;
         using var writer = new StreamWriter(path);
         writer.NewLine = "\n";
-        writer.WriteLine(string.Join(',', BasicReportingPeriodAttendanceCsv.Columns.Select(c => c.Name)));
+        // No birth dates are generated: the optional BirthDate column is left out, as the canonical writer leaves it out.
+        writer.WriteLine(string.Join(',', BasicReportingPeriodAttendanceCsv.Columns.Where(c => c != BasicReportingPeriodAttendanceCsv.BirthDate).Select(c => c.Name)));
         var student = 1_000_000_001L;
         for (var d = 0; d < districts; d++)
         {

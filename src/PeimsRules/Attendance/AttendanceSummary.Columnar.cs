@@ -15,6 +15,7 @@ public sealed partial class AttendanceSummary
     private static AttendanceSummary ComputeColumnar(AttendanceStore records, RuleSet rules, AttendanceSummaryOptions? options)
     {
         options ??= AttendanceSummaryOptions.Default;
+        var through = ThroughPeriodOf(options);
         records.CheckYear(rules, nameof(records));
         var ratios = PriorYearRatios(rules, options);
         if (options.MaxDegreeOfParallelism is { } dop)
@@ -33,11 +34,12 @@ public sealed partial class AttendanceSummary
             options.GroupBy,
             figure => records.RecordsWhere(
                 c => ColumnarSummary.Contains(figure.Group, cells, c)
-                    && (figure.Period is { } period ? cells.Period[c] == period.Number : CountsInYear(cells.PeriodOf(c), rules)),
+                    && (figure.Period is { } period ? cells.Period[c] == period.Number : CountsInYear(cells.PeriodOf(c), rules, through)),
                 (c, p) => records.IsInFocus(p, focus) && ColumnarSummary.Includes(figure.Population, records, c, p)),
             outside,
             figures,
-            ratios);
+            ratios,
+            new ReportingPeriod(through));
     }
 
     /// <summary>
@@ -66,6 +68,7 @@ public sealed partial class AttendanceSummary
         }
 
         var rules = partials.Rules;
+        var through = ThroughPeriodOf(options);
         var ratios = PriorYearRatios(rules, options);
         return new AttendanceSummary(
             rules,
@@ -74,7 +77,8 @@ public sealed partial class AttendanceSummary
                 "This summary was computed from partial sums, which keep no records: drill down in the partition that holds them."),
             [],
             FiguresOf(partials, options, ratios),
-            ratios);
+            ratios,
+            new ReportingPeriod(through));
     }
 
     private static IReadOnlyDictionary<DistrictId, Ratio> PriorYearRatios(RuleSet rules, AttendanceSummaryOptions options)
@@ -99,11 +103,13 @@ public sealed partial class AttendanceSummary
     {
         var rules = partials.Rules;
         var priorYearGiven = options.PriorYearRecords is not null;
+        var through = ThroughPeriodOf(options);
         return ColumnarSummary.Figures(
             partials,
             options.GroupBy,
             options.MaxDegreeOfParallelism,
+            through,
             (key, population, periodTotals, districts, countedPeriodAdasOf) =>
-                FiguresFromTotals(key, population, periodTotals, districts, countedPeriodAdasOf, rules, ratios, priorYearGiven));
+                FiguresFromTotals(key, population, periodTotals, districts, countedPeriodAdasOf, rules, ratios, priorYearGiven, through));
     }
 }

@@ -26,6 +26,15 @@ public sealed record AttendanceSummaryOptions
     /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable.</value>
     public IEnumerable<BasicReportingPeriodAttendance>? PriorYearRecords { get; init; }
 
+    /// <summary>
+    /// The last reporting period reported so far, for figures as of a period (from 2025-26 TEA collects each of periods
+    /// 1 to 5 as it closes, in the PEIMS Six Weeks Attendance Submission): the summary has the period rows 1 to N and,
+    /// for N below 6, a year-to-date row in place of the year row (<see cref="RefinedAda.YearToDate"/>). Records of later
+    /// periods are not counted.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: the whole year, periods 1 to 6. Period 6 gives the same rows.</value>
+    public ReportingPeriod? ThroughPeriod { get; init; }
+
     /// <summary>The most threads the columnar path (a summary of an <see cref="AttendanceStore"/>) may use.</summary>
     /// <value>Defaults to <see langword="null"/>: one per processor. The reference path over a list is single-threaded.</value>
     public int? MaxDegreeOfParallelism { get; init; }
@@ -37,11 +46,15 @@ public sealed record AttendanceSummaryOptions
 /// <summary>One row of a summary: a group, a population, and a reporting period or the year.</summary>
 /// <param name="Group">The group the row is for.</param>
 /// <param name="Population">The students it counts.</param>
-/// <param name="Period">The reporting period, or <see langword="null"/> for the year.</param>
-/// <param name="Ada">The period ADA, or for the year the refined ADA (COVID-19 adjusted in 2019-20; on the district rows of all students, the capped best four of six when <see cref="RuleSet.BestFourOfSix"/> is set).</param>
+/// <param name="Period">The reporting period, or <see langword="null"/> for the year (or the year to date).</param>
+/// <param name="Ada">
+/// The period ADA; for the year the refined ADA (COVID-19 adjusted in 2019-20; on the district rows of all students, the
+/// capped best four of six when <see cref="RuleSet.BestFourOfSix"/> is set); for the year to date the mean of the period
+/// ADAs reported so far.
+/// </param>
 /// <param name="Pia">The percent in attendance.</param>
 /// <param name="HistoricalRatio">On 2019-20 year rows of a single district, the district's historical ratio.</param>
-/// <param name="Totals">The sums behind the row (for the year, those of the periods that count).</param>
+/// <param name="Totals">The sums behind the row (for the year or the year to date, those of the periods that count).</param>
 public sealed record AttendanceFigure(
     AttendanceGroupKey Group,
     Population Population,
@@ -51,8 +64,17 @@ public sealed record AttendanceFigure(
     Ratio? HistoricalRatio,
     AttendanceTotals Totals)
 {
-    /// <summary>Whether this is the year row.</summary>
-    public bool IsYear => Period is null;
+    /// <summary>
+    /// On a year-to-date row (a summary through a period before 6), the last period it counts; <see langword="null"/>
+    /// on period rows and on the year row.
+    /// </summary>
+    public ReportingPeriod? ThroughPeriod { get; init; }
+
+    /// <summary>Whether this is the year row (all six periods in).</summary>
+    public bool IsYear => Period is null && ThroughPeriod is null;
+
+    /// <summary>Whether this is a year-to-date row: the figure of the periods reported so far, not a year figure.</summary>
+    public bool IsYearToDate => Period is null && ThroughPeriod is not null;
 }
 
 /// <summary>
@@ -77,9 +99,11 @@ public sealed partial class AttendanceSummary
         Func<AttendanceFigure, IReadOnlyList<BasicReportingPeriodAttendance>> recordsBehind,
         IReadOnlyList<BasicReportingPeriodAttendance> outside,
         IReadOnlyList<AttendanceFigure> figures,
-        IReadOnlyDictionary<DistrictId, Ratio> historicalRatios)
+        IReadOnlyDictionary<DistrictId, Ratio> historicalRatios,
+        ReportingPeriod throughPeriod)
     {
         Rules = rules;
+        ThroughPeriod = throughPeriod;
         GroupBy = groupBy;
         _recordsBehind = recordsBehind;
         RecordsOutsideRefinedAda = outside;
@@ -94,7 +118,16 @@ public sealed partial class AttendanceSummary
     /// <summary>The grouping of the rows.</summary>
     public AttendanceGrouping GroupBy { get; }
 
-    /// <summary>Every row: by group, then population, then periods 1 to 6, then the year.</summary>
+    /// <summary>
+    /// The last reporting period the figures count: 6 for the whole year, or the period the summary was asked
+    /// through (<see cref="AttendanceSummaryOptions.ThroughPeriod"/>).
+    /// </summary>
+    public ReportingPeriod ThroughPeriod { get; }
+
+    /// <summary>Whether the figures are as of a period before 6: the summary has a year-to-date row, not a year row.</summary>
+    public bool IsYearToDate => ThroughPeriod.Number < 6;
+
+    /// <summary>Every row: by group, then population, then periods 1 to 6 (1 to N through period N), then the year (or the year to date).</summary>
     public IReadOnlyList<AttendanceFigure> Figures { get; }
 
     /// <summary>For 2019-20 with prior-year records, each district's historical ratio; empty otherwise.</summary>
@@ -105,7 +138,8 @@ public sealed partial class AttendanceSummary
 
     /// <summary>Computes the summary of <paramref name="records"/> under <paramref name="rules"/>.</summary>
     /// <exception cref="ArgumentException">
-    /// A record is not of the rule set's school year, or prior-year records were given for a year other than 2019-20.
+    /// A record is not of the rule set's school year, or prior-year records were given for a year other than 2019-20,
+    /// or the options ask for figures through a period other than 1 to 6.
     /// </exception>
     public static AttendanceSummary Compute(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules, AttendanceSummaryOptions? options = null)
     {
@@ -118,9 +152,10 @@ public sealed partial class AttendanceSummary
         }
 
         options ??= AttendanceSummaryOptions.Default;
+        var through = ThroughPeriodOf(options);
         var selected = RefinedAdaRows.Select(records, r => r, rules, options);
         var ratios = RefinedAdaRows.HistoricalRatios(rules, options);
-        var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
+        var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number <= through).ToList();
         var outside = selected.Where(r => !r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
         var figures = new List<AttendanceFigure>();
         foreach (var group in inYear.GroupBy(r => AttendanceGroupKey.Of(r, options.GroupBy)).OrderBy(g => g.Key))
@@ -133,11 +168,24 @@ public sealed partial class AttendanceSummary
                     continue;
                 }
 
-                figures.AddRange(FiguresOf(group.Key, population, members, rules, ratios, options.PriorYearRecords is not null));
+                figures.AddRange(FiguresOf(group.Key, population, members, rules, ratios, options.PriorYearRecords is not null, through));
             }
         }
 
-        return new AttendanceSummary(rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules), outside.AsReadOnly(), figures.AsReadOnly(), ratios);
+        return new AttendanceSummary(
+            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.AsReadOnly(), ratios, new ReportingPeriod(through));
+    }
+
+    private static int ThroughPeriodOf(AttendanceSummaryOptions options)
+    {
+        if (options.ThroughPeriod is { } period && !period.IsRefinedAdaPeriod)
+        {
+            throw new ArgumentException(
+                $"Figures are computed through one of the six reporting periods of the year (1 to 6); {period} is outside them.",
+                nameof(options));
+        }
+
+        return options.ThroughPeriod?.Number ?? 6;
     }
 
     /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if there is one.</summary>
@@ -146,7 +194,7 @@ public sealed partial class AttendanceSummary
 
     /// <summary>
     /// The records behind a row: those of its group and population in its period, or for the year in the periods
-    /// that count (1 to 6; 1 to 4 in 2019-20).
+    /// that count (1 to 6; 1 to 4 in 2019-20; for the year to date, those up to the last period reported).
     /// </summary>
     /// <exception cref="InvalidOperationException">The summary was computed from partial sums, which keep no records (<see cref="FromPartials"/>).</exception>
     public IReadOnlyList<BasicReportingPeriodAttendance> RecordsBehind(AttendanceFigure figure)
@@ -155,13 +203,14 @@ public sealed partial class AttendanceSummary
         return _recordsBehind(figure);
     }
 
-    private static List<BasicReportingPeriodAttendance> ReferenceRecordsBehind(IReadOnlyList<BasicReportingPeriodAttendance> records, AttendanceFigure figure, RuleSet rules) =>
+    private static List<BasicReportingPeriodAttendance> ReferenceRecordsBehind(IReadOnlyList<BasicReportingPeriodAttendance> records, AttendanceFigure figure, RuleSet rules, int through) =>
         records
             .Where(r => figure.Group.Contains(r) && figure.Population.Includes(r))
-            .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, rules))
+            .Where(r => figure.Period is { } p ? r.ReportingPeriod == p : CountsInYear(r.ReportingPeriod, rules, through))
             .ToList();
 
-    private static bool CountsInYear(ReportingPeriod period, RuleSet rules) => RefinedAdaRows.CountsInYear(period, rules);
+    private static bool CountsInYear(ReportingPeriod period, RuleSet rules, int through) =>
+        period.Number <= through && RefinedAdaRows.CountsInYear(period, rules);
 
     private static IEnumerable<AttendanceFigure> FiguresOf(
         AttendanceGroupKey key,
@@ -169,7 +218,8 @@ public sealed partial class AttendanceSummary
         IReadOnlyList<BasicReportingPeriodAttendance> members,
         RuleSet rules,
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
-        bool priorYearGiven)
+        bool priorYearGiven,
+        int through)
     {
         var byPeriod = members.ToLookup(r => r.ReportingPeriod);
         var periodTotals = ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p], rules)).ToArray();
@@ -186,11 +236,13 @@ public sealed partial class AttendanceSummary
             },
             rules,
             ratios,
-            priorYearGiven);
+            priorYearGiven,
+            through);
     }
 
     /// <summary>
-    /// The rows of one group and population from its sums: the six period rows, then the year row.
+    /// The rows of one group and population from its sums: the six period rows, then the year row; through a period
+    /// N below 6, the period rows 1 to N, then the year-to-date row.
     /// </summary>
     /// <param name="key">The group.</param>
     /// <param name="population">The population.</param>
@@ -200,6 +252,7 @@ public sealed partial class AttendanceSummary
     /// <param name="rules">The rules.</param>
     /// <param name="ratios">The historical ratios by district.</param>
     /// <param name="priorYearGiven">Whether prior-year records were given.</param>
+    /// <param name="through">The last period reported, 1 to 6.</param>
     private static IEnumerable<AttendanceFigure> FiguresFromTotals(
         AttendanceGroupKey key,
         Population population,
@@ -208,7 +261,8 @@ public sealed partial class AttendanceSummary
         Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf,
         RuleSet rules,
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
-        bool priorYearGiven)
+        bool priorYearGiven,
+        int through)
     {
         var ada = RefinedAdaRows.Ada(
             periodTotals.Select(t => t.Ada).ToArray(),
@@ -218,7 +272,7 @@ public sealed partial class AttendanceSummary
             ratios,
             priorYearGiven,
             population == Population.All ? key.District : null);
-        foreach (var period in ReportingPeriod.SixPeriods)
+        foreach (var period in ReportingPeriod.SixPeriods.Take(through))
         {
             var totals = periodTotals[period.Number - 1];
             var periodAda = ada.Periods[period.Number - 1];
@@ -232,8 +286,30 @@ public sealed partial class AttendanceSummary
                 totals);
         }
 
-        var year = AttendanceTotals.MergeAll(periodTotals.Where((_, i) => CountsInYear(ReportingPeriod.SixPeriods[i], rules)));
+        if (through < 6)
+        {
+            yield return YearToDateFigure(key, population, periodTotals, rules, through);
+            yield break;
+        }
+
+        var year = AttendanceTotals.MergeAll(periodTotals.Where((_, i) => CountsInYear(ReportingPeriod.SixPeriods[i], rules, through)));
         yield return new AttendanceFigure(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year);
+    }
+
+    /// <summary>
+    /// The year-to-date row through period <paramref name="through"/> (below 6): the mean of the ADAs of the periods
+    /// reported, the PIA over their days. In 2019-20 only periods 1 to 4 count, and the mean is not multiplied by the
+    /// historical ratio: that ratio turns the mean of four periods into a figure for the year, once the year is over.
+    /// </summary>
+    private static AttendanceFigure YearToDateFigure(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through)
+    {
+        var counted = rules.AppliesCovid19Adjustment ? Math.Min(through, Covid19AdjustedRefinedAda.CountedPeriods.Count) : through;
+        var totals = AttendanceTotals.MergeAll(periodTotals.Take(counted));
+        var ada = RefinedAda.YearToDate(periodTotals.Take(counted).Select(t => t.Ada).ToArray());
+        return new AttendanceFigure(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals)
+        {
+            ThroughPeriod = new ReportingPeriod(through),
+        };
     }
 
     private static Figure Pia(AttendanceTotals totals, RuleSet rules) =>

@@ -13,6 +13,7 @@ namespace PeimsRules.Attendance;
 /// </remarks>
 [TeaSource("Early Education ADA report (seed 001): refined ADA total is the sum of the six periods divided by six, rounded to 3 decimals")]
 [TeaSource("19 TAC §129.1021")]
+[TeaSource("TEC §48.266(b-1) as added by HB 2 (89th Legislature, 2025): ADA adjusted during the year from each six-week period's actual ADA; TEA letters 2025-07-10 and 2025-09-18")]
 public static class RefinedAda
 {
     /// <summary>The mean of the six period ADAs, exactly.</summary>
@@ -24,6 +25,24 @@ public static class RefinedAda
         if (periodAdas.Count != 6)
         {
             throw new ArgumentException($"The refined ADA is the mean of six period ADAs; {periodAdas.Count} were given.", nameof(periodAdas));
+        }
+
+        return MeanOf(periodAdas);
+    }
+
+    /// <summary>
+    /// The year-to-date figure through period N: the mean of the ADAs of periods 1 to N, the periods reported so far.
+    /// It is not a refined ADA (that is the mean of all six) and is labelled as such wherever it is published; it never
+    /// counts the periods not yet reported as zero. Through period 6 it is the refined ADA.
+    /// </summary>
+    /// <param name="periodAdas">The ADAs of periods 1 to N, in order; one to six of them.</param>
+    /// <exception cref="ArgumentException">There are none, or more than six.</exception>
+    public static Ratio YearToDate(IReadOnlyList<Ratio> periodAdas)
+    {
+        ArgumentNullException.ThrowIfNull(periodAdas);
+        if (periodAdas.Count is < 1 or > 6)
+        {
+            throw new ArgumentException($"A year-to-date ADA is the mean of one to six period ADAs; {periodAdas.Count} were given.", nameof(periodAdas));
         }
 
         return MeanOf(periodAdas);

@@ -20,6 +20,14 @@ public sealed record AttendanceComparisonOptions
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: a 2019-20 refined ADA is then not computable, and neither is its difference.</value>
     public IEnumerable<BasicReportingPeriodAttendance>? PriorYearRecords { get; init; }
+
+    /// <summary>
+    /// When set, only the records of this reporting period are compared, on both sides: a period's PEIMS Six Weeks
+    /// Attendance Submission against the same period re-collected in the Summer submission (or any two submissions).
+    /// The rows are then that period's rows only: one period makes no year figure.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: every period, and the year.</value>
+    public ReportingPeriod? Period { get; init; }
 }
 
 /// <summary>
@@ -162,6 +170,12 @@ public sealed class AttendanceComparison
                 nameof(options));
         }
 
+        if (options.Period is { } only)
+        {
+            before = new AttendanceSnapshot(before.Rules, before.Records.Where(r => r.ReportingPeriod == only), before.Label);
+            after = new AttendanceSnapshot(after.Rules, after.Records.Where(r => r.ReportingPeriod == only), after.Label);
+        }
+
         var b = new Side(before, options.GroupBy, prior);
         var a = new Side(after, options.GroupBy, prior);
         var explanations = new Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), List<ExplainingRecord>>();
@@ -175,6 +189,11 @@ public sealed class AttendanceComparison
         var figures = new List<FigureDifference>();
         foreach (var (group, population, period) in rows)
         {
+            if (options.Period is { } asked && period != asked)
+            {
+                continue;
+            }
+
             var beforeRow = b.Summary.Find(group, population, period);
             var afterRow = a.Summary.Find(group, population, period);
             figures.Add(new FigureDifference(
@@ -199,6 +218,30 @@ public sealed class AttendanceComparison
             figures,
             b.DuplicateKeys,
             a.DuplicateKeys);
+    }
+
+    /// <summary>
+    /// The dollars a row's ADA difference carries at the year's basic allotment (<see cref="RuleSet.BasicAllotment"/> of
+    /// the after side), rounded to cents once: for the year row, the refined ADA difference × the basic allotment; for a
+    /// period row, the period ADA difference ÷ 6 × the basic allotment, since each period is one sixth of the refined ADA
+    /// (and, from 2025-26, TEA adjusts funding during the year from each period's ADA, TEC §48.266(b-1)). Basic allotment
+    /// only: the Foundation School Program's other allotments and adjustments are not in it.
+    /// </summary>
+    /// <returns>
+    /// The dollars, or <see langword="null"/> when the ADA difference is not computable, the year has no basic allotment
+    /// in this library, or the year is 2019-20 (each district's historical ratio weighs its periods; this is not computed).
+    /// </returns>
+    public decimal? BasicAllotmentDollars(FigureDifference row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Ada.ExactDifference is not { } difference || After.Rules.BasicAllotment is not { } allotment
+            || After.Rules.AppliesCovid19Adjustment || Before.Rules.AppliesCovid19Adjustment)
+        {
+            return null;
+        }
+
+        var share = row.Period is null ? difference : difference / Ratio.FromInteger(6);
+        return (share * Ratio.FromDecimal(allotment)).Round(2, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if either side has it.</summary>
@@ -364,7 +407,8 @@ public sealed class AttendanceComparison
     private static bool ChangesSomething(RecordContribution c) =>
         c.Ada is { IsZero: false } || c.DaysPresentChange != 0 || c.DaysInMembershipChange != 0;
 
-    private static readonly Population[] AllPopulations = [Population.All, Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual];
+    private static readonly Population[] AllPopulations =
+        [Population.All, Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual, Population.K3AllStudents];
 
     /// <summary>One side of the comparison: its run, its figures, and its records by key.</summary>
     private sealed class Side

@@ -34,6 +34,40 @@ public static class RuleParameters
         At(FirstYear, false, new("TEC §48.108 did not exist before HB 3 (86th Legislature, 2019)")),
         At(new SchoolYear(2020), true, new("TEC §48.108 as added by HB 3 (2019); Early Education ADA report (seed 001)")));
 
+    /// <summary>
+    /// Whether the 2025-26 early-education rows are computed: all K-3 students' ADA (weight 0.01) and the FSP-eligible
+    /// pre-kindergarten half-day ADA of four-year-olds; from 2025-26, awaiting confirmation of the enacted text.
+    /// </summary>
+    public static RuleParameter<bool> AllStudentsEarlyEducationRows { get; } = new(
+        nameof(RuleSet.HasAllStudentsEarlyEducationRows),
+        "The all K-3 students ADA row and the FSP-eligible pre-K half-day ADA row (four-year-olds) of the early education allotment are computed.",
+        At(FirstYear, false, new("TEC §48.108 before HB 2 (89th Legislature, 2025) weighted only educationally disadvantaged and emergent bilingual K-3 students")),
+        At(new SchoolYear(2026), true, new(
+            "HB 2 (89th Legislature, 2025), TEC §48.108 as amended; student information system vendors' 2025-26 early education ADA reports",
+            CitationStatus.AwaitingConfirmation,
+            "Vendors add the rows \"All K-3 Students ADA\" and \"FSP-eligible PreK (half-day ADA, 4-year-olds)\"; the enacted text and TEA's Summary of Finances are not yet checked.")));
+
+    /// <summary>The early education allotment per ADA in the all K-3 students row, as a fraction of the basic allotment: 0.01 from 2025-26.</summary>
+    public static RuleParameter<decimal> AllStudentsEarlyEducationAllotmentRate { get; } = new(
+        nameof(RuleSet.AllStudentsEarlyEducationAllotmentRate),
+        "The early education allotment per ADA in the all K-3 students row, as a fraction of the basic allotment.",
+        At(new SchoolYear(2026), 0.01m, new(
+            "HB 2 (89th Legislature, 2025), TEC §48.108 as amended",
+            CitationStatus.AwaitingConfirmation,
+            "The 0.01 weight for all K-3 students is reported by vendors; the enacted text is not yet checked. The 0.1 weight of the educationally disadvantaged and emergent bilingual rows is kept.")));
+
+    /// <summary>
+    /// The age a pre-kindergarten student must have on September 1 of the school year to count in the FSP-eligible
+    /// pre-K half-day row: four.
+    /// </summary>
+    public static RuleParameter<int> PreKindergartenAgeOnSeptemberFirst { get; } = new(
+        nameof(RuleSet.PreKindergartenAgeOnSeptemberFirst),
+        "The age on September 1 of the school year of the four-year-olds counted in the FSP-eligible pre-K half-day ADA row.",
+        At(new SchoolYear(2026), 4, new(
+            "TEC §29.153(b) (a child is eligible for pre-kindergarten if at least four years of age on September 1 of the school year); the row itself per vendors' 2025-26 reports",
+            CitationStatus.AwaitingConfirmation,
+            "Four-year-olds only: three-year-olds in pre-K do not count in the row, as vendors describe it; not yet checked in TEA's Summary of Finances.")));
+
     /// <summary>The basic allotment per student in ADA, in dollars.</summary>
     public static RuleParameter<decimal> BasicAllotment { get; } = new(
         nameof(RuleSet.BasicAllotment),
@@ -75,5 +109,6 @@ public static class RuleParameters
 
     /// <summary>Every parameter, for listings and for the test that every value has a citation.</summary>
     public static IReadOnlyList<IRuleParameter> All { get; } =
-        [RemoteDaysCount, Covid19Adjustment, EarlyEducationRows, BasicAllotment, EarlyEducationAllotmentRate, PublishedRounding, BestFourOfSixMigrantShare];
+        [RemoteDaysCount, Covid19Adjustment, EarlyEducationRows, AllStudentsEarlyEducationRows, BasicAllotment, EarlyEducationAllotmentRate,
+         AllStudentsEarlyEducationAllotmentRate, PreKindergartenAgeOnSeptemberFirst, PublishedRounding, BestFourOfSixMigrantShare];
 }

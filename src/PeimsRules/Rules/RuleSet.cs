@@ -34,6 +34,22 @@ public sealed record RuleSet
     /// <value><see langword="true"/> from 2019-20 (<see cref="RuleParameters.EarlyEducationRows"/>).</value>
     public required bool HasEarlyEducationRows { get; init; }
 
+    /// <summary>
+    /// Whether the 2025-26 early-education rows are computed: all K-3 students
+    /// (<see cref="Attendance.Population.K3AllStudents"/>) and the FSP-eligible pre-K half-day row of four-year-olds
+    /// (<see cref="Attendance.PreKindergartenHalfDayAda"/>).
+    /// </summary>
+    /// <value><see langword="true"/> from 2025-26, awaiting confirmation (<see cref="RuleParameters.AllStudentsEarlyEducationRows"/>).</value>
+    public required bool HasAllStudentsEarlyEducationRows { get; init; }
+
+    /// <summary>The early education allotment per ADA in the all K-3 students row, as a fraction of the basic allotment.</summary>
+    /// <value>0.01 from 2025-26, awaiting confirmation; <see langword="null"/> before (<see cref="RuleParameters.AllStudentsEarlyEducationAllotmentRate"/>).</value>
+    public required decimal? AllStudentsEarlyEducationAllotmentRate { get; init; }
+
+    /// <summary>The age on September 1 of the school year of the pre-K students counted in the FSP-eligible pre-K half-day row.</summary>
+    /// <value>4 from 2025-26, awaiting confirmation; <see langword="null"/> before (<see cref="RuleParameters.PreKindergartenAgeOnSeptemberFirst"/>).</value>
+    public required int? PreKindergartenAgeOnSeptemberFirst { get; init; }
+
     /// <summary>The basic allotment in dollars, or <see langword="null"/> when this library carries no value for the year.</summary>
     /// <value>$6,160 from 2019-20, $6,215 from 2025-26 (awaiting confirmation); none before 2019-20 (<see cref="RuleParameters.BasicAllotment"/>).</value>
     public required decimal? BasicAllotment { get; init; }
@@ -69,6 +85,9 @@ public sealed record RuleSet
         BasicAllotment = RuleParameters.BasicAllotment.TryGetValue(schoolYear, out var allotment) ? allotment.Value : null,
         EarlyEducationAllotmentRate = RuleParameters.EarlyEducationAllotmentRate.TryGetValue(schoolYear, out var rate) ? rate.Value : null,
         BestFourOfSixMigrantShare = RuleParameters.BestFourOfSixMigrantShare.ValueFor(schoolYear).Value,
+        HasAllStudentsEarlyEducationRows = RuleParameters.AllStudentsEarlyEducationRows.ValueFor(schoolYear).Value,
+        AllStudentsEarlyEducationAllotmentRate = RuleParameters.AllStudentsEarlyEducationAllotmentRate.TryGetValue(schoolYear, out var allRate) ? allRate.Value : null,
+        PreKindergartenAgeOnSeptemberFirst = RuleParameters.PreKindergartenAgeOnSeptemberFirst.TryGetValue(schoolYear, out var age) ? age.Value : null,
     };
 
     /// <summary>

@@ -92,6 +92,12 @@ public sealed class AttendancePartials
         {
             foreach (var population in Populations.For(Rules))
             {
+                if (population == Population.K3AllStudents)
+                {
+                    // Derived from the All sums of the K-3 cells (grade is part of the cell): no row of its own.
+                    continue;
+                }
+
                 var sums = SumsOf(c, population);
                 if (sums.Count > 0)
                 {
@@ -121,6 +127,13 @@ public sealed class AttendancePartials
             if (row.RecordCount < 0)
             {
                 throw new ArgumentException($"A partial row cannot have a negative record count ({row}).", nameof(rows));
+            }
+
+            if (row.Population == Population.K3AllStudents)
+            {
+                throw new ArgumentException(
+                    $"The all K-3 students sums are those of the All rows of grades KG to 03: give the All rows, not a {row.Population} row ({row}).",
+                    nameof(rows));
             }
 
             if (row.Population != Population.All && (!rules.HasEarlyEducationRows || !row.GradeLevel.IsKindergartenThroughThird))
@@ -209,6 +222,11 @@ public sealed class AttendancePartials
         if (population == Population.All)
         {
             return Load(all, cell * AllWidth);
+        }
+
+        if (population == Population.K3AllStudents)
+        {
+            return CellTable.IsK3Grade(cells.Grade[cell]) ? Load(all, cell * AllWidth) : default;
         }
 
         var rank = cells.K3Rank[cell];

@@ -93,6 +93,7 @@ internal static class ColumnarSummary
         AttendancePartials partials,
         AttendanceGrouping groupBy,
         int? maxDegreeOfParallelism,
+        int throughPeriod,
         Func<AttendanceGroupKey, Population, AttendanceTotals[], IReadOnlyList<DistrictId>, Func<DistrictId, IReadOnlyList<Ratio>>, IEnumerable<AttendanceFigure>> figuresFromTotals)
     {
         var rules = partials.Rules;
@@ -104,9 +105,10 @@ internal static class ColumnarSummary
         for (var c = 0; c < cells.Count; c++)
         {
             var period = cells.Period[c];
-            if (period > 6 || partials.All[c * AttendancePartials.AllWidth] == 0)
+            if (period > throughPeriod || partials.All[c * AttendancePartials.AllWidth] == 0)
             {
-                // Periods 7 to 9 are outside the refined ADA; a cell with no records (under a focus list) makes no group.
+                // Periods 7 to 9 are outside the refined ADA, periods after the last one reported are not yet counted;
+                // a cell with no records (under a focus list) makes no group.
                 continue;
             }
 
@@ -176,6 +178,7 @@ internal static class ColumnarSummary
             CellTable.IsK3Grade(store.Cells.Grade[cell]) && (store.Columns.Flags[position] & RecordBits.EconomicallyDisadvantaged) != 0,
         Population.K3EmergentBilingual =>
             CellTable.IsK3Grade(store.Cells.Grade[cell]) && (store.Columns.Flags[position] & RecordBits.EmergentBilingualFunded) != 0,
+        Population.K3AllStudents => CellTable.IsK3Grade(store.Cells.Grade[cell]),
         _ => throw new ArgumentOutOfRangeException(nameof(population), population, "Unknown population."),
     };
 
@@ -236,7 +239,7 @@ internal static class ColumnarSummary
     /// </summary>
     private sealed class Part(DistrictId district)
     {
-        private const int Slots = 3 * 10;
+        private const int Slots = 4 * 10;
         private readonly long[] _count = new long[Slots];
         private readonly long[] _present = new long[Slots];
         private readonly long[] _absent = new long[Slots];
