@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Csv;
+using PeimsRules.Csv.Columnar;
 using PeimsRules.Rules;
 
 namespace PeimsRules.Cli;
@@ -54,8 +56,8 @@ internal static class AdaCommand
     internal static int Run(string? inputPath, string? priorYearPath, string by, string format)
     {
         var path = inputPath ?? SampleFile;
-        IReadOnlyList<BasicReportingPeriodAttendance> records;
-        IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
+        IReadOnlyCollection<BasicReportingPeriodAttendance> records;
+        IReadOnlyCollection<BasicReportingPeriodAttendance>? prior = null;
         try
         {
             records = ReadChecked(path);
@@ -69,7 +71,10 @@ internal static class AdaCommand
             return CliOutput.Fail(e.Message);
         }
 
-        var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        // A store holds one school year (the reader falls back to a list for a file of several).
+        var years = records is AttendanceStore store
+            ? store.SchoolYear is { } year ? [year] : []
+            : records.Select(r => r.SchoolYear).Distinct().Order().ToList();
         if (years.Count > 1)
         {
             return CliOutput.Fail($"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file.");
@@ -126,9 +131,11 @@ internal static class AdaCommand
         return 0;
     }
 
-    private static IReadOnlyList<BasicReportingPeriodAttendance> ReadChecked(string path)
+    private static IReadOnlyCollection<BasicReportingPeriodAttendance> ReadChecked(string path)
     {
-        var result = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
+        // The library picks the way to read: a columnar store when it holds the file, which the summary then takes
+        // its columnar path over.
+        var result = AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.StopAtFirst);
         if (result.UnusedColumns.Count > 0)
         {
             Console.Error.WriteLine($"note: {path}: column(s) not used by the period-attendance layout: {string.Join(", ", result.UnusedColumns)}.");

@@ -57,6 +57,29 @@ public sealed class AttendanceStoreLoadResult
     public bool HasProblems => Problems.Count > 0;
 }
 
+/// <summary>What <see cref="AttendanceStoreCsv.ReadFileForSummaries"/> returns: the records, and every problem.</summary>
+public sealed class AttendanceFileRead
+{
+    internal AttendanceFileRead(IReadOnlyCollection<BasicReportingPeriodAttendance> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    {
+        Records = records;
+        Problems = problems;
+        UnusedColumns = unusedColumns;
+    }
+
+    /// <summary>
+    /// The records of the rows that had no problem: an <see cref="AttendanceStore"/> when a store holds the file, a list
+    /// otherwise.
+    /// </summary>
+    public IReadOnlyCollection<BasicReportingPeriodAttendance> Records { get; }
+
+    /// <summary>Every problem, in file order (with <see cref="CsvErrorMode.CollectAll"/>).</summary>
+    public IReadOnlyList<CsvProblem> Problems { get; }
+
+    /// <summary>Columns of the file that the layout does not use.</summary>
+    public IReadOnlyList<string> UnusedColumns { get; }
+}
+
 /// <summary>
 /// Loads the canonical period-attendance file (<see cref="BasicReportingPeriodAttendanceCsv"/>) straight into an
 /// <see cref="AttendanceStore"/>: streaming, on several threads, creating no object per row.
@@ -97,6 +120,44 @@ public static class AttendanceStoreCsv
         using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
         return Load(csv, path, new FileInfo(path).Length, options, malformed);
     }
+
+    /// <summary>
+    /// Reads a period-attendance file for summaries and calculators, the fastest way its records allow: into an
+    /// <see cref="AttendanceStore"/> (streamed on every core, no object per row; <see cref="Attendance.AttendanceSummary"/>
+    /// and the calculators then take their columnar path) when a store can hold the file, otherwise, for a file of
+    /// several school years or with more than 127.5 days taught in a period, into a list by
+    /// <see cref="BasicReportingPeriodAttendanceCsv"/>. The records and the problems are the same either way.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="mode">Whether to stop at the first problem or collect them all.</param>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static AttendanceFileRead ReadFileForSummaries(string path, CsvErrorMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = mode });
+            if (!loaded.Problems.Any(IsStoreLimit))
+            {
+                return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
+            }
+        }
+        catch (PeimsCsvException e) when (IsStoreLimit(e.Problem))
+        {
+            // Read below by the canonical reader, which holds any record.
+        }
+
+        var read = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
+        return new AttendanceFileRead(read.Records, read.Problems, read.UnusedColumns);
+    }
+
+    /// <summary>Whether a problem is one of the store's own limits (a record the canonical reader accepts).</summary>
+    private static bool IsStoreLimit(CsvProblem problem) =>
+        problem.Kind == CsvProblemKind.InconsistentRecord
+        && problem.Message.StartsWith(StoreLimitPrefix, StringComparison.Ordinal);
+
+    private const string StoreLimitPrefix = "an attendance store holds";
 
     /// <summary>Loads UTF-8 (or byte-order-marked UTF-16) CSV from <paramref name="stream"/>.</summary>
     /// <param name="stream">The input, read from its current position; left open.</param>
@@ -436,7 +497,7 @@ public static class AttendanceStoreCsv
                 row.Line,
                 BasicReportingPeriodAttendanceCsv.SchoolYear.Name,
                 row.RawSchoolYear ?? year.ToString(CultureInfo.InvariantCulture),
-                $"an attendance store holds one school year: the rows before this one are of {first.DisplayName}, this one is of {new SchoolYear(year).DisplayName}.",
+                $"{StoreLimitPrefix} one school year: the rows before this one are of {first.DisplayName}, this one is of {new SchoolYear(year).DisplayName}.",
                 CsvProblemKind.InconsistentRecord);
         }
 
@@ -447,7 +508,7 @@ public static class AttendanceStoreCsv
                 row.Line,
                 BasicReportingPeriodAttendanceCsv.NumberDaysTaught.Name,
                 row.RawDaysTaught,
-                $"an attendance store holds at most {DayCount.FromHalfDays(AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)} days taught in one reporting period "
+                $"{StoreLimitPrefix} at most {DayCount.FromHalfDays(AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)} days taught in one reporting period "
                 + "(a day count is a byte of half days); read this file with BasicReportingPeriodAttendanceCsv and summarise the records by the reference path.",
                 CsvProblemKind.InconsistentRecord);
         }

@@ -2,9 +2,11 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using PeimsRules.Attendance;
 using PeimsRules.Attendance.Columnar;
 using PeimsRules.Csv;
 using PeimsRules.Csv.Columnar;
+using PeimsRules.Rules;
 
 namespace PeimsRules.Tests.Columnar;
 
@@ -101,6 +103,36 @@ public class AttendanceStoreCsvProperties
 
         AssertSameAsCanonical(canonical, loaded);
         Assert.All(loaded.Problems.Where(p => p.Kind != CsvProblemKind.DuplicateKey), p => Assert.StartsWith("an attendance store holds at most", p.Message, StringComparison.Ordinal));
+    }
+
+    [Property(Arbitrary = [typeof(CorruptedFiles)], MaxTest = 60)]
+    public void Reading_for_summaries_gives_the_canonical_records_and_problems_and_the_reference_figures(CorruptedFile file)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"peims-summaries-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, file.Text);
+        try
+        {
+            var canonical = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
+
+            var read = AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
+
+            // The store when it holds the file; the canonical list when a record is beyond it (days taught above 127.5).
+            var beyondStore = canonical.Records.Any(r => r.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays);
+            Assert.Equal(!beyondStore, read.Records is AttendanceStore);
+            Assert.Equal(canonical.Problems, read.Problems);
+            Assert.Equal(canonical.Records, read.Records.ToList());
+            Assert.Equal(canonical.UnusedColumns, read.UnusedColumns);
+            if (canonical.Records.Count > 0)
+            {
+                var rules = RuleSet.For(canonical.Records[0].SchoolYear);
+                var options = new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus };
+                Assert.Equal(AttendanceSummary.Compute(canonical.Records, rules, options).Figures, AttendanceSummary.Compute(read.Records, rules, options).Figures);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>The records without those whose key an earlier record has.</summary>
