@@ -14,12 +14,12 @@ public class DailyBuilderBenchmark
 {
     private DailyDistrict? _district;
 
-    /// <summary>The student count: full size times the scale in force.</summary>
+    /// <summary>The student count.</summary>
     [ParamsSource(nameof(StudentCounts))]
     public int Students { get; set; }
 
-    /// <summary>The student counts to run: one, from <see cref="BenchmarkScale.Current"/>.</summary>
-    public static IEnumerable<int> StudentCounts => [DailyDistrictGenerator.StudentsAtScale(BenchmarkScale.Current)];
+    /// <summary>The student counts to run: a small district, a large one, and one of the largest (200,000 students).</summary>
+    public static IEnumerable<int> StudentCounts => [2_000, 20_000, 200_000];
 
     /// <summary>Generates the district once per process.</summary>
     [GlobalSetup]

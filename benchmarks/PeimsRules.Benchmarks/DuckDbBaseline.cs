@@ -90,6 +90,41 @@ public sealed class DuckDbBaseline : IDisposable
         return Figures();
     }
 
+    /// <summary>
+    /// ADA and PIA of every campus (or district), period 1 to 6 and the year, in one query straight over the CSV, in
+    /// doubles, rounded to three decimals: period ADA = Σ over days-taught values of eligible days ÷ days taught,
+    /// refined ADA = the mean of the six, PIA = days present ÷ (present + absent) × 100 (2023-24 rules: days as reported,
+    /// no remote days).
+    /// </summary>
+    public Dictionary<(string Group, string Period), (decimal Ada, decimal Pia)> AdaFromCsv(string path, bool byDistrict)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var group = byDistrict ? "lpad(DistrictId::VARCHAR, 6, '0')" : "lpad(CampusId::VARCHAR, 9, '0')";
+        var sql = $"""
+            WITH r AS (
+              SELECT {group} AS g, ReportingPeriod::INTEGER AS period, NumberDaysTaught::DOUBLE AS taught,
+                EligibleDaysPresent::DOUBLE AS e, IneligibleDaysPresent::DOUBLE AS i, DaysAbsent::DOUBLE AS a
+              FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = true)),
+            c AS (SELECT g, period, taught, sum(e) AS e, sum(e + i) AS p, sum(a) AS a FROM r WHERE period BETWEEN 1 AND 6 GROUP BY g, period, taught),
+            pp AS (SELECT g, period, sum(e / taught) AS ada, sum(p) AS p, sum(a) AS a FROM c GROUP BY g, period)
+            SELECT g, period::VARCHAR AS period, round(ada, 3) AS ada, round(100 * p / (p + a), 3) AS pia FROM pp
+            UNION ALL
+            SELECT g, 'Year', round(sum(ada) / 6, 3), round(100 * sum(p) / sum(p + a), 3) FROM pp GROUP BY g
+            """;
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<(string, string), (decimal, decimal)>();
+        while (reader.Read())
+        {
+            rows.Add(
+                (reader.GetString(0), reader.GetString(1)),
+                (Convert.ToDecimal(reader.GetDouble(2), CultureInfo.InvariantCulture), Convert.ToDecimal(reader.GetDouble(3), CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The memory DuckDB's buffer manager holds, in bytes.</summary>
     public long MemoryBytes() => Scalar("SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()");
 

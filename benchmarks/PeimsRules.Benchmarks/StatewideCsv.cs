@@ -24,4 +24,23 @@ public static class StatewideCsv
 
         return path;
     }
+
+    /// <summary>
+    /// The end-to-end benchmark's file: all six periods of the synthetic state (33 million rows at scale 1, what
+    /// a year's final submission holds), in the canonical layout, written once per scale as a stream.
+    /// </summary>
+    public static string EnsureYear(double scale)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "peims-benchmarks");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"statewide-year-scale{scale}.csv"));
+        if (!File.Exists(path))
+        {
+            var partial = path + ".partial";
+            BasicReportingPeriodAttendanceCsv.WriteFile(partial, new StatewideData(scale).RecordObjects());
+            File.Move(partial, path, overwrite: true);
+        }
+
+        return path;
+    }
 }

@@ -116,6 +116,13 @@ public sealed class StatewideData
     public List<BasicReportingPeriodAttendance> BuildList(int? period = null)
     {
         var list = new List<BasicReportingPeriodAttendance>((int)(period is null ? RecordCount : Students));
+        list.AddRange(RecordObjects(period));
+        return list;
+    }
+
+    /// <summary>Every record as a <see cref="BasicReportingPeriodAttendance"/>, one at a time (for writing a file as a stream).</summary>
+    public IEnumerable<BasicReportingPeriodAttendance> RecordObjects(int? period = null)
+    {
         var year = new SchoolYear(2024);
         var campuses = _campusNumber.Select(n => CampusId.Parse(n.ToString("D9", CultureInfo.InvariantCulture))).ToArray();
         var districts = campuses.Select(c => c.District).ToArray();
@@ -127,18 +134,17 @@ public sealed class StatewideData
                 for (var p = period ?? 1; p <= (period ?? 6); p++)
                 {
                     var r = Record(c, s, p);
-                    list.Add(new BasicReportingPeriodAttendance(
+                    yield return new BasicReportingPeriodAttendance(
                         year,
                         new ReportingPeriodAttendanceKey(campuses[c], student, GradeLevel.All[r.Grade], new InstructionalTrack(r.Track), new ReportingPeriod(r.Period)),
                         DayCount.FromHalfDays(r.DaysTaught),
                         DayCount.FromHalfDays(r.Eligible), DayCount.FromHalfDays(r.Ineligible), DayCount.FromHalfDays(r.Absent),
                         new StudentFundingAttributes(EconomicDisadvantage.All[r.Economic], EmergentBilingual.All[r.Bilingual], r.Funding == 0 ? null : BilingualEslFunding.All[r.Funding - 1]),
-                        adaEligibility: AdaEligibility.FromCode(r.Code)));
+                        adaEligibility: AdaEligibility.FromCode(r.Code));
                 }
             }
         }
 
-        return list;
     }
 
     /// <summary>The record of student <paramref name="student"/> of campus <paramref name="campus"/> in <paramref name="period"/>.</summary>

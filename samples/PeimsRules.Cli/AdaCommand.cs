@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Attendance.Daily;
 using PeimsRules.Attendance.Programs;
 using PeimsRules.Csv;
@@ -104,12 +105,12 @@ internal static class AdaCommand
         }
 
         var path = request.InputPath ?? SampleFile;
-        IReadOnlyList<BasicReportingPeriodAttendance> records;
+        IReadOnlyCollection<BasicReportingPeriodAttendance> records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         IReadOnlyList<SpecialProgramsAttendancePeriod>? special = null;
         try
         {
-            records = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
+            records = CliInput.ReadForSummaries(path);
             if (request.PriorYearPath is not null)
             {
                 prior = CliInput.ReadPriorYear(request.PriorYearPath);
@@ -125,7 +126,10 @@ internal static class AdaCommand
             return CliOutput.Fail(e.Message);
         }
 
-        var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        // A store holds one school year (the reader falls back to a list for a file of several).
+        var years = records is AttendanceStore store
+            ? store.SchoolYear is { } year ? [year] : []
+            : records.Select(r => r.SchoolYear).Distinct().Order().ToList();
         if (years.Count > 1)
         {
             return CliOutput.Fail($"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file.");

@@ -23,6 +23,38 @@ internal static class CliInput
         return result;
     }
 
+    /// <summary>
+    /// Reads a period-attendance file for figures: the library's columnar store where it holds the file (the fast path
+    /// the summaries take), and the reader of the input contract whenever the run asks for another encoding or the file
+    /// has any problem or a column the store does not hold, so that every problem is reported as the contract says (file, line, column, value).
+    /// </summary>
+    public static IReadOnlyCollection<BasicReportingPeriodAttendance> ReadForSummaries(string path)
+    {
+        if (Options == CsvInputOptions.Default)
+        {
+            try
+            {
+                var fast = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
+                // A column the store does not hold (a birth date, a misspelt column the contract's reader refuses) sends
+                // the file to the contract's reader too.
+                // So does a year with the pre-K four-year-olds row (2025-26 on): it needs birth dates, which the store
+                // does not keep.
+                var needsBirthDates = fast.Records is PeimsRules.Attendance.Columnar.AttendanceStore { SchoolYear: { } year }
+                    && PeimsRules.Rules.RuleSet.For(year).PreKindergartenAgeOnSeptemberFirst is not null;
+                if (fast.Problems.Count == 0 && fast.UnusedColumns.Count == 0 && !needsBirthDates)
+                {
+                    return fast.Records;
+                }
+            }
+            catch (Exception e) when (CliOutput.IsInputError(e))
+            {
+                // The contract's reader below says what is wrong, in its words.
+            }
+        }
+
+        return Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
+    }
+
     /// <summary>Reads a --prior-year file: 2018-19 records only, a record of another year named by its line.</summary>
     public static IReadOnlyList<BasicReportingPeriodAttendance> ReadPriorYear(string path)
     {

@@ -14,29 +14,44 @@ namespace PeimsRules;
 /// </remarks>
 public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
 {
-    private readonly BigInteger _numerator;
-    private readonly BigInteger _denominatorMinusOne;
+    // Two forms, one value each (so equality compares fields): a ratio whose numerator and denominator both fit 63 bits
+    // (|numerator| and denominator at most long.MaxValue) is held in _small* and _large is null; any other is held in
+    // _large. The small form's arithmetic runs in exact 128-bit integers (a product of two 63-bit values cannot overflow
+    // them) and falls back to big integers only when a result leaves the small form. default(Ratio) is 0/1.
+    private readonly long _smallNumerator;
+    private readonly long _smallDenominatorMinusOne;
+    private readonly Large? _large;
 
-    private Ratio(BigInteger numerator, BigInteger denominator)
+    private Ratio(long numerator, long denominator)
     {
-        _numerator = numerator;
-        _denominatorMinusOne = denominator - 1;
+        _smallNumerator = numerator;
+        _smallDenominatorMinusOne = denominator - 1;
+        _large = null;
+    }
+
+    private Ratio(Large large)
+    {
+        _smallNumerator = 0;
+        _smallDenominatorMinusOne = 0;
+        _large = large;
     }
 
     /// <summary>Zero.</summary>
     public static Ratio Zero => default;
 
     /// <summary>One.</summary>
-    public static Ratio One => new(1, 1);
+    public static Ratio One => new(1L, 1L);
 
     /// <summary>The numerator, in lowest terms; carries the sign.</summary>
-    public BigInteger Numerator => _numerator;
+    public BigInteger Numerator => _large?.Numerator ?? _smallNumerator;
 
     /// <summary>The denominator, in lowest terms; always positive.</summary>
-    public BigInteger Denominator => _denominatorMinusOne + 1;
+    public BigInteger Denominator => _large?.Denominator ?? SmallDenominator;
 
     /// <summary>Whether the ratio is zero.</summary>
-    public bool IsZero => _numerator.IsZero;
+    public bool IsZero => _large is null && _smallNumerator == 0;
+
+    private long SmallDenominator => _smallDenominatorMinusOne + 1;
 
     /// <summary>The ratio <paramref name="numerator"/> / <paramref name="denominator"/>, reduced.</summary>
     /// <exception cref="DivideByZeroException"><paramref name="denominator"/> is zero.</exception>
@@ -47,18 +62,48 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
             throw new DivideByZeroException("A ratio cannot have a zero denominator.");
         }
 
-        if (denominator.Sign < 0)
+        if (numerator >= -long.MaxValue && numerator <= long.MaxValue && denominator >= -long.MaxValue && denominator <= long.MaxValue)
+        {
+            return Of((Int128)(long)numerator, (Int128)(long)denominator);
+        }
+
+        return OfLarge(numerator, denominator);
+    }
+
+    /// <summary>The ratio <paramref name="numerator"/> / <paramref name="denominator"/> of two 128-bit integers, reduced.</summary>
+    internal static Ratio Of(Int128 numerator, Int128 denominator)
+    {
+        if (denominator == Int128.Zero)
+        {
+            throw new DivideByZeroException("A ratio cannot have a zero denominator.");
+        }
+
+        if (numerator == Int128.MinValue || denominator == Int128.MinValue)
+        {
+            return OfLarge(numerator, denominator);
+        }
+
+        if (denominator < 0)
         {
             numerator = -numerator;
             denominator = -denominator;
         }
 
-        var gcd = BigInteger.GreatestCommonDivisor(numerator, denominator);
-        return gcd.IsOne ? new Ratio(numerator, denominator) : new Ratio(numerator / gcd, denominator / gcd);
+        var magnitude = (UInt128)(numerator < 0 ? -numerator : numerator);
+        var gcd = GreatestCommonDivisor(magnitude, (UInt128)denominator);
+        if (gcd != UInt128.One)
+        {
+            numerator /= (Int128)gcd;
+            denominator /= (Int128)gcd;
+        }
+
+        return numerator >= -long.MaxValue && numerator <= long.MaxValue && denominator <= long.MaxValue
+            ? new Ratio((long)numerator, (long)denominator)
+            : new Ratio(new Large(numerator, denominator));
     }
 
     /// <summary>A whole number.</summary>
-    public static Ratio FromInteger(BigInteger value) => new(value, 1);
+    public static Ratio FromInteger(BigInteger value) => Of(value, BigInteger.One);
 
     /// <summary>A decimal, exactly.</summary>
     public static Ratio FromDecimal(decimal value)
@@ -78,25 +123,62 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
     }
 
     /// <summary>The sum.</summary>
-    public static Ratio operator +(Ratio left, Ratio right) =>
-        left.Denominator == right.Denominator
-            ? Of(left._numerator + right._numerator, left.Denominator)
-            : Of((left._numerator * right.Denominator) + (right._numerator * left.Denominator), left.Denominator * right.Denominator);
+    public static Ratio operator +(Ratio left, Ratio right)
+    {
+        if (left._large is null && right._large is null)
+        {
+            // Over the least common denominator: every product is of two 63-bit values, so nothing overflows 128 bits.
+            var ld = left.SmallDenominator;
+            var rd = right.SmallDenominator;
+            if (ld == rd)
+            {
+                return Of((Int128)left._smallNumerator + right._smallNumerator, ld);
+            }
+
+            var g = (long)GreatestCommonDivisor((ulong)ld, (ulong)rd);
+            var lf = rd / g;
+            var rf = ld / g;
+            return Of(((Int128)left._smallNumerator * lf) + ((Int128)right._smallNumerator * rf), (Int128)ld * lf);
+        }
+
+        var (ln, lden) = left.Parts;
+        var (rn, rden) = right.Parts;
+        return lden == rden ? OfLarge(ln + rn, lden) : OfLarge((ln * rden) + (rn * lden), lden * rden);
+    }
 
     /// <summary>The difference.</summary>
     public static Ratio operator -(Ratio left, Ratio right) => left + (-right);
 
     /// <summary>The negation.</summary>
-    public static Ratio operator -(Ratio value) => new(-value._numerator, value.Denominator);
+    public static Ratio operator -(Ratio value) =>
+        value._large is { } large ? new Ratio(new Large(-large.Numerator, large.Denominator)) : new Ratio(-value._smallNumerator, value.SmallDenominator);
 
     /// <summary>The product.</summary>
-    public static Ratio operator *(Ratio left, Ratio right) =>
-        Of(left._numerator * right._numerator, left.Denominator * right.Denominator);
+    public static Ratio operator *(Ratio left, Ratio right)
+    {
+        if (left._large is null && right._large is null)
+        {
+            return Of((Int128)left._smallNumerator * right._smallNumerator, (Int128)left.SmallDenominator * right.SmallDenominator);
+        }
+
+        var (ln, ld) = left.Parts;
+        var (rn, rd) = right.Parts;
+        return OfLarge(ln * rn, ld * rd);
+    }
 
     /// <summary>The quotient.</summary>
     /// <exception cref="DivideByZeroException"><paramref name="right"/> is zero.</exception>
-    public static Ratio operator /(Ratio left, Ratio right) =>
-        Of(left._numerator * right.Denominator, left.Denominator * right._numerator);
+    public static Ratio operator /(Ratio left, Ratio right)
+    {
+        if (left._large is null && right._large is null)
+        {
+            return Of((Int128)left._smallNumerator * right.SmallDenominator, (Int128)left.SmallDenominator * right._smallNumerator);
+        }
+
+        var (ln, ld) = left.Parts;
+        var (rn, rd) = right.Parts;
+        return OfLarge(ln * rd, ld * rn);
+    }
 
     /// <summary>Whether the two are equal.</summary>
     public static bool operator ==(Ratio left, Ratio right) => left.Equals(right);
@@ -125,24 +207,48 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 20);
-        var scaled = _numerator * BigInteger.Pow(10, decimals);
-        var denominator = Denominator;
+        if (_large is null && decimals <= 18)
+        {
+            // 10^18 < 2^60 and |numerator| < 2^63: the scaled numerator fits 128 bits.
+            var scaledSmall = (Int128)_smallNumerator * PowersOfTen[decimals];
+            var denominatorSmall = (Int128)SmallDenominator;
+            var quotientSmall = Int128.DivRem(scaledSmall, denominatorSmall);
+            var q = quotientSmall.Quotient;
+            var rem = quotientSmall.Remainder;
+            if (rem != Int128.Zero)
+            {
+                var twice = (rem < 0 ? -rem : rem) * 2;
+                var vsHalf = twice.CompareTo(denominatorSmall);
+                if (AwayFromZero(mode, vsHalf, Int128.IsEvenInteger(q), scaledSmall < 0))
+                {
+                    q += scaledSmall < 0 ? -1 : 1;
+                }
+            }
+
+            var negativeSmall = q < 0;
+            var magnitudeSmall = (UInt128)(negativeSmall ? -q : q);
+            if (magnitudeSmall >> 96 != UInt128.Zero)
+            {
+                throw new OverflowException("The value is too large for a decimal.");
+            }
+
+            return new decimal(
+                unchecked((int)(uint)magnitudeSmall),
+                unchecked((int)(uint)(magnitudeSmall >> 32)),
+                unchecked((int)(uint)(magnitudeSmall >> 64)),
+                negativeSmall,
+                (byte)decimals);
+        }
+
+        var (numerator, denominator) = Parts;
+        var scaled = numerator * BigInteger.Pow(10, decimals);
         var quotient = BigInteger.DivRem(scaled, denominator, out var remainder);
         if (!remainder.IsZero)
         {
             var negative = scaled.Sign < 0;
             var twice = BigInteger.Abs(remainder) * 2;
             var vsHalf = twice.CompareTo(denominator);
-            var awayFromZero = mode switch
-            {
-                MidpointRounding.AwayFromZero => vsHalf >= 0,
-                MidpointRounding.ToEven => vsHalf > 0 || (vsHalf == 0 && !quotient.IsEven),
-                MidpointRounding.ToZero => false,
-                MidpointRounding.ToNegativeInfinity => negative,
-                MidpointRounding.ToPositiveInfinity => !negative,
-                _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown midpoint rounding."),
-            };
-            if (awayFromZero)
+            if (AwayFromZero(mode, vsHalf, quotient.IsEven, negative))
             {
                 quotient += negative ? -1 : 1;
             }
@@ -157,29 +263,163 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
     /// </summary>
     public decimal ToDecimal()
     {
-        var whole = BigInteger.Abs(_numerator / Denominator);
+        var (numerator, denominator) = Parts;
+        var whole = BigInteger.Abs(numerator / denominator);
         var digits = whole.IsZero ? 0 : whole.ToString(CultureInfo.InvariantCulture).Length;
         var places = Math.Max(0, Math.Min(20, 27 - digits));
         return Round(places, MidpointRounding.AwayFromZero);
     }
 
     /// <inheritdoc />
-    public bool Equals(Ratio other) => _numerator == other._numerator && Denominator == other.Denominator;
+    public bool Equals(Ratio other) =>
+        _large is null
+            ? other._large is null && _smallNumerator == other._smallNumerator && _smallDenominatorMinusOne == other._smallDenominatorMinusOne
+            : other._large is not null && _large.Numerator == other._large.Numerator && _large.Denominator == other._large.Denominator;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Ratio other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(_numerator, Denominator);
+    public override int GetHashCode() =>
+        _large is null ? HashCode.Combine(_smallNumerator, _smallDenominatorMinusOne) : HashCode.Combine(_large.Numerator, _large.Denominator);
 
     /// <inheritdoc />
-    public int CompareTo(Ratio other) => (_numerator * other.Denominator).CompareTo(other._numerator * Denominator);
+    public int CompareTo(Ratio other)
+    {
+        if (_large is null && other._large is null)
+        {
+            return ((Int128)_smallNumerator * other.SmallDenominator).CompareTo((Int128)other._smallNumerator * SmallDenominator);
+        }
+
+        var (n, d) = Parts;
+        var (on, od) = other.Parts;
+        return (n * od).CompareTo(on * d);
+    }
 
     /// <summary>The exact value as <c>numerator/denominator</c>, or the whole number alone.</summary>
-    public override string ToString() =>
-        Denominator.IsOne
-            ? _numerator.ToString(CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{_numerator}/{Denominator}");
+    public override string ToString()
+    {
+        if (_large is null)
+        {
+            return _smallDenominatorMinusOne == 0
+                ? _smallNumerator.ToString(CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{_smallNumerator}/{SmallDenominator}");
+        }
+
+        return _large.Denominator.IsOne
+            ? _large.Numerator.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{_large.Numerator}/{_large.Denominator}");
+    }
+
+    private (BigInteger Numerator, BigInteger Denominator) Parts =>
+        _large is { } large ? (large.Numerator, large.Denominator) : (_smallNumerator, SmallDenominator);
+
+    /// <summary>The big-integer way, for values outside the small form: reduce, then keep the small form if it fits.</summary>
+    private static Ratio OfLarge(BigInteger numerator, BigInteger denominator)
+    {
+        if (denominator.IsZero)
+        {
+            throw new DivideByZeroException("A ratio cannot have a zero denominator.");
+        }
+
+        if (denominator.Sign < 0)
+        {
+            numerator = -numerator;
+            denominator = -denominator;
+        }
+
+        var gcd = BigInteger.GreatestCommonDivisor(numerator, denominator);
+        if (!gcd.IsOne)
+        {
+            numerator /= gcd;
+            denominator /= gcd;
+        }
+
+        return numerator >= -long.MaxValue && numerator <= long.MaxValue && denominator <= long.MaxValue
+            ? new Ratio((long)numerator, (long)denominator)
+            : new Ratio(new Large(numerator, denominator));
+    }
+
+    private static bool AwayFromZero(MidpointRounding mode, int vsHalf, bool quotientIsEven, bool negative) => mode switch
+    {
+        MidpointRounding.AwayFromZero => vsHalf >= 0,
+        MidpointRounding.ToEven => vsHalf > 0 || (vsHalf == 0 && !quotientIsEven),
+        MidpointRounding.ToZero => false,
+        MidpointRounding.ToNegativeInfinity => negative,
+        MidpointRounding.ToPositiveInfinity => !negative,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown midpoint rounding."),
+    };
+
+    /// <summary>Binary (Stein's) greatest common divisor; gcd(0, b) = b.</summary>
+    private static UInt128 GreatestCommonDivisor(UInt128 a, UInt128 b)
+    {
+        if (a == UInt128.Zero)
+        {
+            return b;
+        }
+
+        if (b == UInt128.Zero)
+        {
+            return a;
+        }
+
+        if ((ulong)(a >> 64) == 0 && (ulong)(b >> 64) == 0)
+        {
+            return GreatestCommonDivisor((ulong)a, (ulong)b);
+        }
+
+        var shift = (int)UInt128.TrailingZeroCount(a | b);
+        a >>= (int)UInt128.TrailingZeroCount(a);
+        do
+        {
+            b >>= (int)UInt128.TrailingZeroCount(b);
+            if (a > b)
+            {
+                (a, b) = (b, a);
+            }
+
+            b -= a;
+        }
+        while (b != UInt128.Zero);
+
+        return a << shift;
+    }
+
+    private static ulong GreatestCommonDivisor(ulong a, ulong b)
+    {
+        if (a == 0)
+        {
+            return b;
+        }
+
+        if (b == 0)
+        {
+            return a;
+        }
+
+        var shift = BitOperations.TrailingZeroCount(a | b);
+        a >>= BitOperations.TrailingZeroCount(a);
+        do
+        {
+            b >>= BitOperations.TrailingZeroCount(b);
+            if (a > b)
+            {
+                (a, b) = (b, a);
+            }
+
+            b -= a;
+        }
+        while (b != 0);
+
+        return a << shift;
+    }
+
+    private static readonly long[] PowersOfTen =
+    [
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+        1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L,
+    ];
 
     private static decimal ToDecimal(BigInteger scaledValue, int decimals)
     {
@@ -196,6 +436,14 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
         var mid = unchecked((int)(uint)((magnitude >> 32) & uint.MaxValue));
         var hi = unchecked((int)(uint)((magnitude >> 64) & uint.MaxValue));
         return new decimal(lo, mid, hi, negative, (byte)decimals);
+    }
+
+    /// <summary>A ratio outside the small form: numerator or denominator beyond 63 bits.</summary>
+    private sealed class Large(BigInteger numerator, BigInteger denominator)
+    {
+        public BigInteger Numerator { get; } = numerator;
+
+        public BigInteger Denominator { get; } = denominator;
     }
 }
 

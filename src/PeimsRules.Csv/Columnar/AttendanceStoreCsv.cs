@@ -57,6 +57,29 @@ public sealed class AttendanceStoreLoadResult
     public bool HasProblems => Problems.Count > 0;
 }
 
+/// <summary>What <see cref="AttendanceStoreCsv.ReadFileForSummaries"/> returns: the records, and every problem.</summary>
+public sealed class AttendanceFileRead
+{
+    internal AttendanceFileRead(IReadOnlyCollection<BasicReportingPeriodAttendance> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    {
+        Records = records;
+        Problems = problems;
+        UnusedColumns = unusedColumns;
+    }
+
+    /// <summary>
+    /// The records of the rows that had no problem: an <see cref="AttendanceStore"/> when a store holds the file, a list
+    /// otherwise.
+    /// </summary>
+    public IReadOnlyCollection<BasicReportingPeriodAttendance> Records { get; }
+
+    /// <summary>Every problem, in file order (with <see cref="CsvErrorMode.CollectAll"/>).</summary>
+    public IReadOnlyList<CsvProblem> Problems { get; }
+
+    /// <summary>Columns of the file that the layout does not use.</summary>
+    public IReadOnlyList<string> UnusedColumns { get; }
+}
+
 /// <summary>
 /// Loads the canonical period-attendance file (<see cref="BasicReportingPeriodAttendanceCsv"/>) straight into an
 /// <see cref="AttendanceStore"/>: streaming, on several threads, creating no object per row.
@@ -97,6 +120,44 @@ public static class AttendanceStoreCsv
         using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
         return Load(csv, path, new FileInfo(path).Length, options, malformed);
     }
+
+    /// <summary>
+    /// Reads a period-attendance file for summaries and calculators, the fastest way its records allow: into an
+    /// <see cref="AttendanceStore"/> (streamed on every core, no object per row; <see cref="Attendance.AttendanceSummary"/>
+    /// and the calculators then take their columnar path) when a store can hold the file, otherwise, for a file of
+    /// several school years or with more than 127.5 days taught in a period, into a list by
+    /// <see cref="BasicReportingPeriodAttendanceCsv"/>. The records and the problems are the same either way.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="mode">Whether to stop at the first problem or collect them all.</param>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static AttendanceFileRead ReadFileForSummaries(string path, CsvErrorMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = mode });
+            if (!loaded.Problems.Any(IsStoreLimit))
+            {
+                return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
+            }
+        }
+        catch (PeimsCsvException e) when (IsStoreLimit(e.Problem))
+        {
+            // Read below by the canonical reader, which holds any record.
+        }
+
+        var read = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
+        return new AttendanceFileRead(read.Records, read.Problems, read.UnusedColumns);
+    }
+
+    /// <summary>Whether a problem is one of the store's own limits (a record the canonical reader accepts).</summary>
+    private static bool IsStoreLimit(CsvProblem problem) =>
+        problem.Kind == CsvProblemKind.InconsistentRecord
+        && problem.Message.StartsWith(StoreLimitPrefix, StringComparison.Ordinal);
+
+    private const string StoreLimitPrefix = "an attendance store holds";
 
     /// <summary>Loads UTF-8 (or byte-order-marked UTF-16) CSV from <paramref name="stream"/>.</summary>
     /// <param name="stream">The input, read from its current position; left open.</param>
@@ -143,10 +204,27 @@ public static class AttendanceStoreCsv
         CsvReader csv, string fileName, long? totalBytes, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
     {
         var layout = BasicReportingPeriodAttendanceCsv.Columns;
-        var problems = new List<CsvProblem>();
+        List<CsvProblem> problems = [];
         var unused = new List<string>();
         var builder = new AttendanceStoreBuilder();
         long rows = 0;
+
+        // The line of each stored record, for the repeated-key problems found after the load: a record's line is its
+        // ordinal plus an offset that changes only where a row was refused or spans lines, so only the changes are kept.
+        var lineBreaks = new List<(int Ordinal, long Line)>();
+        void Added(long line)
+        {
+            var ordinal = builder.Count - 1;
+            if (lineBreaks.Count == 0 || lineBreaks[^1].Line + (ordinal - lineBreaks[^1].Ordinal) != line)
+            {
+                lineBreaks.Add((ordinal, line));
+            }
+        }
+
+        PeimsCsvException? stopped = null;
+
+        // Rows the canonical reader accepts and the store refuses (days taught above its limit) still hold their key.
+        var refusedRows = new List<(long Line, int ProblemIndex, BasicReportingPeriodAttendance Record)>();
 
         void Report(CsvProblem problem)
         {
@@ -169,57 +247,164 @@ public static class AttendanceStoreCsv
 
         try
         {
-            if (!CsvTableReader.MatchHeader(csv.Headers, fileName, layout, Report, unused, out var index))
-            {
-                return new AttendanceStoreLoadResult(builder.Build(), problems, unused);
-            }
-
-            var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
-            ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index);
-            var dop = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
-            // The calling thread appends to the store while CsvHelper's workers parse; measured on 2 cores, CsvHelper
-            // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
-            // as the enumerating thread takes a worker's share.
-            var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop + 1);
-            foreach (var row in parsed)
-            {
-                FlushMalformed(row.Line);
-                if (row.Problem is { } problem)
-                {
-                    Report(problem);
-                }
-                else if (StoreProblem(builder, row, fileName) is { } refused)
-                {
-                    Report(refused);
-                }
-                else if (row.Record is { } record)
-                {
-                    builder.Add(record);
-                }
-                else
-                {
-                    builder.Add(in row.Encoded);
-                }
-
-                if (++rows % ProgressEvery == 0)
-                {
-                    options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
-                }
-            }
-
-            FlushMalformed(long.MaxValue);
+            LoadRows();
         }
-        catch (CsvFormatException e)
+        catch (PeimsCsvException e) when (options.Mode == CsvErrorMode.StopAtFirst)
         {
-            Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
+            // The canonical reader would have stopped at a repeated key before this problem if the rows read so far
+            // hold one: look for it first.
+            stopped = e;
         }
-        catch (DecoderFallbackException e)
+
+        var store = builder.Build();
+        if (stopped is not null)
         {
-            Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
+            problems = [stopped.Problem];
+        }
+
+        var repeats = RepeatedKeyProblems(store, lineBreaks, refusedRows, problems, fileName);
+        if (repeats.Problems.Count > 0)
+        {
+            problems = [.. problems.Concat(repeats.Problems).OrderBy(p => p.Line)];
+        }
+
+        if (options.Mode == CsvErrorMode.StopAtFirst && problems.Count > 0)
+        {
+            throw stopped is not null && problems[0] == stopped.Problem ? stopped : new PeimsCsvException(problems[0]);
+        }
+
+        if (repeats.Ordinals.Count > 0)
+        {
+            store = Without(store, repeats.Ordinals);
         }
 
         options.Progress?.Report(new AttendanceStoreCsvProgress(rows, totalBytes ?? 0, totalBytes));
-        return new AttendanceStoreLoadResult(builder.Build(), problems, unused);
+        return new AttendanceStoreLoadResult(store, problems, unused);
+
+        void LoadRows()
+        {
+            try
+            {
+                if (!CsvTableReader.MatchHeader(csv.Headers, fileName, layout, Report, unused, out var index))
+                {
+                    return;
+                }
+
+                var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
+                ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index);
+                var dop = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+                // The calling thread appends to the store while CsvHelper's workers parse; measured on 2 cores, CsvHelper
+                // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
+                // as the enumerating thread takes a worker's share.
+                var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop + 1);
+                foreach (var row in parsed)
+                {
+                    FlushMalformed(row.Line);
+                    if (row.Problem is { } problem)
+                    {
+                        Report(problem);
+                    }
+                    else if (StoreProblem(builder, row, fileName) is { } refused)
+                    {
+                        if (row.Record is { } tooLong && tooLong.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
+                        {
+                            refusedRows.Add((row.Line, problems.Count, tooLong));
+                        }
+
+                        Report(refused);
+                    }
+                    else if (row.Record is { } record)
+                    {
+                        builder.Add(record);
+                        Added(row.Line);
+                    }
+                    else
+                    {
+                        builder.Add(in row.Encoded);
+                        Added(row.Line);
+                    }
+
+                    if (++rows % ProgressEvery == 0)
+                    {
+                        options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
+                    }
+                }
+
+                FlushMalformed(long.MaxValue);
+            }
+            catch (CsvFormatException e)
+            {
+                Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
+            }
+            catch (DecoderFallbackException e)
+            {
+                Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The canonical reader's problem for each stored record whose key an earlier row has (42400-000A), and the
+    /// ordinals of those records. A row the store refused for its days taught still holds its key, as it does in the
+    /// canonical reader: stored records after it with its key are repeats of it, and its own problem becomes the
+    /// repeated key's when an earlier row has that key (it is replaced in <paramref name="problems"/>).
+    /// </summary>
+    private static (List<CsvProblem> Problems, HashSet<int> Ordinals) RepeatedKeyProblems(
+        AttendanceStore store,
+        List<(int Ordinal, long Line)> lineBreaks,
+        List<(long Line, int ProblemIndex, BasicReportingPeriodAttendance Record)> refusedRows,
+        List<CsvProblem> problems,
+        string fileName)
+    {
+        var rule = BasicReportingPeriodAttendanceCsv.OneRecordPerKey;
+        var repeats = new SortedDictionary<int, CsvProblem>();
+        foreach (var (first, repeat, position, _) in store.RepeatedKeys())
+        {
+            repeats[repeat] = Repeat(LineOf(repeat), LineOf(first), store.RecordAt(position, store.CellOfPosition(position)));
+        }
+
+        foreach (var group in refusedRows.GroupBy(r => rule.Of(r.Record)))
+        {
+            var stored = store.PositionsOf(group.Key.Item2).Select(o => (Line: LineOf(o.Ordinal), o.Ordinal, o.Position)).ToList();
+            var claimant = Math.Min(group.Min(r => r.Line), stored.Count == 0 ? long.MaxValue : stored.Min(o => o.Line));
+            foreach (var (line, ordinal, position) in stored.Where(o => o.Line != claimant))
+            {
+                repeats[ordinal] = Repeat(line, claimant, store.RecordAt(position, store.CellOfPosition(position)));
+            }
+
+            foreach (var refused in group.Where(r => r.Line != claimant && r.ProblemIndex < problems.Count))
+            {
+                problems[refused.ProblemIndex] = Repeat(refused.Line, claimant, refused.Record);
+            }
+        }
+
+        return ([.. repeats.Values.OrderBy(p => p.Line)], [.. repeats.Keys]);
+
+        CsvProblem Repeat(long line, long firstLine, BasicReportingPeriodAttendance record) =>
+            new(fileName, line, null, rule.Describe(rule.Of(record)), $"line {firstLine} already has this key; {rule.Rule}", CsvProblemKind.DuplicateKey);
+
+        long LineOf(int ordinal)
+        {
+            var at = lineBreaks.BinarySearch((ordinal, long.MaxValue));
+            var (from, line) = lineBreaks[at < 0 ? ~at - 1 : at];
+            return line + (ordinal - from);
+        }
+    }
+
+    /// <summary>The store without the records of <paramref name="ordinals"/> (the repeats of a key, which the canonical reader leaves out).</summary>
+    private static AttendanceStore Without(AttendanceStore store, HashSet<int> ordinals)
+    {
+        var builder = new AttendanceStoreBuilder();
+        var ordinal = 0;
+        foreach (var record in store)
+        {
+            if (!ordinals.Contains(ordinal++))
+            {
+                builder.Add(record);
+            }
+        }
+
+        return builder.Build();
     }
 
     private static IEnumerable<ParsedRow> ReadSequentially(CsvReader csv, Func<CsvReader, ParsedRow> parse)
@@ -312,7 +497,7 @@ public static class AttendanceStoreCsv
                 row.Line,
                 BasicReportingPeriodAttendanceCsv.SchoolYear.Name,
                 row.RawSchoolYear ?? year.ToString(CultureInfo.InvariantCulture),
-                $"an attendance store holds one school year: the rows before this one are of {first.DisplayName}, this one is of {new SchoolYear(year).DisplayName}.",
+                $"{StoreLimitPrefix} one school year: the rows before this one are of {first.DisplayName}, this one is of {new SchoolYear(year).DisplayName}.",
                 CsvProblemKind.InconsistentRecord);
         }
 
@@ -323,7 +508,7 @@ public static class AttendanceStoreCsv
                 row.Line,
                 BasicReportingPeriodAttendanceCsv.NumberDaysTaught.Name,
                 row.RawDaysTaught,
-                $"an attendance store holds at most {DayCount.FromHalfDays(AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)} days taught in one reporting period "
+                $"{StoreLimitPrefix} at most {DayCount.FromHalfDays(AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)} days taught in one reporting period "
                 + "(a day count is a byte of half days); read this file with BasicReportingPeriodAttendanceCsv and summarise the records by the reference path.",
                 CsvProblemKind.InconsistentRecord);
         }

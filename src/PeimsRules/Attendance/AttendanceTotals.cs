@@ -17,19 +17,23 @@ namespace PeimsRules.Attendance;
 /// </remarks>
 public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
 {
-    private readonly SortedDictionary<DayCount, DayCount> _eligibleByDaysTaught;
+    // The eligible days by days taught as two parallel arrays, sorted by days taught, with only days-taught values that
+    // have eligible days: a summary makes hundreds of thousands of these, and the dictionary view is built on demand.
+    private readonly DayCount[] _daysTaught;
+    private readonly DayCount[] _eligible;
+    private IReadOnlyDictionary<DayCount, DayCount>? _byDaysTaught;
 
-    private AttendanceTotals(SortedDictionary<DayCount, DayCount> eligibleByDaysTaught, long recordCount, DayCount daysPresent, DayCount daysAbsent)
+    private AttendanceTotals(DayCount[] daysTaught, DayCount[] eligible, long recordCount, DayCount daysPresent, DayCount daysAbsent)
     {
-        _eligibleByDaysTaught = eligibleByDaysTaught;
-        EligibleDaysPresentByDaysTaught = new ReadOnlyDictionary<DayCount, DayCount>(eligibleByDaysTaught);
+        _daysTaught = daysTaught;
+        _eligible = eligible;
         RecordCount = recordCount;
         DaysPresent = daysPresent;
         DaysAbsent = daysAbsent;
     }
 
     /// <summary>The totals of no records.</summary>
-    public static AttendanceTotals Empty { get; } = new([], 0, DayCount.Zero, DayCount.Zero);
+    public static AttendanceTotals Empty { get; } = new([], [], 0, DayCount.Zero, DayCount.Zero);
 
     /// <summary>The number of records summed.</summary>
     public long RecordCount { get; }
@@ -38,10 +42,12 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     /// The eligible days present counted toward ADA, by the days taught of the records they come from
     /// (ADA divides each record's days by its own track's days taught).
     /// </summary>
-    public IReadOnlyDictionary<DayCount, DayCount> EligibleDaysPresentByDaysTaught { get; }
+    public IReadOnlyDictionary<DayCount, DayCount> EligibleDaysPresentByDaysTaught =>
+        _byDaysTaught ??= new ReadOnlyDictionary<DayCount, DayCount>(
+            new SortedDictionary<DayCount, DayCount>(_daysTaught.Zip(_eligible).ToDictionary(p => p.First, p => p.Second)));
 
     /// <summary>The eligible days present counted toward ADA, over all days-taught values.</summary>
-    public DayCount EligibleDaysPresent => _eligibleByDaysTaught.Values.Aggregate(DayCount.Zero, (sum, d) => sum + d);
+    public DayCount EligibleDaysPresent => _eligible.Aggregate(DayCount.Zero, (sum, d) => sum + d);
 
     /// <summary>The days present counted toward PIA: eligible and ineligible, remote days in the years that count them.</summary>
     public DayCount DaysPresent { get; }
@@ -56,7 +62,19 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     /// The ADA of these records: Σ over days-taught values d of (eligible days present with d) ÷ d, exactly.
     /// For the records of one reporting period this is the period ADA (<see cref="PeriodAda"/>).
     /// </summary>
-    public Ratio Ada => _eligibleByDaysTaught.Aggregate(Ratio.Zero, (sum, pair) => sum + Ratio.Of(pair.Value.HalfDays, pair.Key.HalfDays));
+    public Ratio Ada
+    {
+        get
+        {
+            var sum = Ratio.Zero;
+            for (var i = 0; i < _daysTaught.Length; i++)
+            {
+                sum += Ratio.Of(_eligible[i].HalfDays, _daysTaught[i].HalfDays);
+            }
+
+            return sum;
+        }
+    }
 
     /// <summary>
     /// The percent in attendance: days present ÷ days in membership × 100, exactly; <see langword="null"/> when there
@@ -92,28 +110,110 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
             absent += record.DaysAbsent;
         }
 
-        return new AttendanceTotals(byDaysTaught, count, present, absent);
+        return new AttendanceTotals([.. byDaysTaught.Keys], [.. byDaysTaught.Values], count, present, absent);
     }
 
-    /// <summary>Totals from sums already made (by the columnar path); only days-taught values with eligible days are keys.</summary>
-    internal static AttendanceTotals FromSums(SortedDictionary<DayCount, DayCount> eligibleByDaysTaught, long recordCount, DayCount daysPresent, DayCount daysAbsent) =>
-        new(eligibleByDaysTaught, recordCount, daysPresent, daysAbsent);
+    /// <summary>
+    /// Totals from sums already made (by the columnar path): <paramref name="daysTaught"/> sorted ascending, without
+    /// repeats, each with its eligible days (more than zero) at the same index of <paramref name="eligible"/>.
+    /// </summary>
+    internal static AttendanceTotals FromSums(DayCount[] daysTaught, DayCount[] eligible, long recordCount, DayCount daysPresent, DayCount daysAbsent) =>
+        new(daysTaught, eligible, recordCount, daysPresent, daysAbsent);
 
     /// <summary>The totals of both sets of records: every sum added.</summary>
     public AttendanceTotals Merge(AttendanceTotals other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var byDaysTaught = new SortedDictionary<DayCount, DayCount>(_eligibleByDaysTaught);
-        foreach (var (daysTaught, eligible) in other._eligibleByDaysTaught)
+
+        // A merge of two sorted lists: the eligible days of a days-taught value both have are added.
+        var daysTaught = new List<DayCount>(_daysTaught.Length + other._daysTaught.Length);
+        var eligible = new List<DayCount>(daysTaught.Capacity);
+        int i = 0, j = 0;
+        while (i < _daysTaught.Length || j < other._daysTaught.Length)
         {
-            byDaysTaught[daysTaught] = byDaysTaught.GetValueOrDefault(daysTaught) + eligible;
+            var order = i == _daysTaught.Length ? 1 : j == other._daysTaught.Length ? -1 : _daysTaught[i].CompareTo(other._daysTaught[j]);
+            if (order < 0)
+            {
+                daysTaught.Add(_daysTaught[i]);
+                eligible.Add(_eligible[i++]);
+            }
+            else if (order > 0)
+            {
+                daysTaught.Add(other._daysTaught[j]);
+                eligible.Add(other._eligible[j++]);
+            }
+            else
+            {
+                daysTaught.Add(_daysTaught[i]);
+                eligible.Add(_eligible[i++] + other._eligible[j++]);
+            }
         }
 
-        return new AttendanceTotals(byDaysTaught, RecordCount + other.RecordCount, DaysPresent + other.DaysPresent, DaysAbsent + other.DaysAbsent);
+        return new AttendanceTotals([.. daysTaught], [.. eligible], RecordCount + other.RecordCount, DaysPresent + other.DaysPresent, DaysAbsent + other.DaysAbsent);
     }
 
     /// <summary>The merge of any number of totals.</summary>
-    public static AttendanceTotals MergeAll(IEnumerable<AttendanceTotals> totals) => totals.Aggregate(Empty, (sum, t) => sum.Merge(t));
+    public static AttendanceTotals MergeAll(IEnumerable<AttendanceTotals> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var list = totals as IReadOnlyList<AttendanceTotals> ?? totals.ToList();
+        switch (list.Count)
+        {
+            case 0:
+                return Empty;
+            case 1:
+                return list[0];
+            case 2:
+                return list[0].Merge(list[1]);
+        }
+
+        // One combine of every days-taught value of every part, not a merge per part: a year row merges six periods.
+        long count = 0;
+        var present = DayCount.Zero;
+        var absent = DayCount.Zero;
+        var pairs = 0;
+        foreach (var t in list)
+        {
+            count += t.RecordCount;
+            present += t.DaysPresent;
+            absent += t.DaysAbsent;
+            pairs += t._daysTaught.Length;
+        }
+
+        var daysTaught = new DayCount[pairs];
+        var eligible = new DayCount[pairs];
+        var at = 0;
+        foreach (var t in list)
+        {
+            t._daysTaught.CopyTo(daysTaught, at);
+            t._eligible.CopyTo(eligible, at);
+            at += t._daysTaught.Length;
+        }
+
+        Array.Sort(daysTaught, eligible);
+        var distinct = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            if (distinct > 0 && daysTaught[distinct - 1] == daysTaught[i])
+            {
+                eligible[distinct - 1] += eligible[i];
+            }
+            else
+            {
+                daysTaught[distinct] = daysTaught[i];
+                eligible[distinct] = eligible[i];
+                distinct++;
+            }
+        }
+
+        if (distinct < pairs)
+        {
+            Array.Resize(ref daysTaught, distinct);
+            Array.Resize(ref eligible, distinct);
+        }
+
+        return new AttendanceTotals(daysTaught, eligible, count, present, absent);
+    }
 
     /// <inheritdoc />
     public bool Equals(AttendanceTotals? other) =>
@@ -121,16 +221,16 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
         && RecordCount == other.RecordCount
         && DaysPresent == other.DaysPresent
         && DaysAbsent == other.DaysAbsent
-        && _eligibleByDaysTaught.Count == other._eligibleByDaysTaught.Count
-        && _eligibleByDaysTaught.All(pair => other._eligibleByDaysTaught.TryGetValue(pair.Key, out var value) && value == pair.Value);
+        && _daysTaught.AsSpan().SequenceEqual(other._daysTaught)
+        && _eligible.AsSpan().SequenceEqual(other._eligible);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as AttendanceTotals);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(RecordCount, DaysPresent, DaysAbsent, _eligibleByDaysTaught.Count);
+    public override int GetHashCode() => HashCode.Combine(RecordCount, DaysPresent, DaysAbsent, _daysTaught.Length);
 
     /// <summary>The sums, as an auditor would write them.</summary>
     public override string ToString() =>
-        $"{RecordCount} records; eligible days present {string.Join(" + ", _eligibleByDaysTaught.Select(p => $"{p.Value}/{p.Key}"))}; present {DaysPresent}, absent {DaysAbsent}";
+        $"{RecordCount} records; eligible days present {string.Join(" + ", _daysTaught.Select((d, i) => $"{_eligible[i]}/{d}"))}; present {DaysPresent}, absent {DaysAbsent}";
 }

@@ -2,9 +2,11 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using PeimsRules.Attendance;
 using PeimsRules.Attendance.Columnar;
 using PeimsRules.Csv;
 using PeimsRules.Csv.Columnar;
+using PeimsRules.Rules;
 
 namespace PeimsRules.Tests.Columnar;
 
@@ -17,7 +19,8 @@ public class AttendanceStoreCsvProperties
     [Property(Arbitrary = [typeof(ColumnarArbitraries)], MaxTest = 100)]
     public void A_written_file_loads_back_into_the_same_records(ColumnarScenario scenario)
     {
-        var records = scenario.Records();
+        // One record per 42400 key, as a valid file has (the scenarios draw students from a small pool).
+        var records = UniqueKeys(scenario.Records());
         var text = Write(records);
 
         var loaded = AttendanceStoreCsv.Load(new StringReader(text), "periods.csv", Options(scenario.MaxDegreeOfParallelism));
@@ -87,6 +90,54 @@ public class AttendanceStoreCsvProperties
             File.Delete(path);
         }
     }
+
+    [Property(Arbitrary = [typeof(ColumnarArbitraries)], MaxTest = 100)]
+    public void A_repeated_key_is_refused_naming_both_lines_as_the_canonical_reader_does(ColumnarScenario scenario)
+    {
+        // The scenarios draw students from a pool of 13, so most files repeat keys, some within a cell and some across
+        // cells of one key (another days taught).
+        var text = Write(scenario.Records());
+        var canonical = BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), "periods.csv", CsvErrorMode.CollectAll);
+
+        var loaded = AttendanceStoreCsv.Load(new StringReader(text), "periods.csv", Options(scenario.MaxDegreeOfParallelism));
+
+        AssertSameAsCanonical(canonical, loaded);
+        Assert.All(loaded.Problems.Where(p => p.Kind != CsvProblemKind.DuplicateKey), p => Assert.StartsWith("an attendance store holds at most", p.Message, StringComparison.Ordinal));
+    }
+
+    [Property(Arbitrary = [typeof(CorruptedFiles)], MaxTest = 60)]
+    public void Reading_for_summaries_gives_the_canonical_records_and_problems_and_the_reference_figures(CorruptedFile file)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"peims-summaries-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, file.Text);
+        try
+        {
+            var canonical = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
+
+            var read = AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
+
+            // The store when it holds the file; the canonical list when a record is beyond it (days taught above 127.5).
+            var beyondStore = canonical.Records.Any(r => r.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays);
+            Assert.Equal(!beyondStore, read.Records is AttendanceStore);
+            Assert.Equal(canonical.Problems, read.Problems);
+            Assert.Equal(canonical.Records, read.Records.ToList());
+            Assert.Equal(canonical.UnusedColumns, read.UnusedColumns);
+            if (canonical.Records.Count > 0)
+            {
+                var rules = RuleSet.For(canonical.Records[0].SchoolYear);
+                var options = new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus };
+                Assert.Equal(AttendanceSummary.Compute(canonical.Records, rules, options).Figures, AttendanceSummary.Compute(read.Records, rules, options).Figures);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The records without those whose key an earlier record has.</summary>
+    internal static List<BasicReportingPeriodAttendance> UniqueKeys(IEnumerable<BasicReportingPeriodAttendance> records) =>
+        records.DistinctBy(r => (r.SchoolYear, r.Key)).ToList();
 
     internal static AttendanceStoreCsvOptions Options(int maxDegreeOfParallelism) =>
         new() { Mode = CsvErrorMode.CollectAll, MaxDegreeOfParallelism = maxDegreeOfParallelism };

@@ -87,7 +87,15 @@ public class AttendanceStoreCsvSpecification
     public void Progress_is_reported_in_rows_and_bytes()
     {
         var records = new ColumnarScenario(5, 2024, 2, 2, 400, true, 0, AttendanceGrouping.District, false, 1, null, PriorYear.None).Records();
-        var text = AttendanceStoreCsvProperties.Write(Enumerable.Repeat(records, 200).SelectMany(r => r));
+        // 200 copies of 400 records, each copy under other students so that no 42400 key repeats.
+        var text = AttendanceStoreCsvProperties.Write(Enumerable.Range(0, 80_000).Select(i =>
+        {
+            var r = records[i % records.Count];
+            return new BasicReportingPeriodAttendance(
+                r.SchoolYear, r.Key with { Student = StudentId.Parse((1_000_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+                r.NumberDaysTaught, r.EligibleDaysPresent, r.IneligibleDaysPresent, r.DaysAbsent, r.FundingAttributes,
+                r.RemoteSynchronousEligibleDaysPresent, r.RemoteAsynchronousEligibleDaysPresent, r.AdaEligibility);
+        }));
         var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         var reports = new List<AttendanceStoreCsvProgress>();
 

@@ -205,6 +205,136 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         return found.ConvertAll(f => RecordAt(f.Position, f.Cell));
     }
 
+    /// <summary>
+    /// The records whose 42400 key (student, campus, grade, track, period) an earlier record already has: each with
+    /// the ordinal (input order) of the first record of its key and its own, in input order of the repeats.
+    /// </summary>
+    /// <remarks>
+    /// A key's records are in one section of cells (one campus, grade, track and period; the cells of a section differ
+    /// only in days taught), so each section is checked on its own: in one pass when its students come in strictly
+    /// rising order (a TSDS extract is ordered student by student, so they usually do), otherwise by sorting its
+    /// student numbers. No set of all the keys is built.
+    /// </remarks>
+    internal List<(int FirstOrdinal, int RepeatOrdinal, int RepeatPosition, int Cell)> RepeatedKeys()
+    {
+        var sections = new List<(int FirstCell, int EndCell)>();
+        for (var c = 0; c < Cells.Count;)
+        {
+            var end = c + 1;
+            while (end < Cells.Count
+                && Cells.Campus[end] == Cells.Campus[c] && Cells.Grade[end] == Cells.Grade[c]
+                && Cells.Track[end] == Cells.Track[c] && Cells.Period[end] == Cells.Period[c])
+            {
+                end++;
+            }
+
+            sections.Add((c, end));
+            c = end;
+        }
+
+        var found = new System.Collections.Concurrent.ConcurrentBag<(int, int, int, int)>();
+        Parallel.For(
+            0,
+            sections.Count,
+            () => (Students: new long[256], Positions: new int[256]),
+            (s, _, scratch) =>
+            {
+                var (firstCell, endCell) = sections[s];
+                var from = _cellStart[firstCell];
+                var to = _cellStart[endCell];
+                var students = Columns.Student;
+                var rising = true;
+                for (var p = from + 1; p < to && rising; p++)
+                {
+                    rising = students[p] > students[p - 1];
+                }
+
+                if (rising && endCell - firstCell == 1)
+                {
+                    return scratch;
+                }
+
+                var n = to - from;
+                if (scratch.Students.Length < n)
+                {
+                    scratch = (new long[n], new int[n]);
+                }
+
+                var keys = scratch.Students.AsSpan(0, n);
+                var positions = scratch.Positions.AsSpan(0, n);
+                students.AsSpan(from, n).CopyTo(keys);
+                for (var i = 0; i < n; i++)
+                {
+                    positions[i] = from + i;
+                }
+
+                keys.Sort(positions);
+                for (var i = 0; i < n;)
+                {
+                    var end = i + 1;
+                    while (end < n && keys[end] == keys[i])
+                    {
+                        end++;
+                    }
+
+                    if (end - i > 1)
+                    {
+                        var first = i;
+                        for (var j = i + 1; j < end; j++)
+                        {
+                            if (Columns.Ordinal[positions[j]] < Columns.Ordinal[positions[first]])
+                            {
+                                first = j;
+                            }
+                        }
+
+                        for (var j = i; j < end; j++)
+                        {
+                            if (j != first)
+                            {
+                                found.Add((Columns.Ordinal[positions[first]], Columns.Ordinal[positions[j]], positions[j], CellOf(positions[j])));
+                            }
+                        }
+                    }
+
+                    i = end;
+                }
+
+                return scratch;
+            },
+            _ => { });
+
+        var result = found.ToList();
+        result.Sort((x, y) => x.Item2.CompareTo(y.Item2));
+        return result;
+    }
+
+    /// <summary>The ordinal and position of every record with 42400 key <paramref name="key"/> (a scan: for rare cases).</summary>
+    internal List<(int Ordinal, int Position)> PositionsOf(ReportingPeriodAttendanceKey key)
+    {
+        var found = new List<(int, int)>();
+        for (var c = 0; c < Cells.Count; c++)
+        {
+            if (Cells.CampusOf(c) != key.Campus || Cells.GradeOf(c) != key.GradeLevel || Cells.TrackOf(c) != key.InstructionalTrack || Cells.PeriodOf(c) != key.ReportingPeriod)
+            {
+                continue;
+            }
+
+            for (var p = _cellStart[c]; p < _cellStart[c + 1]; p++)
+            {
+                if (RecordAt(p, c).StudentId == key.Student)
+                {
+                    found.Add((Columns.Ordinal[p], p));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The cell of the record at <paramref name="position"/>.</summary>
+    internal int CellOfPosition(int position) => CellOf(position);
+
     /// <summary>Whether the record at <paramref name="position"/> is of a student in <paramref name="focus"/>.</summary>
     internal bool IsInFocus(int position, HashSet<long>? focus) => focus is null || focus.Contains(Columns.Student[position]);
 

@@ -153,14 +153,20 @@ internal static class ColumnarSummary
                 }
 
                 var periodTotals = group.PeriodTotals(population);
-                var districts = group.DistrictsWith(population);
+                IReadOnlyList<DistrictId> districts = rules.AppliesCovid19Adjustment ? group.DistrictsWith(population) : [];
                 list.AddRange(figuresFromTotals(group.Key, population, periodTotals, districts, d => group.CountedPeriodAdas(d, population)));
             }
 
             figures[g] = list;
         });
 
-        return figures.SelectMany(f => f).ToList();
+        var result = new List<AttendanceFigure>(figures.Sum(f => f.Count));
+        foreach (var f in figures)
+        {
+            result.AddRange(f);
+        }
+
+        return result;
     }
 
     /// <summary>Whether a figure's group holds cell <paramref name="cell"/>.</summary>
@@ -295,15 +301,45 @@ internal static class ColumnarSummary
         public AttendanceTotals Totals(Population population, int period)
         {
             var slot = Slot(population, period);
-            var byDaysTaught = new SortedDictionary<DayCount, DayCount>();
-            foreach (var (daysTaught, eligible) in _eligible[slot] ?? [])
+            var list = _eligible[slot];
+            if (list is null)
             {
-                var key = DayCount.FromHalfDays(daysTaught);
-                byDaysTaught[key] = byDaysTaught.GetValueOrDefault(key) + DayCount.FromHalfDays(eligible);
+                return AttendanceTotals.FromSums([], [], _count[slot], DayCount.FromHalfDays(_present[slot]), DayCount.FromHalfDays(_absent[slot]));
             }
 
-            return AttendanceTotals.FromSums(byDaysTaught, _count[slot], DayCount.FromHalfDays(_present[slot]), DayCount.FromHalfDays(_absent[slot]));
+            // Cells come sorted by days taught within a campus, grade and track, not across them: sort, then add up runs.
+            var pairs = CollectionsMarshalSpan(list);
+            pairs.Sort(static (x, y) => x.DaysTaught.CompareTo(y.DaysTaught));
+            var distinct = 1;
+            for (var i = 1; i < pairs.Length; i++)
+            {
+                if (pairs[i].DaysTaught != pairs[i - 1].DaysTaught)
+                {
+                    distinct++;
+                }
+            }
+
+            var daysTaught = new DayCount[distinct];
+            var eligible = new DayCount[distinct];
+            var k = -1;
+            var last = -1;
+            foreach (var (d, e) in pairs)
+            {
+                if (d != last)
+                {
+                    k++;
+                    daysTaught[k] = DayCount.FromHalfDays(d);
+                    last = d;
+                }
+
+                eligible[k] += DayCount.FromHalfDays(e);
+            }
+
+            return AttendanceTotals.FromSums(daysTaught, eligible, _count[slot], DayCount.FromHalfDays(_present[slot]), DayCount.FromHalfDays(_absent[slot]));
         }
+
+        private static Span<(int DaysTaught, long Eligible)> CollectionsMarshalSpan(List<(int DaysTaught, long Eligible)> list) =>
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
 
         private static int Slot(Population population, int period) => ((int)population * 10) + period;
     }

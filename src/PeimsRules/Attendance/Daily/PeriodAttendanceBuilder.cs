@@ -61,36 +61,56 @@ public static class PeriodAttendanceBuilder
         IEnumerable<StudentEnrollment> enrollments,
         IEnumerable<DailyAttendanceMark> marks,
         IEnumerable<ProgramParticipation>? programs = null,
-        DailyBuildOptions? options = null)
+        DailyBuildOptions? options = null) =>
+        BuildInRuns(calendars, enrollments, marks, programs, options, ParallelFromStudents, StudentsPerRun);
+
+    /// <summary>The build, run in parallel from <paramref name="parallelFromStudents"/> students in runs of <paramref name="studentsPerRun"/> (tests set these small).</summary>
+    internal static PeriodAttendanceBuild BuildInRuns(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation>? programs,
+        DailyBuildOptions? options,
+        int parallelFromStudents,
+        int studentsPerRun)
     {
         ArgumentNullException.ThrowIfNull(calendars);
         ArgumentNullException.ThrowIfNull(enrollments);
         ArgumentNullException.ThrowIfNull(marks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(studentsPerRun, 1);
         options ??= DailyBuildOptions.Default;
         var index = DailyIndex.Create(calendars, enrollments, marks, programs ?? [], options);
 
-        var records = new List<BasicReportingPeriodAttendance>();
-        var special = new List<SpecialProgramsAttendancePeriod>();
         var leftOut = new long[Enum.GetValues<DayExclusionReason>().Length];
         var matched = new bool[index.Marks.Length];
         var offCalendar = new bool[index.Marks.Length];
         var maxSpan = index.Enrollments.SelectMany(e => e).Select(e => e.Calendar.Calendar.Span).DefaultIfEmpty(0).Max();
-        var slots = new int[maxSpan];
-        var accumulators = new List<RecordAccumulator>();
 
-        for (var s = 0; s < index.Students.Length; s++)
+        // Students are independent: runs of students are built on every core, each with its own scratch, and their
+        // records joined in student order, so the output is the one-thread build's. Small builds stay on one thread.
+        var runs = index.Students.Length < parallelFromStudents ? 1 : Math.Max(1, (index.Students.Length + studentsPerRun - 1) / studentsPerRun);
+        var parts = new StudentRun[runs];
+        if (runs == 1)
         {
-            accumulators.Clear();
-            BuildStudent(index, s, slots, matched, offCalendar, accumulators, leftOut);
-            accumulators.Sort(RecordAccumulator.Order);
-            foreach (var acc in accumulators)
+            parts[0] = BuildStudents(index, 0, index.Students.Length, maxSpan, matched, offCalendar);
+        }
+        else
+        {
+            Parallel.For(0, runs, r => parts[r] = BuildStudents(
+                index, r * studentsPerRun, Math.Min(index.Students.Length, (r + 1) * studentsPerRun), maxSpan, matched, offCalendar));
+        }
+
+        var records = new List<BasicReportingPeriodAttendance>(parts.Sum(p => p.Records.Count));
+        var special = new List<SpecialProgramsAttendancePeriod>(parts.Sum(p => p.Special.Count));
+        foreach (var part in parts)
+        {
+            // The first failing student's error, as the one-thread build would throw it.
+            part.Error?.Throw();
+            records.AddRange(part.Records);
+            special.AddRange(part.Special);
+            for (var r = 0; r < leftOut.Length; r++)
             {
-                var record = acc.ToRecord(index.Students[s]);
-                records.Add(record);
-                if (acc.SpecialProgramHalfDays > 0)
-                {
-                    acc.AddSpecialProgramsRecords(record, special);
-                }
+                leftOut[r] += part.LeftOut[r];
             }
         }
 
@@ -124,6 +144,56 @@ public static class PeriodAttendanceBuilder
         .OrderBy(m => m.Student).ThenBy(m => m.Campus).ThenBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.End)
         .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
         .ToArray();
+
+    /// <summary>Builds in parallel from this many students.</summary>
+    private const int ParallelFromStudents = 8_192;
+
+    /// <summary>The students of one parallel run.</summary>
+    private const int StudentsPerRun = 2_048;
+
+    /// <summary>The records of students [<paramref name="from"/>, <paramref name="to"/>), in student order, with its own scratch.</summary>
+    private static StudentRun BuildStudents(DailyIndex index, int from, int to, int maxSpan, bool[] matched, bool[] offCalendar)
+    {
+        var run = new StudentRun(Enum.GetValues<DayExclusionReason>().Length);
+        var slots = new int[maxSpan];
+        var accumulators = new List<RecordAccumulator>();
+        try
+        {
+            for (var s = from; s < to; s++)
+            {
+                accumulators.Clear();
+                BuildStudent(index, s, slots, matched, offCalendar, accumulators, run.LeftOut);
+                accumulators.Sort(RecordAccumulator.Order);
+                foreach (var acc in accumulators)
+                {
+                    var record = acc.ToRecord(index.Students[s]);
+                    run.Records.Add(record);
+                    if (acc.SpecialProgramHalfDays > 0)
+                    {
+                        acc.AddSpecialProgramsRecords(record, run.Special);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or DailyAttendanceInputException or OverflowException)
+        {
+            run.Error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+
+        return run;
+    }
+
+    /// <summary>What one run of students built.</summary>
+    private sealed class StudentRun(int reasons)
+    {
+        public List<BasicReportingPeriodAttendance> Records { get; } = [];
+
+        public List<SpecialProgramsAttendancePeriod> Special { get; } = [];
+
+        public long[] LeftOut { get; } = new long[reasons];
+
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error { get; set; }
+    }
 
     private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, bool[] offCalendar, List<RecordAccumulator> accumulators, long[] leftOut)
     {

@@ -182,6 +182,6 @@ public sealed class SpecialProgramAdaSummary
         }
 
         // Days present and absent are not the program's: a program row has no percent in attendance.
-        return AttendanceTotals.FromSums(byDaysTaught, count, DayCount.Zero, DayCount.Zero);
+        return AttendanceTotals.FromSums([.. byDaysTaught.Keys], [.. byDaysTaught.Values], count, DayCount.Zero, DayCount.Zero);
     }
 }

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using PeimsRules.Attendance;
+using PeimsRules.Csv;
+using PeimsRules.Csv.Columnar;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Benchmarks;
+
+/// <summary>
+/// What users wait for, on the six-period statewide file (<see cref="StatewideCsv.EnsureYear"/>: 33 million rows at
+/// scale 1): the CLI's <c>ada --by campus</c> and <c>--by district</c> from process start to the last byte written;
+/// the API's load + compute + write; the exact figures from a loaded store. The baseline is DuckDB running one SQL query
+/// straight over the same CSV (<c>read_csv</c>, every core), whose ADA and PIA of every campus, period and year are
+/// checked equal, at three decimals, to the CLI's before anything is timed. Each benchmark's peak resident memory goes
+/// to <c>peak-memory.csv</c> (<see cref="PeakMemory"/>).
+/// </summary>
+[MemoryDiagnoser]
+public class EndToEndBenchmarks
+{
+    /// <summary>The environment variable naming the CLI's dll.</summary>
+    public const string CliVariable = "PEIMS_CLI_DLL";
+
+    private readonly RuleSet _rules = RuleSet.For(new SchoolYear(2024));
+    private string _path = null!;
+    private DuckDbBaseline? _duckDb;
+    private AttendanceSummaryOptions _byCampus = null!;
+    private PeimsRules.Attendance.Columnar.AttendanceStore? _store;
+    private long _peak;
+    private string _name = nameof(EndToEndBenchmarks);
+
+    /// <summary>The CLI's peak of its runs.</summary>
+    [GlobalSetup(Targets = [nameof(Cli_AdaByCampus), nameof(Cli_AdaByDistrict)])]
+    public void SetupCli()
+    {
+        Setup();
+        CheckFigures();
+    }
+
+    /// <summary>DuckDB, in this process.</summary>
+    [GlobalSetup(Targets = [nameof(DuckDb_OneQueryByCampus), nameof(DuckDb_OneQueryByDistrict), nameof(Api_LoadComputeWrite)])]
+    public void SetupInProcess()
+    {
+        Setup();
+        _duckDb = new DuckDbBaseline(Environment.ProcessorCount);
+    }
+
+    /// <summary>Loads the store once; the benchmark is the figures alone.</summary>
+    [GlobalSetup(Target = nameof(ExactFiguresByCampus_FromLoadedStore))]
+    public void SetupStore()
+    {
+        Setup();
+        _store = AttendanceStoreCsv.LoadFile(_path);
+    }
+
+    /// <summary>Records the peak memory.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _duckDb?.Dispose();
+        PeakMemory.Record(_name, _peak > 0 ? _peak : PeakMemory.OfThisProcess());
+    }
+
+    /// <summary><c>ada --input FILE --by campus</c>, a new process: start, read, compute, write, exit.</summary>
+    [Benchmark]
+    public void Cli_AdaByCampus()
+    {
+        _name = nameof(Cli_AdaByCampus);
+        _peak = Math.Max(_peak, PeakMemory.Run(Cli("campus")));
+    }
+
+    /// <summary><c>ada --input FILE --by district</c>.</summary>
+    [Benchmark]
+    public void Cli_AdaByDistrict()
+    {
+        _name = nameof(Cli_AdaByDistrict);
+        _peak = Math.Max(_peak, PeakMemory.Run(Cli("district")));
+    }
+
+    /// <summary>DuckDB: ADA and PIA of every campus, period and the year, in one query over the CSV.</summary>
+    [Benchmark(Baseline = true)]
+    public int DuckDb_OneQueryByCampus()
+    {
+        _name = nameof(DuckDb_OneQueryByCampus);
+        return _duckDb!.AdaFromCsv(_path, byDistrict: false).Count;
+    }
+
+    /// <summary>DuckDB: the same by district.</summary>
+    [Benchmark]
+    public int DuckDb_OneQueryByDistrict()
+    {
+        _name = nameof(DuckDb_OneQueryByDistrict);
+        return _duckDb!.AdaFromCsv(_path, byDistrict: true).Count;
+    }
+
+    /// <summary>The API: <see cref="AttendanceStoreCsv.ReadFileForSummaries"/>, the summary by campus, every row written as CSV.</summary>
+    [Benchmark]
+    public long Api_LoadComputeWrite()
+    {
+        _name = nameof(Api_LoadComputeWrite);
+        var records = AttendanceStoreCsv.ReadFileForSummaries(_path, CsvErrorMode.StopAtFirst).Records;
+        var summary = AttendanceSummary.Compute(records, _rules, _byCampus);
+        using var writer = new StreamWriter(Stream.Null);
+        foreach (var f in summary.Figures)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Group.Campus},{f.Population},{f.Period?.ToString() ?? "Year"},{f.Ada.Published},{f.Pia.Published}"));
+        }
+
+        return summary.Figures.Count;
+    }
+
+    /// <summary>Every figure by campus, exact and rounded once, from a store already loaded.</summary>
+    [Benchmark]
+    public int ExactFiguresByCampus_FromLoadedStore()
+    {
+        _name = nameof(ExactFiguresByCampus_FromLoadedStore);
+        return AttendanceSummary.Compute(_store!, _rules, _byCampus).Figures.Count;
+    }
+
+    private void Setup()
+    {
+        _path = StatewideCsv.EnsureYear(BenchmarkScale.Current);
+        _byCampus = new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus };
+        Console.WriteLine($"// {_path}: {new FileInfo(_path).Length:N0} bytes");
+    }
+
+    /// <summary>The CLI's All rows against DuckDB's, at three decimals, by campus and by district.</summary>
+    private void CheckFigures()
+    {
+        using var duckDb = new DuckDbBaseline(Environment.ProcessorCount);
+        foreach (var byDistrict in new[] { false, true })
+        {
+            var start = Cli(byDistrict ? "district" : "campus");
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var cli = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(l => l.Split(','))
+                .Where(f => f[1] == "All")
+                .ToDictionary(f => (f[0], f[2]), f => (decimal.Parse(f[3], CultureInfo.InvariantCulture), decimal.Parse(f[4], CultureInfo.InvariantCulture)));
+            var duck = duckDb.AdaFromCsv(_path, byDistrict);
+            if (cli.Count != duck.Count)
+            {
+                throw new InvalidOperationException($"The CLI wrote {cli.Count} All rows, DuckDB {duck.Count}.");
+            }
+
+            foreach (var (key, value) in duck)
+            {
+                if (!cli.TryGetValue(key, out var mine) || mine != value)
+                {
+                    throw new InvalidOperationException($"{key}: the CLI says {mine}, DuckDB {value}.");
+                }
+            }
+
+            Console.WriteLine($"// {(byDistrict ? "district" : "campus")}: {duck.Count:N0} ADA and PIA rows, DuckDB and the CLI agree at three decimals");
+        }
+    }
+
+    private ProcessStartInfo Cli(string by)
+    {
+        var dll = Environment.GetEnvironmentVariable(CliVariable)
+            ?? throw new InvalidOperationException($"Set {CliVariable} to the built PeimsRules.Cli.dll (Program does, from the repository).");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "ada", "--input", _path, "--by", by })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+}
