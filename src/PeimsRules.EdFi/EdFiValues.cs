@@ -294,5 +294,10 @@ internal static class EdFiValues
     public delegate bool TryParse<T>(string? text, out T value);
 
     /// <summary>A day count as the Texas model writes it: one decimal (29.0, 14.5).</summary>
-    public static decimal OneDecimal(DayCount count) => count.HalfDays * 5 / 10m;
+    public static decimal OneDecimal(DayCount count)
+    {
+        // Tenths with scale 1, so that 29 days is written 29.0 as the model's decimal(4, 1) shows it.
+        var tenths = count.HalfDays * 5;
+        return new decimal((int)(tenths & 0xFFFFFFFF), (int)(tenths >> 32), 0, false, 1);
+    }
 }
