@@ -39,6 +39,9 @@ public sealed record EdFiResource(string Namespace, string Name)
     /// <summary>Ed-Fi core <c>studentSpecialEducationProgramAssociations</c>.</summary>
     public static EdFiResource StudentSpecialEducationProgramAssociations { get; } = new("ed-fi", "studentSpecialEducationProgramAssociations");
 
+    /// <summary>Ed-Fi core <c>studentLanguageInstructionProgramAssociations</c> (bilingual/ESL; E1651 under <c>_ext.tx</c>).</summary>
+    public static EdFiResource StudentLanguageInstructionProgramAssociations { get; } = new("ed-fi", "studentLanguageInstructionProgramAssociations");
+
     /// <summary>TEA's <c>tx.reportingPeriodExts</c>: the reporting periods of a calendar and their days taught.</summary>
     public static EdFiResource ReportingPeriodExts { get; } = new("tx", "reportingPeriodExts");
 

@@ -299,6 +299,33 @@ internal sealed class StudentSpecialEducationProgramAssociationDocument
     public string? SpecialEducationSettingDescriptor { get; set; }
 }
 
+internal sealed class LanguageInstructionTx
+{
+    [JsonPropertyName("bilingualESLFundingDescriptor")]
+    public string? BilingualEslFundingDescriptor { get; set; }
+}
+
+internal sealed class LanguageInstructionExt
+{
+    public LanguageInstructionTx? Tx { get; set; }
+}
+
+internal sealed class StudentLanguageInstructionProgramAssociationDocument
+{
+    public StudentReference? StudentReference { get; set; }
+
+    public ProgramReference? ProgramReference { get; set; }
+
+    public EducationOrganizationReference? EducationOrganizationReference { get; set; }
+
+    public string? BeginDate { get; set; }
+
+    public string? EndDate { get; set; }
+
+    [JsonPropertyName("_ext")]
+    public LanguageInstructionExt? Ext { get; set; }
+}
+
 internal sealed class BasicReportingPeriodAttendanceDocument
 {
     public SchoolReference? SchoolReference { get; set; }
@@ -403,6 +430,7 @@ internal sealed class TokenResponse
 [JsonSerializable(typeof(StudentSchoolAttendanceEventDocument))]
 [JsonSerializable(typeof(StudentSectionAttendanceEventDocument))]
 [JsonSerializable(typeof(StudentSpecialEducationProgramAssociationDocument))]
+[JsonSerializable(typeof(StudentLanguageInstructionProgramAssociationDocument))]
 [JsonSerializable(typeof(BasicReportingPeriodAttendanceDocument))]
 [JsonSerializable(typeof(SpecialProgramsReportingPeriodAttendanceDocument))]
 [JsonSerializable(typeof(BilingualEslProgramReportingPeriodAttendanceDocument))]

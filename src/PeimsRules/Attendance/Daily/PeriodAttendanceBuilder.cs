@@ -74,11 +74,12 @@ public static class PeriodAttendanceBuilder
         var maxSpan = index.Enrollments.SelectMany(e => e).Select(e => e.Calendar.Calendar.Span).DefaultIfEmpty(0).Max();
         var slots = new int[maxSpan];
         var accumulators = new List<RecordAccumulator>();
+        var presentWithoutMark = new long[1];
 
         for (var s = 0; s < index.Students.Length; s++)
         {
             accumulators.Clear();
-            BuildStudent(index, s, slots, matched, accumulators, leftOut);
+            BuildStudent(index, s, slots, matched, accumulators, leftOut, presentWithoutMark);
             accumulators.Sort(RecordAccumulator.Order);
             foreach (var acc in accumulators)
             {
@@ -112,10 +113,10 @@ public static class PeriodAttendanceBuilder
             .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
             .ToArray();
         var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
-        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), leftOutDays.AsReadOnly());
+        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), leftOutDays.AsReadOnly(), presentWithoutMark[0]);
     }
 
-    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, List<RecordAccumulator> accumulators, long[] leftOut)
+    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, List<RecordAccumulator> accumulators, long[] leftOut, long[] presentWithoutMark)
     {
         var marks = index.Marks;
         var markDays = index.MarkDays;
@@ -180,6 +181,12 @@ public static class PeriodAttendanceBuilder
                     {
                         leftOut[(int)why]++;
                         continue;
+                    }
+
+                    if (decision.SnapshotMark == DayRules.NoMark)
+                    {
+                        // Counted present under NoSnapshotMarkRule.CountPresent: reported, so the choice is never silent.
+                        presentWithoutMark[0]++;
                     }
 
                     current ??= Find(accumulators, enrollment, period, p);
