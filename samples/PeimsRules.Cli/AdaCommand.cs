@@ -39,29 +39,42 @@ internal static class AdaCommand
         };
         format.AcceptOnlyFromAmong("csv", "json");
 
+        var edfi = new EdFiInputs();
         var command = new Command("ada", "Refined ADA and percent in attendance by reporting period and for the year (TEA rules of the file's school year).")
         {
             input, priorYear, by, format,
         };
+        foreach (var option in edfi.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => Run(
             parse.GetValue(input)?.FullName,
             parse.GetValue(priorYear)?.FullName,
             parse.GetValue(by)!,
-            parse.GetValue(format)!));
+            parse.GetValue(format)!,
+            edfi.From(parse)));
         return command;
     }
 
-    internal static int Run(string? inputPath, string? priorYearPath, string by, string format)
+    internal static int Run(string? inputPath, string? priorYearPath, string by, string format, EdFiInputs.Source? source = null)
     {
-        var path = inputPath ?? SampleFile;
+        if (source?.Conflict(inputPath is not null) is { } conflict)
+        {
+            return CliOutput.Fail(conflict);
+        }
+
+        var fromEdFi = source is { IsGiven: true };
+        var path = fromEdFi ? source!.Name : inputPath ?? SampleFile;
         IReadOnlyList<BasicReportingPeriodAttendance> records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         try
         {
-            records = ReadChecked(path);
+            records = fromEdFi ? EdFiInputs.ReadPeriods(source!, Console.Error) : ReadChecked(path);
             if (priorYearPath is not null)
             {
-                prior = ReadChecked(priorYearPath);
+                prior = EdFiInputs.ReadPath(priorYearPath, Console.Error);
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))

@@ -27,5 +27,5 @@ internal static class CliOutput
     /// a file (which names its line, column and value), or a file that cannot be opened.
     /// </summary>
     public static bool IsInputError(Exception e) =>
-        e is Csv.PeimsCsvException or IOException or UnauthorizedAccessException;
+        e is Csv.PeimsCsvException or EdFi.EdFiDataException or EdFi.EdFiApiException or IOException or UnauthorizedAccessException;
 }

@@ -18,12 +18,12 @@ internal static class CompareCommand
     {
         var before = new Option<FileInfo>("--before")
         {
-            Description = "The earlier run: a period-attendance CSV (TEA's rules of its school year), or a snapshot saved with --save-snapshot (*.json: its records and rules).",
+            Description = "The earlier run (such as the vendor's records): a period-attendance CSV, an Ed-Fi folder (tx.basicReportingPeriodAttendances), TSDS PEIMS XML (*.xml) (TEA's rules of its school year), or a snapshot saved with --save-snapshot (*.json: its records and rules).",
             Required = true,
         };
         var after = new Option<FileInfo>("--after")
         {
-            Description = "The later run: a period-attendance CSV or a snapshot (*.json), of the same school year.",
+            Description = "The later run (such as the records rebuilt from daily data): a period-attendance CSV, an Ed-Fi folder, TSDS XML or a snapshot (*.json), of the same school year.",
             Required = true,
         };
         var by = new Option<string>("--by")
@@ -86,7 +86,7 @@ internal static class CompareCommand
             afterRun = Side.Read(afterPath);
             if (priorYearPath is not null)
             {
-                prior = BasicReportingPeriodAttendanceCsv.ReadFile(priorYearPath);
+                prior = EdFiInputs.ReadPath(priorYearPath, Console.Error);
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
@@ -215,7 +215,8 @@ internal static class CompareCommand
                 return new Side(path, saved.Snapshot.Records, saved);
             }
 
-            var records = BasicReportingPeriodAttendanceCsv.ReadFile(path);
+            // A folder is Ed-Fi documents (the vendor's tx.basicReportingPeriodAttendances), a .xml file TSDS PEIMS XML.
+            var records = EdFiInputs.ReadPath(path, Console.Error);
             var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
             if (years.Count > 1)
             {

@@ -52,7 +52,8 @@ internal static class GenerateCommand
 
             var folder = parse.GetValue(output)!.FullName;
             district.WriteTo(folder);
-            Console.Error.WriteLine($"generate: {district.Campuses.Count} campuses, {district.Enrollments.Select(e => e.Student).Distinct().Count()} students, {district.Marks.Count} daily marks, {district.Records.Count} period records ({district.Injected.Count} with injected errors), {district.ServiceRecords.Count} IEP service records in {folder}.");
+            EdFiInputs.WriteSample(district, Path.Combine(folder, "edfi"));
+            Console.Error.WriteLine($"generate: {district.Campuses.Count} campuses, {district.Enrollments.Select(e => e.Student).Distinct().Count()} students, {district.Marks.Count} daily marks, {district.Records.Count} period records ({district.Injected.Count} with injected errors), {district.ServiceRecords.Count} IEP service records in {folder}; the same district as Ed-Fi documents in {Path.Combine(folder, "edfi")}.");
             return 0;
         });
         return command;

@@ -7,6 +7,7 @@ namespace PeimsRules.Tests.EdFi;
 /// The Ed-Fi ODS/API client against a real HTTP server on the loopback address: the token, the paging contract, the
 /// retries, and the errors a district's staff can act on.
 /// </summary>
+[Collection("EDFI_CLIENT environment variables")]
 public sealed class EdFiApiSourceSpecification : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
