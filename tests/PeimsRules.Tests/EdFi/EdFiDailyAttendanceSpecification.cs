@@ -66,6 +66,20 @@ public class EdFiDailyAttendanceSpecification
     }
 
     [Fact]
+    public async Task The_worked_example_of_docs_edfi_7_of_9_days_in_period_1_is_a_period_ADA_of_7_9_and_a_refined_ADA_of_0_130()
+    {
+        using var folder = Campus(AbsencesOnly);
+
+        var build = (await EdFiDailyAttendance.ReadAsync(new EdFiFolderSource(folder.Path), new EdFiDailyReadOptions { NegativeAttendance = true })).Build();
+        var summary = PeimsRules.Attendance.AttendanceSummary.Compute(build.Records, PeimsRules.Rules.RuleSet.For(new SchoolYear(2025)), new PeimsRules.Attendance.AttendanceSummaryOptions { GroupBy = PeimsRules.Attendance.AttendanceGrouping.Campus });
+        var all = summary.Figures.Where(f => f.Population == PeimsRules.Attendance.Population.All).ToList();
+
+        // Period 1: 7 eligible days present / 9 days taught. Refined ADA: (7/9 + 0 + 0 + 0 + 0 + 0) / 6 = 7/54 = 0.1296..., published 0.130.
+        Assert.Equal(0.778m, all.Single(f => f.Period?.Number == 1).Ada.Published);
+        Assert.Equal(0.130m, all.Single(f => f.IsYear).Ada.Published);
+    }
+
+    [Fact]
     public async Task Without_negative_attendance_the_six_days_with_no_event_are_left_out_and_listed_never_guessed()
     {
         using var folder = Campus(AbsencesOnly);
