@@ -133,20 +133,70 @@ internal static class JsonDocumentSplitter
         }
     }
 
-    /// <summary>The documents of a JSON-lines stream, one a line; blank lines are skipped.</summary>
+    /// <summary>The documents of a JSON-lines stream, one a line (LF or CRLF); blank lines are skipped. Read as bytes, never as text.</summary>
     public static IEnumerable<EdFiDocument> SplitLines(Stream stream, EdFiResource resource, string source)
     {
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var buffer = new byte[InitialBuffer];
+        int filled = 0, start = 0, scanned = 0;
         var line = 0;
-        while (reader.ReadLine() is { } text)
+        var final = false;
+        var first = true;
+        while (true)
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
+            var newline = Array.IndexOf(buffer, (byte)'\n', scanned, filled - scanned);
+            if (newline < 0 && !final)
             {
+                // Keep the unread tail, grow the buffer when one line does not fit, and read more.
+                var tail = filled - start;
+                if (start == 0 && tail == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+                else
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, tail);
+                }
+
+                scanned = tail;
+                start = 0;
+                filled = tail;
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                filled += read;
+                final = read == 0;
+                if (first && filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                {
+                    // A UTF-8 byte order mark, which some tools write: not part of the JSON.
+                    start = scanned = 3;
+                }
+
+                first = false;
                 continue;
             }
 
-            yield return new EdFiDocument(resource, source, $"line {line}", System.Text.Encoding.UTF8.GetBytes(text));
+            var end = newline < 0 ? filled : newline;
+            if (newline < 0 && end == start)
+            {
+                yield break;
+            }
+
+            line++;
+            var length = end - start;
+            if (length > 0 && buffer[start + length - 1] == (byte)'\r')
+            {
+                length--;
+            }
+
+            var text = buffer.AsSpan(start, length);
+            if (text.Trim(" \t"u8).Length > 0)
+            {
+                yield return new EdFiDocument(resource, source, $"line {line}", text.ToArray());
+            }
+
+            start = scanned = newline < 0 ? filled : newline + 1;
+            if (newline < 0)
+            {
+                yield break;
+            }
         }
     }
 }

@@ -36,6 +36,21 @@ public class EdFiFolderSourceSpecification
     }
 
     [Fact]
+    public async Task JSON_lines_with_CRLF_blank_lines_a_line_longer_than_the_buffer_and_no_last_newline_give_each_document_with_its_line()
+    {
+        var big = new string('y', 150_000);
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.Path, "schools.jsonl"), "{\"n\":1}\r\n\r\n  \n{\"pad\":\"" + big + "\"}\n{\"n\":5}", new UTF8Encoding(true));
+
+        var documents = await ReadAll(folder.Path, EdFiResource.Schools);
+
+        Assert.Equal(["line 1", "line 4", "line 5"], documents.Select(d => d.Position));
+        Assert.Equal("{\"n\":1}", Encoding.UTF8.GetString(documents[0].Utf8Json.Span));
+        Assert.Equal(150_000 + 10, documents[1].Utf8Json.Length);
+        Assert.Equal("{\"n\":5}", Encoding.UTF8.GetString(documents[2].Utf8Json.Span));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_array_or_ends_inside_a_document_is_one_problem_saying_the_rest_was_not_read()
     {
         using var folder = new TempFolder().With("schools.json", "{`schoolId`:1}").With("calendars.json", "[{`a`:1},{`b`:");
