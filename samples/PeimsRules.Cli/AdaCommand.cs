@@ -69,10 +69,16 @@ internal static class AdaCommand
             Description = "Figures as of period N (1 to 6): the period rows 1 to N and, below 6, a YearToDate row (the mean of those periods) in place of the Year row. Records of later periods are not counted.",
         };
 
+        var edfi = new EdFiInputs();
         var command = new Command("ada", "Refined ADA and percent in attendance by reporting period and for the year (TEA rules of the file's school year).")
         {
             input, priorYear, by, format, program, specialPrograms, bestFour, certificates, throughPeriod,
         };
+        foreach (var option in edfi.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => Run(new AdaRequest(
             parse.GetValue(input)?.FullName,
             parse.GetValue(priorYear)?.FullName,
@@ -82,13 +88,14 @@ internal static class AdaCommand
             parse.GetValue(specialPrograms)?.FullName,
             parse.GetValue(bestFour),
             parse.GetValue(certificates),
-            parse.GetValue(throughPeriod))));
+            parse.GetValue(throughPeriod),
+            edfi.From(parse))));
         return command;
     }
 
     /// <summary>What <c>ada</c> was asked; <see cref="By"/> is <see langword="null"/> when --by was not given.</summary>
     internal sealed record AdaRequest(
-        string? InputPath, string? PriorYearPath, string? By, string Format, string Program, string? SpecialProgramsPath, bool BestFourOfSix, int? MigrantCertificates, int? ThroughPeriod = null);
+        string? InputPath, string? PriorYearPath, string? By, string Format, string Program, string? SpecialProgramsPath, bool BestFourOfSix, int? MigrantCertificates, int? ThroughPeriod = null, EdFiInputs.Source? Source = null);
 
     internal static int Run(AdaRequest request)
     {
@@ -104,16 +111,23 @@ internal static class AdaCommand
             return CliOutput.Fail($"--through-period is one of the six reporting periods, 1 to 6; {asked} was given.");
         }
 
-        var path = request.InputPath ?? SampleFile;
+        var source = request.Source;
+        if (source?.Conflict(request.InputPath is not null) is { } conflict)
+        {
+            return CliOutput.Fail(conflict);
+        }
+
+        var fromEdFi = source is { IsGiven: true };
+        var path = fromEdFi ? source!.Name : request.InputPath ?? SampleFile;
         IReadOnlyCollection<BasicReportingPeriodAttendance> records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         IReadOnlyList<SpecialProgramsAttendancePeriod>? special = null;
         try
         {
-            records = CliInput.ReadForSummaries(path);
+            records = fromEdFi ? EdFiInputs.ReadPeriods(source!, Console.Error) : CliInput.ReadForSummaries(path);
             if (request.PriorYearPath is not null)
             {
-                prior = CliInput.ReadPriorYear(request.PriorYearPath);
+                prior = request.PriorYearPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CliInput.ReadPriorYear(request.PriorYearPath) : EdFiInputs.ReadPath(request.PriorYearPath, Console.Error);
             }
 
             if (request.SpecialProgramsPath is not null)

@@ -53,6 +53,12 @@ internal static class AuditCommand
             input, services, names, revenue, targetRate, chronicBelow, disable, findingsFile, summaryFile, listRules,
         };
         var periodCheck = AuditPeriodCommand.AddTo(command);
+        var edfi = new EdFiInputs();
+        foreach (var option in edfi.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             if (parse.GetValue(listRules))
@@ -76,7 +82,8 @@ internal static class AuditCommand
                 parse.GetValue(chronicBelow),
                 parse.GetValue(disable) ?? [],
                 parse.GetValue(findingsFile)?.FullName,
-                parse.GetValue(summaryFile)?.FullName);
+                parse.GetValue(summaryFile)?.FullName,
+                edfi.From(parse));
         });
         return command;
     }
@@ -92,10 +99,15 @@ internal static class AuditCommand
         return 0;
     }
 
-    private static int Run(string? inputPath, string? servicesPath, string? namesPath, decimal? revenuePerAda, decimal targetRate, decimal chronicBelow, string[] disable, string? findingsPath, string? summaryPath)
+    private static int Run(string? inputPath, string? servicesPath, string? namesPath, decimal? revenuePerAda, decimal targetRate, decimal chronicBelow, string[] disable, string? findingsPath, string? summaryPath, EdFiInputs.Source source)
     {
-        var sample = inputPath is null;
-        var path = inputPath ?? AdaCommand.SampleFile;
+        if (source.Conflict(inputPath is not null) is { } conflict)
+        {
+            return CliOutput.Fail(conflict);
+        }
+
+        var sample = inputPath is null && !source.IsGiven;
+        var path = source.IsGiven ? source.Name : inputPath ?? AdaCommand.SampleFile;
         servicesPath ??= sample ? SampleServicesFile : null;
 
         var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -126,7 +138,9 @@ internal static class AuditCommand
         AuditInput input;
         try
         {
-            var periods = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
+            // Ed-Fi and TSDS data are read whole or refused with the first problem named; a CSV's unreadable rows become findings.
+            var periods = source.IsGiven ? null : CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
+            var records = periods?.Records ?? EdFiInputs.ReadPeriods(source, Console.Error);
             IReadOnlyList<IepServiceRecord> serviceRecords = [];
             if (servicesPath is not null)
             {
@@ -139,7 +153,7 @@ internal static class AuditCommand
                 campusNames = CampusDirectoryCsv.ReadFile(namesPath);
             }
 
-            input = new AuditInput { Records = periods.Records, ServiceRecords = serviceRecords, ReaderFindings = AuditCsv.ReaderFindings(periods) };
+            input = new AuditInput { Records = records, ServiceRecords = serviceRecords, ReaderFindings = periods is null ? [] : AuditCsv.ReaderFindings(periods) };
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
         {

@@ -32,23 +32,16 @@ internal static class CliInput
     {
         if (Options == CsvInputOptions.Default)
         {
-            try
+            var fast = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
+
+            // A column the store does not hold (a birth date, a misspelt column the contract's reader refuses) sends the
+            // file to the contract's reader too, and so does a year with the pre-K four-year-olds row (2025-26 on): it
+            // needs birth dates, which the store does not keep.
+            var needsBirthDates = fast.Records is PeimsRules.Attendance.Columnar.AttendanceStore { SchoolYear: { } year }
+                && PeimsRules.Rules.RuleSet.For(year).PreKindergartenAgeOnSeptemberFirst is not null;
+            if (fast.Problems.Count == 0 && fast.UnusedColumns.Count == 0 && !needsBirthDates)
             {
-                var fast = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
-                // A column the store does not hold (a birth date, a misspelt column the contract's reader refuses) sends
-                // the file to the contract's reader too.
-                // So does a year with the pre-K four-year-olds row (2025-26 on): it needs birth dates, which the store
-                // does not keep.
-                var needsBirthDates = fast.Records is PeimsRules.Attendance.Columnar.AttendanceStore { SchoolYear: { } year }
-                    && PeimsRules.Rules.RuleSet.For(year).PreKindergartenAgeOnSeptemberFirst is not null;
-                if (fast.Problems.Count == 0 && fast.UnusedColumns.Count == 0 && !needsBirthDates)
-                {
-                    return fast.Records;
-                }
-            }
-            catch (Exception e) when (CliOutput.IsInputError(e))
-            {
-                // The contract's reader below says what is wrong, in its words.
+                return fast.Records;
             }
         }
 

@@ -154,7 +154,7 @@ internal static class CliOutput
     /// cannot be opened or written (missing, a folder, no permission, a full disk), or an output the tool refuses.
     /// </summary>
     public static bool IsInputError(Exception e) =>
-        e is PeimsCsvException or DailyAttendanceInputException or CliUsageException or IOException or UnauthorizedAccessException;
+        e is PeimsCsvException or DailyAttendanceInputException or CliUsageException or EdFi.EdFiDataException or EdFi.EdFiApiException or IOException or UnauthorizedAccessException;
 
     /// <summary>
     /// Writes a file whole or not at all: into a new temporary file beside it, then moved over it. A folder, a missing

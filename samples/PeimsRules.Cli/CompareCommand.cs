@@ -19,12 +19,12 @@ internal static class CompareCommand
     {
         var before = new Option<FileInfo>("--before")
         {
-            Description = "The earlier run: a period-attendance CSV (TEA's rules of its school year), or a snapshot saved with --save-snapshot (*.json: its records and rules).",
+            Description = "The earlier run (such as the vendor's records): a period-attendance CSV, an Ed-Fi folder (tx.basicReportingPeriodAttendances), TSDS PEIMS XML (*.xml) (TEA's rules of its school year), or a snapshot saved with --save-snapshot (*.json: its records and rules).",
             Required = true,
         };
         var after = new Option<FileInfo>("--after")
         {
-            Description = "The later run: a period-attendance CSV or a snapshot (*.json), of the same school year.",
+            Description = "The later run (such as the records rebuilt from daily data): a period-attendance CSV, an Ed-Fi folder, TSDS XML or a snapshot (*.json), of the same school year.",
             Required = true,
         };
         var by = new Option<string>("--by")
@@ -99,7 +99,7 @@ internal static class CompareCommand
             afterRun = Side.Read(afterPath);
             if (priorYearPath is not null)
             {
-                prior = CliInput.ReadPriorYear(priorYearPath);
+                prior = priorYearPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CliInput.ReadPriorYear(priorYearPath) : EdFiInputs.ReadPath(priorYearPath, Console.Error);
             }
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
@@ -234,7 +234,11 @@ internal static class CompareCommand
                 return new Side(path, saved.Snapshot.Records, saved);
             }
 
-            var records = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
+            // A .csv file is read under the input contract; a folder is Ed-Fi documents (the vendor's
+            // tx.basicReportingPeriodAttendances), a .xml file TSDS PEIMS XML.
+            var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                ? CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records
+                : EdFiInputs.ReadPath(path, Console.Error);
             var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
             if (years.Count > 1)
             {

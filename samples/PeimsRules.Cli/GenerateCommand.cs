@@ -58,9 +58,10 @@ internal static class GenerateCommand
             CliOutput.WriteFolder(folder, temporary =>
             {
                 district.WriteTo(temporary);
+                EdFiInputs.WriteSample(district, Path.Combine(temporary, "edfi"));
                 return temporary;
             });
-            Console.Error.WriteLine($"generate: {district.Campuses.Count} campuses, {district.Enrollments.Select(e => e.Student).Distinct().Count()} students, {district.Marks.Count} daily marks, {district.Records.Count} period records ({district.Injected.Count} with injected errors), {district.ServiceRecords.Count} IEP service records in {folder}.");
+            Console.Error.WriteLine($"generate: {district.Campuses.Count} campuses, {district.Enrollments.Select(e => e.Student).Distinct().Count()} students, {district.Marks.Count} daily marks, {district.Records.Count} period records ({district.Injected.Count} with injected errors), {district.ServiceRecords.Count} IEP service records in {folder}; the same district as Ed-Fi documents in {Path.Combine(folder, "edfi")}.");
             return 0;
         });
         return command;

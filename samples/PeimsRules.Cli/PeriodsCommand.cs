@@ -16,9 +16,15 @@ internal static class PeriodsCommand
 {
     public static Command Create()
     {
-        var calendars = new Option<FileInfo>("--calendars") { Description = "The calendars file (docs/daily-to-period.md: CALENDAR, PERIOD, HOLIDAY, SCHOOLDAY, EXCLUDE rows).", Required = true };
-        var enrollments = new Option<FileInfo>("--enrollments") { Description = "The enrollments file.", Required = true };
-        var attendance = new Option<FileInfo>("--attendance") { Description = "The daily attendance marks file.", Required = true };
+        var calendars = new Option<FileInfo?>("--calendars") { Description = "The calendars file (docs/daily-to-period.md: CALENDAR, PERIOD, HOLIDAY, SCHOOLDAY, EXCLUDE rows). Required unless --edfi or --edfi-api." };
+        var enrollments = new Option<FileInfo?>("--enrollments") { Description = "The enrollments file. Required unless --edfi or --edfi-api." };
+        var attendance = new Option<FileInfo?>("--attendance") { Description = "The daily attendance marks file. Required unless --edfi or --edfi-api." };
+        var edfiDir = new Option<DirectoryInfo?>("--edfi") { Description = "Build from a district's daily Ed-Fi documents in this folder (docs/edfi.md): schools, calendars, calendarDates, tx.reportingPeriodExts, studentSchoolAssociations, attendance events, program associations." };
+        var edfiApi = new Option<string?>("--edfi-api") { Description = "Build from a live Ed-Fi ODS/API at this address; key and secret from EDFI_CLIENT_ID and EDFI_CLIENT_SECRET." };
+        var categories = new Option<FileInfo?>("--attendance-categories") { Description = "A Descriptor,Counts CSV mapping the district's attendance event categories to present, absent or present-for-funding (over Ed-Fi's defaults)." };
+        var negative = new Option<bool>("--negative-attendance") { Description = "Ed-Fi input records absences only: a day in membership with no attendance event is present (reported in the summary)." };
+        var format = new Option<string>("--format") { Description = "csv (the period-attendance CSV) or edfi (TEA's Texas extension documents, a folder given by --output).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "edfi");
         var programs = new Option<FileInfo?>("--programs") { Description = "The program participation file (IEP, pregnancy-related services, residential facility)." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the period-attendance CSV here instead of to stdout." };
         var special = new Option<FileInfo?>("--special-programs-output") { Description = "Also write the special-programs days (E0939, E0940, E1652) of each record to this file." };
@@ -38,6 +44,7 @@ internal static class PeriodsCommand
         var command = new Command("periods", "Build reporting-period attendance records (TSDS 42400) from calendars, enrollments and daily attendance marks.")
         {
             calendars, enrollments, attendance, programs, output, special, explain, withdrawal, noMark, numberExcluded,
+            edfiDir, edfiApi, categories, negative, format,
         };
 
         command.SetAction(parse =>
@@ -48,10 +55,38 @@ internal static class PeriodsCommand
                 NoSnapshotMark = parse.GetValue(noMark) ? NoSnapshotMarkRule.CountPresent : NoSnapshotMarkRule.LeaveDayOut,
                 NumberExcludedCalendars = parse.GetValue(numberExcluded),
             };
+            var stderr = parse.InvocationConfiguration.Error;
+            var edfiSource = new EdFiInputs.Source(parse.GetValue(edfiDir)?.FullName, parse.GetValue(edfiApi), null, null);
+            var edfiFormat = parse.GetValue(format) == "edfi";
+            if (edfiFormat && parse.GetValue(output) is null)
+            {
+                return Fail(stderr, "--format edfi writes a folder: give it with --output DIR.");
+            }
+
+            if (edfiSource.IsGiven)
+            {
+                if (edfiSource.EdFiFolder is not null && edfiSource.EdFiApi is not null)
+                {
+                    return Fail(stderr, "give --edfi or --edfi-api, not both.");
+                }
+
+                return RunEdFi(edfiSource, parse.GetValue(categories), parse.GetValue(negative), options, parse.GetValue(output), edfiFormat, parse.GetValue(special), parse.InvocationConfiguration.Output, stderr);
+            }
+
+            if (parse.GetValue(calendars) is not { } calendarsFile || parse.GetValue(enrollments) is not { } enrollmentsFile || parse.GetValue(attendance) is not { } attendanceFile)
+            {
+                return Fail(stderr, "give --calendars, --enrollments and --attendance (or --edfi DIR / --edfi-api URL).");
+            }
+
+            if (edfiFormat)
+            {
+                return Fail(stderr, "--format edfi is for records built from Ed-Fi input (--edfi or --edfi-api); for CSV input write CSV.");
+            }
+
             return Run(
-                parse.GetRequiredValue(calendars),
-                parse.GetRequiredValue(enrollments),
-                parse.GetRequiredValue(attendance),
+                calendarsFile,
+                enrollmentsFile,
+                attendanceFile,
                 parse.GetValue(programs),
                 parse.GetValue(output),
                 parse.GetValue(special),
@@ -182,6 +217,78 @@ internal static class PeriodsCommand
         }
 
         Summarize(build, marks.Count, calendars, markLines, stderr);
+        return 0;
+    }
+
+    private static int RunEdFi(EdFiInputs.Source source, FileInfo? categoriesFile, bool negative, DailyBuildOptions options, FileInfo? output, bool edfiFormat, FileInfo? specialFile, TextWriter stdout, TextWriter stderr)
+    {
+        PeriodAttendanceBuild build;
+        EdFi.EdFiDailyInputs inputs;
+        try
+        {
+            var categories = categoriesFile is null ? EdFi.AttendanceCategoryMap.Default : EdFi.AttendanceCategoryMap.Default.WithFile(categoriesFile.FullName);
+            inputs = EdFiInputs.ReadDaily(source, new EdFi.EdFiDailyReadOptions { Categories = categories, NegativeAttendance = negative, ErrorMode = EdFi.EdFiErrorMode.CollectAll }, stderr);
+            if (inputs.Problems.Count > 0)
+            {
+                foreach (var problem in inputs.Problems)
+                {
+                    stderr.WriteLine("error: " + problem);
+                }
+
+                stderr.WriteLine($"error: {inputs.Problems.Count} problem(s) in the Ed-Fi data; nothing was written.");
+                return CliOutput.BadInput;
+            }
+
+            build = inputs.Build(options);
+        }
+        catch (Exception e) when (CliOutput.IsInputError(e))
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (DailyAttendanceInputException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine("error: " + problem);
+            }
+
+            return CliOutput.BadInput;
+        }
+
+        try
+        {
+            if (edfiFormat)
+            {
+                var files = EdFiInputs.WritePeriods(output!.FullName, build);
+                var model = EdFi.EdFiModelVersion.For(build.SchoolYear ?? new SchoolYear(2026));
+                stderr.WriteLine($"periods: wrote {files.Count} Ed-Fi resource files to {output.FullName} in TEA's Texas extension {model} shape"
+                    + (model.IsTsdsCollection ? "." : $" (TSDS took PEIMS XML in {build.SchoolYear?.DisplayName}; the Ed-Fi shape is a stand-in)."));
+            }
+            else if (output is not null)
+            {
+                BasicReportingPeriodAttendanceCsv.WriteFile(output.FullName, build.Records);
+            }
+            else
+            {
+                BasicReportingPeriodAttendanceCsv.Write(stdout, build.Records);
+                stdout.Flush();
+            }
+
+            if (specialFile is not null)
+            {
+                SpecialProgramsAttendancePeriodCsv.WriteFile(specialFile.FullName, build.SpecialProgramRecords);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Fail(stderr, e.Message);
+        }
+
+        stderr.WriteLine("periods: Ed-Fi documents read: " + string.Join(", ", inputs.DocumentsRead.Where(d => d.Value > 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key} {d.Value}"))) + ".");
+        stderr.WriteLine(inputs.NegativeAttendance
+            ? string.Create(CultureInfo.InvariantCulture, $"periods: negative attendance: {build.DaysCountedPresentWithoutMark} day(s) in membership with no attendance event were counted present.")
+            : "periods: positive attendance: a day with no attendance event is left out, not counted (--negative-attendance counts it present).");
+        Summarize(build, inputs.Marks.Count, inputs.Calendars, _ => string.Empty, stderr);
         return 0;
     }
 

@@ -35,8 +35,19 @@ internal static class ReportCommand
         {
             input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, revenue, throughPeriod,
         };
+        var edfi = new EdFiInputs();
+        foreach (var option in edfi.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
+            if (edfi.From(parse).Conflict(parse.GetValue(input) is not null) is { } conflict)
+            {
+                return CliOutput.Fail(conflict);
+            }
+
             if (!HeatmapBounds.TryParse(parse.GetValue(heatmap), out var bounds, out var error))
             {
                 return CliOutput.Fail(error);
@@ -70,12 +81,13 @@ internal static class ReportCommand
                 new SyntheticOptions(parse.GetValue(seed), parse.GetValue(campuses), parse.GetValue(students)),
                 parse.GetValue(quiet),
                 revenuePerAda,
-                parse.GetValue(throughPeriod)));
+                parse.GetValue(throughPeriod),
+                edfi.From(parse)));
         });
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda, int? ThroughPeriod);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda, int? ThroughPeriod, EdFiInputs.Source EdFi);
 
     private static int Run(ReportRequest request)
     {
@@ -161,6 +173,18 @@ internal static class ReportCommand
         string? services = request.Services;
         string? names = request.CampusNames;
         string? note = null;
+        if (request.EdFi.IsGiven)
+        {
+            // The vendor's period records in Ed-Fi (or TSDS XML), with the school names of an Ed-Fi folder's schools.
+            step("reading the period records", 30);
+            var records = EdFiInputs.ReadPeriods(request.EdFi, Console.Error);
+            var schoolNames = names is not null ? CampusDirectoryCsv.ReadFile(names)
+                : request.EdFi.EdFiFolder is { } folder ? EdFiInputs.SchoolNames(folder) : new Dictionary<CampusId, string>();
+            IReadOnlyList<IepServiceRecord> iep = services is null ? [] : IepServiceRecordCsv.ReadFile(services).Records;
+            IReadOnlyList<BasicReportingPeriodAttendance>? before = request.PriorYear is null ? null : EdFiInputs.ReadPath(request.PriorYear, Console.Error);
+            return (new ReportInput(records, [], iep, schoolNames, before, request.EdFi.Name), null);
+        }
+
         if (request.Input is null)
         {
             step("generating the sample district", 10);

@@ -125,8 +125,9 @@ public static class AttendanceStoreCsv
     /// Reads a period-attendance file for summaries and calculators, the fastest way its records allow: into an
     /// <see cref="AttendanceStore"/> (streamed on every core, no object per row; <see cref="Attendance.AttendanceSummary"/>
     /// and the calculators then take their columnar path) when a store can hold the file, otherwise, for a file of
-    /// several school years or with more than 127.5 days taught in a period, into a list by
-    /// <see cref="BasicReportingPeriodAttendanceCsv"/>. The records and the problems are the same either way.
+    /// several school years or with more than 127.5 days taught in a period, or a file with any problem, into a list by
+    /// <see cref="BasicReportingPeriodAttendanceCsv"/> (so a file's problems are always the input contract's). The records
+    /// and the problems are the same either way.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="mode">Whether to stop at the first problem or collect them all.</param>
@@ -137,26 +138,24 @@ public static class AttendanceStoreCsv
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = mode });
-            if (!loaded.Problems.Any(IsStoreLimit))
+            // The store serves a clean file; a file with any problem is read again by the canonical reader, so its
+            // problems are the input contract's (docs/input-contract.md), whatever the store could or could not hold.
+            var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
+            if (loaded.Problems.Count == 0)
             {
                 return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
             }
         }
-        catch (PeimsCsvException e) when (IsStoreLimit(e.Problem))
+        catch (PeimsCsvException)
         {
-            // Read below by the canonical reader, which holds any record.
+            // Read below by the canonical reader.
         }
 
         var read = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
         return new AttendanceFileRead(read.Records, read.Problems, read.UnusedColumns);
     }
 
-    /// <summary>Whether a problem is one of the store's own limits (a record the canonical reader accepts).</summary>
-    private static bool IsStoreLimit(CsvProblem problem) =>
-        problem.Kind == CsvProblemKind.InconsistentRecord
-        && problem.Message.StartsWith(StoreLimitPrefix, StringComparison.Ordinal);
-
+    /// <summary>How a problem of the store's own limits begins (a record the canonical reader accepts).</summary>
     private const string StoreLimitPrefix = "an attendance store holds";
 
     /// <summary>Loads UTF-8 (or byte-order-marked UTF-16) CSV from <paramref name="stream"/>.</summary>

@@ -17,9 +17,11 @@ public sealed class PeriodAttendanceBuild
         IReadOnlyList<SpecialProgramsAttendancePeriod> specialProgramRecords,
         IReadOnlyList<DailyAttendanceMark> unmatchedMarks,
         IReadOnlyList<DailyAttendanceMark> marksOnNonInstructionalDays,
-        IReadOnlyDictionary<DayExclusionReason, long> leftOutDays)
+        IReadOnlyDictionary<DayExclusionReason, long> leftOutDays,
+        long daysCountedPresentWithoutMark)
     {
         MarksOnNonInstructionalDays = marksOnNonInstructionalDays;
+        DaysCountedPresentWithoutMark = daysCountedPresentWithoutMark;
         _index = index;
         Records = records;
         SpecialProgramRecords = specialProgramRecords;
@@ -60,6 +62,13 @@ public sealed class PeriodAttendanceBuild
     /// absent). Days outside every enrollment are not counted here; <see cref="Explain"/> lists them.
     /// </summary>
     public IReadOnlyDictionary<DayExclusionReason, long> LeftOutDays { get; }
+
+    /// <summary>
+    /// How many counted days had no mark at the snapshot time and were counted present because
+    /// <see cref="DailyBuildOptions.NoSnapshotMark"/> is <see cref="NoSnapshotMarkRule.CountPresent"/> (negative
+    /// attendance: absences only are recorded). Zero under <see cref="NoSnapshotMarkRule.LeaveDayOut"/>.
+    /// </summary>
+    public long DaysCountedPresentWithoutMark { get; }
 
     /// <summary>The students with at least one enrollment, in id order.</summary>
     public IReadOnlyList<StudentId> Students => Array.AsReadOnly(_index.Students);

@@ -137,7 +137,7 @@ public static class PeriodAttendanceBuilder
         }
 
         var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
-        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), Array.AsReadOnly(nonInstructional), leftOutDays.AsReadOnly());
+        return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), Array.AsReadOnly(nonInstructional), leftOutDays.AsReadOnly(), parts.Sum(p => p.PresentWithoutMark[0]));
     }
 
     private static DailyAttendanceMark[] InMarkOrder(IEnumerable<DailyAttendanceMark> marks) => marks
@@ -162,7 +162,7 @@ public static class PeriodAttendanceBuilder
             for (var s = from; s < to; s++)
             {
                 accumulators.Clear();
-                BuildStudent(index, s, slots, matched, offCalendar, accumulators, run.LeftOut);
+                BuildStudent(index, s, slots, matched, offCalendar, accumulators, run.LeftOut, run.PresentWithoutMark);
                 accumulators.Sort(RecordAccumulator.Order);
                 foreach (var acc in accumulators)
                 {
@@ -192,10 +192,13 @@ public static class PeriodAttendanceBuilder
 
         public long[] LeftOut { get; } = new long[reasons];
 
+        /// <summary>The days counted present under negative attendance (no mark at the snapshot time), in one cell.</summary>
+        public long[] PresentWithoutMark { get; } = new long[1];
+
         public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error { get; set; }
     }
 
-    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, bool[] offCalendar, List<RecordAccumulator> accumulators, long[] leftOut)
+    private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, bool[] offCalendar, List<RecordAccumulator> accumulators, long[] leftOut, long[] presentWithoutMark)
     {
         var marks = index.Marks;
         var markDays = index.MarkDays;
@@ -267,6 +270,12 @@ public static class PeriodAttendanceBuilder
                     {
                         leftOut[(int)why]++;
                         continue;
+                    }
+
+                    if (decision.SnapshotMark == DayRules.NoMark)
+                    {
+                        // Counted present under NoSnapshotMarkRule.CountPresent: reported, so the choice is never silent.
+                        presentWithoutMark[0]++;
                     }
 
                     current ??= Find(accumulators, enrollment, period, p);
