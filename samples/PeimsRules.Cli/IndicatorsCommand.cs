@@ -23,7 +23,7 @@ internal static class IndicatorsCommand
         var leavers = new Option<FileInfo?>("--leavers") { Description = "The leaver records file (PEIMS 203), for the annual dropout rate." };
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (seed 002).")
+        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (TEA Accountability Manual, Appendix D, Data Sources).")
         {
             input, demographics, leavers, format,
         };

@@ -25,7 +25,7 @@ internal static class ReportCommand
         var output = new Option<DirectoryInfo>("--output") { Description = "The report folder.", DefaultValueFactory = _ => new DirectoryInfo("peimsrules-report") };
         var heatmap = new Option<string>("--heatmap") { Description = "The grid's heatmap, metric:min:max (ada or pia).", DefaultValueFactory = _ => HeatmapBounds.Default.ToString() };
         var targetRate = new Option<decimal>("--target-rate") { Description = "The attendance rate (percent) at which each campus's ADA gain is estimated.", DefaultValueFactory = _ => 95m };
-        var seed = new Option<int>("--seed") { Description = "For the sample district: the seed.", DefaultValueFactory = _ => 2024 };
+        var seed = new Option<int>("--seed") { Description = "For the sample district: the random-number seed (the same seed gives the same district).", DefaultValueFactory = _ => 2024 };
         var campuses = new Option<int>("--campuses") { Description = "For the sample district: the number of campuses.", DefaultValueFactory = _ => 5 };
         var students = new Option<int>("--students") { Description = "For the sample district: students per campus.", DefaultValueFactory = _ => 120 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table: for scripts." };
@@ -149,7 +149,7 @@ internal static class ReportCommand
             periods = Path.Combine(data, "periods.csv");
             services ??= Path.Combine(data, "iep-services.csv");
             names ??= Path.Combine(data, "campuses.csv");
-            note = $"A synthetic district (seed {request.Sample.Seed}): {district.Campuses.Count} campuses, {district.Injected.Count} period records given reporting errors on purpose (data/injected-errors.csv), plus two rows the reader cannot read. Its files are in data/, including the daily data the period records were built from.";
+            note = $"A synthetic district (generated with --seed {request.Sample.Seed}): {district.Campuses.Count} campuses, {district.Injected.Count} period records given reporting errors on purpose (data/injected-errors.csv), plus two rows the reader cannot read. Its files are in data/, including the daily data the period records were built from.";
         }
         else
         {

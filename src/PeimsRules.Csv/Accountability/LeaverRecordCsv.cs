@@ -25,7 +25,7 @@ public static class LeaverRecordCsv
     public static CsvColumn GradeLevel { get; } = new("GradeLevel", "E0017", true, "the grade the student left from: EE, PK, KG, 01 to 12.");
 
     /// <summary>LeaverCode: the leaver reason code.</summary>
-    public static CsvColumn LeaverCode { get; } = new("LeaverCode", null, true, "the two-digit leaver reason code of the year's table (seed 002 table 31: 01, 03, 16, 24, 60, 66, 78, 81, 82, 83, 85, 86, 98).");
+    public static CsvColumn LeaverCode { get; } = new("LeaverCode", null, true, "the two-digit leaver reason code of the year's table (TEA Accountability Manual, Appendix D, table 31: 01, 03, 16, 24, 60, 66, 78, 81, 82, 83, 85, 86, 98).");
 
     /// <summary>The columns of the layout, in order.</summary>
     public static IReadOnlyList<CsvColumn> Columns { get; } = [SchoolYear, CampusId, StudentId, GradeLevel, LeaverCode];

@@ -5,7 +5,7 @@ namespace PeimsRules.Csv.Accountability;
 
 /// <summary>
 /// The student demographics file: one row per student, with the traits the accountability indicators are
-/// disaggregated by (seed 002, table 30): economic status (E0785), ethnicity, at risk, special education.
+/// disaggregated by (TEA Accountability Manual, Appendix D, table 30): economic status (E0785), ethnicity, at risk, special education.
 /// </summary>
 /// <remarks>
 /// Problems name the file, line, column and value: an unknown code, a flag that is not Y or N, a missing required column
@@ -20,7 +20,7 @@ public static class StudentDemographicsCsv
     public static CsvColumn EconomicDisadvantageCode { get; } = new("EconomicDisadvantageCode", "E0785", true, "the economic disadvantage code: 00, 01, 02 or 99.");
 
     /// <summary>Ethnicity: I, A, B, H or W.</summary>
-    public static CsvColumn Ethnicity { get; } = new("Ethnicity", null, true, "the ethnicity category of seed 002 table 30: I (American Indian or Alaskan Native), A (Asian or Pacific Islander), B (African American), H (Hispanic), W (White).");
+    public static CsvColumn Ethnicity { get; } = new("Ethnicity", null, true, "the ethnicity category of TEA Accountability Manual, Appendix D, table 30: I (American Indian or Alaskan Native), A (Asian or Pacific Islander), B (African American), H (Hispanic), W (White).");
 
     /// <summary>AtRisk: Y or N.</summary>
     public static CsvColumn AtRisk { get; } = new("AtRisk", null, false, "Y when the student is identified as at risk (TEC §29.081(d)); blank for N.");

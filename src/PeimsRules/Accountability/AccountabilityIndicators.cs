@@ -31,16 +31,16 @@ public sealed record DropoutRateFigure(RateLevel Level, DistrictId District, Cam
 }
 
 /// <summary>
-/// The accountability attendance rate (seed 002): the total days students in grades 1 to 12 were present ÷ the total
+/// The accountability attendance rate (TEA Accountability Manual, Appendix D, Data Sources): the total days students in grades 1 to 12 were present ÷ the total
 /// days they were in membership (PEIMS 400), by campus and district, for all students and each student group.
 /// </summary>
 /// <remarks>
 /// Days present are days in membership minus days absent, as reported (eligible and ineligible days present, remote days
 /// included); the regular school year's six reporting periods count. A student's groups come from the demographic
-/// records (seed 002: economic status from PEIMS 110, ethnicity from PEIMS 101); a student without one counts in All
+/// records (TEA Accountability Manual, Appendix D: economic status from PEIMS 110, ethnicity from PEIMS 101); a student without one counts in All
 /// only, and is listed by <see cref="StudentsWithoutDemographics"/>.
 /// </remarks>
-[TeaSource("TEA accountability data sources (seed 002): attendance rate, grades 1-12, PEIMS 400")]
+[TeaSource("TEA Accountability Manual, Appendix D (Data Sources): attendance rate, grades 1-12, PEIMS 400")]
 public static class AttendanceRate
 {
     /// <summary>The rates of every campus and district, for all students and each student group with students.</summary>
@@ -80,7 +80,7 @@ public static class AttendanceRate
 }
 
 /// <summary>
-/// The annual dropout rate (seed 002), for grades 7-8 and for grades 7-12: the students with a leaver record (PEIMS 203)
+/// The annual dropout rate (TEA Accountability Manual, Appendix D, Data Sources), for grades 7-8 and for grades 7-12: the students with a leaver record (PEIMS 203)
 /// whose reason the year's leaver-code table does not exempt ÷ the students served during the school year in those
 /// grades, ADA-ineligible students included (PEIMS 110 and 400), by campus and district, for all students and each
 /// student group.
@@ -90,7 +90,7 @@ public static class AttendanceRate
 /// reporting period) puts the student there in one of the span's grades. A dropout counts at the leaver record's campus,
 /// in the span of its grade, once per student. An unknown leaver code is an error (<see cref="PeimsCodeException"/>).
 /// </remarks>
-[TeaSource("TEA accountability data sources (seed 002): annual dropout rate, grades 7-8 and 7-12; table 31 leaver codes")]
+[TeaSource("TEA Accountability Manual, Appendix D (Data Sources): annual dropout rate, grades 7-8 and 7-12; table 31 leaver codes")]
 public static class AnnualDropoutRate
 {
     /// <summary>The rates of every campus and district for <paramref name="year"/>, grades 7-8 and 7-12.</summary>

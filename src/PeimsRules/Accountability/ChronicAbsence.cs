@@ -5,7 +5,7 @@ namespace PeimsRules.Accountability;
 
 /// <summary>
 /// Applies a <see cref="ChronicAbsenceDefinition"/> to a district's spans: sums each student's spans over the
-/// definition's attribution (seed 004: several enrollments in one school summed before the test), applies the
+/// definition's attribution (EDFacts FS195 as a student information system implements it: several enrollments in one school summed before the test), applies the
 /// exclusions, compares the measure with the threshold exactly, and counts the rates by campus and district.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ namespace PeimsRules.Accountability;
 /// </list>
 /// <para>The result does not depend on the order of the spans.</para>
 /// </remarks>
-[TeaSource("EDFacts FS195 (seed 004); CRDC; integrity audit (seed 000); TEA accountability [vendor documented]; HB 213 (2025), not law")]
+[TeaSource("EDFacts FS195; CRDC; district PEIMS integrity audit; TEA accountability [vendor documented]; HB 213 (2025), not law")]
 public static class ChronicAbsence
 {
     /// <summary>Applies <paramref name="definition"/> to <paramref name="spans"/>.</summary>

@@ -32,7 +32,7 @@ public enum ChronicAbsenceAttribution
 /// <summary>When a day of scheduled minutes counts as a day absent, for definitions computed from daily marks.</summary>
 public enum AbsentDayRule
 {
-    /// <summary>Absent when the minutes missed are more than half the minutes scheduled that day (EDFacts FS195 as seed 004 computes it).</summary>
+    /// <summary>Absent when the minutes missed are more than half the minutes scheduled that day (EDFacts FS195 as a student information system implements it).</summary>
     MoreThanHalfOfScheduledMinutes = 0,
 
     /// <summary>Absent when the minutes missed are at least half the minutes scheduled (CRDC: "missed at least half of the school day").</summary>
@@ -50,7 +50,7 @@ public enum AbsentDayRule
 /// var strict = ChronicAbsenceDefinition.Federal with { Threshold = 15m, Attribution = ChronicAbsenceAttribution.District };
 /// </code>
 /// </example>
-[TeaSource("EDFacts FS195; CRDC definitions; integrity audit (seed 000); TEA accountability as vendors rebuild it; HB 213 (89th Legislature, 2025), not law")]
+[TeaSource("EDFacts FS195; CRDC definitions; district PEIMS integrity audit; TEA accountability as vendors rebuild it; HB 213 (89th Legislature, 2025), not law")]
 public sealed record ChronicAbsenceDefinition
 {
     /// <summary>The definition's short name, as the CLI's <c>--definition</c> names it (such as <c>federal</c>).</summary>
@@ -98,11 +98,11 @@ public sealed record ChronicAbsenceDefinition
     /// <summary>
     /// Calendars with this many attendance days or fewer are left out; <see langword="null"/> for no such exclusion.
     /// </summary>
-    /// <value>10 for EDFacts FS195 (seed 004: "calendars having 10 or fewer days where attendance is marked are excluded").</value>
+    /// <value>10 for EDFacts FS195 (as a student information system implements it: "calendars having 10 or fewer days where attendance is marked are excluded").</value>
     public int? ExcludeCalendarsWithAtMostDays { get; init; }
 
     /// <summary>Whether enrollments that start and end on the same day, and no-show enrollments, are left out.</summary>
-    /// <value><see langword="true"/> for EDFacts FS195 (seed 004); <see langword="false"/> for the others.</value>
+    /// <value><see langword="true"/> for EDFacts FS195; <see langword="false"/> for the others.</value>
     public bool ExcludesSameDayAndNoShowEnrollments { get; init; }
 
     /// <summary>
@@ -120,7 +120,7 @@ public sealed record ChronicAbsenceDefinition
     public decimal? TrendingFrom { get; init; }
 
     /// <summary>
-    /// EDFacts file specification FS195, exactly as seed 004 describes it: kindergarten to grade 12; enrolled at least
+    /// EDFacts file specification FS195, exactly as a student information system's data mart describes it: kindergarten to grade 12; enrolled at least
     /// 10 days in the school; absent 10% or more of the days enrolled; a day absent when more than half the scheduled
     /// instructional minutes were missed; several enrollments in one school summed before the test; counted once per
     /// school; school-related activities are not absences; calendars with 10 or fewer attendance days, same-day
@@ -130,7 +130,7 @@ public sealed record ChronicAbsenceDefinition
     {
         Name = "federal",
         Authority = "U.S. Department of Education, EDFacts FS195 (chronic absenteeism)",
-        Citation = new("EDFacts FS195; federal attendance data mart logic (seed 004)", CitationStatus.Verified),
+        Citation = new("EDFacts FS195, as a student information system's federal attendance data mart implements it", CitationStatus.Verified),
         Measure = ChronicAbsenceMeasure.PercentOfDaysEnrolled,
         Threshold = 10m,
         Inclusive = true,
@@ -159,14 +159,14 @@ public sealed record ChronicAbsenceDefinition
     };
 
     /// <summary>
-    /// The integrity audit's line (seed 000, the audit's ATT-09): attendance rate at a campus below 90%, that is days
+    /// The integrity audit's line (the district PEIMS integrity audit, its rule ATT-09): attendance rate at a campus below 90%, that is days
     /// absent more than 10% of days in membership (exactly 90% attendance is not below 90%), every grade.
     /// </summary>
     public static ChronicAbsenceDefinition IntegrityAudit { get; } = new()
     {
         Name = "audit",
-        Authority = "Integrity audit (seed 000), rule ATT-09",
-        Citation = new("Integrity audit (seed 000): attendance rate below 90%", CitationStatus.VendorDocumented),
+        Authority = "District PEIMS integrity audit, rule ATT-09",
+        Citation = new("District PEIMS integrity audit: attendance rate below 90%", CitationStatus.VendorDocumented),
         Measure = ChronicAbsenceMeasure.PercentOfDaysEnrolled,
         Threshold = 10m,
         Inclusive = false,

@@ -82,7 +82,7 @@ public sealed class ChronicAbsenceInput
     }
 
     /// <summary>
-    /// One span per enrollment, from daily data, deciding each day from its minutes as seed 004 does: the scheduled
+    /// One span per enrollment, from daily data, deciding each day from its minutes as a student information system's federal data mart does: the scheduled
     /// minutes of a day are the sum of its class-period marks (start to end), the absent minutes the sum of its marks
     /// with status absent (a mark present for funding, such as a school-related activity, is not an absence), and the
     /// day counts absent under <paramref name="definition"/>'s <see cref="ChronicAbsenceDefinition.AbsentDay"/> rule.
@@ -92,12 +92,12 @@ public sealed class ChronicAbsenceInput
     /// The days of an enrollment are its calendar's instructional days on which the student is enrolled (the withdrawal
     /// date read as <see cref="DailyBuildOptions.WithdrawalDate"/> says), outside the calendar's excluded date ranges,
     /// with an ADA eligibility code other than 0. A day with no mark at all was not scheduled and is not a day
-    /// enrolled (seed 004 counts scheduled days), unless <see cref="DailyBuildOptions.NoSnapshotMark"/> is
+    /// enrolled (the FS195 data mart counts scheduled days), unless <see cref="DailyBuildOptions.NoSnapshotMark"/> is
     /// <see cref="NoSnapshotMarkRule.CountPresent"/>, for systems that record absences only: then it is a day present.
     /// </para>
     /// <para>
-    /// Nothing is taken from an enrollment marked state exclude, or from an excluded calendar or campus (seed 003 and
-    /// seed 004); such enrollments are listed in <see cref="LeftOut"/>. No-show and same-day enrollments are kept as spans
+    /// Nothing is taken from an enrollment marked state exclude, or from an excluded calendar or campus (the Ed-Fi Texas v4.0 reporting-period attendance object logic and
+    /// EDFacts FS195 as a student information system implements it); such enrollments are listed in <see cref="LeftOut"/>. No-show and same-day enrollments are kept as spans
     /// with their flags, for the definition to leave out or not.
     /// </para>
     /// </remarks>

@@ -3,11 +3,11 @@ namespace PeimsRules.Accountability;
 /// <summary>
 /// One piece of a student's attendance at one campus that a chronic-absence definition sums: a reporting-period record
 /// (built from period data) or one enrollment (built from daily data). The definition's attribution decides which
-/// spans are summed together before the test (seed 004: several enrollments in one school are summed first).
+/// spans are summed together before the test (EDFacts FS195 as a student information system implements it: several enrollments in one school are summed first).
 /// </summary>
 /// <remarks>
 /// Days are exact half days (<see cref="DayCount"/>): a half-day record (ADA eligibility codes 2, 5, 6) already reports
-/// its membership and absences in half days (seed 003), so it adds half days here. Minutes are whole minutes.
+/// its membership and absences in half days (Ed-Fi Texas v4.0 reporting-period attendance object logic), so it adds half days here. Minutes are whole minutes.
 /// </remarks>
 public sealed record ChronicAbsenceSpan
 {

@@ -54,11 +54,11 @@ public sealed class LeaverCodeTable
 /// The leaver-code tables by school year of the leaver data, each with its citation: which leaver reasons are not
 /// dropouts in the annual dropout rate.
 /// </summary>
-[TeaSource("TEA accountability data sources (seed 002), table 31: leaver codes")]
+[TeaSource("TEA Accountability Manual, Appendix D (Data Sources), table 31: leaver codes")]
 public static class LeaverCodes
 {
     /// <summary>
-    /// Seed 002, table 31: codes 01 graduated, 03 died, 16 return to home country, 24 college, 60 home schooling, 66
+    /// TEA Accountability Manual, Appendix D, table 31: codes 01 graduated, 03 died, 16 return to home country, 24 college, 60 home schooling, 66
     /// removed by child protective services, 78 expelled and cannot return, 81 Texas private school, 82 school outside
     /// Texas, 83 administrative withdrawal, 85 graduated outside Texas, returned, left again, 86 GED outside Texas are not
     /// counted as dropouts in the 2007 ratings; 98 other is a dropout.
@@ -82,7 +82,7 @@ public static class LeaverCodes
         ]);
 
     /// <summary>
-    /// The table in force by the school year of the leaver data. Seed 002's table decided the 2007 ratings, which used
+    /// The table in force by the school year of the leaver data. The table of the TEA Accountability Manual, Appendix D decided the 2007 ratings, which used
     /// the 2005-06 leavers, so it is keyed from 2005-06; later years carry it forward until a later table is added.
     /// </summary>
     public static RuleParameter<LeaverCodeTable> Table { get; } = new(
@@ -92,7 +92,7 @@ public static class LeaverCodes
             new SchoolYear(2006),
             Table31,
             new Citation(
-                "TEA accountability data sources (seed 002), table 31",
+                "TEA Accountability Manual, Appendix D (Data Sources), table 31",
                 CitationStatus.AwaitingConfirmation,
                 "The table is the 2007 ratings' (2005-06 leavers); later years' tables add and retire codes and await confirmation against the data standards of each year.")));
 

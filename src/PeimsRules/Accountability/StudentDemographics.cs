@@ -1,7 +1,7 @@
 namespace PeimsRules.Accountability;
 
 /// <summary>
-/// A student's ethnicity, in the categories districts assigned under seed 002 (TEA accountability data sources,
+/// A student's ethnicity, in the categories districts assigned under the TEA Accountability Manual, Appendix D (data sources,
 /// table 30): American Indian or Alaskan Native and Asian or Pacific Islander are reported but not evaluated separately
 /// for accountability.
 /// </summary>
@@ -23,7 +23,7 @@ public enum Ethnicity
     White = 4,
 }
 
-/// <summary>A student group the accountability indicators are disaggregated by (seed 002, table 30).</summary>
+/// <summary>A student group the accountability indicators are disaggregated by (TEA Accountability Manual, Appendix D, table 30).</summary>
 public enum StudentGroup
 {
     /// <summary>All students.</summary>
@@ -55,7 +55,7 @@ public enum StudentGroup
 }
 
 /// <summary>
-/// A student's demographic record (PEIMS 101 and 110, as seed 002 uses them for disaggregation): economic status,
+/// A student's demographic record (PEIMS 101 and 110, as the TEA Accountability Manual, Appendix D uses them for disaggregation): economic status,
 /// ethnicity, at-risk status and special education status.
 /// </summary>
 /// <param name="Student">The student.</param>
@@ -90,7 +90,7 @@ public sealed record StudentDemographics(
         "B" => Ethnicity.AfricanAmerican,
         "H" => Ethnicity.Hispanic,
         "W" => Ethnicity.White,
-        _ => throw new PeimsCodeException("ethnicity (seed 002, table 30)", text, "the codes are I (American Indian or Alaskan Native), A (Asian or Pacific Islander), B (African American), H (Hispanic) and W (White)."),
+        _ => throw new PeimsCodeException("ethnicity (TEA Accountability Manual, Appendix D, table 30)", text, "the codes are I (American Indian or Alaskan Native), A (Asian or Pacific Islander), B (African American), H (Hispanic) and W (White)."),
     };
 
     /// <summary>The groups the student belongs to, <see cref="StudentGroup.All"/> first.</summary>

@@ -20,7 +20,7 @@ public enum Population
 
 /// <summary>Which records each <see cref="Population"/> counts.</summary>
 [TeaSource("TEC §48.108 (early education allotment, HB 3 2019)")]
-[TeaSource("Early Education ADA report (seed 001): K-3 educationally disadvantaged and K-3 LEP rows")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): K-3 educationally disadvantaged and K-3 LEP rows")]
 public static class Populations
 {
     /// <summary>The populations whose rows exist under <paramref name="rules"/>: the K-3 rows only from 2019-20.</summary>

@@ -11,7 +11,7 @@ namespace PeimsRules.Attendance;
 /// A period with no records has an ADA of zero and still counts as one of the six. For 2019-20 see
 /// <see cref="Funding.Covid19AdjustedRefinedAda"/>.
 /// </remarks>
-[TeaSource("Early Education ADA report (seed 001): refined ADA total is the sum of the six periods divided by six, rounded to 3 decimals")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): refined ADA total is the sum of the six periods divided by six, rounded to 3 decimals")]
 [TeaSource("19 TAC §129.1021")]
 public static class RefinedAda
 {

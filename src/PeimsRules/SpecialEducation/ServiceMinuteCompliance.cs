@@ -13,7 +13,7 @@ namespace PeimsRules.SpecialEducation;
 /// <see cref="Ratio"/>); nothing is rounded.
 /// </remarks>
 /// <param name="Record">The service record.</param>
-[TeaSource("Integrity audit (seed 000): SPED compliance ratio of actual to required service minutes; shortfall below 1.0", Status = CitationStatus.VendorDocumented)]
+[TeaSource("District PEIMS integrity audit: SPED compliance ratio of actual to required service minutes; shortfall below 1.0", Status = CitationStatus.VendorDocumented)]
 [TeaSource("34 CFR §300.323(c)(2): special education and related services are made available in accordance with the IEP")]
 public sealed record ServiceMinuteCompliance(IepServiceRecord Record)
 {

@@ -6,7 +6,7 @@ using PeimsRules.Tests.Support;
 namespace PeimsRules.Tests.Accountability;
 
 /// <summary>
-/// The accountability attendance rate and annual dropout rate of seed 002, with the leaver codes of its table 31 and the
+/// The accountability attendance rate and annual dropout rate of the TEA Accountability Manual, Appendix D, with the leaver codes of its table 31 and the
 /// student groups of its table 30. School year 2023-24, district 101912, campuses 101912001 and 101912002.
 /// </summary>
 public class AccountabilityIndicatorsSpecification

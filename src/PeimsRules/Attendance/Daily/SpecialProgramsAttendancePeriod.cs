@@ -2,7 +2,7 @@ namespace PeimsRules.Attendance.Daily;
 
 /// <summary>
 /// The special-programs days of one period record (the Ed-Fi TX Special Programs Reporting Period Attendance object,
-/// seed 003): the days a student was present and eligible while receiving pregnancy-related services (E0939), in a
+/// in the Ed-Fi Texas v4.0 object logic): the days a student was present and eligible while receiving pregnancy-related services (E0939), in a
 /// special-education IEP with the mainstream setting 40 (E0940), and living in a residential facility (E1652).
 /// </summary>
 /// <remarks>
@@ -13,7 +13,7 @@ namespace PeimsRules.Attendance.Daily;
 /// </para>
 /// <para>
 /// Each count is of days present under an eligible code (1, 2, 3, 6) on which the program was active; codes 2 and 6
-/// count one half day for each such day (seed 003). So each count is at most the record's eligible days present.
+/// count one half day for each such day (Ed-Fi Texas v4.0 reporting-period attendance object logic). So each count is at most the record's eligible days present.
 /// </para>
 /// </remarks>
 public sealed record SpecialProgramsAttendancePeriod
