@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>report [--input FILE [--services FILE] [--campus-names FILE] [--prior-year FILE]] [--output DIR] [--heatmap pia:90:97] [--quiet]</c>:
+/// <c>report [--input FILE [--services FILE] [--campus-names FILE] [--prior-year FILE]] [--output DIR] [--heatmap metric:min:max] [--quiet]</c>:
 /// with no input, generates the sample district and reports on it; writes a folder with index.html, charts and CSVs.
 /// </summary>
 internal static class ReportCommand
@@ -23,7 +23,7 @@ internal static class ReportCommand
         var names = new Option<FileInfo?>("--campus-names") { Description = "A CSV of CampusId,CampusName to show names instead of ids." };
         var priorYear = new Option<FileInfo?>("--prior-year") { Description = "For 2019-20: the 2018-19 period-attendance CSV (COVID-19 historical ratio)." };
         var output = new Option<DirectoryInfo>("--output") { Description = "The report folder.", DefaultValueFactory = _ => new DirectoryInfo("peimsrules-report") };
-        var heatmap = new Option<string>("--heatmap") { Description = "The grid's heatmap, metric:min:max (ada or pia).", DefaultValueFactory = _ => HeatmapBounds.Default.ToString() };
+        var heatmap = new Option<string?>("--heatmap") { Description = "One figure's heatmap bounds, metric:min:max (ada or pia), such as pia:90:97. Without it, each figure's bounds are the district's own quartiles." };
         var targetRate = new Option<decimal>("--target-rate") { Description = "The attendance rate (percent) at which each campus's ADA gain is estimated.", DefaultValueFactory = _ => 95m };
         var seed = new Option<int>("--seed") { Description = "For the sample district: the random-number seed (the same seed gives the same district).", DefaultValueFactory = _ => 2024 };
         var campuses = new Option<int>("--campuses") { Description = "For the sample district: the number of campuses.", DefaultValueFactory = _ => 5 };
@@ -60,7 +60,7 @@ internal static class ReportCommand
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapRange? Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet);
 
     private static int Run(ReportRequest request)
     {
@@ -89,6 +89,11 @@ internal static class ReportCommand
             {
                 Work((_, _) => { });
             }
+            else if (Console.IsErrorRedirected)
+            {
+                // Not a terminal: one plain line a step, ending at 100%, instead of a bar that redraws itself.
+                Work((what, percent) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: {percent,3}% {what}")));
+            }
             else
             {
                 console.Progress().AutoClear(true).Start(ctx =>
@@ -99,9 +104,11 @@ internal static class ReportCommand
                         task.Description = what;
                         task.Value = percent;
                     });
+                    task.StopTask();
                 });
             }
         }
+
         catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return CliOutput.Fail(e.Message);
@@ -113,25 +120,50 @@ internal static class ReportCommand
 
         if (!request.Quiet && report is not null)
         {
-            var table = new Table().Title($"{report.Rules.SchoolYear.DisplayName}: refined ADA by campus");
-            table.AddColumns("campus", "refined ADA", "PIA", "findings", "$ at stake");
+            var table = new Table().Title($"{report.Rules.SchoolYear.DisplayName}: refined ADA by campus, and the reporting errors to fix");
+            table.AddColumns("campus", "refined ADA", "PIA", "errors", "$ overstated", "$ unclaimed", "$ opportunity");
+            var district = report.ByDistrict.Figures.FirstOrDefault(f => f.IsYear && f.Population == Population.All);
+            if (district is not null)
+            {
+                Row(table, $"District {district.Group.District}", district, report.Audit.Findings, report.ActionList.Count);
+            }
+
             foreach (var campus in report.Campuses)
             {
                 var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
-                var audit = report.Audit.Campuses.FirstOrDefault(c => c.CampusId == campus);
-                table.AddRow(
-                    Markup.Escape(report.NameOf(campus)),
-                    ReportFormat.Figure(year.Ada),
-                    ReportFormat.Figure(year.Pia),
-                    (audit?.Findings ?? 0).ToString(CultureInfo.InvariantCulture),
-                    ReportFormat.DollarsText(audit?.DollarsAtStake));
+                Row(table, report.NameOf(campus), year, report.Audit.Findings.Where(f => f.CampusId == campus), report.ActionList.Count(f => f.CampusId == campus));
             }
 
             console.Write(table);
+            console.MarkupLine("$: the basic-allotment equivalent of the ADA (ADA × the basic allotment). Overstated and unclaimed are reporting errors to fix before submission; the attendance opportunity (students below 90%) is not an error and is not added to them.");
+            if (district is not null && ReportFormat.Hint(district.Ada, report.Rules) is { } hint)
+            {
+                console.MarkupLine(Markup.Escape(hint));
+            }
+
             console.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(request.Output, "index.html"))}[/] ({written.Count} files).");
         }
 
         return 0;
+    }
+
+    private static void Row(Table table, string name, AttendanceFigure year, IEnumerable<AuditFinding> findings, int errors)
+    {
+        var list = findings.ToList();
+        string Money(MoneyColumn column)
+        {
+            var (_, dollars, _) = FindingMoney.Total(list, column);
+            return ReportFormat.DollarsText(dollars);
+        }
+
+        table.AddRow(
+            Markup.Escape(name),
+            Markup.Escape(ReportFormat.FigureText(year.Ada)),
+            Markup.Escape(ReportFormat.FigureText(year.Pia)),
+            ReportFormat.Count(errors),
+            Markup.Escape(Money(MoneyColumn.AdaOverstated)),
+            Markup.Escape(Money(MoneyColumn.AdaUnclaimed)),
+            Markup.Escape(Money(MoneyColumn.AttendanceOpportunity)));
     }
 
     private static (ReportInput Input, string? Note) Load(ReportRequest request, Action<string, int> step)
@@ -158,9 +190,16 @@ internal static class ReportCommand
 
         step("reading the period records", 30);
         var result = BasicReportingPeriodAttendanceCsv.ReadFile(periods, CsvErrorMode.CollectAll);
-        var readerFindings = AuditCsv.ReaderFindings(result);
+        var fileName = Path.GetFileName(periods);
+        var readerFindings = AuditCsv.ReaderFindings(result)
+            .Select(f => f with { Message = f.Message.Replace(periods, fileName, StringComparison.Ordinal), SourceFile = f.SourceFile is null ? null : Path.GetFileName(f.SourceFile) })
+            .ToList();
         IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : IepServiceRecordCsv.ReadFile(services).Records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = request.PriorYear is null ? null : BasicReportingPeriodAttendanceCsv.ReadFile(request.PriorYear);
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names), prior, periods), note);
+        var campusNames = names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names);
+
+        // The page names its source by file name only: a report is shared, the folders of the machine it ran on are not.
+        var source = request.Input is null ? "data/periods.csv (the sample district)" : Path.GetFileName(periods);
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source), note);
     }
 }

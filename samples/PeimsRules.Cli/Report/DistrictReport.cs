@@ -58,6 +58,11 @@ internal sealed class DistrictReport
 
     public AuditReport Audit { get; }
 
+    /// <summary>The prior year's district figures, when a prior-year file was given (any year: shown beside the current one).</summary>
+    public AttendanceSummary? PriorByDistrict { get; private init; }
+
+    private IReadOnlyList<AuditFinding>? _actionList;
+
     public IReadOnlyList<CampusId> Campuses => ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
 
     public string NameOf(CampusId campus) => Input.CampusNames.TryGetValue(campus, out var name) ? name : campus.Code;
@@ -77,7 +82,14 @@ internal sealed class DistrictReport
         var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior });
         var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior });
         var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions);
-        return new DistrictReport(input, rules, byCampus, byDistrict, audit);
+        AttendanceSummary? priorByDistrict = null;
+        if (input.PriorYear is { Count: > 0 } priorRecords && priorRecords.Select(r => r.SchoolYear).Distinct().Count() == 1)
+        {
+            var priorRules = RuleSet.For(priorRecords[0].SchoolYear);
+            priorByDistrict = AttendanceSummary.Compute(priorRecords, priorRules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District });
+        }
+
+        return new DistrictReport(input, rules, byCampus, byDistrict, audit) { PriorByDistrict = priorByDistrict };
     }
 
     /// <summary>The early education allotment a K-3 row's year figure earns, or null when it has no published ADA or the year has none.</summary>
@@ -108,20 +120,34 @@ internal sealed class DistrictReport
             .ToList();
     }
 
-    /// <summary>Students by the dollars at stake over their findings.</summary>
+    /// <summary>
+    /// Students by the basic-allotment equivalent of their reporting errors (ADA overstated or unclaimed; attendance
+    /// opportunity is not an error and is not added in).
+    /// </summary>
     public IReadOnlyList<StudentAtStake> TopStudents(int count) =>
         Audit.Findings
-            .Where(f => f.StudentId is not null && f.CampusId is not null && f.DollarsAtStake is not null)
+            .Where(f => f.StudentId is not null && f.CampusId is not null && FindingMoney.Dollars(f) is not null
+                && FindingMoney.Column(f) is MoneyColumn.AdaOverstated or MoneyColumn.AdaUnclaimed)
             .GroupBy(f => (f.CampusId!.Value, f.StudentId!.Value))
             .Select(g => new StudentAtStake(
                 g.Key.Item1,
                 g.Key.Item2,
-                g.Sum(f => f.DollarsAtStake!.Value),
-                g.Aggregate(Ratio.Zero, (sum, f) => sum + (f.AdaAtStake ?? Ratio.Zero)),
+                g.Sum(f => FindingMoney.Dollars(f)!.Value),
+                g.Aggregate(Ratio.Zero, (sum, f) => sum + (FindingMoney.Ada(f) ?? Ratio.Zero)),
                 string.Join(" ", g.Select(f => f.Rule.Id).Distinct().Order(StringComparer.Ordinal))))
             .OrderByDescending(s => s.Dollars).ThenBy(s => s.Campus).ThenBy(s => s.Student)
             .Take(count)
             .ToList();
+
+    /// <summary>The reporting errors to fix before submission, in the order to fix them (<see cref="FindingMoney.ActionList"/>).</summary>
+    public IReadOnlyList<AuditFinding> ActionList => _actionList ??= FindingMoney.ActionList(Audit.Findings);
+
+    /// <summary>
+    /// Whether <paramref name="campus"/> is an elementary campus (it reports a grade from EE to 05), so charts keep
+    /// elementary and secondary campuses on separate axes.
+    /// </summary>
+    public bool IsElementary(CampusId campus) =>
+        Input.Records.Any(r => r.CampusId == campus && r.GradeLevel.CompareTo(GradeLevel.Parse("05")) <= 0);
 }
 
 internal sealed record StudentYear(CampusId Campus, StudentId Student, DayCount Present, DayCount Membership, bool Flagged)
@@ -132,9 +158,10 @@ internal sealed record StudentYear(CampusId Campus, StudentId Student, DayCount 
 
 internal sealed record StudentAtStake(CampusId Campus, StudentId Student, decimal Dollars, Ratio Ada, string Rules);
 
-/// <summary>Number formats shared by the HTML and the CSVs, so both show the same text for the same figure.</summary>
+/// <summary>Number formats shared by the HTML, the console and the CSVs, so each shows the same text for the same figure.</summary>
 internal static class ReportFormat
 {
+    /// <summary>A figure as the CSVs write it: three decimals, or Excluded, or NotComputable.</summary>
     public static string Figure(Figure figure) => figure.Status switch
     {
         FigureStatus.Computed => CliOutput.Format(figure.Published!.Value),
@@ -142,11 +169,35 @@ internal static class ReportFormat
         _ => "NotComputable",
     };
 
+    /// <summary>A figure as a person reads it: three decimals with thousands separators, or why there is none.</summary>
+    public static string FigureText(Figure figure) => figure.Status switch
+    {
+        FigureStatus.Computed => figure.Published!.Value.ToString("#,##0.000", CultureInfo.InvariantCulture),
+        FigureStatus.ExcludedCovid19 => "excluded (COVID-19)",
+        _ => "not computable",
+    };
+
+    /// <summary>What to do about a figure that is not computable, or null when it is.</summary>
+    public static string? Hint(Figure figure, RuleSet rules) =>
+        figure.Status == FigureStatus.NotComputable && rules.AppliesCovid19Adjustment
+            ? $"The {rules.SchoolYear.DisplayName} year figure is the mean of periods 1 to 4 times the district's 2018-19 historical ratio (TEA, 2020-09-24 COVID-19 letter): give the 2018-19 period file with --prior-year FILE."
+            : figure.Status == FigureStatus.NotComputable ? "Not computable: no records of this period or population." : null;
+
     public static string Ada(Ratio value) => CliOutput.Format(value.Round(3, MidpointRounding.AwayFromZero));
+
+    /// <summary>ADA for a person: three decimals with separators.</summary>
+    public static string AdaText(Ratio value) => value.Round(3, MidpointRounding.AwayFromZero).ToString("#,##0.000", CultureInfo.InvariantCulture);
 
     public static string Percent(Ratio value) => value.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
 
     public static string Dollars(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string DollarsText(decimal? value) => value is { } v ? v.ToString("$#,##0", CultureInfo.InvariantCulture) : "n/a";
+    /// <summary>Dollars for a person, the same on the console and the page: $9,077.</summary>
+    public static string DollarsText(decimal? value) => value is { } v ? v.ToString("$#,##0;-$#,##0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Minutes for a person: 12,345 min.</summary>
+    public static string Minutes(long minutes) => minutes.ToString("#,##0", CultureInfo.InvariantCulture) + " min";
+
+    /// <summary>A count with separators: 3,600.</summary>
+    public static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 }
