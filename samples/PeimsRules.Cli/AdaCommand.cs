@@ -13,14 +13,14 @@ namespace PeimsRules.Cli;
 /// </summary>
 internal static class AdaCommand
 {
-    /// <summary>The sample file shipped with the tool, used when no --input is given.</summary>
-    public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "data", "sample-periods.csv");
+    /// <summary>The sample district's period records (the district `report` shows), used when no --input is given.</summary>
+    public static string SampleFile => Synthetic.SampleDistrict.ReadablePeriodsFile;
 
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input")
         {
-            Description = "The period-attendance CSV (one row per TSDS 42400 record). Without it, the sample file shipped with the tool.",
+            Description = "The period-attendance CSV (one row per TSDS 42400 record). Without it, the sample district (the one `report` shows).",
         };
         var priorYear = new Option<FileInfo?>("--prior-year")
         {

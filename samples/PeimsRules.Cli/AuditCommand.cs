@@ -14,7 +14,7 @@ namespace PeimsRules.Cli;
 internal static class AuditCommand
 {
     /// <summary>The sample IEP service file shipped with the tool, used with the sample period file.</summary>
-    public static string SampleServicesFile => Path.Combine(AppContext.BaseDirectory, "data", "sample-iep-services.csv");
+    public static string SampleServicesFile => Synthetic.SampleDistrict.ServicesFile;
 
     public static Command Create()
     {

@@ -149,6 +149,15 @@ internal static class CompareCommand
 
     private static void WriteNotes(AttendanceComparison comparison, Side before, Side after)
     {
+        if (!comparison.HasDifferences)
+        {
+            Console.Error.WriteLine($"compare: no difference: {comparison.After.Records.Count:N0} records, the same rules and the same figures on both sides.");
+        }
+        else
+        {
+            Console.Error.WriteLine($"compare: {comparison.RecordDifferences.Count:N0} record difference(s), {comparison.ChangedFigures.Count():N0} figure(s) changed, {comparison.RuleDifferences.Count:N0} rule difference(s).");
+        }
+
         foreach (var difference in comparison.RuleDifferences)
         {
             Console.Error.WriteLine($"note: the rules differ: {difference}.");

@@ -40,7 +40,8 @@ internal static class IndicatorsCommand
     private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, TextWriter stdout, TextWriter stderr)
     {
         var useSamples = inputFile is null;
-        var periodsPath = inputFile?.FullName ?? AdaCommand.SampleFile;
+        // The accountability sample (its demographics and leavers are of these students), not the report's district.
+        var periodsPath = inputFile?.FullName ?? Sample("sample-periods.csv");
         var demographicsPath = demographicsFile?.FullName ?? (useSamples ? Sample("sample-demographics.csv") : null);
         var leaversPath = leaversFile?.FullName ?? (useSamples ? Sample("sample-leavers.csv") : null);
         var problems = new List<CsvProblem>();

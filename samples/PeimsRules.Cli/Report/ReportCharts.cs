@@ -99,7 +99,6 @@ internal static class ReportCharts
 
         plot.Axes.Bottom.SetTicks([1, 2, 3, 4, 5, 6], ["1", "2", "3", "4", "5", "6"]);
         var title = $"Percent in attendance by reporting period, {level} campuses and the district";
-        plot.Title(title);
         plot.XLabel("reporting period (six weeks)");
         plot.YLabel("percent in attendance (PIA)");
         plot.ShowLegend(ScottPlot.Edge.Right);
@@ -133,10 +132,8 @@ internal static class ReportCharts
         line.LegendText = "10% absent: chronic absence from here (federal FS195)";
         line.Color = ScottPlot.Color.FromHex("#000000");
         line.LinePattern = ScottPlot.LinePattern.Dashed;
-        line.LabelText = "10%";
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         var title = "Students by absence rate (days absent ÷ days in membership)";
-        plot.Title(title);
         plot.XLabel("absence rate, percent (bins of 2 points; the last holds 40% and more)");
         plot.YLabel("students");
         var chronic = students.Count(s => s.AbsencePercent >= Ratio.FromInteger(10));

@@ -82,9 +82,10 @@ internal sealed partial class ReportWriter
         }
 
         html.Open("nav").Open("p", ("class", "meta")).Text("On this page: ");
-        foreach (var (id, label) in new[] { ("answers", "the answers"), ("actions", "fix before submission"), ("grid", "six-week grid"), ("k3", "K-3 rows"), ("opportunity", "attendance opportunity"), ("sped", "service minutes"), ("campuses", "campuses"), ("drill", "the records") })
+        var sections = new[] { ("answers", "the answers"), ("actions", "fix before submission"), ("grid", "six-week grid"), ("k3", "K-3 rows"), ("opportunity", "attendance opportunity"), ("sped", "service minutes"), ("campuses", "campuses"), ("drill", "the records") };
+        for (var i = 0; i < sections.Length; i++)
         {
-            html.Element("a", label, ("href", "#" + id)).Text(" · ");
+            html.Text(i == 0 ? string.Empty : " · ").Element("a", sections[i].Item2, ("href", "#" + sections[i].Item1));
         }
 
         html.Close("p").Close("nav");
@@ -313,7 +314,7 @@ internal sealed partial class ReportWriter
     private static void Figure(Html html, ReportChart chart)
     {
         var uri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(chart.Svg));
-        html.Open("figure", ("id", "chart-" + chart.Id)).Open("img", ("src", uri), ("alt", chart.Alt), ("width", "900"), ("height", "420"))
+        html.Element("h3", chart.Title).Open("figure", ("id", "chart-" + chart.Id)).Open("img", ("src", uri), ("alt", chart.Alt), ("width", "900"), ("height", "420"))
             .Element("figcaption", chart.Alt).Close("figure");
     }
 
