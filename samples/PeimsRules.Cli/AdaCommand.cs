@@ -183,7 +183,7 @@ internal static class AdaCommand
         {
             json.WriteStartObject();
             json.WriteString("schoolYear", summary?.Rules.SchoolYear.DisplayName);
-            json.WriteString("groupBy", GroupColumn(by));
+            json.WriteString("groupBy", CliOutput.JsonName(GroupColumn(by)));
             if (summary is not null)
             {
                 json.WriteString("rounding", $"{summary.Rules.Rounding.Decimals} decimals, {summary.Rules.Rounding.Midpoint}");
@@ -200,7 +200,7 @@ internal static class AdaCommand
             foreach (var f in summary?.Figures ?? [])
             {
                 json.WriteStartObject();
-                json.WriteString(GroupColumn(by), GroupValue(f.Group));
+                json.WriteString(CliOutput.JsonName(GroupColumn(by)), GroupValue(f.Group));
                 json.WriteString("population", f.Population.ToString());
                 json.WriteString("reportingPeriod", f.Period?.ToString() ?? "Year");
                 WriteFigure(json, "ada", f.Ada);
@@ -211,9 +211,9 @@ internal static class AdaCommand
                 }
 
                 json.WriteNumber("records", f.Totals.RecordCount);
-                json.WriteString("eligibleDaysPresent", f.Totals.EligibleDaysPresent.ToString());
-                json.WriteString("daysPresent", f.Totals.DaysPresent.ToString());
-                json.WriteString("daysAbsent", f.Totals.DaysAbsent.ToString());
+                CliOutput.WriteDays(json, "eligibleDaysPresent", f.Totals.EligibleDaysPresent);
+                CliOutput.WriteDays(json, "daysPresent", f.Totals.DaysPresent);
+                CliOutput.WriteDays(json, "daysAbsent", f.Totals.DaysAbsent);
                 json.WriteEndObject();
             }
 

@@ -164,8 +164,8 @@ internal static class IndicatorsCommand
                 json.WriteString("campusId", f.Campus?.Code);
                 json.WriteString("group", f.Group.ToString());
                 json.WriteNumber("students", f.Students);
-                json.WriteString("daysPresent", f.DaysPresent.ToString());
-                json.WriteString("daysInMembership", f.DaysInMembership.ToString());
+                CliOutput.WriteDays(json, "daysPresent", f.DaysPresent);
+                CliOutput.WriteDays(json, "daysInMembership", f.DaysInMembership);
                 json.WriteString("percent", Percent(f.Percent));
                 json.WriteString("exact", f.Percent?.ToString());
                 json.WriteEndObject();

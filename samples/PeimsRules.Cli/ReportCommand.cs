@@ -136,7 +136,7 @@ internal static class ReportCommand
 
             console.Write(table);
             console.MarkupLine("$: the basic-allotment equivalent of the ADA (ADA × the basic allotment). Overstated and unclaimed are reporting errors to fix before submission; the attendance opportunity (students below 90%) is not an error and is not added to them.");
-            if (district is not null && ReportFormat.Hint(district.Ada, report.Rules) is { } hint)
+            if (district is not null && ReportFormat.Hint(district.Ada, report.Rules, report.Input.PriorYear is not null) is { } hint)
             {
                 console.MarkupLine(Markup.Escape(hint));
             }

@@ -178,10 +178,14 @@ internal static class ReportFormat
     };
 
     /// <summary>What to do about a figure that is not computable, or null when it is.</summary>
-    public static string? Hint(Figure figure, RuleSet rules) =>
-        figure.Status == FigureStatus.NotComputable && rules.AppliesCovid19Adjustment
+    /// <param name="figure">The figure.</param>
+    /// <param name="rules">The year's rules.</param>
+    /// <param name="priorYearGiven">Whether the prior year's records were given.</param>
+    public static string? Hint(Figure figure, RuleSet rules, bool priorYearGiven) =>
+        figure.Status != FigureStatus.NotComputable ? null
+        : rules.AppliesCovid19Adjustment && !priorYearGiven
             ? $"The {rules.SchoolYear.DisplayName} year figure is the mean of periods 1 to 4 times the district's 2018-19 historical ratio (TEA, 2020-09-24 COVID-19 letter): give the 2018-19 period file with --prior-year FILE."
-            : figure.Status == FigureStatus.NotComputable ? "Not computable: no records of this period or population." : null;
+            : "Not computable: " + (figure.Reason ?? "no records of this period or population.");
 
     public static string Ada(Ratio value) => CliOutput.Format(value.Round(3, MidpointRounding.AwayFromZero));
 

@@ -147,7 +147,7 @@ internal sealed partial class ReportWriter
                         }
 
                         var figure = metric == "ada" ? f.Ada : f.Pia;
-                        if (ReportFormat.Hint(figure, yearRules) is { } hint)
+                        if (ReportFormat.Hint(figure, yearRules, report.Input.PriorYear is not null) is { } hint)
                         {
                             hints.Add(hint);
                         }
@@ -258,7 +258,7 @@ internal sealed partial class ReportWriter
             foreach (var f in district)
             {
                 var figure = metric == "ada" ? f.Ada : f.Pia;
-                if (ReportFormat.Hint(figure, report.Rules) is { } hint)
+                if (ReportFormat.Hint(figure, report.Rules, report.Input.PriorYear is not null) is { } hint)
                 {
                     hints.Add(hint);
                 }

@@ -337,6 +337,26 @@ public sealed partial class ReportCommandSpecification : IDisposable
         Assert.DoesNotContain("NotComputable", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_the_prior_year_the_2019_20_year_figure_is_computed_and_the_prior_year_stands_beside_it()
+    {
+        Directory.CreateDirectory(_folder);
+        var periods = Path.Combine(_folder, "periods.csv");
+        File.WriteAllText(periods, TempCsv.Header + "\n" + string.Join("\n", Enumerable.Range(1, 4).Select(p => $"2020,101912,101912001,S0001,05,00,{p},1,20.0,18.0,0.0,2.0,00,0,")) + "\n");
+        var prior = Path.Combine(_folder, "prior.csv");
+        File.WriteAllText(prior, TempCsv.Header + "\n" + string.Join("\n", Enumerable.Range(1, 6).Select(p => $"2019,101912,101912001,S0001,05,00,{p},1,20.0,19.0,0.0,1.0,00,0,")) + "\n");
+
+        var result = CliRunner.Run("report", "--input", periods, "--prior-year", prior, "--output", Path.Combine(_folder, "out"), "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(Path.Combine(_folder, "out", "index.html"));
+        Assert.Contains("(prior year 2018-19)", html, StringComparison.Ordinal);
+
+        // The prior year's refined ADA: 19 of 20 days in each of six periods, 0.950 (its own rules, not COVID-19 adjusted).
+        Assert.Contains("data-prior-district=\"101912\" data-population=\"All\" data-period=\"Year\" data-metric=\"ada\"><a href=\"#drill\">0.950</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("--prior-year FILE", html, StringComparison.Ordinal);
+    }
+
     private static string[] ParseCsvLine(string line)
     {
         var fields = new List<string>();
