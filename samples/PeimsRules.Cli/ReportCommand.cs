@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using PeimsRules.Accountability;
 using PeimsRules.Attendance;
 using PeimsRules.Audit;
 using PeimsRules.Cli.Report;
 using PeimsRules.Cli.Synthetic;
 using PeimsRules.Csv;
+using PeimsRules.Csv.Accountability;
 using PeimsRules.SpecialEducation;
 using Spectre.Console;
 
@@ -21,6 +23,7 @@ internal static class ReportCommand
         var input = new Option<FileInfo?>("--input") { Description = "Your period-attendance CSV. Without it, a synthetic sample district is generated and reported on." };
         var services = new Option<FileInfo?>("--services") { Description = "Your IEP service-minutes CSV." };
         var names = new Option<FileInfo?>("--campus-names") { Description = "A CSV of CampusId,CampusName to show names instead of ids." };
+        var demographics = new Option<FileInfo?>("--demographics") { Description = "Your students' demographics CSV (StudentId, economic status, ethnicity, at risk, special education): the report then shows the attendance rate by student group." };
         var priorYear = new Option<FileInfo?>("--prior-year") { Description = "For 2019-20: the 2018-19 period-attendance CSV (COVID-19 historical ratio)." };
         var output = new Option<DirectoryInfo>("--output") { Description = "The report folder.", DefaultValueFactory = _ => new DirectoryInfo("peimsrules-report") };
         var heatmap = new Option<string?>("--heatmap") { Description = "One figure's heatmap bounds, metric:min:max (ada or pia), such as pia:90:97. Without it, each figure's bounds are the district's own quartiles." };
@@ -31,7 +34,7 @@ internal static class ReportCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table: for scripts." };
         var command = new Command("report", "A report folder a person would rather look at than read: the six-week grid with a heatmap, K-3 rows, chronic absence, SPED service minutes, funding at risk, drill-down, charts, and the CSVs behind every table.")
         {
-            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet,
+            input, services, names, demographics, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet,
         };
         command.SetAction(parse =>
         {
@@ -55,12 +58,18 @@ internal static class ReportCommand
                 bounds,
                 rate,
                 new SyntheticOptions(parse.GetValue(seed), parse.GetValue(campuses), parse.GetValue(students)),
-                parse.GetValue(quiet)));
+                parse.GetValue(quiet))
+            {
+                Demographics = parse.GetValue(demographics)?.FullName,
+            });
         });
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapRange? Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapRange? Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet)
+    {
+        public string? Demographics { get; init; }
+    }
 
     private static int Run(ReportRequest request)
     {
@@ -200,6 +209,18 @@ internal static class ReportCommand
 
         // The page names its source by file name only: a report is shared, the folders of the machine it ran on are not.
         var source = request.Input is null ? "data/periods.csv (the sample district)" : Path.GetFileName(periods);
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source), note);
+        IReadOnlyList<StudentDemographics>? demographics = null;
+        if (request.Demographics is not null)
+        {
+            var read = StudentDemographicsCsv.ReadFile(request.Demographics, CsvErrorMode.CollectAll);
+            if (read.Problems.Count > 0)
+            {
+                throw new ArgumentException(string.Join(Environment.NewLine, read.Problems.Select(p => p.ToString())) + $"{Environment.NewLine}{read.Problems.Count} problem(s) in {Path.GetFileName(request.Demographics)}; no report was written.");
+            }
+
+            demographics = read.Records;
+        }
+
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source) { Demographics = demographics }, note);
     }
 }

@@ -16,7 +16,11 @@ internal sealed record ReportInput(
     IReadOnlyList<IepServiceRecord> Services,
     IReadOnlyDictionary<CampusId, string> CampusNames,
     IReadOnlyList<BasicReportingPeriodAttendance>? PriorYear,
-    string Source);
+    string Source)
+{
+    /// <summary>The students' demographic records (PEIMS 101 and 110), when given: the report then shows student groups.</summary>
+    public IReadOnlyList<StudentDemographics>? Demographics { get; init; }
+}
 
 /// <summary>
 /// Everything a report shows, computed once by the library: the attendance summary by campus and for the district,
@@ -57,6 +61,15 @@ internal sealed class DistrictReport
     public AttendanceSummary ByDistrict { get; }
 
     public AuditReport Audit { get; }
+
+    /// <summary>
+    /// The accountability attendance rate (grades 1 to 12) by student group, district and campus, when demographics were
+    /// given; otherwise empty.
+    /// </summary>
+    public IReadOnlyList<AttendanceRateFigure> AttendanceByGroup =>
+        _byGroup ??= Input.Demographics is { } demographics ? AttendanceRate.Compute(Input.Records, demographics) : [];
+
+    private IReadOnlyList<AttendanceRateFigure>? _byGroup;
 
     /// <summary>The prior year's district figures, when a prior-year file was given (any year: shown beside the current one).</summary>
     public AttendanceSummary? PriorByDistrict { get; private init; }

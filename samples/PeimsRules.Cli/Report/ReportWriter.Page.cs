@@ -1,4 +1,5 @@
 using System.Globalization;
+using PeimsRules.Accountability;
 using PeimsRules.Attendance;
 using PeimsRules.Audit;
 
@@ -82,7 +83,7 @@ internal sealed partial class ReportWriter
         }
 
         html.Open("nav").Open("p", ("class", "meta")).Text("On this page: ");
-        var sections = new[] { ("answers", "the answers"), ("actions", "fix before submission"), ("grid", "six-week grid"), ("k3", "K-3 rows"), ("opportunity", "attendance opportunity"), ("sped", "service minutes"), ("campuses", "campuses"), ("drill", "the records") };
+        var sections = new[] { ("answers", "the answers"), ("actions", "fix before submission"), ("grid", "six-week grid"), ("k3", "K-3 rows"), ("groups", "student groups"), ("opportunity", "attendance opportunity"), ("sped", "service minutes"), ("campuses", "campuses"), ("drill", "the records") };
         for (var i = 0; i < sections.Length; i++)
         {
             html.Text(i == 0 ? string.Empty : " · ").Element("a", sections[i].Item2, ("href", "#" + sections[i].Item1));
@@ -94,6 +95,7 @@ internal sealed partial class ReportWriter
         ActionList(html);
         Grid(html);
         K3(html);
+        StudentGroups(html);
         Opportunity(html);
         Sped(html);
         CampusesAndStudents(html);
@@ -354,6 +356,30 @@ internal sealed partial class ReportWriter
 
         html.Table("K-3 rows for the year: the district, then each campus that has K-3 students (tables/k3-rows.csv)", ["district or campus", "row", "refined ADA", "PIA", "early education allotment"], rows);
         html.Element("p", "A student may count in both rows; the allotment is 0.1 × the basic allotment × the row's refined ADA (TEC §48.108).", ("class", "meta"));
+    }
+
+    private void StudentGroups(Html html)
+    {
+        var figures = report.AttendanceByGroup;
+        if (report.Input.Demographics is null)
+        {
+            html.Element("h2", "Student groups", ("id", "groups"));
+            html.Element("p", "Give your students' demographics with --demographics FILE to see the attendance rate by student group (economically disadvantaged, ethnicity, at risk, special education), as TEA's accountability disaggregates it.", ("class", "note"));
+            return;
+        }
+
+        html.Element("h2", "Attendance rate by student group", ("id", "groups"));
+        html.Element("p", "The accountability attendance rate: days present ÷ days in membership × 100, grades 1 to 12, by the student groups of TEA's accountability (TEA Accountability Manual, Appendix D; docs/accountability-indicators.md). A student without a demographic record counts in All only.", ("class", "meta"));
+        var groups = figures.Select(f => f.Group).Distinct().Order().ToList();
+        var places = figures.Select(f => f.Campus).Distinct().OrderBy(c => c is null ? 0 : 1).ThenBy(c => c).ToList();
+        html.Table(
+            "Attendance rate (percent) by student group, the district and each campus",
+            ["district or campus", .. groups.Select(g => g.ToString())],
+            places.Select(place => new[] { place is { } c ? new Html.Cell(report.NameOf(c), ("title", c.Code)) { Href = CampusHref(c) } : new Html.Cell($"District {figures.First(f => f.Campus is null).District}") }
+                .Concat(groups.Select(g => figures.FirstOrDefault(f => f.Campus == place && f.Group == g) is { Percent: { } p } f
+                    ? Html.Cell.Number($"{ReportFormat.Percent(p)}% ({ReportFormat.Count(f.Students)})", null, ("data-group", g.ToString()), ("data-campus", place?.Code))
+                    : Html.Cell.Number("—")))));
+        html.Element("p", "In brackets: the students counted.", ("class", "meta"));
     }
 
     private void Opportunity(Html html)

@@ -357,6 +357,28 @@ public sealed partial class ReportCommandSpecification : IDisposable
         Assert.DoesNotContain("--prior-year FILE", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_demographics_the_report_shows_the_accountability_attendance_rate_of_each_student_group()
+    {
+        var periods = Path.Combine(AppContext.BaseDirectory, "data", "sample-periods.csv");
+        var demographics = Path.Combine(AppContext.BaseDirectory, "data", "sample-demographics.csv");
+        var expected = PeimsRules.Accountability.AttendanceRate.Compute(
+            BasicReportingPeriodAttendanceCsv.ReadFile(periods),
+            PeimsRules.Csv.Accountability.StudentDemographicsCsv.ReadFile(demographics, CsvErrorMode.StopAtFirst).Records);
+
+        var result = CliRunner.Run("report", "--input", periods, "--demographics", demographics, "--output", _folder, "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(Path.Combine(_folder, "index.html"));
+        var district = expected.Where(f => f.Campus is null && f.Percent is not null).ToList();
+        Assert.Contains(district, f => f.Group != PeimsRules.Accountability.StudentGroup.All);
+        foreach (var f in district)
+        {
+            var text = $"{f.Percent!.Value.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture)}% ({f.Students:#,##0})";
+            Assert.Contains($"data-group=\"{f.Group}\">{text}</td>", html, StringComparison.Ordinal);
+        }
+    }
+
     private static string[] ParseCsvLine(string line)
     {
         var fields = new List<string>();
