@@ -80,3 +80,45 @@ public sealed class ReadmeCommandsSpecification : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "why.csv")));
     }
 }
+
+/// <summary>The C# example of the PeimsRules package README (src/PeimsRules/README.md), as written, with its numbers.</summary>
+public sealed class PackageReadmeExampleSpecification
+{
+    [Fact]
+    public void The_package_README_example_gives_refined_ADA_0_948_and_PIA_94_828_for_27_5_of_29_days()
+    {
+        // From the README, unchanged but for collecting the rows instead of printing them.
+        var rules = PeimsRules.Rules.RuleSet.For(SchoolYear.Parse("2023-24"));
+        var key = new ReportingPeriodAttendanceKey(
+            CampusId.Parse("101912001"), StudentId.Parse("1000000001"), GradeLevel.Parse("05"),
+            InstructionalTrack.Parse("00"), ReportingPeriod.Parse("1"));
+        var record = new BasicReportingPeriodAttendance(
+            rules.SchoolYear, key,
+            DayCount.Parse("29.0"),
+            DayCount.Parse("27.5"),
+            DayCount.Zero,
+            DayCount.Parse("1.5"),
+            new StudentFundingAttributes(EconomicDisadvantage.FreeMeals, EmergentBilingual.NotEmergentBilingual));
+        var summary = PeimsRules.Attendance.AttendanceSummary.Compute([record], rules, new PeimsRules.Attendance.AttendanceSummaryOptions { GroupBy = PeimsRules.Attendance.AttendanceGrouping.Campus });
+
+        // Period 1: 27.5 ÷ 29 = 0.948 ADA; PIA 27.5 ÷ (27.5 + 1.5) × 100 = 94.828.
+        var period1 = summary.Figures.Single(f => f.Population == PeimsRules.Attendance.Population.All && f.Period == ReportingPeriod.Parse("1"));
+        Assert.Equal(0.948m, period1.Ada.Published);
+        Assert.Equal(94.828m, period1.Pia.Published);
+        Assert.Contains("DayCount.Parse(\"27.5\"),    // eligible days present (E0937)", File.ReadAllText(FindPackageReadme()), StringComparison.Ordinal);
+    }
+
+    private static string FindPackageReadme()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "PeimsRules", "README.md");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("src/PeimsRules/README.md");
+    }
+}
