@@ -153,10 +153,6 @@ internal static class CompareCommand
         {
             Console.Error.WriteLine($"compare: no difference: {comparison.After.Records.Count:N0} records, the same rules and the same figures on both sides.");
         }
-        else
-        {
-            Console.Error.WriteLine($"compare: {comparison.RecordDifferences.Count:N0} record difference(s), {comparison.ChangedFigures.Count():N0} figure(s) changed, {comparison.RuleDifferences.Count:N0} rule difference(s).");
-        }
 
         foreach (var difference in comparison.RuleDifferences)
         {

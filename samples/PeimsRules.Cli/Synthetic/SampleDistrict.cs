@@ -27,7 +27,8 @@ internal static class SampleDistrict
     private static string Generate()
     {
         var options = new SyntheticOptions();
-        var version = typeof(SampleDistrict).Assembly.GetName().Version?.ToString() ?? "0";
+        // Named by the build (the module's id changes with the code), so a changed generator never reads an old district.
+        var version = typeof(SampleDistrict).Assembly.ManifestModule.ModuleVersionId.ToString("N");
         var folder = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"peimsrules-sample-{version}-{options.Seed}-{options.Campuses}-{options.StudentsPerCampus}"));
         if (File.Exists(Path.Combine(folder, "periods-readable.csv")))
         {
