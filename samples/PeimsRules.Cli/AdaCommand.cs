@@ -21,14 +21,14 @@ namespace PeimsRules.Cli;
 /// </summary>
 internal static class AdaCommand
 {
-    /// <summary>The sample file shipped with the tool, used when no --input is given.</summary>
-    public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "data", "sample-periods.csv");
+    /// <summary>The sample district's period records (the district `report` shows), used when no --input is given.</summary>
+    public static string SampleFile => Synthetic.SampleDistrict.ReadablePeriodsFile;
 
     public static Command Create()
     {
         var input = new Option<FileInfo?>("--input")
         {
-            Description = "The period-attendance CSV (one row per TSDS 42400 record). Without it, the sample file shipped with the tool.",
+            Description = "The period-attendance CSV (one row per TSDS 42400 record). Without it, the sample district (the one `report` shows).",
         };
         var priorYear = new Option<FileInfo?>("--prior-year")
         {
@@ -480,7 +480,7 @@ internal static class AdaCommand
         {
             json.WriteStartObject();
             json.WriteString("schoolYear", summary?.Rules.SchoolYear.DisplayName);
-            json.WriteString("groupBy", GroupColumn(by));
+            json.WriteString("groupBy", CliOutput.JsonName(GroupColumn(by)));
             if (summary is not null)
             {
                 json.WriteString("rounding", $"{summary.Rules.Rounding.Decimals} decimals, {summary.Rules.Rounding.Midpoint}");
@@ -510,7 +510,7 @@ internal static class AdaCommand
             foreach (var f in Rows(summary, preK))
             {
                 json.WriteStartObject();
-                json.WriteString(GroupColumn(by), GroupValue(f.Group));
+                json.WriteString(CliOutput.JsonName(GroupColumn(by)), GroupValue(f.Group));
                 json.WriteString("population", f.Population.ToString());
                 json.WriteString("reportingPeriod", PeriodLabel(f));
                 WriteFigure(json, "ada", f.Ada);
@@ -521,9 +521,9 @@ internal static class AdaCommand
                 }
 
                 json.WriteNumber("records", f.Totals.RecordCount);
-                json.WriteString("eligibleDaysPresent", f.Totals.EligibleDaysPresent.ToString());
-                json.WriteString("daysPresent", f.Totals.DaysPresent.ToString());
-                json.WriteString("daysAbsent", f.Totals.DaysAbsent.ToString());
+                CliOutput.WriteDays(json, "eligibleDaysPresent", f.Totals.EligibleDaysPresent);
+                CliOutput.WriteDays(json, "daysPresent", f.Totals.DaysPresent);
+                CliOutput.WriteDays(json, "daysAbsent", f.Totals.DaysAbsent);
                 json.WriteEndObject();
             }
 

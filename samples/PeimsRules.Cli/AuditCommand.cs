@@ -15,7 +15,7 @@ namespace PeimsRules.Cli;
 internal static class AuditCommand
 {
     /// <summary>The sample IEP service file shipped with the tool, used with the sample period file.</summary>
-    public static string SampleServicesFile => Path.Combine(AppContext.BaseDirectory, "data", "sample-iep-services.csv");
+    public static string SampleServicesFile => Synthetic.SampleDistrict.ServicesFile;
 
     /// <summary>The <c>--revenue-per-ada</c> option, shared with <c>report</c>.</summary>
     public static Option<decimal?> RevenuePerAdaOption() => new("--revenue-per-ada")

@@ -467,8 +467,8 @@ internal static class ChronicCommand
                     json.WriteString("districtId", v.District?.Code);
                     json.WriteString("campuses", string.Join(' ', v.Campuses.Select(c => c.Code)));
                     json.WriteString("gradeLevel", v.Grade.Code);
-                    json.WriteString("daysEnrolled", v.DaysEnrolled.ToString());
-                    json.WriteString("daysAbsent", v.DaysAbsent.ToString());
+                    CliOutput.WriteDays(json, "daysEnrolled", v.DaysEnrolled);
+                    CliOutput.WriteDays(json, "daysAbsent", v.DaysAbsent);
                     json.WriteString("percentAbsent", Percent(v.PercentOfDaysAbsent));
                     json.WriteString("measuredExact", v.Measured?.ToString());
                     json.WriteString("status", v.Status.ToString());

@@ -91,6 +91,16 @@ internal static class CliOutput
     /// <summary>A published figure with exactly three decimals, invariant culture.</summary>
     public static string Format(decimal value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
+    /// <summary>Writes a day count as a JSON number with its half day, such as <c>27.5</c> (never as a string).</summary>
+    public static void WriteDays(System.Text.Json.Utf8JsonWriter json, string name, DayCount days)
+    {
+        json.WritePropertyName(name);
+        json.WriteRawValue(days.ToString());
+    }
+
+    /// <summary>A JSON property name in camelCase, from a CSV column name such as <c>CampusId</c>.</summary>
+    public static string JsonName(string column) => column.Length == 0 ? column : char.ToLowerInvariant(column[0]) + column[1..];
+
     /// <summary>
     /// A field of a CSV output: a possible spreadsheet formula neutralised (<see cref="CsvOutputText.Neutralize"/>; a
     /// number stays a number), then quoted when it needs it (RFC 4180).

@@ -168,6 +168,11 @@ internal static class CompareCommand
 
     private static void WriteNotes(AttendanceComparison comparison, Side before, Side after)
     {
+        if (!comparison.HasDifferences)
+        {
+            Console.Error.WriteLine($"compare: no difference: {comparison.After.Records.Count:N0} records, the same rules and the same figures on both sides.");
+        }
+
         foreach (var difference in comparison.RuleDifferences)
         {
             Console.Error.WriteLine($"note: the rules differ: {difference}.");

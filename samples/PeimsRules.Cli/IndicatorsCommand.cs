@@ -24,7 +24,7 @@ internal static class IndicatorsCommand
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         var unmasked = new Option<bool>("--unmasked") { Description = "Do not mask small groups: for the district's own review only; TEA masks these rates for publication." };
         format.AcceptOnlyFromAmong("csv", "json");
-        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (TEA Accountability Manual, Appendix D), small groups masked.")
+        var command = new Command("indicators", "Accountability attendance rate and annual dropout rate by campus, district and student group (TEA Accountability Manual, Appendix D, Data Sources), small groups masked.")
         {
             input, demographics, leavers, format, unmasked,
         };
@@ -42,7 +42,8 @@ internal static class IndicatorsCommand
     private static int Run(FileInfo? inputFile, FileInfo? demographicsFile, FileInfo? leaversFile, string format, bool unmasked, TextWriter stdout, TextWriter stderr)
     {
         var useSamples = inputFile is null;
-        var periodsPath = inputFile?.FullName ?? AdaCommand.SampleFile;
+        // The accountability sample (its demographics and leavers are of these students), not the report's district.
+        var periodsPath = inputFile?.FullName ?? Sample("sample-periods.csv");
         var demographicsPath = demographicsFile?.FullName ?? (useSamples ? Sample("sample-demographics.csv") : null);
         var leaversPath = leaversFile?.FullName ?? (useSamples ? Sample("sample-leavers.csv") : null);
         var problems = new List<CsvProblem>();
@@ -207,8 +208,8 @@ internal static class IndicatorsCommand
                 }
 
                 json.WriteNumber("students", f.Students);
-                json.WriteString("daysPresent", f.DaysPresent.ToString());
-                json.WriteString("daysInMembership", f.DaysInMembership.ToString());
+                CliOutput.WriteDays(json, "daysPresent", f.DaysPresent);
+                CliOutput.WriteDays(json, "daysInMembership", f.DaysInMembership);
                 json.WriteString("percent", Percent(f.Percent));
                 json.WriteString("exact", f.Percent?.ToString());
                 json.WriteEndObject();

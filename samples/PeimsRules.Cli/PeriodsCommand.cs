@@ -9,7 +9,7 @@ namespace PeimsRules.Cli;
 /// <summary>
 /// <c>periods</c>: from calendars, enrollments, daily attendance marks and program participation to the canonical
 /// period-attendance CSV (one TSDS 42400 record a row) that <c>ada</c> reads, following the Ed-Fi TX reporting-period
-/// attendance logic (seed 003). With <c>--explain STUDENTID</c>, it shows that student's days instead: which counted,
+/// attendance logic (Ed-Fi Texas v4.0 reporting-period attendance object logic). With <c>--explain STUDENTID</c>, it shows that student's days instead: which counted,
 /// what each added, and why each other day was left out.
 /// </summary>
 internal static class PeriodsCommand

@@ -1,17 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
+using PeimsRules.Accountability;
 using PeimsRules.Attendance;
 using PeimsRules.Audit;
 using PeimsRules.Cli.Report;
 using PeimsRules.Cli.Synthetic;
 using PeimsRules.Csv;
+using PeimsRules.Csv.Accountability;
 using PeimsRules.SpecialEducation;
 using Spectre.Console;
 
 namespace PeimsRules.Cli;
 
 /// <summary>
-/// <c>report [--input FILE [--services FILE] [--campus-names FILE] [--prior-year FILE]] [--output DIR] [--heatmap pia:90:97] [--quiet]</c>:
+/// <c>report [--input FILE [--services FILE] [--campus-names FILE] [--prior-year FILE]] [--output DIR] [--heatmap metric:min:max] [--quiet]</c>:
 /// with no input, generates the sample district and reports on it; writes a folder with index.html, charts and CSVs.
 /// </summary>
 internal static class ReportCommand
@@ -21,11 +23,12 @@ internal static class ReportCommand
         var input = new Option<FileInfo?>("--input") { Description = "Your period-attendance CSV. Without it, a synthetic sample district is generated and reported on." };
         var services = new Option<FileInfo?>("--services") { Description = "Your IEP service-minutes CSV." };
         var names = new Option<FileInfo?>("--campus-names") { Description = "A CSV of CampusId,CampusName to show names instead of ids." };
+        var demographics = new Option<FileInfo?>("--demographics") { Description = "Your students' demographics CSV (StudentId, economic status, ethnicity, at risk, special education): the report then shows the attendance rate by student group." };
         var priorYear = new Option<FileInfo?>("--prior-year") { Description = "For 2019-20: the 2018-19 period-attendance CSV (COVID-19 historical ratio)." };
         var output = new Option<DirectoryInfo>("--output") { Description = "The report folder.", DefaultValueFactory = _ => new DirectoryInfo("peimsrules-report") };
-        var heatmap = new Option<string>("--heatmap") { Description = "The grid's heatmap, metric:min:max (ada or pia).", DefaultValueFactory = _ => HeatmapBounds.Default.ToString() };
+        var heatmap = new Option<string?>("--heatmap") { Description = "One figure's heatmap bounds, metric:min:max (ada or pia), such as pia:90:97. Without it, each figure's bounds are the district's own quartiles." };
         var targetRate = new Option<decimal>("--target-rate") { Description = "The attendance rate (percent) at which each campus's ADA gain is estimated.", DefaultValueFactory = _ => 95m };
-        var seed = new Option<int>("--seed") { Description = "For the sample district: the seed.", DefaultValueFactory = _ => 2024 };
+        var seed = new Option<int>("--seed") { Description = "For the sample district: the random-number seed (the same seed gives the same district).", DefaultValueFactory = _ => 2024 };
         var campuses = new Option<int>("--campuses") { Description = "For the sample district: the number of campuses.", DefaultValueFactory = _ => 5 };
         var students = new Option<int>("--students") { Description = "For the sample district: students per campus.", DefaultValueFactory = _ => 120 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table: for scripts." };
@@ -33,7 +36,7 @@ internal static class ReportCommand
         var throughPeriod = new Option<int?>("--through-period") { Description = "Figures as of period N (1 to 6): periods 1 to N and year-to-date figures in place of the year's." };
         var command = new Command("report", "A report folder a person would rather look at than read: the six-week grid with a heatmap, K-3 rows, chronic absence, SPED service minutes, funding at risk, drill-down, charts, and the CSVs behind every table.")
         {
-            input, services, names, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, revenue, throughPeriod,
+            input, services, names, demographics, priorYear, output, heatmap, targetRate, seed, campuses, students, quiet, revenue, throughPeriod,
         };
         var edfi = new EdFiInputs();
         foreach (var option in edfi.All)
@@ -82,12 +85,18 @@ internal static class ReportCommand
                 parse.GetValue(quiet),
                 revenuePerAda,
                 parse.GetValue(throughPeriod),
-                edfi.From(parse)));
+                edfi.From(parse))
+            {
+                Demographics = parse.GetValue(demographics)?.FullName,
+            });
         });
         return command;
     }
 
-    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapBounds Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda, int? ThroughPeriod, EdFiInputs.Source EdFi);
+    private sealed record ReportRequest(string? Input, string? Services, string? CampusNames, string? PriorYear, string Output, HeatmapRange? Heatmap, decimal TargetRate, SyntheticOptions Sample, bool Quiet, decimal? RevenuePerAda, int? ThroughPeriod, EdFiInputs.Source EdFi)
+    {
+        public string? Demographics { get; init; }
+    }
 
     private static int Run(ReportRequest request)
     {
@@ -121,6 +130,11 @@ internal static class ReportCommand
             {
                 Work((_, _) => { });
             }
+            else if (Console.IsErrorRedirected)
+            {
+                // Not a terminal: one plain line a step, ending at 100%, instead of a bar that redraws itself.
+                Work((what, percent) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: {percent,3}% {what}")));
+            }
             else
             {
                 console.Progress().AutoClear(true).Start(ctx =>
@@ -131,9 +145,11 @@ internal static class ReportCommand
                         task.Description = what;
                         task.Value = percent;
                     });
+                    task.StopTask();
                 });
             }
         }
+
         catch (Exception e) when (CliOutput.IsInputError(e))
         {
             return CliOutput.Fail(e.Message);
@@ -145,26 +161,50 @@ internal static class ReportCommand
 
         if (!request.Quiet && report is not null)
         {
-            var table = new Table().Title($"{report.Rules.SchoolYear.DisplayName}: refined ADA by campus");
-            table.AddColumns("campus", "refined ADA", "PIA", "findings", "$ overstated", "$ unclaimed");
+            var table = new Table().Title($"{report.Rules.SchoolYear.DisplayName}: refined ADA by campus, and the reporting errors to fix");
+            table.AddColumns("campus", "refined ADA", "PIA", "errors", "$ overstated", "$ unclaimed", "$ opportunity");
+            var district = report.ByDistrict.Figures.FirstOrDefault(f => f.IsYear && f.Population == Population.All);
+            if (district is not null)
+            {
+                Row(table, $"District {district.Group.District}", district, report.Audit.Findings, report.ActionList.Count);
+            }
+
             foreach (var campus in report.Campuses)
             {
                 var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
-                var audit = report.Audit.Campuses.FirstOrDefault(c => c.CampusId == campus);
-                table.AddRow(
-                    Markup.Escape(CliOutput.Echo(report.NameOf(campus), 40)),
-                    ReportFormat.Figure(year.Ada),
-                    ReportFormat.Figure(year.Pia),
-                    (audit?.Findings ?? 0).ToString(CultureInfo.InvariantCulture),
-                    ReportFormat.DollarsText(audit?.Money.DollarsOverstated),
-                    ReportFormat.DollarsText(audit?.Money.DollarsUnclaimed));
+                Row(table, report.NameOf(campus), year, report.Audit.Findings.Where(f => f.CampusId == campus), report.ActionList.Count(f => f.CampusId == campus));
             }
 
             console.Write(table);
+            console.MarkupLine("$: the basic-allotment equivalent of the ADA (ADA × the basic allotment). Overstated and unclaimed are reporting errors to fix before submission; the attendance opportunity (students below 90%) is not an error and is not added to them.");
+            if (district is not null && ReportFormat.Hint(district.Ada, report.Rules, report.Input.PriorYear is not null) is { } hint)
+            {
+                console.MarkupLine(Markup.Escape(hint));
+            }
+
             console.MarkupLine($"Report: [link]{Markup.Escape(Path.Combine(request.Output, "index.html"))}[/] ({written.Count} files).");
         }
 
         return 0;
+    }
+
+    private static void Row(Table table, string name, AttendanceFigure year, IEnumerable<AuditFinding> findings, int errors)
+    {
+        var list = findings.ToList();
+        string Money(MoneyColumn column)
+        {
+            var (_, dollars, _) = FindingMoney.Total(list, column);
+            return ReportFormat.DollarsText(dollars);
+        }
+
+        table.AddRow(
+            Markup.Escape(name),
+            Markup.Escape(ReportFormat.FigureText(year.Ada)),
+            Markup.Escape(ReportFormat.FigureText(year.Pia)),
+            ReportFormat.Count(errors),
+            Markup.Escape(Money(MoneyColumn.AdaOverstated)),
+            Markup.Escape(Money(MoneyColumn.AdaUnclaimed)),
+            Markup.Escape(Money(MoneyColumn.AttendanceOpportunity)));
     }
 
     private static (ReportInput Input, string? Note) Load(ReportRequest request, Action<string, int> step)
@@ -194,7 +234,7 @@ internal static class ReportCommand
             periods = Path.Combine(data, "periods.csv");
             services ??= Path.Combine(data, "iep-services.csv");
             names ??= Path.Combine(data, "campuses.csv");
-            note = $"A synthetic district (seed {request.Sample.Seed}): {district.Campuses.Count} campuses, {district.Injected.Count} period records given reporting errors on purpose (data/injected-errors.csv), plus two rows the reader cannot read. Its files are in data/, including the daily data the period records were built from.";
+            note = $"A synthetic district (generated with --seed {request.Sample.Seed}): {district.Campuses.Count} campuses, {district.Injected.Count} period records given reporting errors on purpose (data/injected-errors.csv), plus two rows the reader cannot read. Its files are in data/, including the daily data the period records were built from.";
         }
         else
         {
@@ -203,13 +243,30 @@ internal static class ReportCommand
 
         step("reading the period records", 30);
         var result = CliInput.Read(periods, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
-        var readerFindings = AuditCsv.ReaderFindings(result);
+        var fileName = Path.GetFileName(periods);
+        var readerFindings = AuditCsv.ReaderFindings(result)
+            .Select(f => f with { Message = f.Message.Replace(periods, fileName, StringComparison.Ordinal), SourceFile = f.SourceFile is null ? null : Path.GetFileName(f.SourceFile) })
+            .ToList();
         IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : CliInput.Read(services, IepServiceRecordCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = request.PriorYear is null ? null : CliInput.ReadPriorYear(request.PriorYear);
         var campusNames = names is null ? new Dictionary<CampusId, string>() : CampusDirectoryCsv.ReadFile(names, CliInput.Options);
 
         // The page names its source by file name only: a report is shared, the folders of the machine it ran on are not.
         var source = request.Input is null ? "data/periods.csv (the sample district)" : Path.GetFileName(periods);
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null), note);
+        IReadOnlyList<StudentDemographics>? demographics = null;
+        if (request.Demographics is not null)
+        {
+            // Race/ethnicity is checked against the elements valid in the period file's year.
+            var year = result.Records.Count > 0 ? result.Records[0].SchoolYear : new SchoolYear(2024);
+            var read = StudentDemographicsCsv.ReadFile(request.Demographics, CsvErrorMode.CollectAll, year, CliInput.Options);
+            if (read.Problems.Count > 0)
+            {
+                throw new ArgumentException(string.Join(Environment.NewLine, read.Problems.Select(p => p.ToString())) + $"{Environment.NewLine}{read.Problems.Count} problem(s) in {Path.GetFileName(request.Demographics)}; no report was written.");
+            }
+
+            demographics = read.Records;
+        }
+
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null) { Demographics = demographics }, note);
     }
 }

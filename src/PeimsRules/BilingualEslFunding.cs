@@ -6,7 +6,7 @@ namespace PeimsRules;
 /// </summary>
 /// <remarks>
 /// Each of the three codes qualifies an identified emergent bilingual student in grades KG to 03 for the
-/// HB 3 K-3 emergent bilingual row (seed 001; TEC §48.108).
+/// HB 3 K-3 emergent bilingual row (Early Education ADA report specification (OnDataSuite); TEC §48.108).
 /// </remarks>
 public readonly record struct BilingualEslFunding
 {

@@ -6,7 +6,7 @@ namespace PeimsRules;
 /// </summary>
 /// <remarks>
 /// The HB 3 K-3 educationally disadvantaged row takes codes 01, 02 and 99 (TEC §48.108; the Early Education
-/// ADA report of seed 001).
+/// Early Education ADA report specification (OnDataSuite)).
 /// </remarks>
 public readonly record struct EconomicDisadvantage
 {

@@ -7,7 +7,7 @@ namespace PeimsRules;
 /// </summary>
 /// <remarks>
 /// Only code 1 counts in the HB 3 K-3 emergent bilingual row, and then only with a bilingual/ESL funding code
-/// (E1651) of BE, D1 or D2 (seed 001; TEC §48.108).
+/// (E1651) of BE, D1 or D2 (Early Education ADA report specification (OnDataSuite); TEC §48.108).
 /// </remarks>
 public readonly record struct EmergentBilingual
 {

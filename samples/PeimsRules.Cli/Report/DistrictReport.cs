@@ -17,7 +17,11 @@ internal sealed record ReportInput(
     IReadOnlyDictionary<CampusId, string> CampusNames,
     IReadOnlyList<BasicReportingPeriodAttendance>? PriorYear,
     string Source,
-    ReportingPeriod? ThroughPeriod = null);
+    ReportingPeriod? ThroughPeriod = null)
+{
+    /// <summary>The students' demographic records (PEIMS 101 and 110), when given: the report then shows student groups.</summary>
+    public IReadOnlyList<StudentDemographics>? Demographics { get; init; }
+}
 
 /// <summary>
 /// Everything a report shows, computed once by the library: the attendance summary by campus and for the district,
@@ -59,6 +63,20 @@ internal sealed class DistrictReport
 
     public AuditReport Audit { get; }
 
+    /// <summary>
+    /// The accountability attendance rate (grades 1 to 12) by student group, district and campus, when demographics were
+    /// given; otherwise empty.
+    /// </summary>
+    public IReadOnlyList<AttendanceRateFigure> AttendanceByGroup =>
+        _byGroup ??= Input.Demographics is { } demographics ? AttendanceRate.Compute(Input.Records, demographics) : [];
+
+    private IReadOnlyList<AttendanceRateFigure>? _byGroup;
+
+    /// <summary>The prior year's district figures, when a prior-year file was given (any year: shown beside the current one).</summary>
+    public AttendanceSummary? PriorByDistrict { get; private init; }
+
+    private IReadOnlyList<AuditFinding>? _actionList;
+
     public IReadOnlyList<CampusId> Campuses => ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
 
     public string NameOf(CampusId campus) => Input.CampusNames.TryGetValue(campus, out var name) ? name : campus.Code;
@@ -78,7 +96,14 @@ internal sealed class DistrictReport
         var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
         var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
         var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions with { CampusNames = input.CampusNames });
-        return new DistrictReport(input, rules, byCampus, byDistrict, audit);
+        AttendanceSummary? priorByDistrict = null;
+        if (input.PriorYear is { Count: > 0 } priorRecords && priorRecords.Select(r => r.SchoolYear).Distinct().Count() == 1)
+        {
+            var priorRules = RuleSet.For(priorRecords[0].SchoolYear);
+            priorByDistrict = AttendanceSummary.Compute(priorRecords, priorRules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District });
+        }
+
+        return new DistrictReport(input, rules, byCampus, byDistrict, audit) { PriorByDistrict = priorByDistrict };
     }
 
     /// <summary>The early education allotment a K-3 row's year figure earns, or null when it has no published ADA or the year has none.</summary>
@@ -109,22 +134,35 @@ internal sealed class DistrictReport
             .ToList();
     }
 
-    /// <summary>Students by the dollars of their reporting errors (ADA overstated + unclaimed; attendance opportunity is not an error).</summary>
+    /// <summary>
+    /// Students by the basic-allotment equivalent of their reporting errors (ADA overstated or unclaimed; attendance
+    /// opportunity is not an error and is not added in).
+    /// </summary>
     public IReadOnlyList<StudentAtStake> TopStudents(int count) =>
         Audit.Findings
-            .Where(f => f.StudentId is not null && f.CampusId is not null && f.Dollars is not null
-                && f.MoneyColumn is AuditMoneyColumn.AdaOverstated or AuditMoneyColumn.AdaUnclaimed)
+            .Where(f => f.StudentId is not null && f.CampusId is not null && FindingMoney.Dollars(f) is not null
+                && FindingMoney.Column(f) is MoneyColumn.AdaOverstated or MoneyColumn.AdaUnclaimed)
             .GroupBy(f => (f.CampusId!.Value, f.StudentId!.Value))
             .Select(g => new StudentAtStake(
                 g.Key.Item1,
                 g.Key.Item2,
-                g.Where(f => f.MoneyColumn == AuditMoneyColumn.AdaOverstated).Sum(f => f.Dollars!.Value),
-                g.Where(f => f.MoneyColumn == AuditMoneyColumn.AdaUnclaimed).Sum(f => f.Dollars!.Value),
-                g.Aggregate(Ratio.Zero, (sum, f) => sum + (f.Ada ?? Ratio.Zero)),
+                g.Where(f => FindingMoney.Column(f) == MoneyColumn.AdaOverstated).Sum(f => FindingMoney.Dollars(f)!.Value),
+                g.Where(f => FindingMoney.Column(f) == MoneyColumn.AdaUnclaimed).Sum(f => FindingMoney.Dollars(f)!.Value),
+                g.Aggregate(Ratio.Zero, (sum, f) => sum + (FindingMoney.Ada(f) ?? Ratio.Zero)),
                 string.Join(" ", g.Select(f => f.Rule.Id).Distinct().Order(StringComparer.Ordinal))))
             .OrderByDescending(s => s.Dollars).ThenBy(s => s.Campus).ThenBy(s => s.Student)
             .Take(count)
             .ToList();
+
+    /// <summary>The reporting errors to fix before submission, in the order to fix them (<see cref="FindingMoney.ActionList"/>).</summary>
+    public IReadOnlyList<AuditFinding> ActionList => _actionList ??= FindingMoney.ActionList(Audit.Findings);
+
+    /// <summary>
+    /// Whether <paramref name="campus"/> is an elementary campus (it reports a grade from EE to 05), so charts keep
+    /// elementary and secondary campuses on separate axes.
+    /// </summary>
+    public bool IsElementary(CampusId campus) =>
+        Input.Records.Any(r => r.CampusId == campus && r.GradeLevel.CompareTo(GradeLevel.Parse("05")) <= 0);
 }
 
 internal sealed record StudentYear(CampusId Campus, StudentId Student, DayCount Present, DayCount Membership, bool Flagged)
@@ -139,9 +177,10 @@ internal sealed record StudentAtStake(CampusId Campus, StudentId Student, decima
     public decimal Dollars => DollarsOverstated + DollarsUnclaimed;
 }
 
-/// <summary>Number formats shared by the HTML and the CSVs, so both show the same text for the same figure.</summary>
+/// <summary>Number formats shared by the HTML, the console and the CSVs, so each shows the same text for the same figure.</summary>
 internal static class ReportFormat
 {
+    /// <summary>A figure as the CSVs write it: three decimals, or Excluded, or NotComputable.</summary>
     public static string Figure(Figure figure) => figure.Status switch
     {
         FigureStatus.Computed => CliOutput.Format(figure.Published!.Value),
@@ -149,11 +188,39 @@ internal static class ReportFormat
         _ => "NotComputable",
     };
 
+    /// <summary>A figure as a person reads it: three decimals with thousands separators, or why there is none.</summary>
+    public static string FigureText(Figure figure) => figure.Status switch
+    {
+        FigureStatus.Computed => figure.Published!.Value.ToString("#,##0.000", CultureInfo.InvariantCulture),
+        FigureStatus.ExcludedCovid19 => "excluded (COVID-19)",
+        _ => "not computable",
+    };
+
+    /// <summary>What to do about a figure that is not computable, or null when it is.</summary>
+    /// <param name="figure">The figure.</param>
+    /// <param name="rules">The year's rules.</param>
+    /// <param name="priorYearGiven">Whether the prior year's records were given.</param>
+    public static string? Hint(Figure figure, RuleSet rules, bool priorYearGiven) =>
+        figure.Status != FigureStatus.NotComputable ? null
+        : rules.AppliesCovid19Adjustment && !priorYearGiven
+            ? $"The {rules.SchoolYear.DisplayName} year figure is the mean of periods 1 to 4 times the district's 2018-19 historical ratio (TEA, 2020-09-24 COVID-19 letter): give the 2018-19 period file with --prior-year FILE."
+            : "Not computable: " + (figure.Reason ?? "no records of this period or population.");
+
     public static string Ada(Ratio value) => CliOutput.Format(value.Round(3, MidpointRounding.AwayFromZero));
+
+    /// <summary>ADA for a person: three decimals with separators.</summary>
+    public static string AdaText(Ratio value) => value.Round(3, MidpointRounding.AwayFromZero).ToString("#,##0.000", CultureInfo.InvariantCulture);
 
     public static string Percent(Ratio value) => value.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
 
     public static string Dollars(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string DollarsText(decimal? value) => value is { } v ? v.ToString("$#,##0", CultureInfo.InvariantCulture) : "n/a";
+    /// <summary>Dollars for a person, the same on the console and the page: $9,077.</summary>
+    public static string DollarsText(decimal? value) => value is { } v ? v.ToString("$#,##0;-$#,##0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Minutes for a person: 12,345 min.</summary>
+    public static string Minutes(long minutes) => minutes.ToString("#,##0", CultureInfo.InvariantCulture) + " min";
+
+    /// <summary>A count with separators: 3,600.</summary>
+    public static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 }

@@ -50,28 +50,32 @@ internal sealed class Html
         return this;
     }
 
-    /// <summary>A table: a header row, then rows of cells (text, attributes).</summary>
-    public Html Table(IEnumerable<string> header, IEnumerable<IEnumerable<Cell>> rows, string? caption = null)
+    /// <summary>
+    /// An accessible table: a caption, column headers with scope, and (by default) each row's first cell as its row
+    /// header. Cells are text, with an optional in-page link and mark.
+    /// </summary>
+    public Html Table(string caption, IEnumerable<string> header, IEnumerable<IEnumerable<Cell>> rows, bool rowHeaders = true, string? id = null)
     {
-        Open("table");
-        if (caption is not null)
-        {
-            Element("caption", caption);
-        }
-
+        Open("table", ("id", id));
+        Element("caption", caption);
         Open("thead").Open("tr");
         foreach (var h in header)
         {
-            Element("th", h);
+            Element("th", h, ("scope", "col"));
         }
 
         Close("tr").Close("thead").Open("tbody");
         foreach (var row in rows)
         {
             Open("tr");
+            var first = true;
             foreach (var cell in row)
             {
-                Element("td", cell.Text, cell.Attributes);
+                var tag = first && rowHeaders ? "th" : "td";
+                Open(tag, first && rowHeaders ? [("scope", "row"), .. cell.Attributes] : cell.Attributes);
+                CellContent(cell);
+                Close(tag);
+                first = false;
             }
 
             Close("tr");
@@ -80,10 +84,61 @@ internal sealed class Html
         return Close("tbody").Close("table");
     }
 
+    /// <summary>A table row of cells, for tables written row by row (rows with their own id or class).</summary>
+    public Html Row(IEnumerable<Cell> cells, params (string Name, string? Value)[] attributes)
+    {
+        Open("tr", attributes);
+        foreach (var cell in cells)
+        {
+            Open("td", cell.Attributes);
+            CellContent(cell);
+            Close("td");
+        }
+
+        return Close("tr");
+    }
+
+    private void CellContent(Cell cell)
+    {
+        if (cell.Anchor is not null)
+        {
+            Open("span", ("id", cell.Anchor)).Close("span");
+        }
+
+        if (cell.Href is null)
+        {
+            Text(cell.Text);
+        }
+        else
+        {
+            Element("a", cell.Text, ("href", cell.Href));
+        }
+
+        if (cell.Mark is not null)
+        {
+            Element("span", cell.Mark, ("class", "mark"), ("title", cell.MarkTitle));
+        }
+    }
+
+    /// <summary>An id safe in an attribute and a fragment: letters, digits and hyphens, anything else as an underscore.</summary>
+    public static string Id(params string?[] parts) =>
+        string.Concat(string.Join('-', parts.Where(p => !string.IsNullOrEmpty(p))).Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_'));
+
     public override string ToString() => _out.ToString();
 
     internal sealed record Cell(string? Text, params (string Name, string? Value)[] Attributes)
     {
+        /// <summary>An in-page link (#id) the cell's text goes to.</summary>
+        public string? Href { get; init; }
+
+        /// <summary>A mark after the text (the heatmap's ▼ and ▲), with its meaning as a title.</summary>
+        public string? Mark { get; init; }
+
+        public string? MarkTitle { get; init; }
+
+        /// <summary>An id placed at the start of the cell, for links to it.</summary>
+        public string? Anchor { get; init; }
+
         public static implicit operator Cell(string? text) => new(text);
 
         public static Cell Number(string? text, string? css = null, params (string Name, string? Value)[] data) =>

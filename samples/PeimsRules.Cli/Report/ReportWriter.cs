@@ -6,11 +6,37 @@ using PeimsRules.Csv;
 
 namespace PeimsRules.Cli.Report;
 
-/// <summary>Writes a report folder: index.html (self-contained), charts/*.png, and tables/*.csv behind every table.</summary>
-internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap, IReadOnlyList<string> notes)
+/// <summary>
+/// Writes a report folder: index.html (one self-contained page: charts inlined, no script, no file referenced), and
+/// tables/*.csv behind every table.
+/// </summary>
+internal sealed partial class ReportWriter
 {
-    private const int DrillDownRowsInPage = 600;
     private const int TopCount = 15;
+
+    private readonly DistrictReport report;
+    private readonly HeatmapBounds heatmap;
+    private readonly IReadOnlyList<string> notes;
+
+    /// <param name="report">What the report shows.</param>
+    /// <param name="given">Bounds given with --heatmap for one figure; the other (or both) are the district's quartiles.</param>
+    /// <param name="notes">Notes shown under the title.</param>
+    public ReportWriter(DistrictReport report, HeatmapRange? given, IReadOnlyList<string> notes)
+    {
+        this.report = report;
+        this.notes = notes;
+        heatmap = DefaultBounds(report, given);
+    }
+
+    /// <summary>The heatmap's bounds: the quartiles of the campus period cells of each figure, unless given.</summary>
+    public static HeatmapBounds DefaultBounds(DistrictReport report, HeatmapRange? given)
+    {
+        var cells = report.ByCampus.Figures.Where(f => f.Population == Population.All && f.Period is not null).ToList();
+        return HeatmapBounds.FromData(
+            cells.Where(f => f.Ada.Published is not null).Select(f => f.Ada.Published!.Value).ToList(),
+            cells.Where(f => f.Pia.Published is not null).Select(f => f.Pia.Published!.Value).ToList(),
+            given);
+    }
 
     private static readonly Population[] K3Rows = [Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual];
 
@@ -30,6 +56,7 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         written.Add(WriteCsv(Path.Combine(tables, "sped-services.csv"), SpedCsv()));
         written.Add(WriteCsv(Path.Combine(tables, "top-campuses.csv"), TopCampusesCsv()));
         written.Add(WriteCsv(Path.Combine(tables, "top-students.csv"), TopStudentsCsv()));
+        written.Add(WriteCsv(Path.Combine(tables, "action-list.csv"), ActionListCsv()));
         using (var writer = new StreamWriter(Path.Combine(tables, "findings.csv")))
         {
             AuditCommand.WriteFindings(writer, report.Audit);
@@ -43,7 +70,6 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
             written.Add(path);
         }
 
-        written.AddRange(ReportCharts.Write(report, Path.Combine(folder, "charts")));
         var index = Path.Combine(folder, "index.html");
         File.WriteAllText(index, Page());
         written.Add(index);
@@ -144,8 +170,11 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         yield return ["CampusId", "CampusName", "Findings", "Errors", "Warnings", "Notices", "AdaOverstated", "DollarsOverstated", "AdaUnclaimed", "DollarsUnclaimed", "AttendanceOpportunityAda", "AttendanceOpportunityDollars", "RefinedAda", "AdaGainAtTarget", "DollarsGainAtTarget"];
         foreach (var c in report.Audit.Campuses)
         {
-            var m = c.Money;
-            yield return [c.CampusId.Code, report.NameOf(c.CampusId), Count(c.Findings), Count(c.Errors), Count(c.Warnings), Count(c.Notices), ReportFormat.Ada(m.AdaOverstated), ReportFormat.Dollars(m.DollarsOverstated), ReportFormat.Ada(m.AdaUnclaimed), ReportFormat.Dollars(m.DollarsUnclaimed), ReportFormat.Ada(m.AttendanceOpportunityAda), ReportFormat.Dollars(m.AttendanceOpportunityDollars), ReportFormat.Ada(c.RefinedAda), ReportFormat.Ada(c.AdaGainAtTarget), ReportFormat.Dollars(c.DollarsGainAtTarget)];
+            var findings = report.Audit.Findings.Where(f => f.CampusId == c.CampusId).ToList();
+            var over = FindingMoney.Total(findings, MoneyColumn.AdaOverstated);
+            var unclaimed = FindingMoney.Total(findings, MoneyColumn.AdaUnclaimed);
+            var opportunity = FindingMoney.Total(findings, MoneyColumn.AttendanceOpportunity);
+            yield return [c.CampusId.Code, report.NameOf(c.CampusId), Count(c.Findings), Count(c.Errors), Count(c.Warnings), Count(c.Notices), ReportFormat.Ada(over.Ada), ReportFormat.Dollars(over.Dollars), ReportFormat.Ada(unclaimed.Ada), ReportFormat.Dollars(unclaimed.Dollars), ReportFormat.Ada(opportunity.Ada), ReportFormat.Dollars(opportunity.Dollars), ReportFormat.Ada(c.RefinedAda), ReportFormat.Ada(c.AdaGainAtTarget), ReportFormat.Dollars(c.DollarsGainAtTarget)];
         }
     }
 
@@ -158,198 +187,35 @@ internal sealed class ReportWriter(DistrictReport report, HeatmapBounds heatmap,
         }
     }
 
-    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private string Page()
+    private IEnumerable<IEnumerable<string>> ActionListCsv()
     {
-        var rules = report.Rules;
-        var district = report.ByDistrict.Figures.FirstOrDefault(f => f.Period is null && f.Population == Population.All);
-        var html = new Html();
-        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Element("title", $"PeimsRules report, {rules.SchoolYear.DisplayName}")
-            .Raw("<style>").Raw(Css).Raw("</style></head><body>");
-        html.Element("h1", $"Attendance and funding, {rules.SchoolYear.DisplayName}");
-        html.Open("p", ("class", "meta")).Text($"Source: {report.Input.Source}. {report.Input.Records.Count:N0} period records, {report.Campuses.Count} campuses. Figures by TEA's rules of {rules.SchoolYear.DisplayName}, computed exactly and rounded once ({rules.Rounding.Decimals} decimals, {rules.Rounding.Midpoint}). Every number below is in a CSV under tables/. Periods in: {AdaCommand.PeriodsIn(report.ByCampus)}{(report.ByCampus.IsYearToDate ? "; the year columns are year to date (the mean of those periods), not year figures" : string.Empty)}.").Close("p");
-        foreach (var note in notes)
+        yield return ["Rank", "FindingId", "RuleId", "Rule", "Severity", "MoneyColumn", "CampusId", "StudentId", "ReportingPeriod", "Ada", "DollarsBasicAllotmentEquivalent", "Message"];
+        var rank = 0;
+        foreach (var f in report.ActionList)
         {
-            html.Element("p", note, ("class", "note"));
+            yield return [Count(++rank), FindingMoney.Id(f), f.Rule.Id, f.Rule.Title, f.Severity.ToString(), FindingMoney.Column(f).ToString(), f.CampusId?.Code ?? string.Empty, f.StudentId?.Value ?? string.Empty, f.ReportingPeriod?.ToString() ?? string.Empty, FindingMoney.Ada(f) is { } a ? ReportFormat.Ada(a) : string.Empty, ReportFormat.Dollars(FindingMoney.Dollars(f)), f.Message];
         }
-
-        // Summary.
-        html.Element("h2", "District summary", ("id", "summary"));
-        var summaryRows = new List<Html.Cell[]>();
-        if (district is not null)
-        {
-            summaryRows.Add([report.ByDistrict.IsYearToDate ? "ADA, year to date (all students)" : "Refined ADA (all students)", Html.Cell.Number(ReportFormat.Figure(district.Ada), null, ("data-district", district.Group.District!.Value.Code), ("data-metric", "ada"))]);
-            summaryRows.Add(["Percent in attendance", Html.Cell.Number(ReportFormat.Figure(district.Pia), null, ("data-district", district.Group.District.Value.Code), ("data-metric", "pia"))]);
-        }
-
-        summaryRows.Add(["Audit findings", Html.Cell.Number(Count(report.Audit.Findings.Count))]);
-        summaryRows.Add(["ADA overstated (TEA could recover), dollars", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Totals.DollarsOverstated))]);
-        summaryRows.Add(["ADA unclaimed (left on the table), dollars", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Totals.DollarsUnclaimed))]);
-        summaryRows.Add(["Attendance opportunity (not an error), dollars", Html.Cell.Number(ReportFormat.DollarsText(report.Audit.Totals.AttendanceOpportunityDollars))]);
-        html.Table(["figure", "value"], summaryRows);
-
-        // The six-week grid.
-        html.Element("h2", "Six-week grid: ADA and PIA by campus", ("id", "grid"));
-        html.Open("p", ("class", "legend")).Text($"Heatmap on {heatmap.Metric.ToUpperInvariant()}: ")
-            .Element("span", $"below {heatmap.Minimum.ToString(CultureInfo.InvariantCulture)}", ("class", "heat-low"))
-            .Text(" ").Element("span", $"{heatmap.Minimum.ToString(CultureInfo.InvariantCulture)} to {heatmap.Maximum.ToString(CultureInfo.InvariantCulture)}", ("class", "heat-mid"))
-            .Text(" ").Element("span", $"above {heatmap.Maximum.ToString(CultureInfo.InvariantCulture)}", ("class", "heat-high"))
-            .Text(" (set with --heatmap metric:min:max).").Close("p");
-        var gridHeader = new List<string> { "campus", "figure" };
-        gridHeader.AddRange(ReportingPeriod.SixPeriods.Take(report.ByCampus.ThroughPeriod.Number).Select(p => $"period {p}"));
-        gridHeader.Add(report.ByCampus.IsYearToDate ? "year to date" : "year");
-        var gridRows = new List<Html.Cell[]>();
-        foreach (var campus in report.Campuses)
-        {
-            var rows = Rows(campus, Population.All).ToList();
-            foreach (var metric in new[] { "ada", "pia" })
-            {
-                var cells = new List<Html.Cell> { new(report.NameOf(campus), ("class", "name"), ("title", campus.Code)), metric.ToUpperInvariant() };
-                foreach (var f in rows)
-                {
-                    var figure = metric == "ada" ? f.Ada : f.Pia;
-                    cells.Add(Html.Cell.Number(
-                        ReportFormat.Figure(figure),
-                        heatmap.ClassOf(metric, figure.Published),
-                        ("data-campus", campus.Code),
-                        ("data-population", "All"),
-                        ("data-period", AdaCommand.PeriodLabel(f)),
-                        ("data-metric", metric)));
-                }
-
-                gridRows.Add([.. cells]);
-            }
-        }
-
-        html.Table(gridHeader, gridRows);
-        html.Raw("<p><img src=\"charts/ada-by-period.png\" alt=\"ADA by reporting period, one line per campus\" width=\"800\"></p>");
-
-        // K-3 rows.
-        html.Element("h2", "HB 3 early education rows (K-3)", ("id", "k3"));
-        if (!rules.HasEarlyEducationRows)
-        {
-            html.Element("p", $"The K-3 rows start with 2019-20 (TEC §48.108); {rules.SchoolYear.DisplayName} has none.", ("class", "note"));
-        }
-        else
-        {
-            var k3Rows = new List<Html.Cell[]>();
-            foreach (var f in report.ByCampus.Figures.Where(f => f.Period is null && K3Rows.Contains(f.Population)))
-            {
-                var campus = f.Group.Campus!.Value;
-                k3Rows.Add([
-                    new(report.NameOf(campus), ("class", "name"), ("title", campus.Code)),
-                    f.Population == Population.K3EconomicallyDisadvantaged ? "economically disadvantaged" : "emergent bilingual",
-                    Html.Cell.Number(ReportFormat.Figure(f.Ada), null, ("data-campus", campus.Code), ("data-population", f.Population.ToString()), ("data-period", "Year"), ("data-metric", "ada")),
-                    Html.Cell.Number(ReportFormat.Figure(f.Pia), null, ("data-campus", campus.Code), ("data-population", f.Population.ToString()), ("data-period", "Year"), ("data-metric", "pia")),
-                    Html.Cell.Number(ReportFormat.DollarsText(report.AllotmentOf(f))),
-                ]);
-            }
-
-            html.Table(["campus", "row", "refined ADA", "PIA", "early education allotment"], k3Rows);
-            html.Element("p", "A student may count in both rows; the allotment is 0.1 × basic allotment × the row's refined ADA (TEC §48.108).", ("class", "meta"));
-        }
-
-        // Absence.
-        html.Element("h2", "Chronic absence", ("id", "absence"));
-        html.Element("p", "Each authority counts it differently (docs/chronic-absenteeism.md): federal EDFacts FS195 (at least 10 days enrolled, absent 10% or more, kindergarten to 12); CRDC (15 or more days absent); TEA accountability as vendors rebuild it (in membership at least 83% of the days taught, absent 10% or more; vendor documented); the integrity audit (attendance below 90%). From the period records: rate (chronic of students considered), and the federal trending band (5% to 10% absent).", ("class", "meta"));
-        html.Table(
-            ["campus", .. DistrictReport.ChronicDefinitions.Select(d => d.Name), "federal trending"],
-            AbsenceRows().Select(a => new[] { new Html.Cell(report.NameOf(a.Campus), ("class", "name"), ("title", a.Campus.Code)) }
-                .Concat(a.Rates.Select((rate, i) => Html.Cell.Number(RateText(rate), null, ("data-campus", a.Campus.Code), ("data-metric", "chronic-" + DistrictReport.ChronicDefinitions[i].Name))))
-                .Append(Html.Cell.Number(a.Rates[0] is { } federal ? Count(federal.Trending) : "n/a"))));
-        html.Raw("<p><img src=\"charts/absence-rates.png\" alt=\"Distribution of students' absence rates\" width=\"800\"></p>");
-
-        // SPED.
-        html.Element("h2", "Special education service minutes", ("id", "sped"));
-        if (report.Audit.ServiceCompliance.Count == 0)
-        {
-            html.Element("p", "No IEP service file was given (--services).", ("class", "note"));
-        }
-        else
-        {
-            html.Table(
-                ["campus", "service", "records", "shortfalls", "required", "delivered", "compliance", "deficit", "owed"],
-                report.Audit.ServiceCompliance.Select(s => new Html.Cell[]
-                {
-                    new(report.NameOf(s.CampusId), ("class", "name"), ("title", s.CampusId.Code)),
-                    s.Service,
-                    Html.Cell.Number(Count(s.Records)),
-                    Html.Cell.Number(Count(s.ShortfallRecords)),
-                    Html.Cell.Number(Count(s.MinutesRequired)),
-                    Html.Cell.Number(Count(s.MinutesDelivered)),
-                    Html.Cell.Number(ReportFormat.Percent(s.ComplianceRatio * Ratio.FromInteger(100)) + "%"),
-                    Html.Cell.Number(Count(s.DeficitMinutes)),
-                    Html.Cell.Number(Count(s.DeficitOwedMinutes), s.DeficitOwedMinutes > 0 ? "heat-low" : null),
-                }));
-        }
-
-        // Funding at risk.
-        html.Element("h2", "Highest-risk campuses and students: reporting errors first", ("id", "risk"));
-        html.Table(
-            ["campus", "errors", "warnings", "notices", "$ ADA overstated", "$ ADA unclaimed", "$ attendance opportunity", "refined ADA", $"ADA gain at {report.Audit.Options.TargetAttendanceRate.ToString(CultureInfo.InvariantCulture)}%", "dollars gain"],
-            report.Audit.Campuses.Take(TopCount).Select(c => new Html.Cell[]
-            {
-                new(report.NameOf(c.CampusId), ("class", "name"), ("title", c.CampusId.Code)),
-                Html.Cell.Number(Count(c.Errors)),
-                Html.Cell.Number(Count(c.Warnings)),
-                Html.Cell.Number(Count(c.Notices)),
-                Html.Cell.Number(ReportFormat.DollarsText(c.Money.DollarsOverstated), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-overstated")),
-                Html.Cell.Number(ReportFormat.DollarsText(c.Money.DollarsUnclaimed), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-unclaimed")),
-                Html.Cell.Number(ReportFormat.DollarsText(c.Money.AttendanceOpportunityDollars), null, ("data-campus", c.CampusId.Code), ("data-metric", "dollars-opportunity")),
-                Html.Cell.Number(ReportFormat.Ada(c.RefinedAda)),
-                Html.Cell.Number(ReportFormat.Ada(c.AdaGainAtTarget)),
-                Html.Cell.Number(ReportFormat.DollarsText(c.DollarsGainAtTarget)),
-            }));
-        html.Table(
-            ["campus", "student", "findings", "ADA", "$ overstated", "$ unclaimed"],
-            report.TopStudents(TopCount).Select(s => new Html.Cell[]
-            {
-                new(report.NameOf(s.Campus), ("class", "name"), ("title", s.Campus.Code)),
-                s.Student.Value,
-                s.Rules,
-                Html.Cell.Number(ReportFormat.Ada(s.Ada)),
-                Html.Cell.Number(ReportFormat.DollarsText(s.DollarsOverstated)),
-                Html.Cell.Number(ReportFormat.DollarsText(s.DollarsUnclaimed)),
-            }));
-        html.Element("p", $"Dollars: {report.Audit.DollarsBasis}. ADA overstated is what TEA could recover (duplicates, days counted twice, funded days on unfunded codes); ADA unclaimed is left on the table (rows TEA would reject, days not counted); attendance opportunity is what better attendance would earn, not an error. Each finding is in one column only (docs/audit.md). Every finding: tables/findings.csv.", ("class", "meta"));
-
-        // Drill-down.
-        html.Element("h2", "Drill-down: the student records behind each campus", ("id", "drill"));
-        foreach (var campus in report.Campuses)
-        {
-            var rows = report.Input.Records.Where(r => r.CampusId == campus).OrderBy(r => r.StudentId).ThenBy(r => r.ReportingPeriod).ToList();
-            html.Open("details").Open("summary").Text($"{report.NameOf(campus)} ({campus.Code}): {rows.Count:N0} records").Close("summary");
-            html.Table(
-                ["student", "grade", "track", "period", "code", "days taught", "eligible present", "ineligible present", "absent"],
-                rows.Take(DrillDownRowsInPage).Select(r => new Html.Cell[]
-                {
-                    r.StudentId.Value, r.GradeLevel.Code, r.InstructionalTrack.Code, r.ReportingPeriod.ToString(), r.AdaEligibility.ToString(),
-                    Html.Cell.Number(r.NumberDaysTaught.ToString()), Html.Cell.Number(r.EligibleDaysPresent.ToString()),
-                    Html.Cell.Number(r.IneligibleDaysPresent.ToString()), Html.Cell.Number(r.DaysAbsent.ToString()),
-                }));
-            if (rows.Count > DrillDownRowsInPage)
-            {
-                html.Element("p", $"The first {DrillDownRowsInPage} of {rows.Count:N0} records; all of them: tables/records/{campus.Code}.csv.", ("class", "meta"));
-            }
-
-            html.Close("details");
-        }
-
-        html.Element("p", "Made with PeimsRules. Not affiliated with or endorsed by the Texas Education Agency.", ("class", "meta"));
-        html.Raw("</body></html>\n");
-        return html.ToString();
     }
 
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // The page is in ReportWriter.Page.cs.
+
     private const string Css = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;color:#1b1f24;padding:0 1rem}
-        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
-        table{border-collapse:collapse;margin:.6rem 0;font-size:.85rem}th,td{border:1px solid #d0d7de;padding:.25rem .5rem}
-        th{background:#f6f8fa;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}td.name{white-space:nowrap}
-        .heat-low{background:#f8d7da}.heat-mid{background:#fff3cd}.heat-high{background:#d1e7dd}
-        .legend span{padding:.1rem .4rem;border-radius:.2rem}.meta{color:#57606a;font-size:.85rem}.note{background:#fff8c5;padding:.4rem .6rem;border-left:3px solid #d4a72c}
-        details{margin:.4rem 0}summary{cursor:pointer}img{max-width:100%;height:auto}
-        @media print{body{margin:0;max-width:none}details{display:block}details>summary{list-style:none}details:not([open])>*:not(summary){display:block}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}.heat-low,.heat-mid,.heat-high{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+        body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:2rem auto;max-width:76rem;color:#1b1f24;padding:0 1rem;line-height:1.4}
+        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}h3{font-size:1.05rem}
+        table{border-collapse:collapse;margin:.6rem 0;font-size:.85rem}caption{text-align:left;font-weight:bold;padding:.3rem 0}
+        th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top}thead th{background:#f6f8fa;text-align:left}
+        tbody th{text-align:left;font-weight:normal;white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        tr.district th,tr.district td{font-weight:bold;background:#eef3f8}
+        .heat-low{background:#fdb863}.heat-mid{background:#f7f7f7}.heat-high{background:#92c5de}
+        .mark{font-size:.7rem;margin-left:.2rem}.legend span{padding:.1rem .4rem;border:1px solid #d0d7de}
+        .meta{color:#4d5560;font-size:.85rem}.note{background:#fff8c5;padding:.4rem .6rem;border-left:3px solid #d4a72c}
+        .answers{display:flex;flex-wrap:wrap;gap:1rem}.answer{border:1px solid #d0d7de;padding:.6rem .9rem;min-width:14rem}.answer b{display:block;font-size:1.4rem}
+        .answer.error{border-left:6px solid #D55E00}.answer.opportunity{border-left:6px solid #0072B2}
+        tr.flagged td{background:#fff1e0}tr.flagged td:first-child{border-left:4px solid #D55E00}
+        a{color:#0550ae}details{margin:.4rem 0}summary{cursor:pointer;font-weight:bold}img{max-width:100%;height:auto}figure{margin:1rem 0}figcaption{font-size:.85rem;color:#4d5560}
+        dl.rules dt{font-weight:bold;margin-top:.4rem}dl.rules dd{margin-left:1.2rem}code{font-size:.8rem}
+        @media print{body{margin:0;max-width:none;font-size:10pt}details::details-content{display:block;content-visibility:visible}details>summary{list-style:none}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit;text-decoration:none}.heat-low,.heat-mid,.heat-high,tr.district td,tr.flagged td,.answer{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """;
 }

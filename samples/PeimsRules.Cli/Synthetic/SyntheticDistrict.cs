@@ -231,6 +231,10 @@ internal sealed class SyntheticDistrict
         var periods = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         BasicReportingPeriodAttendanceCsv.Write(periods, Records);
         File.WriteAllText(Path.Combine(folder, "periods.csv"), InjectReaderErrors(periods.ToString()));
+
+        // The same records without the rows a reader cannot read: the file ada, audit and chronic read by default, whose
+        // figures are the report's (the report leaves the unreadable rows out of its figures too).
+        File.WriteAllText(Path.Combine(folder, "periods-readable.csv"), periods.ToString());
         using (var writer = new StreamWriter(Path.Combine(folder, "iep-services.csv")))
         {
             IepServiceRecordCsv.Write(writer, ServiceRecords);

@@ -11,7 +11,7 @@ namespace PeimsRules.Attendance;
 /// the enrollment's ADA eligibility code, when a file carries it, does not change them (the audit reads it). Exact; round the published figure with <see cref="RuleSet.Rounding"/>.
 /// A set of records with no days in membership has no PIA (not zero).
 /// </remarks>
-[TeaSource("Early Education ADA report (seed 001): PIA by six weeks and total")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): PIA by six weeks and total")]
 public static class PercentInAttendance
 {
     /// <summary>The PIA of <paramref name="records"/>, or <see langword="null"/> when they have no days in membership.</summary>

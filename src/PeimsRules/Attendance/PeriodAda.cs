@@ -14,7 +14,7 @@ namespace PeimsRules.Attendance;
 /// audit finds and prices (ATT-01), not days this calculator drops: TEA's figure counts them. Exact; not rounded
 /// (a period ADA is not published on its own; round with <see cref="RuleSet.Rounding"/> to show it).
 /// </remarks>
-[TeaSource("Early Education ADA report (seed 001): refined ADA by six weeks")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): refined ADA by six weeks")]
 [TeaSource("19 TAC §129.1021; TEC §48.005")]
 [TeaSource("TEA data standards, 42400 Basic Reporting Period Attendance (E0937 as reported)")]
 public static class PeriodAda

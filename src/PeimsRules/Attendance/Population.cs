@@ -29,7 +29,7 @@ public enum Population
 
 /// <summary>Which records each <see cref="Population"/> counts.</summary>
 [TeaSource("TEC §48.108 (early education allotment, HB 3 2019)")]
-[TeaSource("Early Education ADA report (seed 001): K-3 educationally disadvantaged and K-3 LEP rows")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): K-3 educationally disadvantaged and K-3 LEP rows")]
 [TeaSource("HB 2 (89th Legislature, 2025), TEC §48.108 as amended: all K-3 students", Status = CitationStatus.AwaitingConfirmation)]
 public static class Populations
 {

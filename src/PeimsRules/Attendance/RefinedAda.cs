@@ -11,7 +11,7 @@ namespace PeimsRules.Attendance;
 /// A period with no records has an ADA of zero and still counts as one of the six. For 2019-20 see
 /// <see cref="Funding.Covid19AdjustedRefinedAda"/>.
 /// </remarks>
-[TeaSource("Early Education ADA report (seed 001): refined ADA total is the sum of the six periods divided by six, rounded to 3 decimals")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): refined ADA total is the sum of the six periods divided by six, rounded to 3 decimals")]
 [TeaSource("19 TAC §129.1021")]
 [TeaSource("TEC §48.266(b-1) as added by HB 2 (89th Legislature, 2025): ADA adjusted during the year from each six-week period's actual ADA; TEA letters 2025-07-10 and 2025-09-18")]
 public static class RefinedAda

@@ -12,7 +12,7 @@ namespace PeimsRules.Funding;
 /// TEA's step 3 (offsetting federal relief funds) is outside this library.
 /// </remarks>
 [TeaSource("TEA letter 'near-final Summary of Finances', 2020-09-24: General Funding Question 1, step 2")]
-[TeaSource("Early Education ADA report (seed 001): 2019-2020 Covid-19 Adjusted Refined Total")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): 2019-2020 Covid-19 Adjusted Refined Total")]
 public static class Covid19AdjustedRefinedAda
 {
     /// <summary>The periods that count in 2019-20: 1 to 4.</summary>

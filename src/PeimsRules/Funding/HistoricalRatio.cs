@@ -15,7 +15,7 @@ namespace PeimsRules.Funding;
 /// periods 1 to 4, there is no ratio and the adjusted figure is not computable.
 /// </remarks>
 [TeaSource("TEA letter 'near-final Summary of Finances', 2020-09-24: General Funding Question 1, step 1")]
-[TeaSource("Early Education ADA report (seed 001): 2018-2019 Historical Ratio")]
+[TeaSource("Early Education ADA report specification (OnDataSuite): 2018-2019 Historical Ratio")]
 public static class HistoricalRatio
 {
     /// <summary>The ratio from the six 2018-19 period ADAs; <see langword="null"/> when periods 1 to 4 have no ADA.</summary>

@@ -9,7 +9,7 @@ namespace PeimsRules.Reconciliation;
 /// records and the rules (<see cref="Summarize"/>).
 /// </summary>
 /// <remarks>
-/// Unlike a student information system's data-mart snapshot, which is overwritten by the next one (seed 004), a
+/// Unlike a student information system's data-mart snapshot, which is overwritten by the next one (EDFacts FS195 as a student information system implements it), a
 /// snapshot here is a value: keep as many as you like and compare any two with <see cref="AttendanceComparison"/>.
 /// PeimsRules.Csv saves and reads them with a content hash that detects a changed file.
 /// </remarks>

@@ -16,7 +16,7 @@ public static class RuleParameters
         nameof(RuleSet.CountsRemoteDays),
         "Remote synchronous (E1678) and asynchronous (E1679) eligible days present count toward ADA and PIA.",
         At(FirstYear, false, new("TEA data standards: E1678 and E1679 were added for 2020-21")),
-        At(new SchoolYear(2021), true, new("TEA COVID-19 remote instruction guidance; Early Education ADA report (seed 001): RS and RA days included in 2020-21 and 2021-22")),
+        At(new SchoolYear(2021), true, new("TEA COVID-19 remote instruction guidance; Early Education ADA report specification (OnDataSuite): RS and RA days included in 2020-21 and 2021-22")),
         At(new SchoolYear(2023), false, new("TEA data standards: remote attendance funding ended with 2021-22")));
 
     /// <summary>Whether the 2019-20 COVID-19 ADA adjustment (historical ratio from 2018-19) applies: 2019-20 only.</summary>
@@ -32,7 +32,7 @@ public static class RuleParameters
         nameof(RuleSet.HasEarlyEducationRows),
         "The K-3 economically disadvantaged and emergent bilingual ADA rows of the early education allotment are computed.",
         At(FirstYear, false, new("TEC §48.108 did not exist before HB 3 (86th Legislature, 2019)")),
-        At(new SchoolYear(2020), true, new("TEC §48.108 as added by HB 3 (2019); Early Education ADA report (seed 001)")));
+        At(new SchoolYear(2020), true, new("TEC §48.108 as added by HB 3 (2019); Early Education ADA report specification (OnDataSuite)")));
 
     /// <summary>
     /// Whether the 2025-26 early-education rows are computed: all K-3 students' ADA (weight 0.01) and the FSP-eligible

@@ -5,7 +5,7 @@ using PeimsRules.Attendance.Daily;
 namespace PeimsRules.Tests.Accountability;
 
 /// <summary>
-/// Chronic absenteeism from daily marks, where a day absent is decided by minutes (seed 004: more than half of the
+/// Chronic absenteeism from daily marks, where a day absent is decided by minutes (EDFacts FS195 as a student information system implements it: more than half of the
 /// scheduled minutes missed). The school day below is 400 minutes, 08:00 to 14:40, so half a day is 200 minutes.
 /// Campus 101912001, calendar REG of consecutive days from Monday 2024-08-19, school year 2024-25.
 /// </summary>

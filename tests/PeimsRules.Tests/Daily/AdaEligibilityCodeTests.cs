@@ -4,7 +4,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003 and code table C059: only an ADA eligibility other than 0 is reported; "Students with ADA Eligibility = 2,
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic and code table C059: only an ADA eligibility other than 0 is reported; "Students with ADA Eligibility = 2,
 /// 5, or 6 count one-half day of absence or presence for each instructional day". Days present under 1, 2, 3, 6 are
 /// eligible (E0937), under 4 and 5 ineligible (E0936).
 /// </summary>

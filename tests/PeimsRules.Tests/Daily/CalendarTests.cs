@@ -5,7 +5,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003: days taught are "the number of instructional days in the Attendance Period", the same for every student of
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: days taught are "the number of instructional days in the Attendance Period", the same for every student of
 /// a school and track; the calendar code is 00 for a school's only calendar, else 00 for the first calendar listed,
 /// 01 for the second, and so on.
 /// </summary>

@@ -4,7 +4,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003 reports attendance for each school the student has an enrollment in, within each period's start and end
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic reports attendance for each school the student has an enrollment in, within each period's start and end
 /// dates. Texas student information systems record the withdrawal date as the first day the student is not in school
 /// (vendor documentation; a named option, awaiting confirmation against the SAAH).
 /// </summary>

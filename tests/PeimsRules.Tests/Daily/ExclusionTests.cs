@@ -5,7 +5,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003: "Do not send record if attendance records are associated with: an enrollment marked as State Exclude or No
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: "Do not send record if attendance records are associated with: an enrollment marked as State Exclude or No
 /// Show; a Calendar when the Exclude checkbox is marked; a School when the Exclude checkbox is marked." and "Exclude any
 /// attendance/membership found between Exclude Start Date and Exclude End Date."
 /// </summary>

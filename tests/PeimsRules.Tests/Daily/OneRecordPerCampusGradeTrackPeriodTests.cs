@@ -4,7 +4,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003: "A change of school within the Attendance Period will cause a record for each school to report. A change in
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: "A change of school within the Attendance Period will cause a record for each school to report. A change in
 /// grade level within the Attendance Period will cause a record for each grade level to report. If a student has
 /// multiple entries and withdrawals in the same grade in the same school on the same instructional track during a
 /// specific reporting period, only one record is required, and the total days for each data element are reported."

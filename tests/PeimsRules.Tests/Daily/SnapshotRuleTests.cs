@@ -5,7 +5,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003: "There is an Attendance Snapshot Time designated in Calendar Information for each School. Students who are
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: "There is an Attendance Snapshot Time designated in Calendar Information for each School. Students who are
 /// marked absent in the period that contains the snapshot time are considered absent for the day. Students who are
 /// marked present in the period that contains the snapshot time are considered present for the day. Attendance marks
 /// in any other period do not count."

@@ -4,7 +4,7 @@ using static PeimsRules.Tests.Daily.SixWeeks;
 namespace PeimsRules.Tests.Daily;
 
 /// <summary>
-/// Seed 003, Special Programs Reporting Period Attendance: pregnancy-related services days (E0939) are days present
+/// Ed-Fi Texas v4.0 reporting-period attendance object logic, Special Programs Reporting Period Attendance: pregnancy-related services days (E0939) are days present
 /// while the PRS program is active; special-education mainstream days (E0940) are days present under an IEP with
 /// setting 40; residential facility days (E1652) are days present with an active residential facility record.
 /// "Students with ADA Eligibility = 2 or 6 report .5 (1/2) days for every instructional day present."

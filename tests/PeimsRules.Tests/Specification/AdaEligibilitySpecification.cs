@@ -8,7 +8,7 @@ namespace PeimsRules.Tests.Specification;
 /// ADA eligibility codes (E0787, code table C059): how much a day counts and whether it is funded. Codes 2, 5 and 6
 /// count half a day of presence or absence for each instructional day; only 2 and 6 put their half days into eligible
 /// days present; a code-5 day present is an ineligible day present.
-/// Source: TEA data standards, C059; Ed-Fi TX object logic (seed 003); TEA-RULES.md, "ADA eligibility".
+/// Source: TEA data standards, C059; Ed-Fi TX object logic; TEA-RULES.md, "ADA eligibility".
 /// </summary>
 public class AdaEligibilitySpecification
 {

@@ -7,7 +7,7 @@ namespace PeimsRules.Tests.Specification;
 /// <summary>
 /// The summary report: refined ADA and PIA by period and for the year, for any combination of district, campus, grade
 /// and track, for a focus list of students, with drill-down to the records behind each figure. Records of periods 7 to 9
-/// are kept out of the figures and listed. Source: Early Education ADA report (seed 001), "Filter on" (district/campus
+/// are kept out of the figures and listed. Source: Early Education ADA report specification (OnDataSuite), "Filter on" (district/campus
 /// summary, grades, instructional tracks, focus list) and "Drill down on ADA counts to see detailed student lists".
 /// </summary>
 public class AttendanceSummarySpecification

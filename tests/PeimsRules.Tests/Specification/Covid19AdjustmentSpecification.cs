@@ -9,7 +9,7 @@ namespace PeimsRules.Tests.Specification;
 /// 2019-20 COVID-19 adjusted refined ADA = ((ADA₁ + … + ADA₄) ÷ 4) × the district's 2018-19 historical ratio.
 /// Periods 5 and 6 are shown as excluded, not as zero; the 2019-20 PIA total is over periods 1 to 4; without 2018-19
 /// data the figure is not computable, never zero. Source: TEA letter 2020-09-24, General Funding Question 1, steps 1
-/// and 2; Early Education ADA report (seed 001); TEA-RULES.md, "COVID-19, 2019-20".
+/// and 2; Early Education ADA report specification (OnDataSuite); TEA-RULES.md, "COVID-19, 2019-20".
 /// </summary>
 public class Covid19AdjustmentSpecification
 {

@@ -8,7 +8,7 @@ namespace PeimsRules.Tests.Specification;
 /// The HB 3 early education rows, from 2019-20, grades KG to 03 only, a student may count in both:
 /// K-3 educationally disadvantaged (E0785 = 01, 02 or 99) and K-3 emergent bilingual (E0790 = 1 and E1651 = BE, D1 or
 /// D2). Each row is the basic ADA formula over the students it selects.
-/// Source: TEC §48.108; Early Education ADA report (seed 001); TEA-RULES.md, "HB 3 early education".
+/// Source: TEC §48.108; Early Education ADA report specification (OnDataSuite); TEA-RULES.md, "HB 3 early education".
 /// </summary>
 public class EarlyEducationRowsSpecification
 {

@@ -7,7 +7,7 @@ namespace PeimsRules.Tests.Specification;
 /// The 2019-20 COVID-19 historical ratio of a district = its 2018-19 refined ADA over periods 1 to 6 ÷ its 2018-19
 /// refined ADA over periods 1 to 4, each the mean of its periods, computed once per district from all its students.
 /// Source: TEA letter "2019-2020 near-final Summary of Finances", 2020-09-24, General Funding Question 1, step 1;
-/// Early Education ADA report (seed 001), "2018-2019 Historical Ratio"; TEA-RULES.md, "COVID-19, 2019-20".
+/// Early Education ADA report specification (OnDataSuite), "2018-2019 Historical Ratio"; TEA-RULES.md, "COVID-19, 2019-20".
 /// </summary>
 public class HistoricalRatioSpecification
 {

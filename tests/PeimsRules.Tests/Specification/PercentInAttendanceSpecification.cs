@@ -6,7 +6,7 @@ namespace PeimsRules.Tests.Specification;
 
 /// <summary>
 /// PIA = (eligible + ineligible days present) ÷ (eligible + ineligible days present + days absent) × 100, per period and
-/// for the year. Source: Early Education ADA report (seed 001), "PIA (Percent in Attendance) by six weeks and total";
+/// for the year. Source: Early Education ADA report specification (OnDataSuite), "PIA (Percent in Attendance) by six weeks and total";
 /// TEA-RULES.md, Formulas.
 /// </summary>
 public class PercentInAttendanceSpecification

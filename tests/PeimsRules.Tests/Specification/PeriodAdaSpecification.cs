@@ -6,7 +6,7 @@ namespace PeimsRules.Tests.Specification;
 
 /// <summary>
 /// ADA of one reporting period = Σ over records of (eligible days present ÷ that record's days taught).
-/// Source: Early Education ADA report (seed 001), "Refined ADA by six weeks – Sum of all students' total eligible days
+/// Source: Early Education ADA report specification (OnDataSuite), "Refined ADA by six weeks – Sum of all students' total eligible days
 /// present (E0937) ... / number days taught (E0935)"; TEA-RULES.md, Formulas; code table C059 for which codes are funded.
 /// </summary>
 public class PeriodAdaSpecification

@@ -6,7 +6,7 @@ namespace PeimsRules.Tests.Specification;
 
 /// <summary>
 /// Refined ADA of a school year = (ADA₁ + … + ADA₆) ÷ 6, rounded to three decimals once, at the end.
-/// Source: Early Education ADA report (seed 001), "Refined ADA Total – Sum of all six-week periods, divided by six,
+/// Source: Early Education ADA report specification (OnDataSuite), "Refined ADA Total – Sum of all six-week periods, divided by six,
 /// and rounded to 3 decimals"; 19 TAC §129.1021. TEA-RULES.md, Formulas.
 /// </summary>
 public class RefinedAdaSpecification

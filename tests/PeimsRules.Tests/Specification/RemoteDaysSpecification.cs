@@ -6,7 +6,7 @@ namespace PeimsRules.Tests.Specification;
 
 /// <summary>
 /// In 2020-21 and 2021-22, remote synchronous (RS, E1678) and asynchronous (RA, E1679) eligible days present count as
-/// eligible days present, in ADA and in PIA; in no other year. Source: Early Education ADA report (seed 001),
+/// eligible days present, in ADA and in PIA; in no other year. Source: Early Education ADA report specification (OnDataSuite),
 /// "2020-2021 &amp; 2021-2022 RA/RS included"; TEA-RULES.md, Formulas.
 /// </summary>
 public class RemoteDaysSpecification
@@ -72,7 +72,7 @@ public class RemoteDaysSpecification
     public void Enter_the_refined_ADA_of_2020_21_and_the_drill_down()
     {
         // 2020-21: one student each period, 15 on campus and 15 remote asynchronous of 30 days: each period ADA 1,
-        // refined ADA 1.000. The drill-down lists the record with its remote days (seed 001: "RA/RS included in drilldowns").
+        // refined ADA 1.000. The drill-down lists the record with its remote days (Early Education ADA report specification (OnDataSuite): "RA/RS included in drilldowns").
         var rules = RuleSet.For(new SchoolYear(2021));
         var records = EachPeriod(p => [Record(year: 2021, period: p, taught: 30, eligible: 15, remoteAsync: 15)]).ToList();
 

@@ -7,7 +7,7 @@ namespace PeimsRules.Tests.Specification;
 /// <summary>
 /// Published ADA and PIA are rounded to three decimals once, at the end; the midpoint rule is not confirmed by TEA, so it
 /// is a named parameter defaulting to half away from zero (not .NET's banker's rounding).
-/// Source: TEC §48.005 (ADA is a plain quotient); Early Education ADA report (seed 001), "rounded to 3 decimals";
+/// Source: TEC §48.005 (ADA is a plain quotient); Early Education ADA report specification (OnDataSuite), "rounded to 3 decimals";
 /// TEA-RULES.md, Formulas, "Rounding [?]".
 /// </summary>
 public class RoundingSpecification

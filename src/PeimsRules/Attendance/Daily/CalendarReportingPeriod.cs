@@ -7,7 +7,7 @@ namespace PeimsRules.Attendance.Daily;
 /// (E0934) and its first and last dates.
 /// </summary>
 /// <remarks>
-/// The Ed-Fi TX object logic (seed 003) reports attendance "from the Attendance Start Date through the Attendance End
+/// The Ed-Fi TX object logic reports attendance "from the Attendance Start Date through the Attendance End
 /// Date" of each period, both dates included, and reports the period by its sequence in the year (the first six-week
 /// period is 1). The days taught of the period (E0935) are the calendar's instructional days between the two dates;
 /// see <see cref="SchoolCalendar.DaysTaught"/>.

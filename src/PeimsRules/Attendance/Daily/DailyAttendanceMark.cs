@@ -23,7 +23,7 @@ public enum AttendanceMarkStatus
 /// and end times, so that the snapshot rule can find the mark that decides the day.
 /// </summary>
 /// <remarks>
-/// Seed 003: the mark in the class period that holds the campus's attendance snapshot time decides whether the
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: the mark in the class period that holds the campus's attendance snapshot time decides whether the
 /// student is present or absent that day; marks in any other period do not count. A period holds the snapshot time
 /// when it starts at or before it and ends after it (<see cref="Holds"/>): a period from 09:00 to 09:50 holds 09:00
 /// and 09:49, not 09:50, so two back-to-back periods never both hold it.

@@ -48,7 +48,7 @@ public sealed record DailyBuildOptions
 
     /// <summary>What a day with no attendance mark at the snapshot time counts as.</summary>
     /// <value>
-    /// Defaults to <see cref="NoSnapshotMarkRule.LeaveDayOut"/>: seed 003 decides present or absent by the mark that
+    /// Defaults to <see cref="NoSnapshotMarkRule.LeaveDayOut"/>: the Ed-Fi Texas v4.0 reporting-period attendance object logic decides present or absent by the mark that
     /// holds the snapshot time, and says nothing of a day without one.
     /// </value>
     public NoSnapshotMarkRule NoSnapshotMark { get; init; } = NoSnapshotMarkRule.LeaveDayOut;
@@ -56,7 +56,7 @@ public sealed record DailyBuildOptions
     /// <summary>Whether excluded calendars take a track number when a campus's calendars are numbered 00, 01, ...</summary>
     /// <value>
     /// Defaults to <see langword="false"/>: an excluded calendar is not reported, so the reported calendars are
-    /// numbered among themselves and a campus with one reported calendar reports 00 (seed 003 numbers "the calendars
+    /// numbered among themselves and a campus with one reported calendar reports 00 (the Ed-Fi Texas v4.0 reporting-period attendance object logic numbers "the calendars
     /// of the school"; which ones is awaiting confirmation).
     /// </value>
     public bool NumberExcludedCalendars { get; init; }

@@ -5,7 +5,7 @@ namespace PeimsRules.Attendance.Daily;
 /// for one of these reasons; when several apply, the first in this list is named (campus, then calendar, then
 /// enrollment, then the day, then the student's code and programs, then the marks).
 /// </summary>
-/// <remarks>The rules are those of the Ed-Fi TX reporting-period attendance object logic (seed 003) unless noted.</remarks>
+/// <remarks>The rules are those of the Ed-Fi TX reporting-period attendance object logic unless noted.</remarks>
 public enum DayExclusionReason
 {
     /// <summary>The date is not an instructional day of the calendar (a mark was taken on it, but it has no days taught).</summary>

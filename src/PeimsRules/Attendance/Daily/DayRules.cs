@@ -15,7 +15,7 @@ internal readonly record struct DayDecision(
     int SnapshotMark);
 
 /// <summary>
-/// The rules of seed 003 for one day, in the order <see cref="DayExclusionReason"/> lists them. The builder and the
+/// The rules of the Ed-Fi Texas v4.0 reporting-period attendance object logic for one day, in the order <see cref="DayExclusionReason"/> lists them. The builder and the
 /// explanation both decide every day here, so an explanation cannot disagree with the records.
 /// </summary>
 internal static class DayRules
@@ -111,7 +111,7 @@ internal static class DayRules
             present = marks[snapshotMark].IsPresent;
         }
 
-        // Codes 2, 5 and 6 count one half day of presence or absence for each instructional day (seed 003).
+        // Codes 2, 5 and 6 count one half day of presence or absence for each instructional day (Ed-Fi Texas v4.0 reporting-period attendance object logic).
         long weight = code.IsHalfDay ? 1 : 2;
         if (!present)
         {
@@ -196,15 +196,15 @@ internal static class DayRules
     {
         DayExclusionReason.NotInstructionalDay => "not an instructional day of the calendar; it has no days taught.",
         DayExclusionReason.NotEnrolled => "no enrollment on this calendar covers the day.",
-        DayExclusionReason.CampusExcluded => "the campus is marked exclude; no record is sent from it (seed 003).",
-        DayExclusionReason.CalendarExcluded => "the calendar is marked exclude; no record is sent from it (seed 003).",
-        DayExclusionReason.StateExcludeEnrollment => "the enrollment is marked state exclude; no record is sent from it (seed 003).",
-        DayExclusionReason.NoShowEnrollment => "the enrollment is marked no show; no record is sent from it (seed 003).",
-        DayExclusionReason.ExcludedDateRange => "the day is in an excluded date range of the calendar; its attendance and membership are left out (seed 003).",
-        DayExclusionReason.AdaCodeZero => "ADA eligibility code 0 (enrolled, not in membership) is in force; only a code other than 0 is reported (seed 003).",
+        DayExclusionReason.CampusExcluded => "the campus is marked exclude; no record is sent from it (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
+        DayExclusionReason.CalendarExcluded => "the calendar is marked exclude; no record is sent from it (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
+        DayExclusionReason.StateExcludeEnrollment => "the enrollment is marked state exclude; no record is sent from it (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
+        DayExclusionReason.NoShowEnrollment => "the enrollment is marked no show; no record is sent from it (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
+        DayExclusionReason.ExcludedDateRange => "the day is in an excluded date range of the calendar; its attendance and membership are left out (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
+        DayExclusionReason.AdaCodeZero => "ADA eligibility code 0 (enrolled, not in membership) is in force; only a code other than 0 is reported (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
         DayExclusionReason.FlexibleAttendanceProgram => "ADA eligibility code 7 or 8 (flexible attendance program) is in force; those days are counted in minutes, not here.",
-        DayExclusionReason.EarlyEducationWithoutIep => "grade EE with no IEP overlapping the day; EE days count only where an IEP does (seed 003).",
-        DayExclusionReason.NoSnapshotMark => "no attendance mark holds the campus's snapshot time that day, so it is neither present nor absent (seed 003).",
+        DayExclusionReason.EarlyEducationWithoutIep => "grade EE with no IEP overlapping the day; EE days count only where an IEP does (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
+        DayExclusionReason.NoSnapshotMark => "no attendance mark holds the campus's snapshot time that day, so it is neither present nor absent (Ed-Fi Texas v4.0 reporting-period attendance object logic).",
         DayExclusionReason.ConflictingSnapshotMarks => "marks that hold the snapshot time disagree (present and absent); the day cannot be decided.",
         _ => reason.ToString(),
     };

@@ -4,8 +4,8 @@ namespace PeimsRules.Attendance.Daily;
 
 /// <summary>
 /// Builds the reporting-period attendance records (TSDS 42400 Basic Reporting Period Attendance, and the special-programs
-/// days beside them) from calendars, enrollments, daily attendance marks and program participation, as the Ed-Fi TX
-/// reporting-period attendance object logic does (seed 003).
+/// days beside them) from calendars, enrollments, daily attendance marks and program participation, as the Ed-Fi Texas v4.0
+/// reporting-period attendance object logic does.
 /// </summary>
 /// <remarks>
 /// <para>The rules, each of which leaves a day out for a named <see cref="DayExclusionReason"/>:</para>
@@ -41,7 +41,7 @@ namespace PeimsRules.Attendance.Daily;
 /// depend on the order of the inputs: records come by student id, then period, campus, grade and track.
 /// </para>
 /// </remarks>
-[TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic (seed 003)")]
+[TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic")]
 [TeaSource("TEA data standards, complex type 42400 Basic Reporting Period Attendance; code table C059")]
 [TeaSource("Texas SIS documentation: the withdrawal date is the first day not in membership", Status = CitationStatus.VendorDocumented)]
 public static class PeriodAttendanceBuilder
@@ -218,7 +218,7 @@ public static class PeriodAttendanceBuilder
                 Array.Fill(slots, DayRules.NoMark, firstOffset, endOffset - firstOffset);
             }
 
-            // Seed 003: the mark of the class period that holds the snapshot time decides the day; others do not count.
+            // The Ed-Fi Texas v4.0 reporting-period attendance object logic: the mark of the class period that holds the snapshot time decides the day; others do not count.
             var snapshot = calendar.AttendanceSnapshotTime;
             foreach (var m in studentMarks)
             {

@@ -24,7 +24,7 @@ public enum SpecialProgram
 /// instructional setting of a special-education IEP.
 /// </summary>
 /// <remarks>
-/// Seed 003: an EE student's attendance days are included only where an IEP overlaps them; special-education
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: an EE student's attendance days are included only where an IEP overlaps them; special-education
 /// mainstream days are days present "where student has a locked IEP with Special Ed Setting mapped to Ed-Fi Code = 40";
 /// pregnancy-related services and residential facility days are days present while the program or record is active.
 /// Participation belongs to the student, whatever the campus. Setting 40 is "Mainstream" in TEA code table C035.

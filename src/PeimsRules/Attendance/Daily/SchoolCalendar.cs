@@ -9,7 +9,7 @@ namespace PeimsRules.Attendance.Daily;
 /// </summary>
 /// <remarks>
 /// <para>
-/// What TEA and the Ed-Fi TX object logic say (seed 003): students on the same instructional track have the same
+/// What TEA and the Ed-Fi TX object logic say: students on the same instructional track have the same
 /// number of days taught in a reporting period at a campus; the days taught of a period (E0935) are "the number of
 /// instructional days in the Attendance Period"; attendance and membership found between the exclude start and end
 /// dates are left out; there is an attendance snapshot time for each school, and the class period that holds it
@@ -195,10 +195,10 @@ public sealed class SchoolCalendar
     /// <summary>The date ranges (both ends included) whose attendance and membership are left out, in date order.</summary>
     public IReadOnlyList<DateInterval> ExcludedDateRanges => Array.AsReadOnly(_excludedRanges);
 
-    /// <summary>Whether the calendar's exclude box is checked: nothing is reported from it (seed 003).</summary>
+    /// <summary>Whether the calendar's exclude box is checked: nothing is reported from it (Ed-Fi Texas v4.0 reporting-period attendance object logic).</summary>
     public bool IsExcluded { get; }
 
-    /// <summary>Whether the campus's exclude box is checked: nothing is reported from the campus (seed 003).</summary>
+    /// <summary>Whether the campus's exclude box is checked: nothing is reported from the campus (Ed-Fi Texas v4.0 reporting-period attendance object logic).</summary>
     public bool IsCampusExcluded { get; }
 
     /// <summary>Where the calendar was read from (its CALENDAR row), when a reader says so; named in messages about it.</summary>

@@ -17,7 +17,7 @@ public readonly record struct AdaEligibilityChange(LocalDate EffectiveDate, AdaE
 /// </summary>
 /// <remarks>
 /// <para>
-/// Seed 003: attendance is reported for each school the student has an enrollment in, only while an ADA
+/// The Ed-Fi Texas v4.0 reporting-period attendance object logic: attendance is reported for each school the student has an enrollment in, only while an ADA
 /// eligibility other than 0 is in force; a change of school or grade within a reporting period makes a record for each;
 /// several entries and withdrawals in the same grade, school and track in one period make one record whose days are
 /// summed; nothing is sent from an enrollment marked state exclude or no show.
@@ -123,10 +123,10 @@ public sealed class StudentEnrollment
     /// <summary>The ADA eligibility codes (E0787) in force, each from its effective date; the first is in force from the entry date.</summary>
     public IReadOnlyList<AdaEligibilityChange> AdaEligibility => Array.AsReadOnly(_codes);
 
-    /// <summary>Whether the enrollment is marked no show (seed 003: no record is sent).</summary>
+    /// <summary>Whether the enrollment is marked no show (Ed-Fi Texas v4.0 reporting-period attendance object logic: no record is sent).</summary>
     public bool IsNoShow { get; }
 
-    /// <summary>Whether the enrollment is marked state exclude (seed 003: no record is sent).</summary>
+    /// <summary>Whether the enrollment is marked state exclude (Ed-Fi Texas v4.0 reporting-period attendance object logic: no record is sent).</summary>
     public bool IsStateExcluded { get; }
 
     /// <summary>The economic disadvantage code (E0785) copied onto the records.</summary>

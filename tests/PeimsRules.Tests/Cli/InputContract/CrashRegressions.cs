@@ -143,6 +143,7 @@ public sealed class CrashRegressions
         var result = CliRunner.Run("report", "--input", ContractFiles.Data("sample-periods.csv"), "--campus-names", names, "--output", files.Path("report"), "--quiet");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.True(File.Exists(files.Path("report/charts/ada-by-period.png")));
+        var page = File.ReadAllText(files.Path("report/index.html"));
+        Assert.Contains("data:image/svg+xml", page, StringComparison.Ordinal);
     }
 }
