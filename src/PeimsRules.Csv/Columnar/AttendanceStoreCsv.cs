@@ -110,15 +110,70 @@ public static class AttendanceStoreCsv
     public static AttendanceStore LoadFile(string path) => LoadFile(path, AttendanceStoreCsvOptions.Default).Store;
 
     /// <summary>Loads a file with <paramref name="options"/>.</summary>
+    /// <remarks>
+    /// A file with malformed CSV (a quote that does not close, a row with another number of fields) is read again by the
+    /// canonical reader, whose input contract confines a quoting error to its own line (docs/input-contract.md), and the
+    /// store is built from its records: the problems and records are then the canonical reader's exactly.
+    /// </remarks>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static AttendanceStoreLoadResult LoadFile(string path, AttendanceStoreCsvOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        var malformed = new ConcurrentQueue<CsvMalformedRecord>();
-        using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
-        return Load(csv, path, new FileInfo(path).Length, options, malformed);
+        return WithCanonicalQuoting(
+            () =>
+            {
+                var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+                using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
+                return Load(csv, path, new FileInfo(path).Length, options, malformed);
+            },
+            () => BasicReportingPeriodAttendanceCsv.ReadFile(path, options.Mode));
+    }
+
+    /// <summary>
+    /// The load, or where it met malformed CSV (a quote that does not close, a row of another width) the canonical
+    /// reader's records and problems: its input contract confines a quoting error to its own line
+    /// (docs/input-contract.md), so both readers report the same problems.
+    /// </summary>
+    private static AttendanceStoreLoadResult WithCanonicalQuoting(Func<AttendanceStoreLoadResult> load, Func<CsvReadResult<BasicReportingPeriodAttendance>> canonical)
+    {
+        AttendanceStoreLoadResult loaded;
+        try
+        {
+            loaded = load();
+        }
+        catch (PeimsCsvException e) when (e.Problem.Kind == CsvProblemKind.MalformedCsv)
+        {
+            if (CanonicalLoad(canonical) is { } read)
+            {
+                return read;
+            }
+
+            throw;
+        }
+
+        return loaded.Problems.Any(p => p.Kind == CsvProblemKind.MalformedCsv) ? CanonicalLoad(canonical) ?? loaded : loaded;
+    }
+
+    /// <summary>The canonical reader's records and problems as a load, or <see langword="null"/> when a store cannot hold its records.</summary>
+    private static AttendanceStoreLoadResult? CanonicalLoad(Func<CsvReadResult<BasicReportingPeriodAttendance>> canonical)
+    {
+        var read = canonical();
+        var builder = new AttendanceStoreBuilder();
+        try
+        {
+            foreach (var record in read.Records)
+            {
+                builder.Add(record);
+            }
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        return new AttendanceStoreLoadResult(builder.Build(), read.Problems, read.UnusedColumns);
     }
 
     /// <summary>
@@ -168,12 +223,29 @@ public static class AttendanceStoreCsv
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(options);
-        var malformed = new ConcurrentQueue<CsvMalformedRecord>();
-        using var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
-        return Load(csv, fileName, stream.CanSeek ? stream.Length - stream.Position : null, options, malformed);
+        var start = stream.CanSeek ? stream.Position : -1;
+        AttendanceStoreLoadResult LoadStream()
+        {
+            var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+            using var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
+            return Load(csv, fileName, stream.CanSeek ? stream.Length - stream.Position : null, options, malformed);
+        }
+
+        if (start < 0)
+        {
+            // A stream that cannot be read twice keeps the loader's own reading of malformed CSV.
+            return LoadStream();
+        }
+
+        return WithCanonicalQuoting(LoadStream, () =>
+        {
+            stream.Position = start;
+            using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            return BasicReportingPeriodAttendanceCsv.Read(text, fileName, options.Mode);
+        });
     }
 
-    /// <summary>Loads CSV text.</summary>
+    /// <summary>Loads CSV text (held whole in memory: for large data, load a file or a seekable stream).</summary>
     /// <param name="reader">The text; left open.</param>
     /// <param name="fileName">The name to use in problems.</param>
     /// <param name="options">The options.</param>
@@ -183,9 +255,16 @@ public static class AttendanceStoreCsv
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(options);
-        var malformed = new ConcurrentQueue<CsvMalformedRecord>();
-        using var csv = CsvReader.Create(reader, ReaderOptions(malformed), leaveOpen: true);
-        return Load(csv, fileName, null, options, malformed);
+        // Held whole, so that malformed CSV can be read again by the canonical reader (files and seekable streams are not).
+        var text = reader.ReadToEnd();
+        return WithCanonicalQuoting(
+            () =>
+            {
+                var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+                using var csv = CsvReader.Create(new StringReader(text), ReaderOptions(malformed), leaveOpen: false);
+                return Load(csv, fileName, null, options, malformed);
+            },
+            () => BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), fileName, options.Mode));
     }
 
     /// <summary>The canonical reader's options: malformed rows and rows of the wrong width are reported and skipped.</summary>
