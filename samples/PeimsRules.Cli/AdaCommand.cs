@@ -119,6 +119,12 @@ internal static class AdaCommand
 
         var fromEdFi = source is { IsGiven: true };
         var path = fromEdFi ? source!.Name : request.InputPath ?? SampleFile;
+        if (!fromEdFi && request.SpecialProgramsPath is null && !request.BestFourOfSix && CliInput.Options == CsvInputOptions.Default
+            && RunFromPartials(request, path, by) is { } done)
+        {
+            return done;
+        }
+
         IReadOnlyCollection<BasicReportingPeriodAttendance> records;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
         IReadOnlyList<SpecialProgramsAttendancePeriod>? special = null;
@@ -202,38 +208,149 @@ internal static class AdaCommand
                 return CliOutput.Fail(CliOutput.Plain(e));
             }
 
-            if (rules.AppliesCovid19Adjustment && prior is null)
+            WriteNotes(
+                summary,
+                rules,
+                path,
+                prior is not null,
+                later: () => records.Count(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number > summary.ThroughPeriod.Number),
+                lastPeriod: () => records.Select(r => r.ReportingPeriod.Number).Where(p => p <= 6).DefaultIfEmpty(0).Max(),
+                outside: summary.RecordsOutsideRefinedAda.Count);
+        }
+
+        WriteFigures(request.Format, summary, preK, by);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>ada</c> from the file's partial sums (<see cref="PeimsRules.Csv.Columnar.AttendancePartialsCsv"/>: streamed
+    /// from the file when it is in plain form, with the memory of the sums only), or <see langword="null"/> when the
+    /// figures need the records themselves: the 2025-26 pre-K four-year-olds row needs birth dates.
+    /// </summary>
+    private static int? RunFromPartials(AdaRequest request, string path, string by)
+    {
+        PeimsRules.Csv.Columnar.AttendancePartialsRead read;
+        IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
+        try
+        {
+            read = PeimsRules.Csv.Columnar.AttendancePartialsCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
+            if (read.UnusedColumns.Count > 0)
             {
-                Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year the Year rows are NotComputable.");
+                Console.Error.WriteLine($"note: {Path.GetFileName(path)}: column(s) not part of the layout, not read: {string.Join(", ", read.UnusedColumns.Select(c => CliOutput.Echo(c)))}.");
             }
 
-            if (summary.IsYearToDate)
+            if (read.SchoolYears.Count == 1 && RuleSet.For(read.SchoolYears[0]).PreKindergartenAgeOnSeptemberFirst is not null)
             {
-                var later = records.Count(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number > summary.ThroughPeriod.Number);
-                Console.Error.WriteLine(
-                    $"note: figures through period {summary.ThroughPeriod}: {PeriodsIn(summary)} are in. The YearToDate rows are the mean of those periods (PIA over their days), not a year figure."
-                    + (later > 0 ? $" {later} record(s) of later periods are not counted." : string.Empty));
+                return null;
             }
 
-            else
+            if (request.PriorYearPath is not null)
             {
-                var present = records.Select(r => r.ReportingPeriod.Number).Where(p => p <= 6).ToHashSet();
-                var last = present.Count == 0 ? 0 : present.Max();
-                if (last is > 0 and < 6)
+                prior = request.PriorYearPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CliInput.ReadPriorYear(request.PriorYearPath) : EdFiInputs.ReadPath(request.PriorYearPath, Console.Error);
+            }
+        }
+        catch (Exception e) when (CliOutput.IsInputError(e))
+        {
+            return CliOutput.Fail(e.Message);
+        }
+
+        if (read.SchoolYears.Count > 1)
+        {
+            return CliOutput.Fail($"{path} holds records of {read.SchoolYears.Count} school years ({string.Join(", ", read.SchoolYears.Select(y => y.DisplayName))}); give one school year per file.");
+        }
+
+        AttendanceSummary? summary = null;
+        if (read.Partials is { } partials)
+        {
+            var rules = partials.Rules;
+            if (prior is not null && !rules.AppliesCovid19Adjustment)
+            {
+                return CliOutput.Fail($"--prior-year is used only for the 2019-20 COVID-19 adjustment; {path} is {rules.SchoolYear.DisplayName}.");
+            }
+
+            var grouping = by switch
+            {
+                "district" => AttendanceGrouping.District,
+                "grade" => AttendanceGrouping.GradeLevel,
+                "track" => AttendanceGrouping.InstructionalTrack,
+                _ => AttendanceGrouping.Campus,
+            };
+            try
+            {
+                var options = new AttendanceSummaryOptions
                 {
-                    Console.Error.WriteLine(
-                        $"note: {path} has no records after period {last}: the Year rows count periods {last + 1} to 6 as zero ADA. For figures as of period {last}, give --through-period {last}.");
+                    GroupBy = grouping,
+                    PriorYearRecords = prior,
+                    ThroughPeriod = request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null,
+                };
+                summary = AttendanceSummary.FromPartials(partials, options);
+            }
+            catch (ArgumentException e)
+            {
+                return CliOutput.Fail(CliOutput.Plain(e));
+            }
+
+            // The record counts of each period, from the sums (the All rows count every record once).
+            var counts = new long[10];
+            foreach (var row in partials.Rows())
+            {
+                if (row.Population == Population.All)
+                {
+                    counts[row.ReportingPeriod.Number] += row.RecordCount;
                 }
             }
 
-            if (summary.RecordsOutsideRefinedAda.Count > 0)
+            var through = summary.ThroughPeriod.Number;
+            WriteNotes(
+                summary,
+                rules,
+                path,
+                prior is not null,
+                later: () => (int)counts.Skip(through + 1).Take(6 - through).Sum(),
+                lastPeriod: () => Enumerable.Range(1, 6).LastOrDefault(p => counts[p] > 0),
+                outside: (int)(counts[7] + counts[8] + counts[9]));
+        }
+
+        WriteFigures(request.Format, summary, [], by);
+        return 0;
+    }
+
+    /// <summary>The notes on stderr that say what the figures count and what they leave out.</summary>
+    private static void WriteNotes(AttendanceSummary summary, RuleSet rules, string path, bool priorYearGiven, Func<int> later, Func<int> lastPeriod, int outside)
+    {
+        if (rules.AppliesCovid19Adjustment && !priorYearGiven)
+        {
+            Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year the Year rows are NotComputable.");
+        }
+
+        if (summary.IsYearToDate)
+        {
+            var laterCount = later();
+            Console.Error.WriteLine(
+                $"note: figures through period {summary.ThroughPeriod}: {PeriodsIn(summary)} are in. The YearToDate rows are the mean of those periods (PIA over their days), not a year figure."
+                + (laterCount > 0 ? $" {laterCount} record(s) of later periods are not counted." : string.Empty));
+        }
+        else
+        {
+            var last = lastPeriod();
+            if (last is > 0 and < 6)
             {
-                Console.Error.WriteLine($"note: {summary.RecordsOutsideRefinedAda.Count} record(s) of reporting periods 7 to 9 are not part of the refined ADA and are left out of these figures.");
+                Console.Error.WriteLine(
+                    $"note: {path} has no records after period {last}: the Year rows count periods {last + 1} to 6 as zero ADA. For figures as of period {last}, give --through-period {last}.");
             }
         }
 
+        if (outside > 0)
+        {
+            Console.Error.WriteLine($"note: {outside} record(s) of reporting periods 7 to 9 are not part of the refined ADA and are left out of these figures.");
+        }
+    }
+
+    /// <summary>Writes the figures to stdout as CSV or JSON.</summary>
+    private static void WriteFigures(string format, AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK, string by)
+    {
         var stdout = Console.Out;
-        if (request.Format == "json")
+        if (format == "json")
         {
             WriteJson(stdout, summary, preK, by);
         }
@@ -243,7 +360,6 @@ internal static class AdaCommand
         }
 
         stdout.Flush();
-        return 0;
     }
 
     /// <summary>What is wrong with the options together, or <see langword="null"/>.</summary>

@@ -110,6 +110,27 @@ public sealed class AttendancePartials
     }
 
     /// <summary>
+    /// The partials of <paramref name="records"/> under <paramref name="rules"/>, record by record: each record adds
+    /// one to the count of its cell for every population that includes it (<see cref="Populations.Includes"/>),
+    /// its <see cref="PeriodAda.CountedEligibleDaysPresent"/>, its <see cref="PercentInAttendance.CountedDaysPresent"/>
+    /// and its days absent. The reference the store's pass and the streaming file reader are held to.
+    /// </summary>
+    /// <exception cref="ArgumentException">A cell's sums exceed 2,147,483,647 (half days or records).</exception>
+    public static AttendancePartials Of(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rules);
+        var populations = Populations.For(rules).Where(p => p != Population.K3AllStudents).ToList();
+        return FromRows(
+            rules,
+            records.SelectMany(record => populations
+                .Where(population => population.Includes(record))
+                .Select(population => new AttendancePartial(
+                    record.CampusId, record.GradeLevel, record.InstructionalTrack, record.ReportingPeriod, record.NumberDaysTaught, population, 1,
+                    PeriodAda.CountedEligibleDaysPresent(record, rules), PercentInAttendance.CountedDaysPresent(record, rules), record.DaysAbsent))));
+    }
+
+    /// <summary>
     /// The partials whose rows are <paramref name="rows"/>, rows of the same cell and population added together: how
     /// the per-partition results of another engine come in.
     /// </summary>

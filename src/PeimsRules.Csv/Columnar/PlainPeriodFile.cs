@@ -1,0 +1,1154 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using PeimsRules.Attendance.Columnar;
+using PeimsRules.Rules;
+
+namespace PeimsRules.Csv.Columnar;
+
+/// <summary>
+/// The streaming pass of <see cref="AttendancePartialsCsv"/>: sums a period-attendance file in its plain form straight
+/// from its bytes into the sums of each fine cell, on several threads, keeping no row.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A file is in plain form when its header names the layout's columns (in any order, by name or element number) with
+/// no other column and no birth date column, its text is ASCII (after an optional UTF-8 byte order mark) with no
+/// quote, and every row is written as TEA extracts write it and as <see cref="PeriodRecordRow"/> reads it (the same
+/// rules, field by field: <see cref="Fields"/>), holds a record the canonical reader accepts (its days within the
+/// days taught, a campus in its district, one school year), and comes in campus order: the rows of a campus together,
+/// and within a campus by student id, so that a repeated key (42400-000A) can only be within one student's rows.
+/// </para>
+/// <para>
+/// The pass gives up (returns <see langword="null"/>) at the first row that is not so, and the caller reads the file by
+/// the loader or the canonical reader, which accept or refuse it and report its problems as the input contract says.
+/// So the pass never decides a problem: it only sums files about which there is nothing to say.
+/// </para>
+/// </remarks>
+internal static class PlainPeriodFile
+{
+    /// <summary>The bytes read at a time by each thread.</summary>
+    internal const int DefaultBlockBytes = 1 << 20;
+
+    /// <summary>The longest row the pass reads (a plain row is about 80 bytes); a longer one ends the pass.</summary>
+    private const int MaximumRowBytes = 4096;
+
+    /// <summary>What a row's field is, by its position in the file.</summary>
+    private enum Role : byte
+    {
+        SchoolYear,
+        District,
+        Campus,
+        Student,
+        Grade,
+        Track,
+        Period,
+        AdaCode,
+        DaysTaught,
+        Eligible,
+        Ineligible,
+        Absent,
+        RemoteSynchronous,
+        RemoteAsynchronous,
+        Economic,
+        EmergentBilingual,
+        Funding,
+    }
+
+    /// <summary>The roles of the columns in the order the writer writes them (with no birth date column).</summary>
+    private static readonly Role[] WriterOrder =
+    [
+        Role.SchoolYear, Role.District, Role.Campus, Role.Student, Role.Grade, Role.Track, Role.Period, Role.DaysTaught, Role.Eligible,
+        Role.Ineligible, Role.Absent, Role.RemoteSynchronous, Role.RemoteAsynchronous, Role.Economic, Role.EmergentBilingual, Role.Funding,
+        Role.AdaCode,
+    ];
+
+    /// <summary>Sums <paramref name="path"/>, or <see langword="null"/> when it is not in plain form (see the remarks of the class).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="threads">The threads to read on; <see langword="null"/> for one per processor.</param>
+    /// <param name="blockBytes">The bytes each thread reads at a time (small values test the block and thread seams).</param>
+    public static CellSumsTable? TrySum(string path, int? threads = null, int blockBytes = DefaultBlockBytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        if (ReadHeader(handle, length, path) is not { } header)
+        {
+            return null;
+        }
+
+        var dataStart = header.DataStart;
+        // One thread per 4 MiB up to one per processor; a given number is taken as it is (tests cut small files so).
+        var count = threads is { } given ? Math.Max(1, given) : (int)Math.Clamp((length - dataStart) / (4L << 20), 1, Environment.ProcessorCount);
+        var starts = new long[count + 1];
+        starts[0] = dataStart;
+        starts[count] = length;
+        for (var k = 1; k < count; k++)
+        {
+            starts[k] = LineStartAtOrAfter(handle, dataStart + ((length - dataStart) * k / count), length);
+        }
+
+        var chunks = new Chunk[count];
+        if (count == 1)
+        {
+            chunks[0] = SumRange(handle, header.Roles, starts[0], starts[1], blockBytes);
+        }
+        else
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k => chunks[k] = SumRange(handle, header.Roles, starts[k], starts[k + 1], blockBytes));
+        }
+
+        return Join(chunks);
+    }
+
+    /// <summary>The header's column roles and where the rows begin, or <see langword="null"/> when the header is not plain.</summary>
+    private static (Role[] Roles, long DataStart)? ReadHeader(SafeFileHandle handle, long length, string path)
+    {
+        var buffer = new byte[(int)Math.Min(length, 64 * 1024)];
+        var read = RandomAccess.Read(handle, buffer, 0);
+        var bytes = buffer.AsSpan(0, read);
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var end = bytes.IndexOf((byte)'\n');
+        if (end < 0)
+        {
+            if (read < length || read == 0)
+            {
+                return null;
+            }
+
+            // A file of its header alone, with no line end.
+            end = read;
+        }
+
+        var line = bytes[bom..end];
+        if (line.EndsWith((ReadOnlySpan<byte>)[(byte)'\r']))
+        {
+            line = line[..^1];
+        }
+
+        foreach (var b in line)
+        {
+            if (b is < 0x20 or > 0x7E or (byte)'"')
+            {
+                return null;
+            }
+        }
+
+        var headers = Encoding.ASCII.GetString(line).Split(',');
+        var layout = BasicReportingPeriodAttendanceCsv.Columns;
+        var problems = 0;
+        var unused = new List<string>();
+        if (!CsvTableReader.MatchHeader(headers, Path.GetFileName(path), layout, _ => problems++, unused, out var index) || problems > 0 || unused.Count > 0)
+        {
+            return null;
+        }
+
+        var roles = new Role[headers.Length];
+        var given = new bool[headers.Length];
+        for (var c = 0; c < layout.Count; c++)
+        {
+            if (index[c] < 0)
+            {
+                continue;
+            }
+
+            if (layout[c] == BasicReportingPeriodAttendanceCsv.BirthDate)
+            {
+                // The store and the partial sums keep no birth dates, and the canonical reader checks them: a file
+                // with the column is read by the canonical reader.
+                return null;
+            }
+
+            roles[index[c]] = RoleOf(layout[c]);
+            given[index[c]] = true;
+        }
+
+        return given.All(g => g) ? (roles, Math.Min(end + 1, length)) : null;
+    }
+
+    private static Role RoleOf(CsvColumn column)
+    {
+        var columns = new[]
+        {
+            BasicReportingPeriodAttendanceCsv.SchoolYear, BasicReportingPeriodAttendanceCsv.DistrictId, BasicReportingPeriodAttendanceCsv.CampusId,
+            BasicReportingPeriodAttendanceCsv.StudentId, BasicReportingPeriodAttendanceCsv.GradeLevel, BasicReportingPeriodAttendanceCsv.InstructionalTrack,
+            BasicReportingPeriodAttendanceCsv.ReportingPeriod, BasicReportingPeriodAttendanceCsv.AdaEligibilityCode, BasicReportingPeriodAttendanceCsv.NumberDaysTaught,
+            BasicReportingPeriodAttendanceCsv.EligibleDaysPresent, BasicReportingPeriodAttendanceCsv.IneligibleDaysPresent, BasicReportingPeriodAttendanceCsv.DaysAbsent,
+            BasicReportingPeriodAttendanceCsv.RemoteSynchronousEligibleDaysPresent, BasicReportingPeriodAttendanceCsv.RemoteAsynchronousEligibleDaysPresent,
+            BasicReportingPeriodAttendanceCsv.EconomicDisadvantageCode, BasicReportingPeriodAttendanceCsv.EmergentBilingualCode, BasicReportingPeriodAttendanceCsv.BilingualEslFundingCode,
+        };
+        return (Role)Array.IndexOf(columns, column);
+    }
+
+    /// <summary>The first line start at or after <paramref name="position"/> (the byte after a line feed).</summary>
+    private static long LineStartAtOrAfter(SafeFileHandle handle, long position, long length)
+    {
+        var buffer = new byte[MaximumRowBytes];
+        var at = position - 1;
+        while (at < length)
+        {
+            var read = RandomAccess.Read(handle, buffer, at);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            var nl = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                return at + nl + 1;
+            }
+
+            at += read;
+        }
+
+        return length;
+    }
+
+    /// <summary>The sums of the rows that start in [<paramref name="from"/>, <paramref name="to"/>), or a chunk that gave up.</summary>
+    private static Chunk SumRange(SafeFileHandle handle, Role[] roles, long from, long to, int blockBytes)
+    {
+        var chunk = new Chunk();
+        // Bytes past the rows: a field parser may read up to 40 bytes past a row's line feed (and fail there).
+        var buffer = new byte[blockBytes + MaximumRowBytes + 1 + 64];
+        var carry = 0;
+        var position = from;
+        while (position < to || carry > 0)
+        {
+            var wanted = (int)Math.Min(blockBytes, to - position);
+            var read = wanted > 0 ? RandomAccess.Read(handle, buffer.AsSpan(carry, wanted), position) : 0;
+            position += read;
+            var valid = carry + read;
+            int rowsEnd;
+            if (position >= to || read == 0)
+            {
+                // The last line of the range (the file's, when it has no line feed at the end) ends here.
+                if (valid > 0 && buffer[valid - 1] != (byte)'\n')
+                {
+                    buffer[valid++] = (byte)'\n';
+                }
+
+                rowsEnd = valid;
+                position = to;
+            }
+            else
+            {
+                rowsEnd = buffer.AsSpan(0, valid).LastIndexOf((byte)'\n') + 1;
+            }
+
+            if (!chunk.SumRows(roles, buffer, rowsEnd))
+            {
+                chunk.GaveUp = true;
+                return chunk;
+            }
+
+            carry = valid - rowsEnd;
+            if (carry > MaximumRowBytes)
+            {
+                chunk.GaveUp = true;
+                return chunk;
+            }
+
+            buffer.AsSpan(rowsEnd, carry).CopyTo(buffer);
+            if (position >= to && carry == 0)
+            {
+                break;
+            }
+        }
+
+        chunk.EndCampus();
+        return chunk;
+    }
+
+    /// <summary>The chunks' sums together, or <see langword="null"/> when one gave up or they break campus order across their seams.</summary>
+    private static CellSumsTable? Join(Chunk[] chunks)
+    {
+        if (chunks.Any(c => c.GaveUp))
+        {
+            return null;
+        }
+
+        var seen = new HashSet<int>();
+        Chunk? previous = null;
+        int? year = null;
+        foreach (var chunk in chunks.Where(c => c.Records > 0))
+        {
+            if (year is { } y && chunk.Year != y)
+            {
+                return null;
+            }
+
+            year = chunk.Year;
+            var straddles = previous is not null && previous.LastCampus == chunk.FirstCampus;
+            if (straddles)
+            {
+                // The campus goes on over the seam: its students must too, in order, with no key on both sides.
+                if (chunk.FirstStudent < previous!.LastStudent
+                    || (chunk.FirstStudent == previous.LastStudent && chunk.FirstRunKeys.Intersect(previous.LastRunKeys).Any()))
+                {
+                    return null;
+                }
+            }
+
+            foreach (var campus in chunk.Campuses)
+            {
+                if (!seen.Add(campus) && !(straddles && campus == chunk.FirstCampus))
+                {
+                    return null;
+                }
+            }
+
+            previous = chunk;
+        }
+
+        var keys = new List<long>();
+        var sums = new List<long>();
+        long records = 0;
+        foreach (var chunk in chunks)
+        {
+            keys.AddRange(chunk.CellKeys);
+            sums.AddRange(chunk.CellValues);
+            records += chunk.Records;
+        }
+
+        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, [.. keys], [.. sums]);
+    }
+
+    /// <summary>One row's values in plain form (codes as their index in their table).</summary>
+    private struct Row
+    {
+        public int Year;
+        public int District;
+        public int Campus;
+        public long Student;
+        public int Grade;
+        public int Track;
+        public int Period;
+        public int Taught;
+        public int Eligible;
+        public int Ineligible;
+        public int Absent;
+        public int Remote;
+        public int Economic;
+        public int Bilingual;
+        public int Funding;
+    }
+
+    /// <summary>One thread's rows: the sums of its cells, and what the seams with its neighbours need.</summary>
+    private sealed class Chunk
+    {
+        // Per-campus cell table: open addressing over the cell's key within its campus (grade, track, period, days taught).
+        private int[] _slotKey = new int[1024];
+        private int[] _slotCell = new int[1024];
+        private readonly List<int> _usedSlots = [];
+        private readonly int[] _cachedKey = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
+        private readonly int[] _cachedCell = new int[10];
+        private readonly HashSet<int> _campuses = [];
+
+        // The current student's keys (grade, track, period), for the repeated-key check.
+        private readonly int[] _runKeys = new int[64];
+        private int _runCount;
+
+        private int _campus = -1;
+        private long _student = -1;
+        private bool _first = true;
+
+        public bool GaveUp { get; set; }
+
+        public long Records { get; private set; }
+
+        public int Year { get; private set; }
+
+        public int FirstCampus { get; private set; } = -1;
+
+        public long FirstStudent { get; private set; } = -1;
+
+        public List<int> FirstRunKeys { get; } = [];
+
+        public int LastCampus => _campus;
+
+        public long LastStudent => _student;
+
+        public IEnumerable<int> LastRunKeys => _runKeys.Take(_runCount);
+
+        public IReadOnlyCollection<int> Campuses => _campuses;
+
+        /// <summary>Per cell: campus (30 bits) then the campus's own cell key (26 bits).</summary>
+        public List<long> CellKeys { get; } = [];
+
+        /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums.</summary>
+        public List<long> CellValues { get; } = [];
+
+        private int _cellBase;
+
+        /// <summary>Sums the rows of <paramref name="buffer"/>[0, <paramref name="end"/>), each ending in a line feed; false when one is not plain.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool SumRows(Role[] roles, byte[] buffer, int end)
+        {
+            unchecked
+            {
+                return roles.AsSpan().SequenceEqual(WriterOrder) ? SumWriterOrderRows(buffer, end) : SumRowsCore(roles, buffer, end);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="SumRowsCore"/> for the columns in the order <see cref="BasicReportingPeriodAttendanceCsv"/> writes them
+        /// (as TEA extracts and <c>generate</c> do): the same rules, field by field, written out in that order.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool SumWriterOrderRows(byte[] b, int end)
+        {
+            unchecked
+            {
+                var p = 0;
+                while (p < end)
+                {
+                    long year = Fixed4(b, p);
+                    long district = Fixed6(b, p + 5);
+                    if ((year | district) < 0 || b[p + 4] != ',' || b[p + 11] != ',')
+                    {
+                        return false;
+                    }
+
+                    long campus = Fixed9(b, p + 12);
+                    long student = Fixed10(b, p + 22);
+                    if ((campus | student) < 0 || b[p + 21] != ',' || b[p + 32] != ',' || b[p + 35] != ',' || b[p + 38] != ',' || b[p + 40] != ',')
+                    {
+                        return false;
+                    }
+
+                    p += 33;
+                    var grade = Grade(b, ref p);
+                    p++;
+                    var track = Fixed2(b, p);
+                    p += 3;
+                    var period = (uint)(b[p] - '0');
+                    if (grade < 0 || track < 0 || period - 1 > 8)
+                    {
+                        return false;
+                    }
+
+                    p += 2;
+                    var taught = HalfDays(b, ref p);
+                    if (b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    var eligible = HalfDays(b, ref p);
+                    if (b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    var ineligible = HalfDays(b, ref p);
+                    if (b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    var absent = HalfDays(b, ref p);
+                    if (b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    var synchronous = b[p] == ',' ? 0 : HalfDays(b, ref p);
+                    if (b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    var asynchronous = b[p] == ',' ? 0 : HalfDays(b, ref p);
+                    if ((taught | eligible | ineligible | absent | synchronous | asynchronous) < 0 || b[p] != ',')
+                    {
+                        return false;
+                    }
+
+                    var economic = Fixed2(b, p + 1) switch { 0 => 0, 1 => 1, 2 => 2, 99 => 3, _ => -1 };
+                    if (economic < 0 || b[p + 3] != ',')
+                    {
+                        return false;
+                    }
+
+                    p += 4;
+                    var bilingual = EmergentBilingual(b, ref p);
+                    if (bilingual < 0 || b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    var funding = Funding(b, ref p);
+                    if (funding < 0 || b[p++] != ',')
+                    {
+                        return false;
+                    }
+
+                    // The ADA eligibility code (blank, or 0 to 8), last: validated, not summed.
+                    if (b[p] != '\n' && b[p] != '\r')
+                    {
+                        if (b[p] - (uint)'0' > 8)
+                        {
+                            return false;
+                        }
+
+                        p++;
+                    }
+
+                    if (b[p] == '\r')
+                    {
+                        p++;
+                    }
+
+                    if (b[p++] != '\n')
+                    {
+                        return false;
+                    }
+
+                    var row = new Row
+                    {
+                        Year = (int)year,
+                        District = (int)district,
+                        Campus = (int)campus,
+                        Student = student,
+                        Grade = (int)grade,
+                        Track = (int)track,
+                        Period = (int)period,
+                        Taught = (int)taught,
+                        Eligible = (int)eligible,
+                        Ineligible = (int)ineligible,
+                        Absent = (int)absent,
+                        Remote = (int)(synchronous + asynchronous),
+                        Economic = (int)economic,
+                        Bilingual = (int)bilingual,
+                        Funding = (int)funding,
+                    };
+                    if (!Add(row))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        // Fixed-width digits read eight (or four) at a time: each byte checked to be '0' to '9' (high nibble 3, low
+        // nibble at most 9), then the digits combined in pairs, fours and eights (the first digit is the lowest byte).
+        private const ulong Zeros8 = 0x3030303030303030;
+        private const ulong High8 = 0xF0F0F0F0F0F0F0F0;
+        private const ulong Six8 = 0x0606060606060606;
+
+        /// <summary>Eight digits at <paramref name="p"/> as a number, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Eight(byte[] b, int p)
+        {
+            unchecked
+            {
+                var v = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(b.AsSpan(p, 8));
+                if ((v & High8) != Zeros8 || ((v + Six8) & High8) != Zeros8)
+                {
+                    return -1;
+                }
+
+                var d = v - Zeros8;
+                d = ((d * 10) + (d >> 8)) & 0x00FF00FF00FF00FF;
+                d = ((d * 100) + (d >> 16)) & 0x0000FFFF0000FFFF;
+                d = ((d * 10000) + (d >> 32)) & 0xFFFFFFFF;
+                return (long)d;
+            }
+        }
+
+        /// <summary>Four digits at <paramref name="p"/> as a number, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Four(byte[] b, int p)
+        {
+            unchecked
+            {
+                var v = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(p, 4));
+                if ((v & 0xF0F0F0F0) != 0x30303030 || ((v + 0x06060606) & 0xF0F0F0F0) != 0x30303030)
+                {
+                    return -1;
+                }
+
+                var d = v - 0x30303030;
+                d = ((d * 10) + (d >> 8)) & 0x00FF00FF;
+                d = ((d * 100) + (d >> 16)) & 0xFFFF;
+                return d;
+            }
+        }
+
+        /// <summary>Two digits at <paramref name="p"/> as a number, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Fixed2(byte[] b, int p)
+        {
+            unchecked
+            {
+                var d0 = (uint)(b[p] - '0');
+                var d1 = (uint)(b[p + 1] - '0');
+                return d0 <= 9 && d1 <= 9 ? (d0 * 10) + d1 : -1;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Fixed4(byte[] b, int p) => Four(b, p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Fixed6(byte[] b, int p) => Combine(Four(b, p), 100, Fixed2(b, p + 4));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Fixed9(byte[] b, int p) => Combine(Eight(b, p), 10, unchecked(b[p + 8] - (uint)'0') is var d and <= 9 ? d : -1);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Fixed10(byte[] b, int p) => Combine(Eight(b, p), 100, Fixed2(b, p + 8));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Combine(long high, long scale, long low) => (high | low) < 0 ? -1 : (high * scale) + low;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool SumRowsCore(Role[] roles, byte[] buffer, int end)
+        {
+            var p = 0;
+            var last = roles.Length - 1;
+            Span<long> values = stackalloc long[17];
+            while (p < end)
+            {
+                values.Clear();
+                for (var f = 0; f <= last; f++)
+                {
+                    var role = roles[f];
+                    var value = ParseField(role, buffer, ref p);
+                    if (value < 0)
+                    {
+                        return false;
+                    }
+
+                    // The field must end where the layout says: a comma between fields, a line feed (CR LF too) after the last.
+                    var delimiter = buffer[p];
+                    if (f < last)
+                    {
+                        if (delimiter != (byte)',')
+                        {
+                            return false;
+                        }
+                    }
+                    else if (delimiter == (byte)'\r' && buffer[p + 1] == (byte)'\n')
+                    {
+                        p++;
+                    }
+                    else if (delimiter != (byte)'\n')
+                    {
+                        return false;
+                    }
+
+                    p++;
+                    values[(int)role] = value;
+                }
+
+                var row = new Row
+                {
+                    Year = (int)values[(int)Role.SchoolYear],
+                    District = (int)values[(int)Role.District],
+                    Campus = (int)values[(int)Role.Campus],
+                    Student = values[(int)Role.Student],
+                    Grade = (int)values[(int)Role.Grade],
+                    Track = (int)values[(int)Role.Track],
+                    Period = (int)values[(int)Role.Period],
+                    Taught = (int)values[(int)Role.DaysTaught],
+                    Eligible = (int)values[(int)Role.Eligible],
+                    Ineligible = (int)values[(int)Role.Ineligible],
+                    Absent = (int)values[(int)Role.Absent],
+                    Remote = (int)(values[(int)Role.RemoteSynchronous] + values[(int)Role.RemoteAsynchronous]),
+                    Economic = (int)values[(int)Role.Economic],
+                    Bilingual = (int)values[(int)Role.EmergentBilingual],
+                    Funding = (int)values[(int)Role.Funding],
+                };
+                if (!Add(row))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>One field's value in plain form (as <see cref="Fields"/> reads it), or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long ParseField(Role role, byte[] b, ref int p) => role switch
+        {
+            Role.SchoolYear => Digits(b, ref p, 4),
+            Role.District => Digits(b, ref p, 6),
+            Role.Campus => Digits(b, ref p, 9),
+            Role.Student => Digits(b, ref p, 10),
+            Role.Grade => Grade(b, ref p),
+            Role.Track => Digits(b, ref p, 2),
+            Role.Period => Digits(b, ref p, 1) is var n and >= 1 ? n : -1,
+            Role.AdaCode => IsEnd(b[p]) ? 0 : Digits(b, ref p, 1) is var code and >= 0 and <= 8 ? code + 1 : -1,
+            Role.DaysTaught or Role.Eligible or Role.Ineligible or Role.Absent => HalfDays(b, ref p),
+            Role.RemoteSynchronous or Role.RemoteAsynchronous => IsEnd(b[p]) ? 0 : HalfDays(b, ref p),
+            Role.Economic => Digits(b, ref p, 2) switch { 0 => 0, 1 => 1, 2 => 2, 99 => 3, _ => -1 },
+            Role.EmergentBilingual => EmergentBilingual(b, ref p),
+            _ => Funding(b, ref p),
+        };
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool IsEnd(byte b) => b is (byte)',' or (byte)'\n' or (byte)'\r';
+
+        /// <summary>Exactly <paramref name="length"/> digits, then the field's end.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Digits(byte[] b, ref int p, int length)
+        {
+            long value = 0;
+            for (var i = 0; i < length; i++)
+            {
+                var digit = unchecked((uint)(b[p] - (byte)'0'));
+                if (digit > 9)
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + digit;
+                p++;
+            }
+
+            return IsEnd(b[p]) ? value : -1;
+        }
+
+        /// <summary><c>29</c>, <c>29.0</c> or <c>14.5</c> as half days, at most 999.5 days (<see cref="Fields.ParseHalfDays"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long HalfDays(byte[] b, ref int p)
+        {
+            var days = 0;
+            var digits = 0;
+            while (unchecked((uint)(b[p] - (byte)'0')) <= 9)
+            {
+                days = (days * 10) + (b[p] - (byte)'0');
+                p++;
+                if (++digits > 3)
+                {
+                    return -1;
+                }
+            }
+
+            if (digits == 0)
+            {
+                return -1;
+            }
+
+            var half = 0;
+            if (b[p] == (byte)'.')
+            {
+                switch (b[p + 1])
+                {
+                    case (byte)'0':
+                        break;
+                    case (byte)'5':
+                        half = 1;
+                        break;
+                    default:
+                        return -1;
+                }
+
+                p += 2;
+            }
+
+            var halfDays = (days * 2) + half;
+            return IsEnd(b[p]) && halfDays <= 1999 ? halfDays : -1;
+        }
+
+        /// <summary>EE, PK, KG, 01 to 12 as the grade's ordinal (0 to 14).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Grade(byte[] b, ref int p)
+        {
+            var (c0, c1) = (b[p], b[p + 1]);
+            if (c0 is (byte)',' or (byte)'\n' || !IsEnd(b[p + 2]))
+            {
+                return -1;
+            }
+
+            p += 2;
+            return (c0, c1) switch
+            {
+                ((byte)'E', (byte)'E') => 0,
+                ((byte)'P', (byte)'K') => 1,
+                ((byte)'K', (byte)'G') => 2,
+                _ => unchecked((uint)(c0 - '0')) <= 9 && unchecked((uint)(c1 - '0')) <= 9 && ((c0 - '0') * 10) + (c1 - '0') is var n and >= 1 and <= 12 ? n + 2 : -1,
+            };
+        }
+
+        /// <summary>0, 1, F, S, 3, 4, 5 as their index in <see cref="PeimsRules.EmergentBilingual.All"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long EmergentBilingual(byte[] b, ref int p)
+        {
+            if (!IsEnd(b[p + 1]))
+            {
+                return -1;
+            }
+
+            var value = b[p] switch
+            {
+                (byte)'0' => 0,
+                (byte)'1' => 1,
+                (byte)'F' => 2,
+                (byte)'S' => 3,
+                (byte)'3' => 4,
+                (byte)'4' => 5,
+                (byte)'5' => 6,
+                _ => -1,
+            };
+            p++;
+            return value;
+        }
+
+        /// <summary>Blank, BE, D1, D2 as 0 to 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long Funding(byte[] b, ref int p)
+        {
+            if (IsEnd(b[p]))
+            {
+                return 0;
+            }
+
+            if (IsEnd(b[p + 1]) || !IsEnd(b[p + 2]))
+            {
+                return -1;
+            }
+
+            var value = (b[p], b[p + 1]) switch
+            {
+                ((byte)'B', (byte)'E') => 1,
+                ((byte)'D', (byte)'1') => 2,
+                ((byte)'D', (byte)'2') => 3,
+                _ => -1,
+            };
+            p += 2;
+            return value;
+        }
+
+        /// <summary>Adds one row's record to its cell; false when the record is not one the canonical reader accepts as it is, or out of campus order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Add(in Row r)
+        {
+            var year = r.Year;
+            var campus = r.Campus;
+            var student = r.Student;
+            var taught = r.Taught;
+            var eligible = r.Eligible;
+            var ineligible = r.Ineligible;
+            var absent = r.Absent;
+            var remote = r.Remote;
+
+            // The rules of the record's constructor (AttendanceStoreCsv.IsValidPlain, without the store's own limit).
+            if (year is < PeimsRules.SchoolYear.MinimumEndYear or > PeimsRules.SchoolYear.MaximumEndYear
+                || campus / 1000 != r.District
+                || taught <= 0
+                || eligible + ineligible + absent + remote > taught)
+            {
+                return false;
+            }
+
+            if (_first)
+            {
+                Year = year;
+                FirstCampus = campus;
+                FirstStudent = student;
+            }
+            else if (year != Year)
+            {
+                return false;
+            }
+
+            var grade = r.Grade;
+            var track = r.Track;
+            var period = r.Period;
+            var runKey = (grade << 11) | (track << 4) | period;
+
+            if (campus != _campus)
+            {
+                EndCampus();
+                if (!_campuses.Add(campus))
+                {
+                    return false;
+                }
+
+                _campus = campus;
+                _student = student;
+                _runCount = 0;
+            }
+            else if (student != _student)
+            {
+                if (student < _student)
+                {
+                    return false;
+                }
+
+                _student = student;
+                _runCount = 0;
+            }
+            else
+            {
+                for (var i = 0; i < _runCount; i++)
+                {
+                    if (_runKeys[i] == runKey)
+                    {
+                        return false;
+                    }
+                }
+
+                if (_runCount == _runKeys.Length)
+                {
+                    return false;
+                }
+            }
+
+            _runKeys[_runCount++] = runKey;
+            if (_first)
+            {
+                FirstRunKeys.Add(runKey);
+            }
+            else if (campus == FirstCampus && student == FirstStudent)
+            {
+                FirstRunKeys.Add(runKey);
+            }
+
+            _first = false;
+            Records++;
+
+            var flags = RecordBits.Flags(
+                RecordBits.NoAdaCode,
+                r.Economic,
+                r.Bilingual,
+                r.Funding);
+            // A student's rows are one a period: the cell of each period is kept, so most rows find theirs without the table.
+            var cellKey = (grade << 22) | (track << 15) | (period << 11) | taught;
+            int cell;
+            if (_cachedKey[period] == cellKey)
+            {
+                cell = _cachedCell[period];
+            }
+            else
+            {
+                cell = CellOf(cellKey);
+                _cachedKey[period] = cellKey;
+                _cachedCell[period] = cell;
+            }
+
+            var values = CollectionsMarshalSpan(cell);
+            AddTo(values, 0, eligible, remote, ineligible, absent);
+            if (grade is >= 2 and <= 5)
+            {
+                if ((flags & RecordBits.EconomicallyDisadvantaged) != 0)
+                {
+                    AddTo(values, CellSumsTable.PopulationWidth, eligible, remote, ineligible, absent);
+                }
+
+                if ((flags & RecordBits.EmergentBilingualFunded) != 0)
+                {
+                    AddTo(values, 2 * CellSumsTable.PopulationWidth, eligible, remote, ineligible, absent);
+                }
+            }
+
+            return true;
+        }
+
+        private static void AddTo(Span<long> values, int at, long eligible, long remote, long ineligible, long absent)
+        {
+            values[at]++;
+            values[at + 1] += eligible;
+            values[at + 2] += remote;
+            values[at + 3] += ineligible;
+            values[at + 4] += absent;
+        }
+
+        private Span<long> CollectionsMarshalSpan(int cell) =>
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(CellValues).Slice(cell * CellSumsTable.Width, CellSumsTable.Width);
+
+        /// <summary>The cell of the current campus with <paramref name="key"/>, added when new.</summary>
+        private int CellOf(int key)
+        {
+            var mask = _slotKey.Length - 1;
+            var slot = (int)(unchecked((uint)key * 2654435769u) >> 16) & mask;
+            while (true)
+            {
+                var cell = _slotCell[slot];
+                if (cell == 0)
+                {
+                    break;
+                }
+
+                if (_slotKey[slot] == key)
+                {
+                    return cell - 1;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            var added = CellKeys.Count;
+            if ((added - _cellBase + 1) * 2 > _slotKey.Length)
+            {
+                Grow();
+                return CellOf(key);
+            }
+
+            _slotKey[slot] = key;
+            _slotCell[slot] = added + 1;
+            _usedSlots.Add(slot);
+            CellKeys.Add(((long)_campus << 26) | (uint)key);
+            for (var i = 0; i < CellSumsTable.Width; i++)
+            {
+                CellValues.Add(0);
+            }
+
+            return added;
+        }
+
+        /// <summary>A table twice the size, with the current campus's cells in it.</summary>
+        private void Grow()
+        {
+            _slotKey = new int[_slotKey.Length * 2];
+            _slotCell = new int[_slotCell.Length * 2];
+            _usedSlots.Clear();
+            var mask = _slotKey.Length - 1;
+            for (var cell = _cellBase; cell < CellKeys.Count; cell++)
+            {
+                var key = (int)(CellKeys[cell] & ((1 << 26) - 1));
+                var slot = (int)(unchecked((uint)key * 2654435769u) >> 16) & mask;
+                while (_slotCell[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _slotKey[slot] = key;
+                _slotCell[slot] = cell + 1;
+                _usedSlots.Add(slot);
+            }
+        }
+
+        /// <summary>Closes the current campus's cell table.</summary>
+        public void EndCampus()
+        {
+            foreach (var slot in _usedSlots)
+            {
+                _slotCell[slot] = 0;
+            }
+
+            _usedSlots.Clear();
+            _cellBase = CellKeys.Count;
+            Array.Fill(_cachedKey, -1);
+        }
+    }
+}
+
+/// <summary>
+/// The raw sums of each fine cell of a file (record count, E0937, E1678 + E1679, E0936 and E0036 in half days, for all
+/// records, then for the K-3 economically disadvantaged, then for the K-3 emergent bilingual), before the rules of a
+/// year say which days count.
+/// </summary>
+internal sealed class CellSumsTable
+{
+    public const int PopulationWidth = 5;
+    public const int Width = 3 * PopulationWidth;
+
+    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, long[] values)
+    {
+        SchoolYear = schoolYear;
+        Records = records;
+        Keys = keys;
+        Values = values;
+    }
+
+    public SchoolYear? SchoolYear { get; }
+
+    public long Records { get; }
+
+    /// <summary>Per cell: campus number (30 bits), grade ordinal (4), track (7), period (4), days taught in half days (11).</summary>
+    public long[] Keys { get; }
+
+    public long[] Values { get; }
+
+    /// <summary>The partial sums under <paramref name="rules"/>: the days each population's records count.</summary>
+    public AttendancePartials ToPartials(RuleSet rules)
+    {
+        var order = new int[Keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var keys = (long[])Keys.Clone();
+        Array.Sort(keys, order);
+
+        // Cells of the same key from two threads (a campus over a seam) are one cell.
+        var distinct = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i == 0 || keys[i] != keys[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        var campusNumbers = new List<int>();
+        var campusIndex = new int[distinct];
+        var grade = new byte[distinct];
+        var track = new byte[distinct];
+        var period = new byte[distinct];
+        var taught = new int[distinct];
+        var sums = new long[distinct * Width];
+        var c = -1;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            if (i == 0 || key != keys[i - 1])
+            {
+                c++;
+                var campus = (int)(key >> 26);
+                if (campusNumbers.Count == 0 || campusNumbers[^1] != campus)
+                {
+                    campusNumbers.Add(campus);
+                }
+
+                campusIndex[c] = campusNumbers.Count - 1;
+                grade[c] = (byte)((key >> 22) & 0xF);
+                track[c] = (byte)((key >> 15) & 0x7F);
+                period[c] = (byte)((key >> 11) & 0xF);
+                taught[c] = (int)(key & 0x7FF);
+            }
+
+            var from = order[i] * Width;
+            for (var w = 0; w < Width; w++)
+            {
+                sums[(c * Width) + w] += Values[from + w];
+            }
+        }
+
+        var campuses = campusNumbers.Select(n => CampusId.Parse(n.ToString("D9", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var cells = new CellTable(campuses, campusIndex, grade, track, period, taught);
+        var remote = rules.CountsRemoteDays;
+        var all = new int[distinct * AttendancePartials.AllWidth];
+        var k3 = rules.HasEarlyEducationRows ? new int[cells.K3Count * AttendancePartials.K3Width] : [];
+        for (var cell = 0; cell < distinct; cell++)
+        {
+            AttendancePartials.Store(all, cell * AttendancePartials.AllWidth, Counted(sums, cell, 0, remote));
+            if (k3.Length > 0 && cells.K3Rank[cell] >= 0)
+            {
+                AttendancePartials.Store(k3, cells.K3Rank[cell] * AttendancePartials.K3Width, Counted(sums, cell, 1, remote));
+                AttendancePartials.Store(k3, (cells.K3Rank[cell] * AttendancePartials.K3Width) + AttendancePartials.AllWidth, Counted(sums, cell, 2, remote));
+            }
+        }
+
+        return new AttendancePartials(rules, cells, all, k3);
+    }
+
+    /// <summary>
+    /// What a population's records of a cell count under the rules: E0937 (+ remote days in the years that count them)
+    /// toward ADA (<see cref="Attendance.PeriodAda.CountedEligibleDaysPresent"/>), that plus E0936 present and E0036
+    /// absent toward PIA (<see cref="Attendance.PercentInAttendance.CountedDaysPresent"/>).
+    /// </summary>
+    private static CellSums Counted(long[] sums, int cell, int population, bool remote)
+    {
+        var at = (cell * Width) + (population * PopulationWidth);
+        var eligible = sums[at + 1] + (remote ? sums[at + 2] : 0);
+        return new CellSums { Count = sums[at], Eligible = eligible, Present = eligible + sums[at + 3], Absent = sums[at + 4] };
+    }
+}
