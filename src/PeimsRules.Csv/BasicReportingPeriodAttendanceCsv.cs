@@ -130,12 +130,33 @@ public static class BasicReportingPeriodAttendanceCsv
     /// Writes <paramref name="records"/> in the canonical layout, header first. The BirthDate column is written only
     /// when a record carries a birth date, so files without one keep their layout.
     /// </summary>
+    /// <remarks>
+    /// A collection is looked through for birth dates first. Any other sequence is written as a stream, one record at a
+    /// time (a statewide file never needs to be in memory): its first record decides whether the BirthDate column is
+    /// written.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">
+    /// A sequence that is not a collection has a record with a birth date after a first record without one: the column
+    /// is not in the header already written, and the date is not dropped; give the records as a collection.
+    /// </exception>
     public static void Write(TextWriter writer, IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(records);
-        var list = records as IReadOnlyCollection<BasicReportingPeriodAttendance> ?? records.ToList();
-        var withBirthDates = list.Any(r => r.BirthDate is not null);
+        IEnumerable<BasicReportingPeriodAttendance> list;
+        bool withBirthDates;
+        if (records is IReadOnlyCollection<BasicReportingPeriodAttendance> collection)
+        {
+            list = collection;
+            withBirthDates = collection.Any(r => r.BirthDate is not null);
+        }
+        else
+        {
+            var stream = records.GetEnumerator();
+            var first = stream.MoveNext() ? stream.Current : null;
+            withBirthDates = first?.BirthDate is not null;
+            list = Stream(first, stream);
+        }
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
         foreach (var column in Columns)
         {
@@ -163,11 +184,33 @@ public static class BasicReportingPeriodAttendanceCsv
             {
                 csv.WriteField(r.BirthDate is { } birth ? NodaTime.Text.LocalDatePattern.Iso.Format(birth) : string.Empty);
             }
+            else if (r.BirthDate is not null)
+            {
+                throw new InvalidOperationException(
+                    $"The record {r.Key} has a birth date, and the first record of the sequence had none, so the file's header has no BirthDate column: give the records as a collection to write their birth dates.");
+            }
 
             csv.EndRecord();
         }
 
         csv.Flush();
+
+        static IEnumerable<BasicReportingPeriodAttendance> Stream(BasicReportingPeriodAttendance? first, IEnumerator<BasicReportingPeriodAttendance> rest)
+        {
+            using (rest)
+            {
+                if (first is null)
+                {
+                    yield break;
+                }
+
+                yield return first;
+                while (rest.MoveNext())
+                {
+                    yield return rest.Current;
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -306,7 +306,7 @@ internal static class PlainPeriodFile
         foreach (var chunk in chunks)
         {
             keys.AddRange(chunk.CellKeys);
-            sums.AddRange(chunk.CellValues);
+            sums.AddRange(chunk.CellValues.Take(chunk.CellKeys.Count * CellSumsTable.Width));
             records += chunk.Records;
         }
 
@@ -375,8 +375,8 @@ internal static class PlainPeriodFile
         /// <summary>Per cell: campus (30 bits) then the campus's own cell key (26 bits).</summary>
         public List<long> CellKeys { get; } = [];
 
-        /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums.</summary>
-        public List<long> CellValues { get; } = [];
+        /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums (the first <see cref="CellKeys"/>.Count cells of it).</summary>
+        public long[] CellValues { get; private set; } = new long[256 * CellSumsTable.Width];
 
         private int _cellBase;
 
@@ -828,6 +828,8 @@ internal static class PlainPeriodFile
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool Add(in Row r)
         {
+          unchecked
+          {
             var year = r.Year;
             var campus = r.Campus;
             var student = r.Student;
@@ -948,19 +950,23 @@ internal static class PlainPeriodFile
             }
 
             return true;
+          }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void AddTo(Span<long> values, int at, long eligible, long remote, long ineligible, long absent)
         {
-            values[at]++;
-            values[at + 1] += eligible;
-            values[at + 2] += remote;
-            values[at + 3] += ineligible;
-            values[at + 4] += absent;
+            unchecked
+            {
+                values[at]++;
+                values[at + 1] += eligible;
+                values[at + 2] += remote;
+                values[at + 3] += ineligible;
+                values[at + 4] += absent;
+            }
         }
 
-        private Span<long> CollectionsMarshalSpan(int cell) =>
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(CellValues).Slice(cell * CellSumsTable.Width, CellSumsTable.Width);
+        private Span<long> CollectionsMarshalSpan(int cell) => CellValues.AsSpan(cell * CellSumsTable.Width, CellSumsTable.Width);
 
         /// <summary>The cell of the current campus with <paramref name="key"/>, added when new.</summary>
         private int CellOf(int key)
@@ -994,9 +1000,11 @@ internal static class PlainPeriodFile
             _slotCell[slot] = added + 1;
             _usedSlots.Add(slot);
             CellKeys.Add(((long)_campus << 26) | (uint)key);
-            for (var i = 0; i < CellSumsTable.Width; i++)
+            if ((added + 1) * CellSumsTable.Width > CellValues.Length)
             {
-                CellValues.Add(0);
+                var grown = new long[CellValues.Length * 2];
+                CellValues.AsSpan().CopyTo(grown);
+                CellValues = grown;
             }
 
             return added;
