@@ -300,17 +300,20 @@ internal static class PlainPeriodFile
             previous = chunk;
         }
 
-        var keys = new List<long>();
-        var sums = new List<long>();
+        var cellCount = chunks.Sum(c => c.CellKeys.Count);
+        var keys = new long[cellCount];
+        var values = new int[cellCount * CellSumsTable.Width];
         long records = 0;
+        var at = 0;
         foreach (var chunk in chunks)
         {
-            keys.AddRange(chunk.CellKeys);
-            sums.AddRange(chunk.CellValues.Take(chunk.CellKeys.Count * CellSumsTable.Width));
+            chunk.CellKeys.CopyTo(keys, at);
+            chunk.CellValues.AsSpan(0, chunk.CellKeys.Count * CellSumsTable.Width).CopyTo(values.AsSpan(at * CellSumsTable.Width));
+            at += chunk.CellKeys.Count;
             records += chunk.Records;
         }
 
-        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, [.. keys], [.. sums]);
+        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, values);
     }
 
     /// <summary>One row's values in plain form (codes as their index in their table).</summary>
@@ -376,7 +379,7 @@ internal static class PlainPeriodFile
         public List<long> CellKeys { get; } = [];
 
         /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums (the first <see cref="CellKeys"/>.Count cells of it).</summary>
-        public long[] CellValues { get; private set; } = new long[256 * CellSumsTable.Width];
+        public int[] CellValues { get; private set; } = new int[256 * CellSumsTable.Width];
 
         private int _cellBase;
 
@@ -936,6 +939,12 @@ internal static class PlainPeriodFile
 
             var values = CollectionsMarshalSpan(cell);
             AddTo(values, 0, eligible, remote, ineligible, absent);
+            if (values[0] >= CellSumsTable.MaximumCellRecords)
+            {
+                // Sums of 32 bits hold this many records of at most 999.5 days each; a larger cell goes the other way.
+                return false;
+            }
+
             if (grade is >= 2 and <= 5)
             {
                 if ((flags & RecordBits.EconomicallyDisadvantaged) != 0)
@@ -954,7 +963,7 @@ internal static class PlainPeriodFile
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void AddTo(Span<long> values, int at, long eligible, long remote, long ineligible, long absent)
+        private static void AddTo(Span<int> values, int at, int eligible, int remote, int ineligible, int absent)
         {
             unchecked
             {
@@ -966,7 +975,7 @@ internal static class PlainPeriodFile
             }
         }
 
-        private Span<long> CollectionsMarshalSpan(int cell) => CellValues.AsSpan(cell * CellSumsTable.Width, CellSumsTable.Width);
+        private Span<int> CollectionsMarshalSpan(int cell) => CellValues.AsSpan(cell * CellSumsTable.Width, CellSumsTable.Width);
 
         /// <summary>The cell of the current campus with <paramref name="key"/>, added when new.</summary>
         private int CellOf(int key)
@@ -1002,7 +1011,7 @@ internal static class PlainPeriodFile
             CellKeys.Add(((long)_campus << 26) | (uint)key);
             if ((added + 1) * CellSumsTable.Width > CellValues.Length)
             {
-                var grown = new long[CellValues.Length * 2];
+                var grown = new int[CellValues.Length * 2];
                 CellValues.AsSpan().CopyTo(grown);
                 CellValues = grown;
             }
@@ -1057,7 +1066,10 @@ internal sealed class CellSumsTable
     public const int PopulationWidth = 5;
     public const int Width = 3 * PopulationWidth;
 
-    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, long[] values)
+    /// <summary>The records a cell's 32-bit sums hold (each adds at most 1,999 half days: 1,999,000,000 in all).</summary>
+    public const int MaximumCellRecords = 1_000_000;
+
+    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, int[] values)
     {
         SchoolYear = schoolYear;
         Records = records;
@@ -1072,7 +1084,8 @@ internal sealed class CellSumsTable
     /// <summary>Per cell: campus number (30 bits), grade ordinal (4), track (7), period (4), days taught in half days (11).</summary>
     public long[] Keys { get; }
 
-    public long[] Values { get; }
+    /// <summary>Per cell, <see cref="Width"/> sums.</summary>
+    public int[] Values { get; }
 
     /// <summary>The partial sums under <paramref name="rules"/>: the days each population's records count.</summary>
     public AttendancePartials ToPartials(RuleSet rules)
@@ -1102,34 +1115,32 @@ internal sealed class CellSumsTable
         var track = new byte[distinct];
         var period = new byte[distinct];
         var taught = new int[distinct];
-        var sums = new long[distinct * Width];
+        var first = new int[distinct + 1];
         var c = -1;
         for (var i = 0; i < keys.Length; i++)
         {
             var key = keys[i];
-            if (i == 0 || key != keys[i - 1])
+            if (i > 0 && key == keys[i - 1])
             {
-                c++;
-                var campus = (int)(key >> 26);
-                if (campusNumbers.Count == 0 || campusNumbers[^1] != campus)
-                {
-                    campusNumbers.Add(campus);
-                }
-
-                campusIndex[c] = campusNumbers.Count - 1;
-                grade[c] = (byte)((key >> 22) & 0xF);
-                track[c] = (byte)((key >> 15) & 0x7F);
-                period[c] = (byte)((key >> 11) & 0xF);
-                taught[c] = (int)(key & 0x7FF);
+                continue;
             }
 
-            var from = order[i] * Width;
-            for (var w = 0; w < Width; w++)
+            c++;
+            first[c] = i;
+            var campus = (int)(key >> 26);
+            if (campusNumbers.Count == 0 || campusNumbers[^1] != campus)
             {
-                sums[(c * Width) + w] += Values[from + w];
+                campusNumbers.Add(campus);
             }
+
+            campusIndex[c] = campusNumbers.Count - 1;
+            grade[c] = (byte)((key >> 22) & 0xF);
+            track[c] = (byte)((key >> 15) & 0x7F);
+            period[c] = (byte)((key >> 11) & 0xF);
+            taught[c] = (int)(key & 0x7FF);
         }
 
+        first[distinct] = keys.Length;
         var campuses = campusNumbers.Select(n => CampusId.Parse(n.ToString("D9", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         var cells = new CellTable(campuses, campusIndex, grade, track, period, taught);
         var remote = rules.CountsRemoteDays;
@@ -1137,11 +1148,11 @@ internal sealed class CellSumsTable
         var k3 = rules.HasEarlyEducationRows ? new int[cells.K3Count * AttendancePartials.K3Width] : [];
         for (var cell = 0; cell < distinct; cell++)
         {
-            AttendancePartials.Store(all, cell * AttendancePartials.AllWidth, Counted(sums, cell, 0, remote));
+            AttendancePartials.Store(all, cell * AttendancePartials.AllWidth, Counted(order, first[cell], first[cell + 1], 0, remote));
             if (k3.Length > 0 && cells.K3Rank[cell] >= 0)
             {
-                AttendancePartials.Store(k3, cells.K3Rank[cell] * AttendancePartials.K3Width, Counted(sums, cell, 1, remote));
-                AttendancePartials.Store(k3, (cells.K3Rank[cell] * AttendancePartials.K3Width) + AttendancePartials.AllWidth, Counted(sums, cell, 2, remote));
+                AttendancePartials.Store(k3, cells.K3Rank[cell] * AttendancePartials.K3Width, Counted(order, first[cell], first[cell + 1], 1, remote));
+                AttendancePartials.Store(k3, (cells.K3Rank[cell] * AttendancePartials.K3Width) + AttendancePartials.AllWidth, Counted(order, first[cell], first[cell + 1], 2, remote));
             }
         }
 
@@ -1149,14 +1160,21 @@ internal sealed class CellSumsTable
     }
 
     /// <summary>
-    /// What a population's records of a cell count under the rules: E0937 (+ remote days in the years that count them)
-    /// toward ADA (<see cref="Attendance.PeriodAda.CountedEligibleDaysPresent"/>), that plus E0936 present and E0036
-    /// absent toward PIA (<see cref="Attendance.PercentInAttendance.CountedDaysPresent"/>).
+    /// What a population's records of a cell (its rows [<paramref name="from"/>, <paramref name="to"/>) of
+    /// <paramref name="order"/>) count under the rules: E0937 (+ remote days in the years that count them) toward ADA
+    /// (<see cref="Attendance.PeriodAda.CountedEligibleDaysPresent"/>), that plus E0936 present and E0036 absent toward
+    /// PIA (<see cref="Attendance.PercentInAttendance.CountedDaysPresent"/>).
     /// </summary>
-    private static CellSums Counted(long[] sums, int cell, int population, bool remote)
+    private CellSums Counted(int[] order, int from, int to, int population, bool remote)
     {
-        var at = (cell * Width) + (population * PopulationWidth);
-        var eligible = sums[at + 1] + (remote ? sums[at + 2] : 0);
-        return new CellSums { Count = sums[at], Eligible = eligible, Present = eligible + sums[at + 3], Absent = sums[at + 4] };
+        var sums = default(CellSums);
+        for (var i = from; i < to; i++)
+        {
+            var at = (order[i] * Width) + (population * PopulationWidth);
+            long eligible = Values[at + 1] + (remote ? (long)Values[at + 2] : 0);
+            sums.Add(new CellSums { Count = Values[at], Eligible = eligible, Present = eligible + Values[at + 3], Absent = Values[at + 4] });
+        }
+
+        return sums;
     }
 }
