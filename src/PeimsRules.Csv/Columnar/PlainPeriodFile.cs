@@ -720,6 +720,45 @@ internal static class PlainPeriodFile
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static long HalfDays(byte[] b, ref int p)
         {
+            unchecked
+            {
+                // The forms extracts write, d.d and dd.d (0.0, 29.5), read at once; any other goes the general way.
+                var d0 = (uint)(b[p] - '0');
+                var d1 = (uint)(b[p + 1] - '0');
+                if (d0 <= 9)
+                {
+                    if (b[p + 1] == '.' && IsEnd(b[p + 3]))
+                    {
+                        var tenth = b[p + 2];
+                        if (tenth is (byte)'0' or (byte)'5')
+                        {
+                            p += 3;
+                            return (d0 * 2) + (tenth == '5' ? 1 : 0);
+                        }
+
+                        return -1;
+                    }
+
+                    if (d1 <= 9 && b[p + 2] == '.' && IsEnd(b[p + 4]))
+                    {
+                        var tenth = b[p + 3];
+                        if (tenth is (byte)'0' or (byte)'5')
+                        {
+                            p += 4;
+                            return (((d0 * 10) + d1) * 2) + (tenth == '5' ? 1 : 0);
+                        }
+
+                        return -1;
+                    }
+                }
+            }
+
+            return HalfDaysGeneral(b, ref p);
+        }
+
+        /// <summary><see cref="HalfDays"/> for any form: one to three digits, then .0, .5 or nothing.</summary>
+        private static long HalfDaysGeneral(byte[] b, ref int p)
+        {
             var days = 0;
             var digits = 0;
             while (unchecked((uint)(b[p] - (byte)'0')) <= 9)
