@@ -157,7 +157,7 @@ public sealed partial class AttendanceSummary
         var ratios = RefinedAdaRows.HistoricalRatios(rules, options);
         var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number <= through).ToList();
         var outside = selected.Where(r => !r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
-        var figures = new List<AttendanceFigure>();
+        var figures = new FigureList();
         foreach (var group in inYear.GroupBy(r => AttendanceGroupKey.Of(r, options.GroupBy)).OrderBy(g => g.Key))
         {
             foreach (var population in Populations.For(rules))
@@ -173,7 +173,7 @@ public sealed partial class AttendanceSummary
         }
 
         return new AttendanceSummary(
-            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.AsReadOnly(), ratios, new ReportingPeriod(through));
+            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.Figures.AsReadOnly(), ratios, new ReportingPeriod(through));
     }
 
     private static int ThroughPeriodOf(AttendanceSummaryOptions options)
@@ -224,7 +224,7 @@ public sealed partial class AttendanceSummary
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven,
         int through,
-        List<AttendanceFigure> into)
+        FigureRows into)
     {
         var byPeriod = members.ToLookup(r => r.ReportingPeriod);
         var periodTotals = ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p], rules)).ToArray();
@@ -259,7 +259,7 @@ public sealed partial class AttendanceSummary
     /// <param name="ratios">The historical ratios by district.</param>
     /// <param name="priorYearGiven">Whether prior-year records were given.</param>
     /// <param name="through">The last period reported, 1 to 6.</param>
-    /// <param name="into">The list the rows are added to.</param>
+    /// <param name="into">Where the rows go.</param>
     private static void FiguresFromTotals(
         AttendanceGroupKey key,
         Population population,
@@ -270,7 +270,7 @@ public sealed partial class AttendanceSummary
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven,
         int through,
-        List<AttendanceFigure> into)
+        FigureRows into)
     {
         var periodAdas = new Ratio[periodTotals.Length];
         for (var i = 0; i < periodAdas.Length; i++)
@@ -290,19 +290,20 @@ public sealed partial class AttendanceSummary
         {
             var totals = periodTotals[i];
             var periodAda = ada.Periods[i];
-            into.Add(new AttendanceFigure(
+            into.Add(
                 key,
                 population,
                 ReportingPeriod.SixPeriods[i],
                 periodAda,
                 periodAda.Status == FigureStatus.ExcludedCovid19 ? Figure.Excluded(totals.PercentInAttendance, RefinedAdaRows.ExcludedReason) : Pia(totals, rules),
                 null,
-                totals));
+                totals,
+                null);
         }
 
         if (through < 6)
         {
-            into.Add(YearToDateFigure(key, population, periodTotals, rules, through));
+            AddYearToDate(key, population, periodTotals, rules, through, into);
             return;
         }
 
@@ -316,7 +317,7 @@ public sealed partial class AttendanceSummary
         }
 
         var year = AttendanceTotals.MergeAll(counted);
-        into.Add(new AttendanceFigure(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year));
+        into.Add(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year, null);
     }
 
     /// <summary>
@@ -324,19 +325,34 @@ public sealed partial class AttendanceSummary
     /// reported, the PIA over their days. In 2019-20 only periods 1 to 4 count, and the mean is not multiplied by the
     /// historical ratio: that ratio turns the mean of four periods into a figure for the year, once the year is over.
     /// </summary>
-    private static AttendanceFigure YearToDateFigure(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through)
+    private static void AddYearToDate(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through, FigureRows into)
     {
         var counted = rules.AppliesCovid19Adjustment ? Math.Min(through, Covid19AdjustedRefinedAda.CountedPeriods.Count) : through;
         var totals = AttendanceTotals.MergeAll(periodTotals.Take(counted));
         var ada = RefinedAda.YearToDate(periodTotals.Take(counted).Select(t => t.Ada).ToArray());
-        return new AttendanceFigure(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals)
-        {
-            ThroughPeriod = new ReportingPeriod(through),
-        };
+        into.Add(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals, new ReportingPeriod(through));
     }
 
     private static Figure Pia(AttendanceTotals totals, RuleSet rules) =>
         totals.PercentInAttendance is { } pia
             ? Figure.Computed(pia, rules.Rounding)
             : Figure.NotComputable("no days in membership.");
+}
+
+/// <summary>Where the rows of a summary go as they are made: a list of figures, or a columnar summary's compact rows.</summary>
+internal abstract class FigureRows
+{
+    /// <summary>Adds the row (<see cref="AttendanceFigure"/>'s parameters, and the last period of a year-to-date row).</summary>
+    public abstract void Add(
+        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod);
+}
+
+/// <summary>Rows as <see cref="AttendanceFigure"/> objects in a list (the reference path).</summary>
+internal sealed class FigureList : FigureRows
+{
+    public List<AttendanceFigure> Figures { get; } = [];
+
+    public override void Add(
+        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod) =>
+        Figures.Add(new AttendanceFigure(group, population, period, ada, pia, historicalRatio, totals) { ThroughPeriod = throughPeriod });
 }

@@ -20,8 +20,8 @@ public class ColumnarAgreementProperties
         var store = AttendanceStore.From(records);
         var priorStore = priorYear is null ? null : AttendanceStore.From(priorYear);
 
-        var reference = Outcome(() => AttendanceSummary.Compute(records, scenario.Rules, scenario.Options(records, priorYear)));
-        var columnar = Outcome(() => AttendanceSummary.Compute(store, scenario.Rules, scenario.Options(records, priorStore)));
+        var reference = Outcome(() => AttendanceSummary.Compute(records, scenario.Rules, scenario.OptionsThroughPeriod(records, priorYear)));
+        var columnar = Outcome(() => AttendanceSummary.Compute(store, scenario.Rules, scenario.OptionsThroughPeriod(records, priorStore)));
 
         Assert.Equal(reference.Error, columnar.Error);
         if (reference.Summary is null)

@@ -47,6 +47,11 @@ public sealed record ColumnarScenario(
         _ => Generate(Seed + 1, 2019, Math.Max(RecordCount, 40), Districts).Where(r => r.DistrictId.Code != DistrictPool[Districts - 1]).ToList(),
     };
 
+    /// <summary>The options of the scenario, through <see cref="ThroughPeriod"/> when it has one.</summary>
+    public AttendanceSummaryOptions OptionsThroughPeriod(IReadOnlyList<BasicReportingPeriodAttendance> records, IEnumerable<BasicReportingPeriodAttendance>? priorYear) =>
+        Options(records, priorYear) with { ThroughPeriod = ThroughPeriod is { } through ? new ReportingPeriod(through) : null };
+
+    /// <summary>The options of the scenario, for the whole year.</summary>
     public AttendanceSummaryOptions Options(IReadOnlyList<BasicReportingPeriodAttendance> records, IEnumerable<BasicReportingPeriodAttendance>? priorYear)
     {
         HashSet<StudentId>? focus = null;
@@ -64,7 +69,6 @@ public sealed record ColumnarScenario(
             PriorYearRecords = priorYear,
             MaxDegreeOfParallelism = MaxDegreeOfParallelism,
             ChunkRecords = ChunkRecords,
-            ThroughPeriod = ThroughPeriod is { } through ? new ReportingPeriod(through) : null,
         };
     }
 

@@ -113,8 +113,8 @@ internal static class ColumnarSummary
             var order = rollUp.GroupsInOrder();
             var dop = maxDegreeOfParallelism ?? Environment.ProcessorCount;
 
-            // Groups in ranges, a builder each, so a thread takes a run of groups, not one delegate call a group. A
-            // group's figures are made as objects, kept as values, and the objects dropped while still young.
+            // Groups in ranges, a builder each, so a thread takes a run of groups, not one delegate call a group; the
+            // rows are kept as values, not as objects.
             var ranges = Math.Max(1, Math.Min(order.Length, dop * 8));
             var builders = new CompactFigures.Builder[ranges];
             Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = dop }, r =>
@@ -129,16 +129,9 @@ internal static class ColumnarSummary
                 }
 
                 var builder = new CompactFigures.Builder(rows);
-                var scratch = new List<AttendanceFigure>(rollUp.Populations.Count * 7);
                 for (var i = from; i < to; i++)
                 {
-                    rollUp.AddFiguresOf(order[i], groupFigures, scratch);
-                    foreach (var figure in scratch)
-                    {
-                        builder.Add(figure);
-                    }
-
-                    scratch.Clear();
+                    rollUp.AddFiguresOf(order[i], groupFigures, builder);
                 }
 
                 builders[r] = builder;

@@ -66,7 +66,7 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Collects rows as values: one builder per thread, then <see cref="Concat"/> in order.</summary>
-    internal sealed class Builder
+    internal sealed class Builder : FigureRows
     {
         private Row[] _rows;
         private int _count;
@@ -81,9 +81,10 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
             _eligible = new DayCount[_daysTaught.Length];
         }
 
-        public void Add(AttendanceFigure figure)
+        public override void Add(
+            AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod)
         {
-            var (daysTaught, eligible, ada) = figure.Totals.Pairs;
+            var (daysTaught, eligible, totalsAda) = totals.Pairs;
             if (_pairs + daysTaught.Count > _daysTaught.Length)
             {
                 var size = Math.Max(_daysTaught.Length * 2, _pairs + daysTaught.Count);
@@ -100,17 +101,17 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
 
             _rows[_count++] = new Row
             {
-                Group = figure.Group,
-                Population = figure.Population,
-                Period = figure.Period,
-                ThroughPeriod = figure.ThroughPeriod,
-                Ada = FigureValue.Of(figure.Ada),
-                Pia = FigureValue.Of(figure.Pia),
-                HistoricalRatio = figure.HistoricalRatio,
-                RecordCount = figure.Totals.RecordCount,
-                DaysPresent = figure.Totals.DaysPresent,
-                DaysAbsent = figure.Totals.DaysAbsent,
-                TotalsAda = ada,
+                Group = group,
+                Population = population,
+                Period = period,
+                ThroughPeriod = throughPeriod,
+                Ada = FigureValue.Of(ada),
+                Pia = FigureValue.Of(pia),
+                HistoricalRatio = historicalRatio,
+                RecordCount = totals.RecordCount,
+                DaysPresent = totals.DaysPresent,
+                DaysAbsent = totals.DaysAbsent,
+                TotalsAda = totalsAda,
                 PairOffset = _pairs,
                 PairCount = daysTaught.Count,
             };

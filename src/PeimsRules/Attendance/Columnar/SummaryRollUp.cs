@@ -12,14 +12,14 @@ namespace PeimsRules.Attendance.Columnar;
 /// <param name="periodTotals">The totals of periods 1 to 6.</param>
 /// <param name="districts">The districts the group's records are of, in order (for the 2019-20 year row).</param>
 /// <param name="countedPeriodAdasOf">The ADAs of periods 1 to 4 of one district's part of the group (2019-20).</param>
-/// <param name="into">The list the rows are added to.</param>
+/// <param name="into">Where the rows go.</param>
 internal delegate void GroupFigures(
     AttendanceGroupKey key,
     Population population,
     AttendanceTotals[] periodTotals,
     IReadOnlyList<DistrictId> districts,
     Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf,
-    List<AttendanceFigure> into);
+    FigureRows into);
 
 /// <summary>
 /// The fine cells of <see cref="AttendancePartials"/> rolled up to the parts of a summary's groups, in flat arrays: a
@@ -232,7 +232,7 @@ internal sealed class SummaryRollUp
     }
 
     /// <summary>The rows of group <paramref name="group"/>, every population with records (all students always).</summary>
-    public void AddFiguresOf(int group, GroupFigures groupFigures, List<AttendanceFigure> into)
+    public void AddFiguresOf(int group, GroupFigures groupFigures, FigureRows into)
     {
         var parts = _parts.AsSpan(_partStart[group], _partStart[group + 1] - _partStart[group]);
         for (var k = 0; k < _pops; k++)
