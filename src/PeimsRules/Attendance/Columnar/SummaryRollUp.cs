@@ -130,6 +130,8 @@ internal sealed class SummaryRollUp
         _partDistrict = [.. partDistrict];
         (_partStart, _parts) = PartsByGroup(partGroup, _partDistrict, _groupKeys.Length);
 
+        var populations = Populations.ToArray();
+
         // 2. The sums of each slot, and how many (days taught, eligible) pairs it has.
         _slots = partGroup.Count * _pops * Periods;
         _count = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
@@ -151,7 +153,7 @@ internal sealed class SummaryRollUp
             var periodSlot = cells.Period[c] - 1;
             for (var k = 0; k < _pops; k++)
             {
-                var sums = partials.SumsOf(c, Populations[k]);
+                var sums = partials.SumsOf(c, populations[k]);
                 if (sums.Count == 0)
                 {
                     continue;
@@ -190,7 +192,7 @@ internal sealed class SummaryRollUp
             var periodSlot = cells.Period[c] - 1;
             for (var k = 0; k < _pops; k++)
             {
-                var sums = partials.SumsOf(c, Populations[k]);
+                var sums = partials.SumsOf(c, populations[k]);
                 if (sums.Count > 0 && sums.Eligible > 0)
                 {
                     var at = next[(((p * _pops) + k) * Periods) + periodSlot]++;
