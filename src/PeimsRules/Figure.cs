@@ -52,6 +52,9 @@ public sealed record Figure
     /// <summary>A figure that cannot be computed, and why.</summary>
     public static Figure NotComputable(string reason) => new(FigureStatus.NotComputable, null, null, reason);
 
+    /// <summary>A figure from the parts of another (a columnar summary keeps its rows as values and makes each figure as it is read).</summary>
+    internal static Figure FromParts(FigureStatus status, Ratio? exact, decimal? published, string? reason) => new(status, exact, published, reason);
+
     /// <summary>The published value, or the reason there is none.</summary>
     public override string ToString() => Published is { } p
         ? p.ToString(System.Globalization.CultureInfo.InvariantCulture)

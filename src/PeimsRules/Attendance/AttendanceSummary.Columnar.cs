@@ -98,7 +98,7 @@ public sealed partial class AttendanceSummary
         return HistoricalRatio.ByDistrict(options.PriorYearRecords);
     }
 
-    private static List<AttendanceFigure> FiguresOf(
+    private static IReadOnlyList<AttendanceFigure> FiguresOf(
         AttendancePartials partials, AttendanceSummaryOptions options, IReadOnlyDictionary<DistrictId, Ratio> ratios)
     {
         var rules = partials.Rules;
@@ -109,7 +109,7 @@ public sealed partial class AttendanceSummary
             options.GroupBy,
             options.MaxDegreeOfParallelism,
             through,
-            (key, population, periodTotals, districts, countedPeriodAdasOf) =>
-                FiguresFromTotals(key, population, periodTotals, districts, countedPeriodAdasOf, rules, ratios, priorYearGiven, through));
+            (key, population, periodTotals, districts, countedPeriodAdasOf, into) =>
+                FiguresFromTotals(key, population, periodTotals, districts, countedPeriodAdasOf, rules, ratios, priorYearGiven, through, into));
     }
 }

@@ -91,7 +91,8 @@ public sealed record AttendanceFigure(
 public sealed partial class AttendanceSummary
 {
     private readonly Func<AttendanceFigure, IReadOnlyList<BasicReportingPeriodAttendance>> _recordsBehind;
-    private readonly Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), AttendanceFigure> _index;
+    // Built on the first Find: a statewide summary by campus has over a hundred thousand rows, most callers read them in order.
+    private Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), AttendanceFigure>? _index;
 
     private AttendanceSummary(
         RuleSet rules,
@@ -109,7 +110,6 @@ public sealed partial class AttendanceSummary
         RecordsOutsideRefinedAda = outside;
         Figures = figures;
         HistoricalRatios = historicalRatios;
-        _index = figures.ToDictionary(f => (f.Group, f.Population, f.Period));
     }
 
     /// <summary>The rules the figures were computed under.</summary>
@@ -157,7 +157,7 @@ public sealed partial class AttendanceSummary
         var ratios = RefinedAdaRows.HistoricalRatios(rules, options);
         var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number <= through).ToList();
         var outside = selected.Where(r => !r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
-        var figures = new List<AttendanceFigure>();
+        var figures = new FigureList();
         foreach (var group in inYear.GroupBy(r => AttendanceGroupKey.Of(r, options.GroupBy)).OrderBy(g => g.Key))
         {
             foreach (var population in Populations.For(rules))
@@ -168,12 +168,12 @@ public sealed partial class AttendanceSummary
                     continue;
                 }
 
-                figures.AddRange(FiguresOf(group.Key, population, members, rules, ratios, options.PriorYearRecords is not null, through));
+                FiguresOf(group.Key, population, members, rules, ratios, options.PriorYearRecords is not null, through, figures);
             }
         }
 
         return new AttendanceSummary(
-            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.AsReadOnly(), ratios, new ReportingPeriod(through));
+            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.Figures.AsReadOnly(), ratios, new ReportingPeriod(through));
     }
 
     private static int ThroughPeriodOf(AttendanceSummaryOptions options)
@@ -189,8 +189,12 @@ public sealed partial class AttendanceSummary
     }
 
     /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if there is one.</summary>
-    public AttendanceFigure? Find(AttendanceGroupKey group, Population population, ReportingPeriod? period) =>
-        _index.GetValueOrDefault((group, population, period));
+    public AttendanceFigure? Find(AttendanceGroupKey group, Population population, ReportingPeriod? period)
+    {
+        // Two threads may both build it; either copy is the same, and the reference is written whole.
+        var index = _index ??= Figures.ToDictionary(f => (f.Group, f.Population, f.Period));
+        return index.GetValueOrDefault((group, population, period));
+    }
 
     /// <summary>
     /// The records behind a row: those of its group and population in its period, or for the year in the periods
@@ -212,19 +216,20 @@ public sealed partial class AttendanceSummary
     private static bool CountsInYear(ReportingPeriod period, RuleSet rules, int through) =>
         period.Number <= through && RefinedAdaRows.CountsInYear(period, rules);
 
-    private static IEnumerable<AttendanceFigure> FiguresOf(
+    private static void FiguresOf(
         AttendanceGroupKey key,
         Population population,
         IReadOnlyList<BasicReportingPeriodAttendance> members,
         RuleSet rules,
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven,
-        int through)
+        int through,
+        FigureRows into)
     {
         var byPeriod = members.ToLookup(r => r.ReportingPeriod);
         var periodTotals = ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p], rules)).ToArray();
         var districts = rules.AppliesCovid19Adjustment ? members.Select(r => r.DistrictId).Distinct().Order().ToList() : [];
-        return FiguresFromTotals(
+        FiguresFromTotals(
             key,
             population,
             periodTotals,
@@ -237,7 +242,8 @@ public sealed partial class AttendanceSummary
             rules,
             ratios,
             priorYearGiven,
-            through);
+            through,
+            into);
     }
 
     /// <summary>
@@ -253,7 +259,8 @@ public sealed partial class AttendanceSummary
     /// <param name="ratios">The historical ratios by district.</param>
     /// <param name="priorYearGiven">Whether prior-year records were given.</param>
     /// <param name="through">The last period reported, 1 to 6.</param>
-    private static IEnumerable<AttendanceFigure> FiguresFromTotals(
+    /// <param name="into">Where the rows go.</param>
+    private static void FiguresFromTotals(
         AttendanceGroupKey key,
         Population population,
         AttendanceTotals[] periodTotals,
@@ -262,38 +269,55 @@ public sealed partial class AttendanceSummary
         RuleSet rules,
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven,
-        int through)
+        int through,
+        FigureRows into)
     {
+        var periodAdas = new Ratio[periodTotals.Length];
+        for (var i = 0; i < periodAdas.Length; i++)
+        {
+            periodAdas[i] = periodTotals[i].Ada;
+        }
+
         var ada = RefinedAdaRows.Ada(
-            periodTotals.Select(t => t.Ada).ToArray(),
+            periodAdas,
             districts,
             countedPeriodAdasOf,
             rules,
             ratios,
             priorYearGiven,
             population == Population.All ? key.District : null);
-        foreach (var period in ReportingPeriod.SixPeriods.Take(through))
+        for (var i = 0; i < through; i++)
         {
-            var totals = periodTotals[period.Number - 1];
-            var periodAda = ada.Periods[period.Number - 1];
-            yield return new AttendanceFigure(
+            var totals = periodTotals[i];
+            var periodAda = ada.Periods[i];
+            into.Add(
                 key,
                 population,
-                period,
+                ReportingPeriod.SixPeriods[i],
                 periodAda,
                 periodAda.Status == FigureStatus.ExcludedCovid19 ? Figure.Excluded(totals.PercentInAttendance, RefinedAdaRows.ExcludedReason) : Pia(totals, rules),
                 null,
-                totals);
+                totals,
+                null);
         }
 
         if (through < 6)
         {
-            yield return YearToDateFigure(key, population, periodTotals, rules, through);
-            yield break;
+            AddYearToDate(key, population, periodTotals, rules, through, into);
+            return;
         }
 
-        var year = AttendanceTotals.MergeAll(periodTotals.Where((_, i) => CountsInYear(ReportingPeriod.SixPeriods[i], rules, through)));
-        yield return new AttendanceFigure(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year);
+        var counted = new List<AttendanceTotals>(periodTotals.Length);
+        for (var i = 0; i < periodTotals.Length; i++)
+        {
+            if (CountsInYear(ReportingPeriod.SixPeriods[i], rules, through))
+            {
+                counted.Add(periodTotals[i]);
+            }
+        }
+
+        var year = AttendanceTotals.MergeAll(counted);
+        into.Add(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year, null);
     }
 
     /// <summary>
@@ -301,19 +325,34 @@ public sealed partial class AttendanceSummary
     /// reported, the PIA over their days. In 2019-20 only periods 1 to 4 count, and the mean is not multiplied by the
     /// historical ratio: that ratio turns the mean of four periods into a figure for the year, once the year is over.
     /// </summary>
-    private static AttendanceFigure YearToDateFigure(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through)
+    private static void AddYearToDate(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through, FigureRows into)
     {
         var counted = rules.AppliesCovid19Adjustment ? Math.Min(through, Covid19AdjustedRefinedAda.CountedPeriods.Count) : through;
         var totals = AttendanceTotals.MergeAll(periodTotals.Take(counted));
         var ada = RefinedAda.YearToDate(periodTotals.Take(counted).Select(t => t.Ada).ToArray());
-        return new AttendanceFigure(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals)
-        {
-            ThroughPeriod = new ReportingPeriod(through),
-        };
+        into.Add(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals, new ReportingPeriod(through));
     }
 
     private static Figure Pia(AttendanceTotals totals, RuleSet rules) =>
         totals.PercentInAttendance is { } pia
             ? Figure.Computed(pia, rules.Rounding)
             : Figure.NotComputable("no days in membership.");
+}
+
+/// <summary>Where the rows of a summary go as they are made: a list of figures, or a columnar summary's compact rows.</summary>
+internal abstract class FigureRows
+{
+    /// <summary>Adds the row (<see cref="AttendanceFigure"/>'s parameters, and the last period of a year-to-date row).</summary>
+    public abstract void Add(
+        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod);
+}
+
+/// <summary>Rows as <see cref="AttendanceFigure"/> objects in a list (the reference path).</summary>
+internal sealed class FigureList : FigureRows
+{
+    public List<AttendanceFigure> Figures { get; } = [];
+
+    public override void Add(
+        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod) =>
+        Figures.Add(new AttendanceFigure(group, population, period, ada, pia, historicalRatio, totals) { ThroughPeriod = throughPeriod });
 }

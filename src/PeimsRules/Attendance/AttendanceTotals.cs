@@ -19,12 +19,18 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
 {
     // The eligible days by days taught as two parallel arrays, sorted by days taught, with only days-taught values that
     // have eligible days: a summary makes hundreds of thousands of these, and the dictionary view is built on demand.
-    private readonly DayCount[] _daysTaught;
-    private readonly DayCount[] _eligible;
+    // Segments, so the totals of a columnar summary's rows can share one buffer (AttendanceSummary keeps its rows compact).
+    private readonly ArraySegment<DayCount> _daysTaught;
+    private readonly ArraySegment<DayCount> _eligible;
     private IReadOnlyDictionary<DayCount, DayCount>? _byDaysTaught;
 
-    private AttendanceTotals(DayCount[] daysTaught, DayCount[] eligible, long recordCount, DayCount daysPresent, DayCount daysAbsent)
+    // Set by the columnar path (FromSums), which computes the ADA once with the fast sum of quotients; the reference
+    // path leaves it unset and adds the quotients one by one each time.
+    private readonly Ratio? _ada;
+
+    private AttendanceTotals(ArraySegment<DayCount> daysTaught, ArraySegment<DayCount> eligible, long recordCount, DayCount daysPresent, DayCount daysAbsent, Ratio? ada = null)
     {
+        _ada = ada;
         _daysTaught = daysTaught;
         _eligible = eligible;
         RecordCount = recordCount;
@@ -66,8 +72,13 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     {
         get
         {
+            if (_ada is { } ada)
+            {
+                return ada;
+            }
+
             var sum = Ratio.Zero;
-            for (var i = 0; i < _daysTaught.Length; i++)
+            for (var i = 0; i < _daysTaught.Count; i++)
             {
                 sum += Ratio.Of(_eligible[i].HalfDays, _daysTaught[i].HalfDays);
             }
@@ -110,15 +121,35 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
             absent += record.DaysAbsent;
         }
 
-        return new AttendanceTotals([.. byDaysTaught.Keys], [.. byDaysTaught.Values], count, present, absent);
+        return new AttendanceTotals(byDaysTaught.Keys.ToArray(), byDaysTaught.Values.ToArray(), count, present, absent);
     }
 
     /// <summary>
     /// Totals from sums already made (by the columnar path): <paramref name="daysTaught"/> sorted ascending, without
     /// repeats, each with its eligible days (more than zero) at the same index of <paramref name="eligible"/>.
     /// </summary>
-    internal static AttendanceTotals FromSums(DayCount[] daysTaught, DayCount[] eligible, long recordCount, DayCount daysPresent, DayCount daysAbsent) =>
-        new(daysTaught, eligible, recordCount, daysPresent, daysAbsent);
+    /// <remarks>The ADA is computed here, once, by <see cref="Ratio.SumOfQuotients"/>: the same ratio the reference sum gives.</remarks>
+    internal static AttendanceTotals FromSums(DayCount[] daysTaught, DayCount[] eligible, long recordCount, DayCount daysPresent, DayCount daysAbsent)
+    {
+        // A DayCount is its half days, one long: the arrays are read as the numerators and denominators they are.
+        var ada = Ratio.SumOfQuotients(
+            System.Runtime.InteropServices.MemoryMarshal.Cast<DayCount, long>(eligible.AsSpan()),
+            System.Runtime.InteropServices.MemoryMarshal.Cast<DayCount, long>(daysTaught.AsSpan()));
+        return new(daysTaught, eligible, recordCount, daysPresent, daysAbsent, ada);
+    }
+
+    /// <summary>
+    /// Totals over shared buffers: the <paramref name="length"/> days-taught values from <paramref name="offset"/> of
+    /// <paramref name="daysTaught"/>, with their eligible days in <paramref name="eligible"/>, as <see cref="FromSums"/>
+    /// takes them, and the ADA already computed from them.
+    /// </summary>
+    internal static AttendanceTotals FromShared(
+        DayCount[] daysTaught, DayCount[] eligible, int offset, int length, long recordCount, DayCount daysPresent, DayCount daysAbsent, Ratio? ada) =>
+        new(new ArraySegment<DayCount>(daysTaught, offset, length), new ArraySegment<DayCount>(eligible, offset, length), recordCount, daysPresent, daysAbsent, ada);
+
+    /// <summary>The days-taught values and their eligible days, and the ADA when the columnar path computed it.</summary>
+    internal (ArraySegment<DayCount> DaysTaught, ArraySegment<DayCount> Eligible, Ratio? Ada) Pairs =>
+        (_daysTaught, _eligible, _ada);
 
     /// <summary>The totals of both sets of records: every sum added.</summary>
     public AttendanceTotals Merge(AttendanceTotals other)
@@ -126,12 +157,12 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
         ArgumentNullException.ThrowIfNull(other);
 
         // A merge of two sorted lists: the eligible days of a days-taught value both have are added.
-        var daysTaught = new List<DayCount>(_daysTaught.Length + other._daysTaught.Length);
+        var daysTaught = new List<DayCount>(_daysTaught.Count + other._daysTaught.Count);
         var eligible = new List<DayCount>(daysTaught.Capacity);
         int i = 0, j = 0;
-        while (i < _daysTaught.Length || j < other._daysTaught.Length)
+        while (i < _daysTaught.Count || j < other._daysTaught.Count)
         {
-            var order = i == _daysTaught.Length ? 1 : j == other._daysTaught.Length ? -1 : _daysTaught[i].CompareTo(other._daysTaught[j]);
+            var order = i == _daysTaught.Count ? 1 : j == other._daysTaught.Count ? -1 : _daysTaught[i].CompareTo(other._daysTaught[j]);
             if (order < 0)
             {
                 daysTaught.Add(_daysTaught[i]);
@@ -149,7 +180,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
             }
         }
 
-        return new AttendanceTotals([.. daysTaught], [.. eligible], RecordCount + other.RecordCount, DaysPresent + other.DaysPresent, DaysAbsent + other.DaysAbsent);
+        return new AttendanceTotals(daysTaught.ToArray(), eligible.ToArray(), RecordCount + other.RecordCount, DaysPresent + other.DaysPresent, DaysAbsent + other.DaysAbsent);
     }
 
     /// <summary>The merge of any number of totals.</summary>
@@ -177,7 +208,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
             count += t.RecordCount;
             present += t.DaysPresent;
             absent += t.DaysAbsent;
-            pairs += t._daysTaught.Length;
+            pairs += t._daysTaught.Count;
         }
 
         var daysTaught = new DayCount[pairs];
@@ -187,7 +218,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
         {
             t._daysTaught.CopyTo(daysTaught, at);
             t._eligible.CopyTo(eligible, at);
-            at += t._daysTaught.Length;
+            at += t._daysTaught.Count;
         }
 
         Array.Sort(daysTaught, eligible);
@@ -221,14 +252,14 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
         && RecordCount == other.RecordCount
         && DaysPresent == other.DaysPresent
         && DaysAbsent == other.DaysAbsent
-        && _daysTaught.AsSpan().SequenceEqual(other._daysTaught)
-        && _eligible.AsSpan().SequenceEqual(other._eligible);
+        && _daysTaught.AsSpan().SequenceEqual(other._daysTaught.AsSpan())
+        && _eligible.AsSpan().SequenceEqual(other._eligible.AsSpan());
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as AttendanceTotals);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(RecordCount, DaysPresent, DaysAbsent, _daysTaught.Length);
+    public override int GetHashCode() => HashCode.Combine(RecordCount, DaysPresent, DaysAbsent, _daysTaught.Count);
 
     /// <summary>The sums, as an auditor would write them.</summary>
     public override string ToString() =>

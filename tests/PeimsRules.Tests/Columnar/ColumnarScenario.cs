@@ -25,7 +25,8 @@ public sealed record ColumnarScenario(
     bool WithFocusList,
     int MaxDegreeOfParallelism,
     int? ChunkRecords,
-    PriorYear PriorYear)
+    PriorYear PriorYear,
+    int? ThroughPeriod = null)
 {
     private static readonly string[] DistrictPool = ["101912", "057905", "220901"];
 
@@ -46,6 +47,11 @@ public sealed record ColumnarScenario(
         _ => Generate(Seed + 1, 2019, Math.Max(RecordCount, 40), Districts).Where(r => r.DistrictId.Code != DistrictPool[Districts - 1]).ToList(),
     };
 
+    /// <summary>The options of the scenario, through <see cref="ThroughPeriod"/> when it has one.</summary>
+    public AttendanceSummaryOptions OptionsThroughPeriod(IReadOnlyList<BasicReportingPeriodAttendance> records, IEnumerable<BasicReportingPeriodAttendance>? priorYear) =>
+        Options(records, priorYear) with { ThroughPeriod = ThroughPeriod is { } through ? new ReportingPeriod(through) : null };
+
+    /// <summary>The options of the scenario, for the whole year.</summary>
     public AttendanceSummaryOptions Options(IReadOnlyList<BasicReportingPeriodAttendance> records, IEnumerable<BasicReportingPeriodAttendance>? priorYear)
     {
         HashSet<StudentId>? focus = null;
@@ -124,7 +130,7 @@ public sealed record ColumnarScenario(
 
     public override string ToString() =>
         $"seed {Seed}, year {SchoolYear}, {Districts}×{CampusesPerDistrict} campuses, {RecordCount} records{(Bulk ? " (bulk)" : "")}, "
-        + $"{MismatchPercent}% other days taught, by {GroupBy}, focus {WithFocusList}, dop {MaxDegreeOfParallelism}, chunk {ChunkRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}, prior year {PriorYear}";
+        + $"{MismatchPercent}% other days taught, by {GroupBy}, focus {WithFocusList}, dop {MaxDegreeOfParallelism}, chunk {ChunkRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}, prior year {PriorYear}, through {ThroughPeriod?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the year"}";
 }
 
 /// <summary>Which 2018-19 records a scenario passes.</summary>
@@ -156,8 +162,9 @@ public static class ColumnarArbitraries
          from dop in Gen.Choose(1, 3)
          from chunk in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Gen.Choose(1, 64).Select(c => (int?)c)))
          from prior in Gen.Elements(PriorYear.None, PriorYear.Complete, PriorYear.Complete, PriorYear.MissingADistrict)
+         from through in Gen.Frequency((3, Gen.Constant<int?>(null)), (1, Gen.Choose(1, 6).Select(p => (int?)p)))
          select new ColumnarScenario(
              seed, year, districts, campuses, count, bulk, mismatch, (AttendanceGrouping)groupBy, focus, dop, chunk,
-             year == 2020 || seed % 8 == 0 ? prior : PriorYear.None))
+             year == 2020 || seed % 8 == 0 ? prior : PriorYear.None, through))
         .ToArbitrary();
 }

@@ -19,7 +19,7 @@ internal static class ColumnarSummary
     public static AttendanceTotals TotalsOf(AttendanceStore store, RuleSet rules)
     {
         var partials = store.AggregateCore(rules, null, null);
-        var part = new Part(default);
+        var part = new Part();
         for (var c = 0; c < partials.CellCount; c++)
         {
             part.Add(partials, c, Population.All, 0);
@@ -35,7 +35,7 @@ internal static class ColumnarSummary
     /// <summary>The ADAs of periods 1 to 6 of the cells <paramref name="includeCell"/> accepts.</summary>
     public static Ratio[] PeriodAdas(AttendancePartials partials, Func<int, bool> includeCell)
     {
-        var part = new Part(default);
+        var part = new Part();
         for (var c = 0; c < partials.CellCount; c++)
         {
             var period = partials.Cells.Period[c];
@@ -88,85 +88,61 @@ internal static class ColumnarSummary
         return result;
     }
 
-    /// <summary>The rows of a summary of <paramref name="partials"/>, in the reference order.</summary>
-    public static List<AttendanceFigure> Figures(
+    /// <summary>
+    /// The rows of a summary of <paramref name="partials"/>, in the reference order: the fine cells rolled up into flat
+    /// arrays indexed by part (a group, and in 2019-20 one district's share of a group that spans districts), population
+    /// and period, then each group's rows built from its sums, groups in parallel.
+    /// </summary>
+    /// <remarks>
+    /// Two passes over the cells: the first adds the counts, days present and absent of each slot (part, population,
+    /// period) and counts the slot's (days taught, eligible days) pairs, the second lays the pairs out slot by slot (a
+    /// counting sort), so a slot's eligible days by days taught are one short run of two arrays. No dictionary is
+    /// touched per cell: the group key is looked up once per run of cells of one campus (and grade and track, when the
+    /// grouping has them).
+    /// </remarks>
+    public static IReadOnlyList<AttendanceFigure> Figures(
         AttendancePartials partials,
         AttendanceGrouping groupBy,
         int? maxDegreeOfParallelism,
         int throughPeriod,
-        Func<AttendanceGroupKey, Population, AttendanceTotals[], IReadOnlyList<DistrictId>, Func<DistrictId, IReadOnlyList<Ratio>>, IEnumerable<AttendanceFigure>> figuresFromTotals)
+        GroupFigures groupFigures)
     {
-        var rules = partials.Rules;
-        var populations = Populations.For(rules);
-        var cells = partials.Cells;
-        var groups = new Dictionary<AttendanceGroupKey, Group>();
-        Part? part = null;
-        var lastSection = (Campus: -1, Grade: -1, Track: -1);
-        for (var c = 0; c < cells.Count; c++)
+        var rollUp = new SummaryRollUp(partials, groupBy, throughPeriod);
+        try
         {
-            var period = cells.Period[c];
-            if (period > throughPeriod || partials.All[c * AttendancePartials.AllWidth] == 0)
-            {
-                // Periods 7 to 9 are outside the refined ADA, periods after the last one reported are not yet counted;
-                // a cell with no records (under a focus list) makes no group.
-                continue;
-            }
+            var order = rollUp.GroupsInOrder();
+            var dop = maxDegreeOfParallelism ?? Environment.ProcessorCount;
 
-            var section = (Campus: cells.Campus[c], Grade: (int)cells.Grade[c], Track: (int)cells.Track[c]);
-            if (part is null || section != lastSection)
+            // Groups in ranges, a builder each, so a thread takes a run of groups, not one delegate call a group; the
+            // rows are kept as values, not as objects.
+            var ranges = Math.Max(1, Math.Min(order.Length, dop * 8));
+            var builders = new CompactFigures.Builder[ranges];
+            Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = dop }, r =>
             {
-                var key = new AttendanceGroupKey(
-                    groupBy.HasFlag(AttendanceGrouping.District) ? cells.DistrictOf(c) : null,
-                    groupBy.HasFlag(AttendanceGrouping.Campus) ? cells.CampusOf(c) : null,
-                    groupBy.HasFlag(AttendanceGrouping.GradeLevel) ? cells.GradeOf(c) : null,
-                    groupBy.HasFlag(AttendanceGrouping.InstructionalTrack) ? cells.TrackOf(c) : null);
-                if (!groups.TryGetValue(key, out var group))
+                var from = (int)((long)order.Length * r / ranges);
+                var to = (int)((long)order.Length * (r + 1) / ranges);
+                var rows = 0;
+                for (var i = from; i < to; i++)
                 {
-                    group = new Group(key);
-                    groups.Add(key, group);
+                    // Periods 1 to N, then the year (or the year to date): N + 1 rows a population.
+                    rows += rollUp.PopulationsWithRows(order[i]) * (throughPeriod + 1);
                 }
 
-                part = group.PartOf(cells.DistrictOf(c));
-                lastSection = section;
-            }
-
-            foreach (var population in populations)
-            {
-                part.Add(partials, c, population, period);
-            }
-        }
-
-        var ordered = groups.Values.OrderBy(g => g.Key).ToArray();
-        var figures = new List<AttendanceFigure>[ordered.Length];
-        var dop = maxDegreeOfParallelism ?? Environment.ProcessorCount;
-
-        // The figures are exact rationals (big-integer arithmetic): a group's are independent of the others'.
-        Parallel.For(0, ordered.Length, new ParallelOptions { MaxDegreeOfParallelism = dop }, g =>
-        {
-            var group = ordered[g];
-            var list = new List<AttendanceFigure>(populations.Count * 7);
-            foreach (var population in populations)
-            {
-                if (population != Population.All && !group.HasRecords(population))
+                var builder = new CompactFigures.Builder(rows);
+                for (var i = from; i < to; i++)
                 {
-                    continue;
+                    rollUp.AddFiguresOf(order[i], groupFigures, builder);
                 }
 
-                var periodTotals = group.PeriodTotals(population);
-                IReadOnlyList<DistrictId> districts = rules.AppliesCovid19Adjustment ? group.DistrictsWith(population) : [];
-                list.AddRange(figuresFromTotals(group.Key, population, periodTotals, districts, d => group.CountedPeriodAdas(d, population)));
-            }
+                builders[r] = builder;
+            });
 
-            figures[g] = list;
-        });
-
-        var result = new List<AttendanceFigure>(figures.Sum(f => f.Count));
-        foreach (var f in figures)
-        {
-            result.AddRange(f);
+            return CompactFigures.Builder.Concat(builders);
         }
-
-        return result;
+        finally
+        {
+            rollUp.Return();
+        }
     }
 
     /// <summary>Whether a figure's group holds cell <paramref name="cell"/>.</summary>
@@ -188,83 +164,17 @@ internal static class ColumnarSummary
         _ => throw new ArgumentOutOfRangeException(nameof(population), population, "Unknown population."),
     };
 
-    /// <summary>A group of a summary: its parts, one per district.</summary>
-    private sealed class Group(AttendanceGroupKey key)
-    {
-        private readonly SortedDictionary<DistrictId, Part> _parts = [];
-        private Part? _last;
-
-        public AttendanceGroupKey Key { get; } = key;
-
-        public Part PartOf(DistrictId district)
-        {
-            if (_last is not null && _last.District == district)
-            {
-                return _last;
-            }
-
-            if (!_parts.TryGetValue(district, out var part))
-            {
-                part = new Part(district);
-                _parts.Add(district, part);
-            }
-
-            _last = part;
-            return part;
-        }
-
-        public bool HasRecords(Population population) => _parts.Values.Any(p => p.HasRecords(population));
-
-        public IReadOnlyList<DistrictId> DistrictsWith(Population population) =>
-            _parts.Values.Where(p => p.HasRecords(population)).Select(p => p.District).ToList();
-
-        public AttendanceTotals[] PeriodTotals(Population population)
-        {
-            if (_parts.Count == 1)
-            {
-                var only = _parts.Values.First();
-                return ReportingPeriod.SixPeriods.Select(p => only.Totals(population, p.Number)).ToArray();
-            }
-
-            var merged = new Part(default);
-            foreach (var part in _parts.Values)
-            {
-                merged.Add(part);
-            }
-
-            return ReportingPeriod.SixPeriods.Select(p => merged.Totals(population, p.Number)).ToArray();
-        }
-
-        public IReadOnlyList<Ratio> CountedPeriodAdas(DistrictId district, Population population) =>
-            Covid19AdjustedRefinedAda.CountedPeriods.Select(p => _parts[district].Totals(population, p.Number).Ada).ToArray();
-    }
-
     /// <summary>
-    /// The sums of one district's cells of a group, per population and period: count, present, absent, and the
-    /// eligible days by days taught (a short list: a group has few distinct days taught per period).
+    /// The sums of cells, per population and period: count, present, absent, and the eligible days by days taught (a
+    /// short list: a period has few distinct days taught). What the calculators of a whole store add up.
     /// </summary>
-    private sealed class Part(DistrictId district)
+    private sealed class Part
     {
         private const int Slots = 4 * 10;
         private readonly long[] _count = new long[Slots];
         private readonly long[] _present = new long[Slots];
         private readonly long[] _absent = new long[Slots];
         private readonly List<(int DaysTaught, long Eligible)>?[] _eligible = new List<(int, long)>?[Slots];
-
-        public DistrictId District { get; } = district;
-
-        public bool HasRecords(Population population)
-        {
-            for (var period = 1; period <= 6; period++)
-            {
-                if (_count[Slot(population, period)] > 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         public void Add(AttendancePartials partials, int cell, Population population, int period)
         {
@@ -281,20 +191,6 @@ internal static class ColumnarSummary
             if (sums.Eligible > 0)
             {
                 (_eligible[slot] ??= []).Add((partials.Cells.DaysTaught[cell], sums.Eligible));
-            }
-        }
-
-        public void Add(Part other)
-        {
-            for (var s = 0; s < Slots; s++)
-            {
-                _count[s] += other._count[s];
-                _present[s] += other._present[s];
-                _absent[s] += other._absent[s];
-                if (other._eligible[s] is { } eligible)
-                {
-                    (_eligible[s] ??= []).AddRange(eligible);
-                }
             }
         }
 

@@ -1,0 +1,424 @@
+using System.Buffers;
+using PeimsRules.Funding;
+
+namespace PeimsRules.Attendance.Columnar;
+
+/// <summary>
+/// The rows of one group and population from its sums (the shaping <see cref="AttendanceSummary"/> applies to the
+/// reference path's sums too), added to <paramref name="into"/>.
+/// </summary>
+/// <param name="key">The group.</param>
+/// <param name="population">The population.</param>
+/// <param name="periodTotals">The totals of periods 1 to 6.</param>
+/// <param name="districts">The districts the group's records are of, in order (for the 2019-20 year row).</param>
+/// <param name="countedPeriodAdasOf">The ADAs of periods 1 to 4 of one district's part of the group (2019-20).</param>
+/// <param name="into">Where the rows go.</param>
+internal delegate void GroupFigures(
+    AttendanceGroupKey key,
+    Population population,
+    AttendanceTotals[] periodTotals,
+    IReadOnlyList<DistrictId> districts,
+    Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf,
+    FigureRows into);
+
+/// <summary>
+/// The fine cells of <see cref="AttendancePartials"/> rolled up to the parts of a summary's groups, in flat arrays: a
+/// part is a group, or in 2019-20, when the grouping has neither district nor campus, one district's share of a group
+/// (the COVID-19 adjustment applies each district's own historical ratio). A slot is a part, a population and a period.
+/// </summary>
+/// <remarks>
+/// The sums of a slot are the sums of its cells, added in cell order; its eligible days by days taught are laid out
+/// slot after slot by a counting sort, then sorted by days taught within the slot (a handful of values) and added up
+/// per value, which is what <see cref="AttendanceTotals.Of"/> keeps. Integer sums do not depend on the order of
+/// addition, so the totals are the reference path's. The large arrays come from the shared array pool and go back
+/// to it in <see cref="Return"/>.
+/// </remarks>
+internal sealed class SummaryRollUp
+{
+    private const int Periods = 6;
+
+    private readonly AttendanceGroupKey[] _groupKeys;
+    private readonly int[] _partStart; // per group, its parts are _parts[_partStart[g] .. _partStart[g + 1])
+    private readonly int[] _parts;     // parts, by group, in district order
+    private readonly DistrictId[] _partDistrict;
+    private readonly int _pops;
+    private readonly bool _covid;
+    private readonly long[] _count;
+    private readonly long[] _present;
+    private readonly long[] _absent;
+    private readonly int[] _entryStart; // per slot, its (days taught, eligible) pairs are [_entryStart[s] .. _entryStart[s + 1])
+    private readonly int[] _entryDays;
+    private readonly long[] _entryEligible;
+    private readonly int _slots;
+
+    public SummaryRollUp(AttendancePartials partials, AttendanceGrouping groupBy, int throughPeriod)
+    {
+        var rules = partials.Rules;
+        Populations = PeimsRules.Attendance.Populations.For(rules);
+        _pops = Populations.Count;
+        _covid = rules.AppliesCovid19Adjustment;
+        var cells = partials.Cells;
+        var byDistrict = groupBy.HasFlag(AttendanceGrouping.District);
+        var byCampus = groupBy.HasFlag(AttendanceGrouping.Campus);
+        var byGrade = groupBy.HasFlag(AttendanceGrouping.GradeLevel);
+        var byTrack = groupBy.HasFlag(AttendanceGrouping.InstructionalTrack);
+
+        // A part per district is needed only when the COVID-19 adjustment applies and a group can span districts.
+        var partsByDistrict = _covid && !byDistrict && !byCampus;
+
+        // 1. Each cell's part (-1: not counted).
+        var partOfCell = ArrayPool<int>.Shared.Rent(Math.Max(1, cells.Count));
+        var groupIndex = new Dictionary<AttendanceGroupKey, int>();
+        var groupKeys = new List<AttendanceGroupKey>();
+        var partGroup = new List<int>();
+        var partDistrict = new List<DistrictId>();
+        var partIndex = partsByDistrict ? new Dictionary<(int Group, DistrictId District), int>() : null;
+        var all = partials.All;
+        int lastCampus = -1, lastGrade = -1, lastTrack = -1, part = -1;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (cells.Period[c] > throughPeriod || all[c * AttendancePartials.AllWidth] == 0)
+            {
+                // Periods 7 to 9 are outside the refined ADA, periods after the last one reported are not yet counted;
+                // a cell with no records (under a focus list) makes no group.
+                partOfCell[c] = -1;
+                continue;
+            }
+
+            int campus = cells.Campus[c], grade = cells.Grade[c], track = cells.Track[c];
+            if (part < 0 || campus != lastCampus || (byGrade && grade != lastGrade) || (byTrack && track != lastTrack))
+            {
+                var district = cells.DistrictOf(c);
+                var key = new AttendanceGroupKey(
+                    byDistrict ? district : null,
+                    byCampus ? cells.CampusOf(c) : null,
+                    byGrade ? cells.GradeOf(c) : null,
+                    byTrack ? cells.TrackOf(c) : null);
+                if (!groupIndex.TryGetValue(key, out var group))
+                {
+                    group = groupKeys.Count;
+                    groupKeys.Add(key);
+                    groupIndex.Add(key, group);
+                    if (partIndex is null)
+                    {
+                        partGroup.Add(group);
+                        partDistrict.Add(district);
+                    }
+                }
+
+                if (partIndex is null)
+                {
+                    part = group;
+                }
+                else if (!partIndex.TryGetValue((group, district), out part))
+                {
+                    part = partGroup.Count;
+                    partGroup.Add(group);
+                    partDistrict.Add(district);
+                    partIndex.Add((group, district), part);
+                }
+
+                lastCampus = campus;
+                lastGrade = grade;
+                lastTrack = track;
+            }
+
+            partOfCell[c] = part;
+        }
+
+        _groupKeys = [.. groupKeys];
+        _partDistrict = [.. partDistrict];
+        (_partStart, _parts) = PartsByGroup(partGroup, _partDistrict, _groupKeys.Length);
+
+        var populations = Populations.ToArray();
+
+        // 2. The sums of each slot, and how many (days taught, eligible) pairs it has.
+        _slots = partGroup.Count * _pops * Periods;
+        _count = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
+        _present = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
+        _absent = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
+        _entryStart = ArrayPool<int>.Shared.Rent(_slots + 1);
+        Array.Clear(_count, 0, _slots);
+        Array.Clear(_present, 0, _slots);
+        Array.Clear(_absent, 0, _slots);
+        Array.Clear(_entryStart, 0, _slots + 1);
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var p = partOfCell[c];
+            if (p < 0)
+            {
+                continue;
+            }
+
+            var periodSlot = cells.Period[c] - 1;
+            for (var k = 0; k < _pops; k++)
+            {
+                var sums = partials.SumsOf(c, populations[k]);
+                if (sums.Count == 0)
+                {
+                    continue;
+                }
+
+                var slot = (((p * _pops) + k) * Periods) + periodSlot;
+                _count[slot] += sums.Count;
+                _present[slot] += sums.Present;
+                _absent[slot] += sums.Absent;
+                if (sums.Eligible > 0)
+                {
+                    _entryStart[slot + 1]++;
+                }
+            }
+        }
+
+        for (var s = 0; s < _slots; s++)
+        {
+            _entryStart[s + 1] += _entryStart[s];
+        }
+
+        // 3. The pairs, slot by slot, in cell order within a slot.
+        var entries = _entryStart[_slots];
+        _entryDays = ArrayPool<int>.Shared.Rent(Math.Max(1, entries));
+        _entryEligible = ArrayPool<long>.Shared.Rent(Math.Max(1, entries));
+        var next = ArrayPool<int>.Shared.Rent(Math.Max(1, _slots));
+        Array.Copy(_entryStart, next, _slots);
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var p = partOfCell[c];
+            if (p < 0)
+            {
+                continue;
+            }
+
+            var periodSlot = cells.Period[c] - 1;
+            for (var k = 0; k < _pops; k++)
+            {
+                var sums = partials.SumsOf(c, populations[k]);
+                if (sums.Count > 0 && sums.Eligible > 0)
+                {
+                    var at = next[(((p * _pops) + k) * Periods) + periodSlot]++;
+                    _entryDays[at] = cells.DaysTaught[c];
+                    _entryEligible[at] = sums.Eligible;
+                }
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(next);
+        ArrayPool<int>.Shared.Return(partOfCell);
+    }
+
+    /// <summary>The populations of the rows, in order.</summary>
+    public IReadOnlyList<Population> Populations { get; }
+
+    /// <summary>The groups, in the reference order (by key).</summary>
+    public int[] GroupsInOrder()
+    {
+        var order = new int[_groupKeys.Length];
+        for (var g = 0; g < order.Length; g++)
+        {
+            order[g] = g;
+        }
+
+        var sorted = true;
+        for (var g = 1; g < _groupKeys.Length && sorted; g++)
+        {
+            sorted = _groupKeys[g - 1].CompareTo(_groupKeys[g]) < 0;
+        }
+
+        if (!sorted)
+        {
+            var keys = (AttendanceGroupKey[])_groupKeys.Clone();
+            Array.Sort(keys, order);
+        }
+
+        return order;
+    }
+
+    /// <summary>The rows of group <paramref name="group"/>, every population with records (all students always).</summary>
+    public void AddFiguresOf(int group, GroupFigures groupFigures, FigureRows into)
+    {
+        var parts = _parts.AsSpan(_partStart[group], _partStart[group + 1] - _partStart[group]);
+        for (var k = 0; k < _pops; k++)
+        {
+            var population = Populations[k];
+            if (population != Population.All && !HasRecords(parts, k))
+            {
+                continue;
+            }
+
+            var periodTotals = new AttendanceTotals[Periods];
+            for (var period = 0; period < Periods; period++)
+            {
+                periodTotals[period] = Totals(parts, k, period);
+            }
+
+            IReadOnlyList<DistrictId> districts = [];
+            Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf = NoDistricts;
+            if (_covid)
+            {
+                var withRecords = new List<DistrictId>(parts.Length);
+                foreach (var p in parts)
+                {
+                    if (HasRecords([p], k))
+                    {
+                        withRecords.Add(_partDistrict[p]);
+                    }
+                }
+
+                districts = withRecords;
+                var partList = parts.ToArray();
+                var population1 = k;
+                countedPeriodAdasOf = district => CountedPeriodAdas(partList, population1, district);
+            }
+
+            groupFigures(_groupKeys[group], population, periodTotals, districts, countedPeriodAdasOf, into);
+        }
+    }
+
+    /// <summary>How many populations of group <paramref name="group"/> have rows (all students always).</summary>
+    public int PopulationsWithRows(int group)
+    {
+        var parts = _parts.AsSpan(_partStart[group], _partStart[group + 1] - _partStart[group]);
+        var n = 0;
+        for (var k = 0; k < _pops; k++)
+        {
+            if (Populations[k] == Population.All || HasRecords(parts, k))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Gives the pooled arrays back.</summary>
+    public void Return()
+    {
+        ArrayPool<long>.Shared.Return(_count);
+        ArrayPool<long>.Shared.Return(_present);
+        ArrayPool<long>.Shared.Return(_absent);
+        ArrayPool<int>.Shared.Return(_entryStart);
+        ArrayPool<int>.Shared.Return(_entryDays);
+        ArrayPool<long>.Shared.Return(_entryEligible);
+    }
+
+    private static IReadOnlyList<Ratio> NoDistricts(DistrictId district) =>
+        throw new InvalidOperationException($"District {district}'s share of a group is kept only for the 2019-20 COVID-19 adjustment.");
+
+    /// <summary>Each group's parts, the parts of a group in district order (the order of the 2019-20 year row's sum).</summary>
+    private static (int[] Start, int[] Parts) PartsByGroup(List<int> partGroup, DistrictId[] partDistrict, int groups)
+    {
+        var start = new int[groups + 1];
+        foreach (var g in partGroup)
+        {
+            start[g + 1]++;
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            start[g + 1] += start[g];
+        }
+
+        var parts = new int[partGroup.Count];
+        var next = (int[])start.Clone();
+        for (var p = 0; p < partGroup.Count; p++)
+        {
+            parts[next[partGroup[p]]++] = p;
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            if (start[g + 1] - start[g] > 1)
+            {
+                Array.Sort(parts, start[g], start[g + 1] - start[g], Comparer<int>.Create((x, y) => partDistrict[x].CompareTo(partDistrict[y])));
+            }
+        }
+
+        return (start, parts);
+    }
+
+    private bool HasRecords(ReadOnlySpan<int> parts, int population)
+    {
+        foreach (var p in parts)
+        {
+            var first = ((p * _pops) + population) * Periods;
+            for (var s = first; s < first + Periods; s++)
+            {
+                if (_count[s] > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private IReadOnlyList<Ratio> CountedPeriodAdas(int[] parts, int population, DistrictId district)
+    {
+        var part = Array.Find(parts, p => _partDistrict[p] == district);
+        var adas = new Ratio[Covid19AdjustedRefinedAda.CountedPeriods.Count];
+        for (var i = 0; i < adas.Length; i++)
+        {
+            adas[i] = Totals([part], population, Covid19AdjustedRefinedAda.CountedPeriods[i].Number - 1).Ada;
+        }
+
+        return adas;
+    }
+
+    /// <summary>The totals of one population and period over <paramref name="parts"/>.</summary>
+    private AttendanceTotals Totals(ReadOnlySpan<int> parts, int population, int period)
+    {
+        long count = 0, present = 0, absent = 0;
+        var pairs = 0;
+        foreach (var p in parts)
+        {
+            var slot = (((p * _pops) + population) * Periods) + period;
+            count += _count[slot];
+            present += _present[slot];
+            absent += _absent[slot];
+            pairs += _entryStart[slot + 1] - _entryStart[slot];
+        }
+
+        if (pairs == 0)
+        {
+            return AttendanceTotals.FromSums([], [], count, DayCount.FromHalfDays(present), DayCount.FromHalfDays(absent));
+        }
+
+        // The pairs of the slots, added up by days taught into a sorted list of the distinct values (a few, often one):
+        // each pair finds its value by binary search, and a new value is inserted in place.
+        Span<int> days = pairs <= 256 ? stackalloc int[pairs] : new int[pairs];
+        Span<long> eligible = pairs <= 256 ? stackalloc long[pairs] : new long[pairs];
+        var distinct = 0;
+        foreach (var p in parts)
+        {
+            var slot = (((p * _pops) + population) * Periods) + period;
+            for (var e = _entryStart[slot]; e < _entryStart[slot + 1]; e++)
+            {
+                var d = _entryDays[e];
+                var at = distinct > 0 && days[distinct - 1] == d ? distinct - 1 : days[..distinct].BinarySearch(d);
+                if (at >= 0)
+                {
+                    eligible[at] += _entryEligible[e];
+                    continue;
+                }
+
+                at = ~at;
+                days[at..distinct].CopyTo(days[(at + 1)..]);
+                eligible[at..distinct].CopyTo(eligible[(at + 1)..]);
+                days[at] = d;
+                eligible[at] = _entryEligible[e];
+                distinct++;
+            }
+        }
+
+        var daysTaught = new DayCount[distinct];
+        var eligibleDays = new DayCount[distinct];
+        for (var i = 0; i < distinct; i++)
+        {
+            daysTaught[i] = DayCount.FromHalfDays(days[i]);
+            eligibleDays[i] = DayCount.FromHalfDays(eligible[i]);
+        }
+
+        return AttendanceTotals.FromSums(daysTaught, eligibleDays, count, DayCount.FromHalfDays(present), DayCount.FromHalfDays(absent));
+    }
+}
