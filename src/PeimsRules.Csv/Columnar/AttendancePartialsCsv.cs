@@ -87,6 +87,16 @@ public static class AttendancePartialsCsv
                 : new AttendancePartialsRead([], null, 0, [], [], streamed: true);
         }
 
+        if (new FileInfo(path) is { Exists: true, Length: 0 })
+        {
+            // No length to cut into blocks: an empty file, a device or a pipe is read by the contract's reader, which
+            // stops an endless line at its limit.
+            var text = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
+            var textYears = text.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+            return new AttendancePartialsRead(
+                textYears, textYears.Count == 1 ? AttendancePartials.Of(text.Records, RuleSet.For(textYears[0])) : null, text.Records.Count, text.Problems, text.UnusedColumns, streamed: false);
+        }
+
         var read = AttendanceStoreCsv.ReadFileForSummaries(path, mode);
         if (read.Records is AttendanceStore store)
         {

@@ -870,135 +870,135 @@ internal static class PlainPeriodFile
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool Add(in Row r)
         {
-          unchecked
-          {
-            var year = r.Year;
-            var campus = r.Campus;
-            var student = r.Student;
-            var taught = r.Taught;
-            var eligible = r.Eligible;
-            var ineligible = r.Ineligible;
-            var absent = r.Absent;
-            var remote = r.Remote;
-
-            // The rules of the record's constructor (AttendanceStoreCsv.IsValidPlain, without the store's own limit).
-            if (year is < PeimsRules.SchoolYear.MinimumEndYear or > PeimsRules.SchoolYear.MaximumEndYear
-                || campus / 1000 != r.District
-                || taught <= 0
-                || eligible + ineligible + absent + remote > taught)
+            unchecked
             {
-                return false;
-            }
+                var year = r.Year;
+                var campus = r.Campus;
+                var student = r.Student;
+                var taught = r.Taught;
+                var eligible = r.Eligible;
+                var ineligible = r.Ineligible;
+                var absent = r.Absent;
+                var remote = r.Remote;
 
-            if (_first)
-            {
-                Year = year;
-                FirstCampus = campus;
-                FirstStudent = student;
-            }
-            else if (year != Year)
-            {
-                return false;
-            }
-
-            var grade = r.Grade;
-            var track = r.Track;
-            var period = r.Period;
-            var runKey = (grade << 11) | (track << 4) | period;
-
-            if (campus != _campus)
-            {
-                EndCampus();
-                if (!_campuses.Add(campus))
+                // The rules of the record's constructor (AttendanceStoreCsv.IsValidPlain, without the store's own limit).
+                if (year is < PeimsRules.SchoolYear.MinimumEndYear or > PeimsRules.SchoolYear.MaximumEndYear
+                    || campus / 1000 != r.District
+                    || taught <= 0
+                    || eligible + ineligible + absent + remote > taught)
                 {
                     return false;
                 }
 
-                _campus = campus;
-                _student = student;
-                _runCount = 0;
-            }
-            else if (student != _student)
-            {
-                if (student < _student)
+                if (_first)
+                {
+                    Year = year;
+                    FirstCampus = campus;
+                    FirstStudent = student;
+                }
+                else if (year != Year)
                 {
                     return false;
                 }
 
-                _student = student;
-                _runCount = 0;
-            }
-            else
-            {
-                for (var i = 0; i < _runCount; i++)
+                var grade = r.Grade;
+                var track = r.Track;
+                var period = r.Period;
+                var runKey = (grade << 11) | (track << 4) | period;
+
+                if (campus != _campus)
                 {
-                    if (_runKeys[i] == runKey)
+                    EndCampus();
+                    if (!_campuses.Add(campus))
+                    {
+                        return false;
+                    }
+
+                    _campus = campus;
+                    _student = student;
+                    _runCount = 0;
+                }
+                else if (student != _student)
+                {
+                    if (student < _student)
+                    {
+                        return false;
+                    }
+
+                    _student = student;
+                    _runCount = 0;
+                }
+                else
+                {
+                    for (var i = 0; i < _runCount; i++)
+                    {
+                        if (_runKeys[i] == runKey)
+                        {
+                            return false;
+                        }
+                    }
+
+                    if (_runCount == _runKeys.Length)
                     {
                         return false;
                     }
                 }
 
-                if (_runCount == _runKeys.Length)
+                _runKeys[_runCount++] = runKey;
+                if (_first)
                 {
+                    FirstRunKeys.Add(runKey);
+                }
+                else if (campus == FirstCampus && student == FirstStudent)
+                {
+                    FirstRunKeys.Add(runKey);
+                }
+
+                _first = false;
+                Records++;
+
+                var flags = RecordBits.Flags(
+                    RecordBits.NoAdaCode,
+                    r.Economic,
+                    r.Bilingual,
+                    r.Funding);
+                // A student's rows are one a period: the cell of each period is kept, so most rows find theirs without the table.
+                var cellKey = (grade << 22) | (track << 15) | (period << 11) | taught;
+                int cell;
+                if (_cachedKey[period] == cellKey)
+                {
+                    cell = _cachedCell[period];
+                }
+                else
+                {
+                    cell = CellOf(cellKey);
+                    _cachedKey[period] = cellKey;
+                    _cachedCell[period] = cell;
+                }
+
+                var values = CollectionsMarshalSpan(cell);
+                AddTo(values, 0, eligible, remote, ineligible, absent);
+                if (values[0] >= CellSumsTable.MaximumCellRecords)
+                {
+                    // Sums of 32 bits hold this many records of at most 999.5 days each; a larger cell goes the other way.
                     return false;
                 }
-            }
 
-            _runKeys[_runCount++] = runKey;
-            if (_first)
-            {
-                FirstRunKeys.Add(runKey);
-            }
-            else if (campus == FirstCampus && student == FirstStudent)
-            {
-                FirstRunKeys.Add(runKey);
-            }
-
-            _first = false;
-            Records++;
-
-            var flags = RecordBits.Flags(
-                RecordBits.NoAdaCode,
-                r.Economic,
-                r.Bilingual,
-                r.Funding);
-            // A student's rows are one a period: the cell of each period is kept, so most rows find theirs without the table.
-            var cellKey = (grade << 22) | (track << 15) | (period << 11) | taught;
-            int cell;
-            if (_cachedKey[period] == cellKey)
-            {
-                cell = _cachedCell[period];
-            }
-            else
-            {
-                cell = CellOf(cellKey);
-                _cachedKey[period] = cellKey;
-                _cachedCell[period] = cell;
-            }
-
-            var values = CollectionsMarshalSpan(cell);
-            AddTo(values, 0, eligible, remote, ineligible, absent);
-            if (values[0] >= CellSumsTable.MaximumCellRecords)
-            {
-                // Sums of 32 bits hold this many records of at most 999.5 days each; a larger cell goes the other way.
-                return false;
-            }
-
-            if (grade is >= 2 and <= 5)
-            {
-                if ((flags & RecordBits.EconomicallyDisadvantaged) != 0)
+                if (grade is >= 2 and <= 5)
                 {
-                    AddTo(values, CellSumsTable.PopulationWidth, eligible, remote, ineligible, absent);
+                    if ((flags & RecordBits.EconomicallyDisadvantaged) != 0)
+                    {
+                        AddTo(values, CellSumsTable.PopulationWidth, eligible, remote, ineligible, absent);
+                    }
+
+                    if ((flags & RecordBits.EmergentBilingualFunded) != 0)
+                    {
+                        AddTo(values, 2 * CellSumsTable.PopulationWidth, eligible, remote, ineligible, absent);
+                    }
                 }
 
-                if ((flags & RecordBits.EmergentBilingualFunded) != 0)
-                {
-                    AddTo(values, 2 * CellSumsTable.PopulationWidth, eligible, remote, ineligible, absent);
-                }
+                return true;
             }
-
-            return true;
-          }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
