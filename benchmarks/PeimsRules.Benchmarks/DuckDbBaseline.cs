@@ -99,12 +99,20 @@ public sealed class DuckDbBaseline : IDisposable
     public Dictionary<(string Group, string Period), (decimal Ada, decimal Pia)> AdaFromCsv(string path, bool byDistrict)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Ada($"read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = true)", byDistrict);
+    }
+
+    /// <summary>The figures of <see cref="AdaFromCsv"/> from the table <see cref="ReadCsv"/> loaded (the file already read).</summary>
+    public Dictionary<(string Group, string Period), (decimal Ada, decimal Pia)> AdaFromLoadedTable(bool byDistrict) => Ada("csv_periods", byDistrict);
+
+    private Dictionary<(string Group, string Period), (decimal Ada, decimal Pia)> Ada(string source, bool byDistrict)
+    {
         var group = byDistrict ? "lpad(DistrictId::VARCHAR, 6, '0')" : "lpad(CampusId::VARCHAR, 9, '0')";
         var sql = $"""
             WITH r AS (
               SELECT {group} AS g, ReportingPeriod::INTEGER AS period, NumberDaysTaught::DOUBLE AS taught,
                 EligibleDaysPresent::DOUBLE AS e, IneligibleDaysPresent::DOUBLE AS i, DaysAbsent::DOUBLE AS a
-              FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = true)),
+              FROM {source}),
             c AS (SELECT g, period, taught, sum(e) AS e, sum(e + i) AS p, sum(a) AS a FROM r WHERE period BETWEEN 1 AND 6 GROUP BY g, period, taught),
             pp AS (SELECT g, period, sum(e / taught) AS ada, sum(p) AS p, sum(a) AS a FROM c GROUP BY g, period)
             SELECT g, period::VARCHAR AS period, round(ada, 3) AS ada, round(100 * p / (p + a), 3) AS pia FROM pp

@@ -18,6 +18,8 @@ namespace PeimsRules.Benchmarks;
 /// to <c>peak-memory.csv</c> (<see cref="PeakMemory"/>).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class EndToEndBenchmarks
 {
     /// <summary>The environment variable naming the CLI's dll.</summary>
@@ -47,6 +49,15 @@ public class EndToEndBenchmarks
         _duckDb = new DuckDbBaseline(Environment.ProcessorCount);
     }
 
+    /// <summary>Loads the file into a DuckDB table once; the benchmark is the query over it.</summary>
+    [GlobalSetup(Target = nameof(DuckDb_DoublesByCampus_FromLoadedTable))]
+    public void SetupDuckDbTable()
+    {
+        Setup();
+        _duckDb = new DuckDbBaseline(Environment.ProcessorCount);
+        _duckDb.ReadCsv(_path);
+    }
+
     /// <summary>Loads the store once; the benchmark is the figures alone.</summary>
     [GlobalSetup(Target = nameof(ExactFiguresByCampus_FromLoadedStore))]
     public void SetupStore()
@@ -65,6 +76,7 @@ public class EndToEndBenchmarks
 
     /// <summary><c>ada --input FILE --by campus</c>, a new process: start, read, compute, write, exit.</summary>
     [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
     public void Cli_AdaByCampus()
     {
         _name = nameof(Cli_AdaByCampus);
@@ -73,6 +85,7 @@ public class EndToEndBenchmarks
 
     /// <summary><c>ada --input FILE --by district</c>.</summary>
     [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
     public void Cli_AdaByDistrict()
     {
         _name = nameof(Cli_AdaByDistrict);
@@ -81,6 +94,7 @@ public class EndToEndBenchmarks
 
     /// <summary>DuckDB: ADA and PIA of every campus, period and the year, in one query over the CSV.</summary>
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("FromTheFile")]
     public int DuckDb_OneQueryByCampus()
     {
         _name = nameof(DuckDb_OneQueryByCampus);
@@ -89,6 +103,7 @@ public class EndToEndBenchmarks
 
     /// <summary>DuckDB: the same by district.</summary>
     [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
     public int DuckDb_OneQueryByDistrict()
     {
         _name = nameof(DuckDb_OneQueryByDistrict);
@@ -100,6 +115,7 @@ public class EndToEndBenchmarks
     /// <see cref="AttendanceSummary.FromPartials"/> by campus, every row written as CSV.
     /// </summary>
     [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
     public long Api_SumsComputeWrite()
     {
         _name = nameof(Api_SumsComputeWrite);
@@ -117,6 +133,7 @@ public class EndToEndBenchmarks
     /// store), the summary by campus, every row written as CSV.
     /// </summary>
     [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
     public long Api_StoreComputeWrite()
     {
         _name = nameof(Api_StoreComputeWrite);
@@ -135,8 +152,18 @@ public class EndToEndBenchmarks
         return summary.Figures.Count;
     }
 
+    /// <summary>DuckDB: the ADA and PIA of every campus, in doubles, from the table <c>read_csv</c> loaded in setup.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("FromLoadedData")]
+    public int DuckDb_DoublesByCampus_FromLoadedTable()
+    {
+        _name = nameof(DuckDb_DoublesByCampus_FromLoadedTable);
+        return _duckDb!.AdaFromLoadedTable(byDistrict: false).Count;
+    }
+
     /// <summary>Every figure by campus, exact and rounded once, from a store already loaded.</summary>
     [Benchmark]
+    [BenchmarkCategory("FromLoadedData")]
     public int ExactFiguresByCampus_FromLoadedStore()
     {
         _name = nameof(ExactFiguresByCampus_FromLoadedStore);
