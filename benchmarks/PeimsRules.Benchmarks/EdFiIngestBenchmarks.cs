@@ -1,80 +1,126 @@
 using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
+using PeimsRules.Attendance.Daily;
 using PeimsRules.EdFi;
-using PeimsRules.EdFi.Json;
 
 namespace PeimsRules.Benchmarks;
 
 /// <summary>
-/// Reading Ed-Fi attendance events: <c>studentSchoolAttendanceEvents</c> documents (200,000 at scale 1, as the ODS/API
-/// writes them, about 330 bytes each) streamed from a JSON array file and from a JSON-lines file, each document split
-/// out by the library's <c>Utf8JsonReader</c> splitter and deserialized by the source-generated reader, as
-/// <see cref="EdFiDailyAttendance"/> does. Divide the documents by the mean for documents a second; the allocated
-/// column shows memory does not hold the file.
+/// Reading Ed-Fi attendance events: <c>studentSchoolAttendanceEvents</c> documents (200,000 at scale 1 and
+/// <see cref="Size"/> 1, as the ODS/API writes them, about 330 bytes each), into the daily marks the builder takes, against
+/// DuckDB's <c>read_ndjson</c> over the same JSON-lines file on every core. Each row ends in the same figures (events by
+/// school and by what the category counts as, and the sum of their day numbers), checked equal to the generator's
+/// before anything is timed. Size 2 is the same generator with twice the documents (doubling the input should at most
+/// double the time); divide the documents by the mean for documents a second, and the allocated bytes by them for
+/// bytes a document. Each row's peak resident memory goes to results/peak-memory.csv.
 /// </summary>
+/// <remarks>
+/// Rows: the library's reading of a JSON-lines file on every core (as <see cref="EdFiDailyAttendance"/> reads it) and
+/// on one; of a JSON array file; the reference reading (document split out and copied, deserialized into its
+/// source-generated type, fields read one by one), which was the library's reading before the fast one; and TSDS
+/// PEIMS XML.
+/// </remarks>
 [MemoryDiagnoser]
 public class EdFiIngestBenchmarks
 {
-    private string _folder = null!;
-    private string _lines = null!;
-    private int _count;
+    private static readonly string[] Categories = ["Present", "Tardy", "Excused Absence", "Unexcused Absence"];
 
-    [GlobalSetup]
-    public void Setup()
+    private EdFiEventFiles _files = null!;
+    private DuckDbJsonBaseline? _duckDb;
+
+    /// <summary>1: 200,000 events at scale 1; 2: twice as many.</summary>
+    [Params(1, 2)]
+    public int Size { get; set; }
+
+    /// <summary>Writes the files if needed and checks the library's reading gives the generated figures.</summary>
+    [GlobalSetup(Targets = [nameof(Library_JsonLines), nameof(Library_JsonLines_1Thread), nameof(Library_JsonArray), nameof(Reference_JsonLines)])]
+    public void SetupLibrary()
     {
-        _count = Math.Max(1000, (int)(200_000 * BenchmarkScale.Current));
-        _folder = Path.Combine(Path.GetTempPath(), "peims-benchmarks", string.Create(CultureInfo.InvariantCulture, $"edfi-{_count}"));
-        _lines = Path.Combine(_folder, "lines");
-        Directory.CreateDirectory(_lines);
-        var array = Path.Combine(_folder, "studentSchoolAttendanceEvents.json");
-        if (!File.Exists(array))
-        {
-            using var a = new StreamWriter(array, false, new UTF8Encoding(false));
-            using var l = new StreamWriter(Path.Combine(_lines, "studentSchoolAttendanceEvents.jsonl"), false, new UTF8Encoding(false));
-            a.Write('[');
-            for (var i = 0; i < _count; i++)
-            {
-                var day = new DateOnly(2024, 8, 19).AddDays(i % 170);
-                var document = string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"id\":\"{i:x32}\",\"studentReference\":{{\"studentUniqueId\":\"{1000000001 + (i / 10)}\"}},\"schoolReference\":{{\"schoolId\":{101912001 + (i % 5)}}},\"sessionReference\":{{\"schoolId\":{101912001 + (i % 5)},\"schoolYear\":2025,\"sessionName\":\"Fall\"}},\"eventDate\":\"{day:yyyy-MM-dd}\",\"attendanceEventCategoryDescriptor\":\"uri://ed-fi.org/AttendanceEventCategoryDescriptor#{(i % 3 == 0 ? "Excused Absence" : "Unexcused Absence")}\"}}");
-                a.Write(i == 0 ? "\n" : ",\n");
-                a.Write(document);
-                l.WriteLine(document);
-            }
-
-            a.Write("\n]\n");
-        }
-
-        if (Read(_folder) != _count || Read(_lines) != _count)
-        {
-            throw new InvalidOperationException("The benchmark files do not read back whole.");
-        }
-
-        Console.WriteLine($"// {_count:N0} studentSchoolAttendanceEvents, {new FileInfo(array).Length:N0} bytes");
+        _files = EdFiEventFiles.Ensure(Count, Categories);
+        _files.Expected.AssertSame(EventFigures.Of(Read(_files.LinesFolder, Environment.ProcessorCount)), "the library (JSON lines, every core)");
+        _files.Expected.AssertSame(EventFigures.Of(Read(_files.LinesFolder, 1)), "the library (JSON lines, one thread)");
+        _files.Expected.AssertSame(EventFigures.Of(Read(_files.ArrayFolder, 1)), "the library (JSON array)");
+        _files.Expected.AssertSame(EventFigures.Of(Reference(_files.LinesFolder)), "the reference reading");
     }
 
-    /// <summary>From a JSON array file.</summary>
-    [Benchmark(Baseline = true)]
-    public int EdFi_Events_JsonArray() => Read(_folder);
-
-    /// <summary>From a JSON-lines file.</summary>
-    [Benchmark]
-    public int EdFi_Events_JsonLines() => Read(_lines);
-
-    private static int Read(string folder)
+    /// <summary>Writes the files if needed and checks DuckDB's query gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(DuckDb_ReadNdjson))]
+    public void SetupDuckDb()
     {
-        var source = new EdFiFolderSource(folder);
-        var count = 0;
-        var enumerator = source.ReadAsync(EdFiResource.StudentSchoolAttendanceEvents, required: true).GetAsyncEnumerator();
+        _files = EdFiEventFiles.Ensure(Count, Categories);
+        _duckDb = new DuckDbJsonBaseline(Environment.ProcessorCount);
+        _files.Expected.AssertSame(_duckDb.Figures(_files.LinesFile), "DuckDB read_ndjson");
+    }
+
+    /// <summary>Writes the files if needed and checks the XML reader reads every record.</summary>
+    [GlobalSetup(Target = nameof(Library_TsdsXml))]
+    public void SetupXml()
+    {
+        _files = EdFiEventFiles.Ensure(Count, Categories);
+        var read = ReadXml(_files.XmlFile);
+        if (read != _files.XmlRecords)
+        {
+            throw new InvalidOperationException($"The TSDS XML reader read {read:N0} records of {_files.XmlRecords:N0}.");
+        }
+    }
+
+    /// <summary>Records this process's peak resident memory, and closes DuckDB.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        PeakMemory.Record(string.Create(CultureInfo.InvariantCulture, $"EdFiIngest.{(_duckDb is null ? "Library" : "DuckDb")}.Size{Size}"), PeakMemory.OfThisProcess());
+        _duckDb?.Dispose();
+    }
+
+    /// <summary>DuckDB: one query over the JSON-lines file, every core.</summary>
+    [Benchmark(Baseline = true)]
+    public EventFigures DuckDb_ReadNdjson() => _duckDb!.Figures(_files.LinesFile);
+
+    /// <summary>The library: the JSON-lines file, every core.</summary>
+    [Benchmark]
+    public EventFigures Library_JsonLines() => EventFigures.Of(Read(_files.LinesFolder, Environment.ProcessorCount));
+
+    /// <summary>The library: the JSON-lines file, one thread.</summary>
+    [Benchmark]
+    public EventFigures Library_JsonLines_1Thread() => EventFigures.Of(Read(_files.LinesFolder, 1));
+
+    /// <summary>The library: the JSON array file (one thread: an array is split in order).</summary>
+    [Benchmark]
+    public EventFigures Library_JsonArray() => EventFigures.Of(Read(_files.ArrayFolder, 1));
+
+    /// <summary>The reference reading of the JSON-lines file (the library's reading before the fast one).</summary>
+    [Benchmark]
+    public EventFigures Reference_JsonLines() => EventFigures.Of(Reference(_files.LinesFolder));
+
+    /// <summary>TSDS PEIMS XML: the file's basic reporting-period records (one per event's student and period, see <see cref="EdFiEventFiles"/>).</summary>
+    [Benchmark]
+    public int Library_TsdsXml() => ReadXml(_files.XmlFile);
+
+    private int Count => Math.Max(1000, (int)(200_000 * BenchmarkScale.Current)) * Size;
+
+    private static List<DailyAttendanceMark> Read(string folder, int threads)
+    {
+        var marks = new List<DailyAttendanceMark>();
+        var log = new ProblemLog(EdFiErrorMode.StopAtFirst);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), EdFiEventFiles.Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        return marks;
+    }
+
+    private static List<DailyAttendanceMark> Reference(string folder)
+    {
+        var marks = new List<DailyAttendanceMark>();
+        var log = new ProblemLog(EdFiErrorMode.StopAtFirst);
+        var events = new SchoolAttendanceEvents(EdFiEventFiles.Schools, AttendanceCategoryMap.Default);
+        var enumerator = new EdFiFolderSource(folder).ReadAsync(EdFiResource.StudentSchoolAttendanceEvents, required: true).GetAsyncEnumerator();
         try
         {
             while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
             {
-                var document = System.Text.Json.JsonSerializer.Deserialize(enumerator.Current.Utf8Json.Span, EdFiJsonContext.Default.StudentSchoolAttendanceEventDocument);
-                if (document?.EventDate is not null)
+                if (events.Reference(enumerator.Current, log) is { } mark)
                 {
-                    count++;
+                    marks.Add(mark);
                 }
             }
         }
@@ -83,6 +129,9 @@ public class EdFiIngestBenchmarks
             enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
-        return count;
+        return marks;
     }
+
+    private static int ReadXml(string folder) =>
+        TsdsXmlReader.Read([folder], new TsdsXmlReadOptions { SchoolYear = new SchoolYear(2024) }).Records.Count;
 }
