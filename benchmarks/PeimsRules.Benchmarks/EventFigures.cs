@@ -22,11 +22,18 @@ public sealed class EventFigures
     public static EventFigures Of(List<DailyAttendanceMark> marks)
     {
         ArgumentNullException.ThrowIfNull(marks);
-        var figures = new EventFigures();
         var first = FirstDay.ToDateOnly().DayNumber;
+        var cells = new Dictionary<(CampusId, AttendanceMarkStatus), (long Events, long DaySum)>();
         foreach (var mark in marks)
         {
-            figures.Add(mark.Campus.Code, mark.Status.ToString(), mark.Date.ToDateOnly().DayNumber - first);
+            ref var cell = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(cells, (mark.Campus, mark.Status), out _);
+            cell = (cell.Events + 1, cell.DaySum + mark.Date.ToDateOnly().DayNumber - first);
+        }
+
+        var figures = new EventFigures();
+        foreach (var ((campus, status), (events, daySum)) in cells)
+        {
+            figures.Add(campus.Code, status.ToString(), daySum, events);
         }
 
         return figures;

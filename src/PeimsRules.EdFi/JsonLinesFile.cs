@@ -40,14 +40,15 @@ internal static class JsonLinesFile
         int maxParallel,
         Func<TReader> newReader,
         List<T> values,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long minPiece = MinPiece)
         where T : struct
         where TReader : IJsonLineReader<T>
     {
         var name = Path.GetFileName(path);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
-        var cuts = Cuts(handle, length, (int)Math.Clamp(length / MinPiece, 1, Math.Max(1, maxParallel)));
+        var cuts = Cuts(handle, length, (int)Math.Clamp(length / Math.Max(1, minPiece), 1, Math.Max(1, maxParallel)));
         var pieces = new Piece<T, TReader>[cuts.Count - 1];
         for (var i = 0; i < pieces.Length; i++)
         {

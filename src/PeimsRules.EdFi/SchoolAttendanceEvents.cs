@@ -71,7 +71,7 @@ internal sealed class SchoolAttendanceEvents
     /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into <paramref name="marks"/>,
     /// in the source's order, counting the documents in <paramref name="counts"/> and logging every problem in order. A
     /// JSON-lines file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at once (each
-    /// a run of whole lines); anything else document by document from the source.
+    /// a run of whole lines, at least <paramref name="minPiece"/> bytes); anything else document by document from the source.
     /// </summary>
     public static async Task ReadAsync(
         IEdFiSource source,
@@ -81,13 +81,14 @@ internal sealed class SchoolAttendanceEvents
         Dictionary<string, long> counts,
         List<DailyAttendanceMark> marks,
         int maxParallel,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long minPiece = JsonLinesFile.MinPiece)
     {
         var resource = EdFiResource.StudentSchoolAttendanceEvents;
         counts.TryAdd(resource.Name, 0);
         if (source is EdFiFolderSource folder && folder.FileOf(resource) is { } path && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            var read = await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, () => new LineReader(new SchoolAttendanceEvents(schools, categories)), marks, cancellationToken).ConfigureAwait(false);
+            var read = await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, () => new LineReader(new SchoolAttendanceEvents(schools, categories)), marks, cancellationToken, minPiece).ConfigureAwait(false);
             counts[resource.Name] += read;
             return;
         }
