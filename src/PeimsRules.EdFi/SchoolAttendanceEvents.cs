@@ -146,7 +146,7 @@ internal sealed class SchoolAttendanceEvents
         mark = default;
         try
         {
-            return TryReadCore(json, out mark);
+            return TryScan(json, out mark) || TryReadCore(json, out mark);
         }
         catch (JsonException)
         {
@@ -161,6 +161,261 @@ internal sealed class SchoolAttendanceEvents
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The first reading, for the documents the ODS/API writes: a scanner of a strict subset of JSON (ASCII strings
+    /// without escapes, numbers by the JSON grammar, shallow nesting) straight to the four values. Anything outside that
+    /// subset, and any value it does not read itself, is "not sure" and goes to the <see cref="Utf8JsonReader"/> reading.
+    /// </summary>
+    internal bool TryScan(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    {
+        mark = default;
+        var scan = new PlainJson(json);
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        StudentId? student = null;
+        CampusId? campus = null;
+        LocalDate? date = null;
+        AttendanceMarkStatus? status = null;
+        var seen = 0;
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, DocumentNames);
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            {
+                return false;
+            }
+
+            if (field >= 0)
+            {
+                seen |= 1 << field;
+            }
+
+            var ok = field switch
+            {
+                -1 => scan.Value(0),
+                0 => scan.Null() || scan.String(out _),
+                1 => ScanStudentReference(ref scan, out student),
+                2 => ScanSchoolReference(ref scan, out campus),
+                3 => ScanSessionReference(ref scan),
+                4 => scan.String(out var d) && DateOf(d, out date),
+                5 => scan.String(out var c) && c.Length > 0 && c[0] != (byte)' ' && CategoryOf(c, out status),
+                _ => scan.Null(),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        if (!scan.Take((byte)'}') || !scan.AtEnd() || student is not { } s || campus is not { } cm || date is not { } dt || status is not { } st)
+        {
+            return false;
+        }
+
+        mark = Mark(s, cm, dt, st);
+        return true;
+    }
+
+    /// <summary>As <see cref="Field"/>, for a name the scanner read (plain ASCII, never escaped).</summary>
+    private static int PlainField(ReadOnlySpan<byte> name, byte[][] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(name, names[i]))
+            {
+                return -2;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool ScanStudentReference(ref PlainJson scan, out StudentId? student)
+    {
+        student = null;
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        var seen = false;
+        if (scan.Take((byte)'}'))
+        {
+            return true;
+        }
+
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, StudentReferenceNames);
+            if (field == -2 || (field == 0 && seen))
+            {
+                return false;
+            }
+
+            if (field < 0)
+            {
+                if (!scan.Value(1))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            seen = true;
+            if (!scan.String(out var id) || id.Length is 0 or > StudentId.MaximumLength)
+            {
+                return false;
+            }
+
+            foreach (var b in id)
+            {
+                if (!char.IsAsciiLetterOrDigit((char)b) && b != (byte)'-')
+                {
+                    return false;
+                }
+            }
+
+            if (!ScanStudent(id, out student))
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        return scan.Take((byte)'}');
+    }
+
+    private bool ScanStudent(ReadOnlySpan<byte> id, out StudentId? student)
+    {
+        Span<char> chars = stackalloc char[StudentId.MaximumLength];
+        Ascii.ToUtf16(id, chars, out var written);
+        return StudentOf(chars[..written], out student);
+    }
+
+    private bool ScanSchoolReference(ref PlainJson scan, out CampusId? campus)
+    {
+        campus = null;
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        var seen = false;
+        if (scan.Take((byte)'}'))
+        {
+            return true;
+        }
+
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, SchoolReferenceNames);
+            if (field == -2 || (field == 0 && seen))
+            {
+                return false;
+            }
+
+            if (field < 0)
+            {
+                if (!scan.Value(1))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            seen = true;
+            if (!scan.Digits(out var schoolId) || !School(schoolId, out campus))
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        return scan.Take((byte)'}');
+    }
+
+    private static bool ScanSessionReference(ref PlainJson scan)
+    {
+        if (scan.Null())
+        {
+            return true;
+        }
+
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        if (scan.Take((byte)'}'))
+        {
+            return true;
+        }
+
+        var seen = 0;
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, SessionReferenceNames);
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            {
+                return false;
+            }
+
+            if (field >= 0)
+            {
+                seen |= 1 << field;
+            }
+
+            var ok = field switch
+            {
+                -1 => scan.Value(1),
+                0 => scan.Null() || scan.Digits(out _),
+                1 => scan.Null() || (scan.Digits(out var year) && year <= int.MaxValue),
+                _ => scan.Null() || scan.String(out _),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        return scan.Take((byte)'}');
     }
 
     private static DailyAttendanceMark Mark(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status) =>
@@ -384,6 +639,12 @@ internal sealed class SchoolAttendanceEvents
             }
         }
 
+        return StudentOf(chars, out student);
+    }
+
+    private bool StudentOf(ReadOnlySpan<char> chars, out StudentId? student)
+    {
+        student = null;
 #if NET9_0_OR_GREATER
         if (_studentLookup.TryGetValue(chars, out var known))
         {
@@ -530,7 +791,12 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        var t = reader.ValueSpan;
+        return DateOf(reader.ValueSpan, out date);
+    }
+
+    private static bool DateOf(ReadOnlySpan<byte> t, out LocalDate? date)
+    {
+        date = null;
         if (t.Length < 10 || (t.Length > 10 && (t[10] != (byte)'T' || !Ascii.IsValid(t[11..]) || t[^1] is (byte)' ' or (byte)'\t')))
         {
             return false;
@@ -545,7 +811,7 @@ internal sealed class SchoolAttendanceEvents
         for (var i = 0; i < 4; i++)
         {
             var digit = t[i] - (byte)'0';
-            if ((uint)digit > 9)
+            if (digit is < 0 or > 9)
             {
                 return false;
             }
@@ -557,7 +823,7 @@ internal sealed class SchoolAttendanceEvents
         var m1 = t[6] - (byte)'0';
         var d0 = t[8] - (byte)'0';
         var d1 = t[9] - (byte)'0';
-        if ((uint)m0 > 9 || (uint)m1 > 9 || (uint)d0 > 9 || (uint)d1 > 9)
+        if (m0 is < 0 or > 9 || m1 is < 0 or > 9 || d0 is < 0 or > 9 || d1 is < 0 or > 9)
         {
             return false;
         }
@@ -581,7 +847,12 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        var raw = reader.ValueSpan;
+        return CategoryOf(reader.ValueSpan, out status);
+    }
+
+    private bool CategoryOf(ReadOnlySpan<byte> raw, out AttendanceMarkStatus? status)
+    {
+        status = null;
         foreach (var (descriptor, known) in _categoryCache)
         {
             if (raw.SequenceEqual(descriptor))
@@ -620,4 +891,224 @@ internal sealed class LineReader(SchoolAttendanceEvents events) : IJsonLineReade
     public bool TryRead(ReadOnlySpan<byte> line, out DailyAttendanceMark value) => Events.TryRead(line, out value);
 
     public DailyAttendanceMark? Reference(in EdFiDocument document, ProblemLog log) => Events.Reference(document, log);
+}
+
+/// <summary>
+/// A scanner of a strict subset of JSON for <see cref="SchoolAttendanceEvents"/>: whitespace, ASCII strings without
+/// escapes or control characters, numbers by the JSON grammar, true/false/null, objects and arrays up to a small depth.
+/// Every method answers <see langword="false"/> for text outside the subset, valid JSON or not.
+/// </summary>
+internal ref struct PlainJson(ReadOnlySpan<byte> text)
+{
+    private const int MaxDepth = 16;
+
+    // Printable ASCII but the quote and the backslash: what a plain string holds.
+    private static readonly System.Buffers.SearchValues<byte> Plain = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b is not '"' and not '\\').Select(b => (byte)b)]);
+
+    private readonly ReadOnlySpan<byte> _text = text;
+    private int _at;
+
+    /// <summary>Skips whitespace, then takes <paramref name="token"/> if it is next.</summary>
+    public bool Take(byte token)
+    {
+        SkipWhitespace();
+        if (_at < _text.Length && _text[_at] == token)
+        {
+            _at++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether only whitespace is left.</summary>
+    public bool AtEnd()
+    {
+        SkipWhitespace();
+        return _at == _text.Length;
+    }
+
+    /// <summary>A plain string's content.</summary>
+    public bool String(out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!Take((byte)'"'))
+        {
+            return false;
+        }
+
+        var length = _text[_at..].IndexOfAnyExcept(Plain);
+        if (length < 0 || _text[_at + length] != (byte)'"')
+        {
+            return false;
+        }
+
+        value = _text.Slice(_at, length);
+        _at += length + 1;
+        return true;
+    }
+
+    /// <summary>The literal null.</summary>
+    public bool Null()
+    {
+        SkipWhitespace();
+        if (_text[_at..].StartsWith("null"u8))
+        {
+            _at += 4;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A whole number written as digits only, 1 to 18 of them, no leading zero: what a long holds as written.</summary>
+    public bool Digits(out long value)
+    {
+        value = 0;
+        SkipWhitespace();
+        var start = _at;
+        while (_at < _text.Length && char.IsAsciiDigit((char)_text[_at]) && _at - start < 18)
+        {
+            value = (value * 10) + (_text[_at] - '0');
+            _at++;
+        }
+
+        // A fraction, an exponent, a leading zero or a longer number is not plain.
+        return _at > start && _text[start] != (byte)'0'
+            && (_at == _text.Length || _text[_at] is not ((byte)'.' or (byte)'e' or (byte)'E' or (>= (byte)'0' and <= (byte)'9')));
+    }
+
+    /// <summary>Any value of the subset, skipped.</summary>
+    public bool Value(int depth)
+    {
+        SkipWhitespace();
+        if (_at >= _text.Length || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (_text[_at])
+        {
+            case (byte)'"':
+                return String(out _);
+            case (byte)'{':
+                _at++;
+                if (Take((byte)'}'))
+                {
+                    return true;
+                }
+
+                do
+                {
+                    if (!String(out _) || !Take((byte)':') || !Value(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (Take((byte)','));
+
+                return Take((byte)'}');
+            case (byte)'[':
+                _at++;
+                if (Take((byte)']'))
+                {
+                    return true;
+                }
+
+                do
+                {
+                    if (!Value(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (Take((byte)','));
+
+                return Take((byte)']');
+            case (byte)'t':
+                return Literal("true"u8);
+            case (byte)'f':
+                return Literal("false"u8);
+            case (byte)'n':
+                return Null();
+            default:
+                return Number();
+        }
+    }
+
+    private bool Literal(ReadOnlySpan<byte> literal)
+    {
+        if (_text[_at..].StartsWith(literal))
+        {
+            _at += literal.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A number by the JSON grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    private bool Number()
+    {
+        if (Peek() == (byte)'-')
+        {
+            _at++;
+        }
+
+        if (Peek() == (byte)'0')
+        {
+            _at++;
+        }
+        else if (!DigitRun())
+        {
+            return false;
+        }
+
+        if (Peek() == (byte)'.')
+        {
+            _at++;
+            if (!DigitRun())
+            {
+                return false;
+            }
+        }
+
+        if (Peek() is (byte)'e' or (byte)'E')
+        {
+            _at++;
+            if (Peek() is (byte)'+' or (byte)'-')
+            {
+                _at++;
+            }
+
+            if (!DigitRun())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool DigitRun()
+    {
+        var start = _at;
+        while (_at < _text.Length && char.IsAsciiDigit((char)_text[_at]))
+        {
+            _at++;
+        }
+
+        return _at > start;
+    }
+
+    private readonly int Peek() => _at < _text.Length ? _text[_at] : -1;
+
+    private void SkipWhitespace()
+    {
+        while (_at < _text.Length && _text[_at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            _at++;
+        }
+    }
 }

@@ -117,7 +117,27 @@ public class SchoolAttendanceEventsProperties
         "`ID`:`another case`",
         "`educationOrganizationReference`:{`educationOrganizationId`:101912}",
         "`eventDuration`:0.5,`eventDuration`:1",
-        "`x`:[[[[[[[[[[1]]]]]]]]]]");
+        "`x`:[[[[[[[[[[1]]]]]]]]]]",
+        "`x`:[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]",
+        "`n`:-0.5e+3",
+        "`n`:01",
+        "`n`:1.",
+        "`n`:-",
+        "`n`:1e",
+        "`n`:.5",
+        "`n`:+1",
+        "`n`:tru",
+        "`n`:true",
+        "`n`:nul",
+        "`n`:[1,]",
+        "`n`:{`a`:1,}",
+        "`n`:{`a`}",
+        "`n`:[]",
+        "`n`:{}",
+        "`n` : \t 5 ",
+        "`n`:`a\tb`",
+        "`n`:`a\\u0009b`",
+        "`n`:`a` `b`");
 
     /// <summary>One line: a document of some of the fields in some order, or text that is not a document.</summary>
     private static readonly Gen<string> Lines = Gen.Frequency(
@@ -167,6 +187,13 @@ public class SchoolAttendanceEventsProperties
                     Assert.Equal(expected, mark);
                 }
 
+                // The scanner of plain documents, the first of the fast readings, on its own.
+                if (fast.TryScan(line, out var scanned))
+                {
+                    Assert.Empty(referenceLog.Problems);
+                    Assert.Equal(expected, scanned);
+                }
+
                 var log = new ProblemLog(EdFiErrorMode.CollectAll);
                 Assert.Equal(expected, fast.Read(document, log));
                 Assert.Equal(referenceLog.Problems, log.Problems);
@@ -213,14 +240,18 @@ public class SchoolAttendanceEventsProperties
     }
 
     [Theory]
-    [InlineData("{`id`:`4f0c`,`studentReference`:{`studentUniqueId`:`1000000001`,`link`:{`rel`:`Student`,`href`:`/ed-fi/students/4f0c`}},`schoolReference`:{`schoolId`:101912001,`link`:{`rel`:`School`}},`sessionReference`:{`schoolId`:101912001,`schoolYear`:2025,`sessionName`:`Fall`},`eventDate`:`2024-09-03`,`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`,`_etag`:`5250`,`_lastModifiedDate`:`2024-09-03T14:12:05Z`}")]
-    [InlineData("{`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`,`eventDate`:`2024-09-03T00:00:00`,`schoolReference`:{`schoolId`:101912001},`studentReference`:{`studentUniqueId`:`1000000001`},`eventDuration`:0.5}")]
-    [InlineData("{ \"studentReference\" : { \"studentUniqueId\" : \"\\u0031000000001\" } , \"schoolReference\":{\"schoolId\":101912001}, \"eventDate\":\"2024-09-03\", \"attendanceEventCategoryDescriptor\":\"Tardy\" }")]
-    public void A_plain_document_in_the_ODS_API_s_shape_or_another_order_is_read_by_the_fast_reading_not_the_reference(string json)
+    [InlineData("{`id`:`4f0c`,`studentReference`:{`studentUniqueId`:`1000000001`,`link`:{`rel`:`Student`,`href`:`/ed-fi/students/4f0c`}},`schoolReference`:{`schoolId`:101912001,`link`:{`rel`:`School`}},`sessionReference`:{`schoolId`:101912001,`schoolYear`:2025,`sessionName`:`Fall`},`eventDate`:`2024-09-03`,`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`,`_etag`:`5250`,`_lastModifiedDate`:`2024-09-03T14:12:05Z`}", true)]
+    [InlineData("{`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`,`eventDate`:`2024-09-03T00:00:00`,`schoolReference`:{`schoolId`:101912001},`studentReference`:{`studentUniqueId`:`1000000001`},`eventDuration`:0.5}", false)]
+    [InlineData("{ \"studentReference\" : { \"studentUniqueId\" : \"\\u0031000000001\" } , \"schoolReference\":{\"schoolId\":101912001}, \"eventDate\":\"2024-09-03\", \"attendanceEventCategoryDescriptor\":\"Tardy\" }", false)]
+    public void A_plain_document_in_the_ODS_API_s_shape_or_another_order_is_read_by_the_fast_reading_not_the_reference(string json, bool byTheScanner)
     {
         var events = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default);
 
-        Assert.True(events.TryRead(Encoding.UTF8.GetBytes(json.Replace('`', '"')), out var mark));
+        var bytes = Encoding.UTF8.GetBytes(json.Replace('`', '"'));
+
+        Assert.True(events.TryRead(bytes, out var mark));
+        // The scanner takes the ODS/API's plain form; an escape or an event duration goes to the reader of all JSON.
+        Assert.Equal(byTheScanner, events.TryScan(bytes, out _));
         Assert.Equal(
             new DailyAttendanceMark(StudentId.Parse("1000000001"), CampusId.Parse("101912001"), new NodaTime.LocalDate(2024, 9, 3), NodaTime.LocalTime.Midnight, NodaTime.LocalTime.MaxValue, AttendanceMarkStatus.Present, "day"),
             mark);
