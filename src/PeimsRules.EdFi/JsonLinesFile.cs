@@ -52,7 +52,8 @@ internal static class JsonLinesFile
         var pieces = new Piece<T, TReader>[cuts.Count - 1];
         for (var i = 0; i < pieces.Length; i++)
         {
-            pieces[i] = new Piece<T, TReader>(handle, cuts[i], cuts[i + 1], resource, name, newReader(), log.Mode);
+            // The first piece reads into the caller's list, sized for the whole file, so the others append without a copy.
+            pieces[i] = new Piece<T, TReader>(handle, cuts[i], cuts[i + 1], resource, name, newReader(), log.Mode, i == 0 ? values : [], i == 0 ? length : cuts[i + 1] - cuts[i]);
         }
 
         if (pieces.Length == 1)
@@ -65,7 +66,7 @@ internal static class JsonLinesFile
         }
 
         long documents = 0;
-        values.EnsureCapacity(values.Count + pieces.Sum(p => p.Values.Count));
+        values.EnsureCapacity(values.Count + pieces.Skip(1).Sum(p => p.Values.Count));
         foreach (var piece in pieces)
         {
             foreach (var problem in piece.Problems.Problems)
@@ -74,7 +75,10 @@ internal static class JsonLinesFile
             }
 
             documents += piece.Documents;
-            values.AddRange(piece.Values);
+            if (piece.Values != values)
+            {
+                values.AddRange(piece.Values);
+            }
         }
 
         return documents;
@@ -145,13 +149,14 @@ internal static class JsonLinesFile
     }
 
     /// <summary>One run of whole lines, read on its own thread into its own values and problems.</summary>
-    private sealed class Piece<T, TReader>(SafeFileHandle handle, long start, long end, EdFiResource resource, string name, TReader reader, EdFiErrorMode mode)
+    private sealed class Piece<T, TReader>(SafeFileHandle handle, long start, long end, EdFiResource resource, string name, TReader reader, EdFiErrorMode mode, List<T> values, long sizeFor)
         where T : struct
         where TReader : IJsonLineReader<T>
     {
         private long? _linesBefore;
 
-        public List<T> Values { get; } = [];
+        /// <summary>Where the piece's values go; sized after the first buffer for <c>sizeFor</c> bytes of lines like its own.</summary>
+        public List<T> Values { get; } = values;
 
         /// <summary>The piece's problems, collected (a stop-at-first read stops the piece at its first; the caller throws it).</summary>
         public ProblemLog Problems { get; } = new(EdFiErrorMode.CollectAll);
@@ -190,6 +195,14 @@ internal static class JsonLinesFile
                     {
                         // A UTF-8 byte order mark, which some tools write: not part of the JSON.
                         lineStart = 3;
+                    }
+
+                    if (at == start && n > 0)
+                    {
+                        // Room for the lines to come, from the lines per byte of the first buffer: marks are stored
+                        // once, not copied as the list grows.
+                        var lines = buffer.AsSpan(0, n).Count((byte)'\n');
+                        Values.EnsureCapacity(Values.Count + (int)Math.Min(int.MaxValue / 2, ((sizeFor * lines / n) * 33 / 32) + 16));
                     }
 
                     at += n;
