@@ -1,80 +1,154 @@
 using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
+using PeimsRules.Attendance.Daily;
 using PeimsRules.EdFi;
-using PeimsRules.EdFi.Json;
 
 namespace PeimsRules.Benchmarks;
 
 /// <summary>
-/// Reading Ed-Fi attendance events: <c>studentSchoolAttendanceEvents</c> documents (200,000 at scale 1, as the ODS/API
-/// writes them, about 330 bytes each) streamed from a JSON array file and from a JSON-lines file, each document split
-/// out by the library's <c>Utf8JsonReader</c> splitter and deserialized by the source-generated reader, as
-/// <see cref="EdFiDailyAttendance"/> does. Divide the documents by the mean for documents a second; the allocated
-/// column shows memory does not hold the file.
+/// Reading Ed-Fi attendance events: <c>studentSchoolAttendanceEvents</c> documents (200,000 at scale 1 and
+/// <see cref="Size"/> 1, as the ODS/API writes them, about 330 bytes each), into the daily marks the builder takes, against
+/// DuckDB's <c>read_ndjson</c> over the same JSON-lines file on every core, reading the events into a table (the
+/// baseline: the library keeps every mark too) and in one grouping query. Each reading gives the same figures (events by
+/// school and by what the category counts as, and the sum of their day numbers), checked equal to the generator's
+/// before anything is timed. Size 2 is the same generator with twice the documents (doubling the input should at most
+/// double the time); divide the documents by the mean for documents a second, and the allocated bytes by them for
+/// bytes a document. Each row's peak resident memory goes to results/peak-memory.csv.
 /// </summary>
+/// <remarks>
+/// Rows: the library's reading of a JSON-lines file on every core (as <see cref="EdFiDailyAttendance"/> reads it) and
+/// on one; of a JSON array file; the reference reading (document split out and copied, deserialized into its
+/// source-generated type, fields read one by one), which was the library's reading before the fast one; and TSDS
+/// PEIMS XML.
+/// </remarks>
 [MemoryDiagnoser]
 public class EdFiIngestBenchmarks
 {
-    private string _folder = null!;
-    private string _lines = null!;
-    private int _count;
+    private static readonly string[] Categories = ["Present", "Tardy", "Excused Absence", "Unexcused Absence"];
 
-    [GlobalSetup]
-    public void Setup()
+    private EdFiEventFiles _files = null!;
+    private DuckDbJsonBaseline? _duckDb;
+    private string _row = string.Empty;
+
+    /// <summary>1: 200,000 events at scale 1; 2: twice as many.</summary>
+    [Params(1, 2)]
+    public int Size { get; set; }
+
+    /// <summary>Writes the files if needed and checks the library's reading on every core gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(Library_JsonLines))]
+    public void SetupLines() => SetupLibrary(nameof(Library_JsonLines), () => Read(_files.LinesFolder, Environment.ProcessorCount));
+
+    /// <summary>Writes the files if needed and checks the library's reading on one thread gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(Library_JsonLines_1Thread))]
+    public void SetupLines1() => SetupLibrary(nameof(Library_JsonLines_1Thread), () => Read(_files.LinesFolder, 1));
+
+    /// <summary>Writes the files if needed and checks the library's reading of the array gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(Library_JsonArray))]
+    public void SetupArray() => SetupLibrary(nameof(Library_JsonArray), () => Read(_files.ArrayFolder, 1));
+
+    /// <summary>Writes the files if needed and checks the reference reading gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(Reference_JsonLines))]
+    public void SetupReference() => SetupLibrary(nameof(Reference_JsonLines), () => Reference(_files.LinesFolder));
+
+    /// <summary>Writes the files if needed and checks DuckDB's query gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(DuckDb_ReadNdjson))]
+    public void SetupDuckDb() => SetupDuckDb(nameof(DuckDb_ReadNdjson));
+
+    /// <summary>As <see cref="SetupDuckDb()"/>, for the one-query row.</summary>
+    [GlobalSetup(Target = nameof(DuckDb_ReadNdjson_Query))]
+    public void SetupDuckDbQuery() => SetupDuckDb(nameof(DuckDb_ReadNdjson_Query));
+
+    private void SetupDuckDb(string row)
     {
-        _count = Math.Max(1000, (int)(200_000 * BenchmarkScale.Current));
-        _folder = Path.Combine(Path.GetTempPath(), "peims-benchmarks", string.Create(CultureInfo.InvariantCulture, $"edfi-{_count}"));
-        _lines = Path.Combine(_folder, "lines");
-        Directory.CreateDirectory(_lines);
-        var array = Path.Combine(_folder, "studentSchoolAttendanceEvents.json");
-        if (!File.Exists(array))
-        {
-            using var a = new StreamWriter(array, false, new UTF8Encoding(false));
-            using var l = new StreamWriter(Path.Combine(_lines, "studentSchoolAttendanceEvents.jsonl"), false, new UTF8Encoding(false));
-            a.Write('[');
-            for (var i = 0; i < _count; i++)
-            {
-                var day = new DateOnly(2024, 8, 19).AddDays(i % 170);
-                var document = string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"id\":\"{i:x32}\",\"studentReference\":{{\"studentUniqueId\":\"{1000000001 + (i / 10)}\"}},\"schoolReference\":{{\"schoolId\":{101912001 + (i % 5)}}},\"sessionReference\":{{\"schoolId\":{101912001 + (i % 5)},\"schoolYear\":2025,\"sessionName\":\"Fall\"}},\"eventDate\":\"{day:yyyy-MM-dd}\",\"attendanceEventCategoryDescriptor\":\"uri://ed-fi.org/AttendanceEventCategoryDescriptor#{(i % 3 == 0 ? "Excused Absence" : "Unexcused Absence")}\"}}");
-                a.Write(i == 0 ? "\n" : ",\n");
-                a.Write(document);
-                l.WriteLine(document);
-            }
-
-            a.Write("\n]\n");
-        }
-
-        if (Read(_folder) != _count || Read(_lines) != _count)
-        {
-            throw new InvalidOperationException("The benchmark files do not read back whole.");
-        }
-
-        Console.WriteLine($"// {_count:N0} studentSchoolAttendanceEvents, {new FileInfo(array).Length:N0} bytes");
+        _files = EdFiEventFiles.Ensure(Count, Categories);
+        _row = row;
+        _duckDb = new DuckDbJsonBaseline(Environment.ProcessorCount);
+        _duckDb.Load(_files.LinesFile);
+        _files.Expected.AssertSame(_duckDb.TableFigures(), "DuckDB read_ndjson into a table");
+        _files.Expected.AssertSame(_duckDb.Figures(_files.LinesFile), "DuckDB read_ndjson in one query");
     }
 
-    /// <summary>From a JSON array file.</summary>
-    [Benchmark(Baseline = true)]
-    public int EdFi_Events_JsonArray() => Read(_folder);
-
-    /// <summary>From a JSON-lines file.</summary>
-    [Benchmark]
-    public int EdFi_Events_JsonLines() => Read(_lines);
-
-    private static int Read(string folder)
+    /// <summary>Writes the files if needed and checks the XML reader reads every record.</summary>
+    [GlobalSetup(Target = nameof(Library_TsdsXml))]
+    public void SetupXml()
     {
-        var source = new EdFiFolderSource(folder);
-        var count = 0;
-        var enumerator = source.ReadAsync(EdFiResource.StudentSchoolAttendanceEvents, required: true).GetAsyncEnumerator();
+        _files = EdFiEventFiles.Ensure(Count, Categories);
+        _row = nameof(Library_TsdsXml);
+        var read = ReadXml(_files.XmlFile);
+        if (read != _files.XmlRecords)
+        {
+            throw new InvalidOperationException($"The TSDS XML reader read {read:N0} records of {_files.XmlRecords:N0}.");
+        }
+    }
+
+    /// <summary>Records this process's peak resident memory, and closes DuckDB.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        PeakMemory.Record(string.Create(CultureInfo.InvariantCulture, $"EdFiIngest.{_row}.Size{Size}"), PeakMemory.OfThisProcess());
+        _duckDb?.Dispose();
+    }
+
+    /// <summary>DuckDB: the JSON-lines file's events into a table of the four values a mark holds, every core (as the library keeps every mark).</summary>
+    [Benchmark(Baseline = true)]
+    public void DuckDb_ReadNdjson() => _duckDb!.Load(_files.LinesFile);
+
+    /// <summary>DuckDB: the figures in one query over the JSON-lines file, every core (nothing kept but the groups).</summary>
+    [Benchmark]
+    public EventFigures DuckDb_ReadNdjson_Query() => _duckDb!.Figures(_files.LinesFile);
+
+    /// <summary>The library: the JSON-lines file, every core.</summary>
+    [Benchmark]
+    public EventFigures Library_JsonLines() => EventFigures.Of(Read(_files.LinesFolder, Environment.ProcessorCount));
+
+    /// <summary>The library: the JSON-lines file, one thread.</summary>
+    [Benchmark]
+    public EventFigures Library_JsonLines_1Thread() => EventFigures.Of(Read(_files.LinesFolder, 1));
+
+    /// <summary>The library: the JSON array file (one thread: an array is split in order).</summary>
+    [Benchmark]
+    public EventFigures Library_JsonArray() => EventFigures.Of(Read(_files.ArrayFolder, 1));
+
+    /// <summary>The reference reading of the JSON-lines file (the library's reading before the fast one).</summary>
+    [Benchmark]
+    public EventFigures Reference_JsonLines() => EventFigures.Of(Reference(_files.LinesFolder));
+
+    /// <summary>TSDS PEIMS XML: the file's basic reporting-period records (one per event's student and period, see <see cref="EdFiEventFiles"/>).</summary>
+    [Benchmark]
+    public int Library_TsdsXml() => ReadXml(_files.XmlFile);
+
+    private void SetupLibrary(string row, Func<List<DailyAttendanceMark>> read)
+    {
+        _files = EdFiEventFiles.Ensure(Count, Categories);
+        _row = row;
+        _files.Expected.AssertSame(EventFigures.Of(read()), row);
+    }
+
+    private int Count => Math.Max(1000, (int)(200_000 * BenchmarkScale.Current)) * Size;
+
+    private static List<DailyAttendanceMark> Read(string folder, int threads)
+    {
+        var marks = new List<DailyAttendanceMark>();
+        var log = new ProblemLog(EdFiErrorMode.StopAtFirst);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), EdFiEventFiles.Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        return marks;
+    }
+
+    private static List<DailyAttendanceMark> Reference(string folder)
+    {
+        var marks = new List<DailyAttendanceMark>();
+        var log = new ProblemLog(EdFiErrorMode.StopAtFirst);
+        var events = new SchoolAttendanceEvents(EdFiEventFiles.Schools, AttendanceCategoryMap.Default);
+        var enumerator = new EdFiFolderSource(folder).ReadAsync(EdFiResource.StudentSchoolAttendanceEvents, required: true).GetAsyncEnumerator();
         try
         {
             while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
             {
-                var document = System.Text.Json.JsonSerializer.Deserialize(enumerator.Current.Utf8Json.Span, EdFiJsonContext.Default.StudentSchoolAttendanceEventDocument);
-                if (document?.EventDate is not null)
+                if (events.Reference(enumerator.Current, log) is { } mark)
                 {
-                    count++;
+                    marks.Add(mark);
                 }
             }
         }
@@ -83,6 +157,9 @@ public class EdFiIngestBenchmarks
             enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
-        return count;
+        return marks;
     }
+
+    private static int ReadXml(string folder) =>
+        TsdsXmlReader.Read([folder], new TsdsXmlReadOptions { SchoolYear = new SchoolYear(2024) }).Records.Count;
 }

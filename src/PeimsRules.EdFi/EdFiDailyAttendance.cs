@@ -431,21 +431,10 @@ public static class EdFiDailyAttendance
             }
         }
 
-        // Attendance events.
+        // Attendance events: read straight from the bytes (a JSON-lines file on every core), the reference reading for
+        // any document that is not plain; both give the same marks and problems.
         var marks = new List<DailyAttendanceMark>();
-        await foreach (var (document, doc) in reader.ReadAsync(EdFiResource.StudentSchoolAttendanceEvents, EdFiJsonContext.Default.StudentSchoolAttendanceEventDocument, required: false))
-        {
-            var student = EdFiValues.Student(doc.StudentReference?.StudentUniqueId, document, null, log);
-            var campus = SchoolOf(doc.SchoolReference?.SchoolId, document, "schoolReference.schoolId", schools, log);
-            var id = student is { } s0 ? $"student {s0}, {doc.EventDate}" : doc.Id;
-            var date = EdFiValues.Date(doc.EventDate, document, id, "eventDate", log);
-            var status = Category(doc.AttendanceEventCategoryDescriptor, document, id, options.Categories, log);
-            if (student is { } s && campus is { } c && date is { } d && status is { } st)
-            {
-                // A school attendance event is for the whole day: its mark holds any snapshot time.
-                marks.Add(new DailyAttendanceMark(s, c, d, LocalTime.Midnight, LocalTime.MaxValue, st, "day"));
-            }
-        }
+        await SchoolAttendanceEvents.ReadAsync(source, schools, options.Categories, log, counts, marks, Environment.ProcessorCount, cancellationToken).ConfigureAwait(false);
 
         await foreach (var (document, doc) in reader.ReadAsync(EdFiResource.StudentSectionAttendanceEvents, EdFiJsonContext.Default.StudentSectionAttendanceEventDocument, required: false))
         {
@@ -521,7 +510,7 @@ public static class EdFiDailyAttendance
         return new EdFiDailyInputs(y, built.AsReadOnly(), enrollments.AsReadOnly(), marks.AsReadOnly(), programs.AsReadOnly(), log.Problems, new ReadOnlyDictionary<string, long>(counts), options.NegativeAttendance);
     }
 
-    private static AttendanceMarkStatus? Category(string? descriptor, in EdFiDocument document, string? id, AttendanceCategoryMap map, ProblemLog log)
+    internal static AttendanceMarkStatus? Category(string? descriptor, in EdFiDocument document, string? id, AttendanceCategoryMap map, ProblemLog log)
     {
         if (!EdFiValues.Required(descriptor, document, id, "attendanceEventCategoryDescriptor", log))
         {
@@ -537,7 +526,7 @@ public static class EdFiDailyAttendance
         return null;
     }
 
-    private static CampusId? SchoolOf(long? schoolId, in EdFiDocument document, string field, HashSet<CampusId> schools, ProblemLog log)
+    internal static CampusId? SchoolOf(long? schoolId, in EdFiDocument document, string field, HashSet<CampusId> schools, ProblemLog log)
     {
         var campus = EdFiValues.School(schoolId, document, null, field, log);
         if (campus is { } c && !schools.Contains(c))

@@ -120,6 +120,8 @@ internal sealed class ProblemLog(EdFiErrorMode mode)
 
     public int Count => _problems.Count;
 
+    public EdFiErrorMode Mode => mode;
+
     public void Add(EdFiProblem problem)
     {
         _problems.Add(problem);

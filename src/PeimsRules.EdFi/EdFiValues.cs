@@ -100,6 +100,11 @@ internal static class EdFiValues
         {
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-8: the problem names the field without its value.
+            return null;
+        }
     }
 
     public static bool Required<T>(T? value, in EdFiDocument document, string? id, string field, ProblemLog log)

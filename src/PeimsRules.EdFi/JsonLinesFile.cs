@@ -1,0 +1,275 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
+namespace PeimsRules.EdFi;
+
+/// <summary>Reads one JSON-lines document: straight from its bytes when it is plain, else by the reference reading.</summary>
+/// <typeparam name="T">What a document gives.</typeparam>
+internal interface IJsonLineReader<T>
+    where T : struct
+{
+    /// <summary>The fast reading of a line; <see langword="false"/> hands the line to <see cref="Reference"/>.</summary>
+    bool TryRead(ReadOnlySpan<byte> line, out T value);
+
+    /// <summary>The reference reading of a document, logging its problems.</summary>
+    T? Reference(in EdFiDocument document, ProblemLog log);
+}
+
+/// <summary>
+/// A JSON-lines file read as <see cref="JsonDocumentSplitter.SplitLines"/> splits it (LF or CRLF, blank lines skipped
+/// but counted, a UTF-8 byte order mark read past), without a copy per document: lines are read in place from a
+/// pooled 1 MB buffer (grown only for a longer line). A file of several megabytes is cut into runs of whole lines read
+/// at once, one per core; their values and problems are put back in file order, so the result is the one a single
+/// pass gives.
+/// </summary>
+internal static class JsonLinesFile
+{
+    /// <summary>Each piece read at once is at least this long.</summary>
+    public const long MinPiece = 4L << 20;
+
+    private const int BufferSize = 1 << 20;
+
+    /// <summary>
+    /// Reads the documents of <paramref name="path"/> into <paramref name="values"/>, logging the problems in file order,
+    /// and returns how many documents there were.
+    /// </summary>
+    public static async Task<long> ReadAsync<T, TReader>(
+        string path,
+        EdFiResource resource,
+        ProblemLog log,
+        int maxParallel,
+        Func<TReader> newReader,
+        List<T> values,
+        CancellationToken cancellationToken,
+        long minPiece = MinPiece)
+        where T : struct
+        where TReader : IJsonLineReader<T>
+    {
+        var name = Path.GetFileName(path);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        var cuts = Cuts(handle, length, (int)Math.Clamp(length / Math.Max(1, minPiece), 1, Math.Max(1, maxParallel)));
+        var pieces = new Piece<T, TReader>[cuts.Count - 1];
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            // The first piece reads into the caller's list, sized for the whole file, so the others append without a copy.
+            pieces[i] = new Piece<T, TReader>(handle, cuts[i], cuts[i + 1], resource, name, newReader(), log.Mode, i == 0 ? values : [], i == 0 ? length : cuts[i + 1] - cuts[i]);
+        }
+
+        if (pieces.Length == 1)
+        {
+            pieces[0].Read(cancellationToken);
+        }
+        else
+        {
+            await Task.WhenAll(pieces.Select(p => Task.Run(() => p.Read(cancellationToken), cancellationToken))).ConfigureAwait(false);
+        }
+
+        long documents = 0;
+        values.EnsureCapacity(values.Count + pieces.Skip(1).Sum(p => p.Values.Count));
+        foreach (var piece in pieces)
+        {
+            foreach (var problem in piece.Problems.Problems)
+            {
+                log.Add(problem);
+            }
+
+            documents += piece.Documents;
+            if (piece.Values != values)
+            {
+                values.AddRange(piece.Values);
+            }
+        }
+
+        return documents;
+    }
+
+    /// <summary>The file cut after a line feed near each <paramref name="pieces"/>th of its length: 0, the cuts, the length.</summary>
+    private static List<long> Cuts(SafeFileHandle handle, long length, int pieces)
+    {
+        var cuts = new List<long> { 0 };
+        var window = new byte[64 * 1024];
+        for (var i = 1; i < pieces; i++)
+        {
+            var at = Math.Max(length * i / pieces, cuts[^1]);
+            while (at < length)
+            {
+                var n = RandomAccess.Read(handle, window, at);
+                if (n == 0)
+                {
+                    at = length;
+                    break;
+                }
+
+                var newline = window.AsSpan(0, n).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    at += newline + 1;
+                    break;
+                }
+
+                at += n;
+            }
+
+            if (at < length && at > cuts[^1])
+            {
+                cuts.Add(at);
+            }
+        }
+
+        cuts.Add(length);
+        return cuts;
+    }
+
+    /// <summary>How many line feeds the file has before <paramref name="end"/>: the lines before a piece.</summary>
+    private static long LineFeeds(SafeFileHandle handle, long end)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            long count = 0;
+            for (long at = 0; at < end;)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - at)), at);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                count += buffer.AsSpan(0, n).Count((byte)'\n');
+                at += n;
+            }
+
+            return count;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>One run of whole lines, read on its own thread into its own values and problems.</summary>
+    private sealed class Piece<T, TReader>(SafeFileHandle handle, long start, long end, EdFiResource resource, string name, TReader reader, EdFiErrorMode mode, List<T> values, long sizeFor)
+        where T : struct
+        where TReader : IJsonLineReader<T>
+    {
+        private long? _linesBefore;
+
+        /// <summary>Where the piece's values go; sized after the first buffer for <c>sizeFor</c> bytes of lines like its own.</summary>
+        public List<T> Values { get; } = values;
+
+        /// <summary>The piece's problems, collected (a stop-at-first read stops the piece at its first; the caller throws it).</summary>
+        public ProblemLog Problems { get; } = new(EdFiErrorMode.CollectAll);
+
+        public long Documents { get; private set; }
+
+        public void Read(CancellationToken cancellationToken)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
+            {
+                int filled = 0, lineStart = 0;
+                var at = start;
+                long line = 0;
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (lineStart > 0)
+                    {
+                        // Keep the unread tail.
+                        buffer.AsSpan(lineStart, filled - lineStart).CopyTo(buffer);
+                        filled -= lineStart;
+                        lineStart = 0;
+                    }
+                    else if (filled == buffer.Length)
+                    {
+                        // One line longer than the buffer: a larger one.
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, filled).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var n = at < end ? RandomAccess.Read(handle, buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, end - at)), at) : 0;
+                    if (at == 0 && n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                    {
+                        // A UTF-8 byte order mark, which some tools write: not part of the JSON.
+                        lineStart = 3;
+                    }
+
+                    if (at == start && n > 0)
+                    {
+                        // Room for the lines to come, from the lines per byte of the first buffer: marks are stored
+                        // once, not copied as the list grows.
+                        var lines = buffer.AsSpan(0, n).Count((byte)'\n');
+                        Values.EnsureCapacity(Values.Count + (int)Math.Min(int.MaxValue / 2, ((sizeFor * lines / n) * 33 / 32) + 16));
+                    }
+
+                    at += n;
+                    filled += n;
+                    var final = n == 0 || at >= end;
+                    while (true)
+                    {
+                        var newline = buffer.AsSpan(lineStart, filled - lineStart).IndexOf((byte)'\n');
+                        if (newline < 0)
+                        {
+                            break;
+                        }
+
+                        line++;
+                        if (!Line(buffer.AsSpan(lineStart, newline), line))
+                        {
+                            return;
+                        }
+
+                        lineStart += newline + 1;
+                    }
+
+                    if (final)
+                    {
+                        if (filled > lineStart)
+                        {
+                            Line(buffer.AsSpan(lineStart, filled - lineStart), line + 1);
+                        }
+
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>One line (numbered within the piece); <see langword="false"/> stops a stop-at-first read at its first problem.</summary>
+        private bool Line(ReadOnlySpan<byte> text, long line)
+        {
+            if (text.Length > 0 && text[^1] == (byte)'\r')
+            {
+                text = text[..^1];
+            }
+
+            if (text.Trim(" \t"u8).Length == 0)
+            {
+                return true;
+            }
+
+            Documents++;
+            if (reader.TryRead(text, out var value))
+            {
+                Values.Add(value);
+                return true;
+            }
+
+            _linesBefore ??= start == 0 ? 0 : LineFeeds(handle, start);
+            var document = new EdFiDocument(resource, name, $"line {_linesBefore + line}", text.ToArray());
+            if (reader.Reference(document, Problems) is { } referenceValue)
+            {
+                Values.Add(referenceValue);
+            }
+
+            return mode != EdFiErrorMode.StopAtFirst || Problems.Count == 0;
+        }
+    }
+}

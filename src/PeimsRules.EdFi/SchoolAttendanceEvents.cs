@@ -1,0 +1,1114 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using NodaTime;
+using PeimsRules.Attendance.Daily;
+using PeimsRules.EdFi.Json;
+
+namespace PeimsRules.EdFi;
+
+/// <summary>
+/// <c>studentSchoolAttendanceEvents</c> to daily marks: one mark for the whole day per event. Two readings of a document
+/// give the same mark and the same problems. <see cref="Reference"/> is the readable one (the source-generated document
+/// type, then the field readers of <see cref="EdFiValues"/>). <see cref="Read(in EdFiDocument, ProblemLog)"/> reads a plain
+/// document straight from its UTF-8 bytes into the four values a mark needs (no document object, no string per field:
+/// students, schools and categories are looked up once and kept), and hands any document it is not sure of (a field of
+/// another type, an escaped or unusual name, a value the reference would report, a repeated field) to the reference,
+/// so every problem is found and worded by one implementation.
+/// </summary>
+/// <remarks>
+/// Not thread-safe (it keeps its look-ups); the JSON-lines reader makes one per thread. Its look-ups are bounded, so
+/// memory does not grow with the number of documents: the students seen (each once, shared by their marks), the
+/// schools, and at most <see cref="MaxCategories"/> category descriptors.
+/// </remarks>
+internal sealed class SchoolAttendanceEvents
+{
+    /// <summary>How many distinct category descriptors are kept; any beyond are looked up each time.</summary>
+    public const int MaxCategories = 64;
+
+    /// <summary>How many distinct students are kept; beyond, each id is read into a new string (still correct).</summary>
+    public const int MaxStudents = 1 << 20;
+
+    private const int MaxStudentChars = 128;
+
+    private static readonly byte[] IdName = "id"u8.ToArray();
+    private static readonly byte[] StudentReferenceName = "studentReference"u8.ToArray();
+    private static readonly byte[] SchoolReferenceName = "schoolReference"u8.ToArray();
+    private static readonly byte[] SessionReferenceName = "sessionReference"u8.ToArray();
+    private static readonly byte[] EventDateName = "eventDate"u8.ToArray();
+    private static readonly byte[] CategoryName = "attendanceEventCategoryDescriptor"u8.ToArray();
+    private static readonly byte[] EventDurationName = "eventDuration"u8.ToArray();
+    private static readonly byte[] StudentUniqueIdName = "studentUniqueId"u8.ToArray();
+    private static readonly byte[] SchoolIdName = "schoolId"u8.ToArray();
+    private static readonly byte[] SchoolYearName = "schoolYear"u8.ToArray();
+    private static readonly byte[] SessionNameName = "sessionName"u8.ToArray();
+
+    private static readonly byte[][] DocumentNames = [IdName, StudentReferenceName, SchoolReferenceName, SessionReferenceName, EventDateName, CategoryName, EventDurationName];
+    private static readonly byte[][] StudentReferenceNames = [StudentUniqueIdName];
+    private static readonly byte[][] SchoolReferenceNames = [SchoolIdName];
+    private static readonly byte[][] SessionReferenceNames = [SchoolIdName, SchoolYearName, SessionNameName];
+
+    private readonly HashSet<CampusId> _schools;
+    private readonly AttendanceCategoryMap _categories;
+    private readonly Dictionary<string, StudentId> _students = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, StudentId>.AlternateLookup<ReadOnlySpan<char>> _studentLookup;
+#endif
+    private readonly Dictionary<long, CampusId> _campuses = [];
+    private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
+
+    /// <summary>Reads events of the schools in <paramref name="schools"/>, with the categories of <paramref name="categories"/>.</summary>
+    public SchoolAttendanceEvents(HashSet<CampusId> schools, AttendanceCategoryMap categories)
+    {
+        _schools = schools;
+        _categories = categories;
+#if NET9_0_OR_GREATER
+        _studentLookup = _students.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+    /// <summary>
+    /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into <paramref name="marks"/>,
+    /// in the source's order, counting the documents in <paramref name="counts"/> and logging every problem in order. A
+    /// JSON-lines file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at once (each
+    /// a run of whole lines, at least <paramref name="minPiece"/> bytes); anything else document by document from the source.
+    /// </summary>
+    public static async Task ReadAsync(
+        IEdFiSource source,
+        HashSet<CampusId> schools,
+        AttendanceCategoryMap categories,
+        ProblemLog log,
+        Dictionary<string, long> counts,
+        List<DailyAttendanceMark> marks,
+        int maxParallel,
+        CancellationToken cancellationToken,
+        long minPiece = JsonLinesFile.MinPiece)
+    {
+        var resource = EdFiResource.StudentSchoolAttendanceEvents;
+        counts.TryAdd(resource.Name, 0);
+        if (source is EdFiFolderSource folder && folder.FileOf(resource) is { } path && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var read = await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, () => new LineReader(new SchoolAttendanceEvents(schools, categories)), marks, cancellationToken, minPiece).ConfigureAwait(false);
+            counts[resource.Name] += read;
+            return;
+        }
+
+        var events = new SchoolAttendanceEvents(schools, categories);
+        await foreach (var document in source.ReadAsync(resource, required: false, cancellationToken).ConfigureAwait(false))
+        {
+            counts[resource.Name]++;
+            if (events.Read(document, log) is { } mark)
+            {
+                marks.Add(mark);
+            }
+        }
+    }
+
+    /// <summary>How many documents went to the reference (for the benchmarks and tests: 0 on plain documents).</summary>
+    public long ReferenceReads { get; private set; }
+
+    /// <summary>
+    /// The readable reading: the document deserialized into its source-generated type, each field read by
+    /// <see cref="EdFiValues"/>, every problem logged; <see langword="null"/> when the document gives no mark.
+    /// </summary>
+    public DailyAttendanceMark? Reference(in EdFiDocument document, ProblemLog log)
+    {
+        ReferenceReads++;
+        if (EdFiValues.Deserialize(document, EdFiJsonContext.Default.StudentSchoolAttendanceEventDocument, log) is not { } doc)
+        {
+            return null;
+        }
+
+        var student = EdFiValues.Student(doc.StudentReference?.StudentUniqueId, document, null, log);
+        var campus = EdFiDailyAttendance.SchoolOf(doc.SchoolReference?.SchoolId, document, "schoolReference.schoolId", _schools, log);
+        var id = student is { } s0 ? $"student {s0}, {doc.EventDate}" : doc.Id;
+        var date = EdFiValues.Date(doc.EventDate, document, id, "eventDate", log);
+        var status = EdFiDailyAttendance.Category(doc.AttendanceEventCategoryDescriptor, document, id, _categories, log);
+        if (student is { } s && campus is { } c && date is { } d && status is { } st)
+        {
+            // A school attendance event is for the whole day: its mark holds any snapshot time.
+            return Mark(s, c, d, st);
+        }
+
+        return null;
+    }
+
+    /// <summary>The fast reading of a document, or the reference's when the document is not plain.</summary>
+    public DailyAttendanceMark? Read(in EdFiDocument document, ProblemLog log) =>
+        document.Problem is null && TryRead(document.Utf8Json.Span, out var mark) ? mark : Reference(document, log);
+
+    /// <summary>
+    /// Reads a plain, valid document straight from its bytes. <see langword="false"/> means "not sure": the caller hands
+    /// the document to <see cref="Reference"/>, which reads it (it may still be valid) or reports its problems.
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    {
+        mark = default;
+        try
+        {
+            return TryScan(json, out mark) || TryReadCore(json, out mark);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 or a bad escape in a string the mark needs: the reference words it.
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The first reading, for the documents the ODS/API writes: a scanner of a strict subset of JSON (ASCII strings
+    /// without escapes, numbers by the JSON grammar, shallow nesting) straight to the four values. Anything outside that
+    /// subset, and any value it does not read itself, is "not sure" and goes to the <see cref="Utf8JsonReader"/> reading.
+    /// </summary>
+    internal bool TryScan(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    {
+        mark = default;
+        var scan = new PlainJson(json);
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        StudentId? student = null;
+        CampusId? campus = null;
+        LocalDate? date = null;
+        AttendanceMarkStatus? status = null;
+        var seen = 0;
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, DocumentNames);
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            {
+                return false;
+            }
+
+            if (field >= 0)
+            {
+                seen |= 1 << field;
+            }
+
+            var ok = field switch
+            {
+                -1 => scan.Value(0),
+                0 => scan.Null() || scan.String(out _),
+                1 => ScanStudentReference(ref scan, out student),
+                2 => ScanSchoolReference(ref scan, out campus),
+                3 => ScanSessionReference(ref scan),
+                4 => scan.String(out var d) && DateOf(d, out date),
+                5 => scan.String(out var c) && c.Length > 0 && c[0] != (byte)' ' && CategoryOf(c, out status),
+                _ => scan.Null(),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        if (!scan.Take((byte)'}') || !scan.AtEnd() || student is not { } s || campus is not { } cm || date is not { } dt || status is not { } st)
+        {
+            return false;
+        }
+
+        mark = Mark(s, cm, dt, st);
+        return true;
+    }
+
+    /// <summary>As <see cref="Field"/>, for a name the scanner read (plain ASCII, never escaped).</summary>
+    private static int PlainField(ReadOnlySpan<byte> name, byte[][] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(name, names[i]))
+            {
+                return -2;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool ScanStudentReference(ref PlainJson scan, out StudentId? student)
+    {
+        student = null;
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        var seen = false;
+        if (scan.Take((byte)'}'))
+        {
+            return true;
+        }
+
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, StudentReferenceNames);
+            if (field == -2 || (field == 0 && seen))
+            {
+                return false;
+            }
+
+            if (field < 0)
+            {
+                if (!scan.Value(1))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            seen = true;
+            if (!scan.String(out var id) || id.Length is 0 or > StudentId.MaximumLength)
+            {
+                return false;
+            }
+
+            foreach (var b in id)
+            {
+                if (!char.IsAsciiLetterOrDigit((char)b) && b != (byte)'-')
+                {
+                    return false;
+                }
+            }
+
+            if (!ScanStudent(id, out student))
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        return scan.Take((byte)'}');
+    }
+
+    private bool ScanStudent(ReadOnlySpan<byte> id, out StudentId? student)
+    {
+        Span<char> chars = stackalloc char[StudentId.MaximumLength];
+        Ascii.ToUtf16(id, chars, out var written);
+        return StudentOf(chars[..written], out student);
+    }
+
+    private bool ScanSchoolReference(ref PlainJson scan, out CampusId? campus)
+    {
+        campus = null;
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        var seen = false;
+        if (scan.Take((byte)'}'))
+        {
+            return true;
+        }
+
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, SchoolReferenceNames);
+            if (field == -2 || (field == 0 && seen))
+            {
+                return false;
+            }
+
+            if (field < 0)
+            {
+                if (!scan.Value(1))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            seen = true;
+            if (!scan.Digits(out var schoolId) || !School(schoolId, out campus))
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        return scan.Take((byte)'}');
+    }
+
+    private static bool ScanSessionReference(ref PlainJson scan)
+    {
+        if (scan.Null())
+        {
+            return true;
+        }
+
+        if (!scan.Take((byte)'{'))
+        {
+            return false;
+        }
+
+        if (scan.Take((byte)'}'))
+        {
+            return true;
+        }
+
+        var seen = 0;
+        do
+        {
+            if (!scan.String(out var name) || !scan.Take((byte)':'))
+            {
+                return false;
+            }
+
+            var field = PlainField(name, SessionReferenceNames);
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            {
+                return false;
+            }
+
+            if (field >= 0)
+            {
+                seen |= 1 << field;
+            }
+
+            var ok = field switch
+            {
+                -1 => scan.Value(1),
+                0 => scan.Null() || scan.Digits(out _),
+                1 => scan.Null() || (scan.Digits(out var year) && year <= int.MaxValue),
+                _ => scan.Null() || scan.String(out _),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        while (scan.Take((byte)','));
+
+        return scan.Take((byte)'}');
+    }
+
+    private static DailyAttendanceMark Mark(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status) =>
+        new(student, campus, date, LocalTime.Midnight, LocalTime.MaxValue, status, "day");
+
+    private bool TryReadCore(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    {
+        mark = default;
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        StudentId? student = null;
+        CampusId? campus = null;
+        LocalDate? date = null;
+        AttendanceMarkStatus? status = null;
+        var seen = 0;
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var field = Field(ref reader, DocumentNames);
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            {
+                // A name the reference would match in another case or spelling, or a field given twice (the
+                // reference keeps the last): not plain.
+                return false;
+            }
+
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            seen |= 1 << field;
+            switch (field)
+            {
+                case 0: // id: a string the reference keeps only for messages.
+                    if (!IsString(ref reader))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 1:
+                    if (!ReadStudentReference(ref reader, out student))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 2:
+                    if (!ReadSchoolReference(ref reader, out campus))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 3:
+                    if (!SkipSessionReference(ref reader))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 4:
+                    if (reader.TokenType != JsonTokenType.String || !ReadDate(ref reader, out date))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case 5:
+                    if (reader.TokenType != JsonTokenType.String || !ReadCategory(ref reader, out status))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default: // eventDuration: a decimal, not read.
+                    if (reader.TokenType != JsonTokenType.Null && (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out _)))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        // Trailing text after the document is the reference's to report.
+        if (reader.Read() || student is not { } s || campus is not { } c || date is not { } d || status is not { } st)
+        {
+            return false;
+        }
+
+        mark = Mark(s, c, d, st);
+        return true;
+    }
+
+    /// <summary>
+    /// The index of the property name in <paramref name="names"/>; -1 for a name the reference ignores too; -2 for an
+    /// escaped or non-ASCII name, or one that matches a known name in another case (the reference reads names
+    /// ignoring case).
+    /// </summary>
+    private static int Field(ref Utf8JsonReader reader, byte[][] names)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return -2;
+        }
+
+        var name = reader.ValueSpan;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        if (!Ascii.IsValid(name))
+        {
+            return -2;
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(name, names[i]))
+            {
+                return -2;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A string (or null) the reference reads into a string it does not use here: valid once transcoded.</summary>
+    private static bool IsString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        // The reference transcodes it and fails on invalid UTF-8 or a lone surrogate escape.
+        return reader.ValueIsEscaped ? reader.GetString() is not null : Utf8.IsValid(reader.ValueSpan);
+    }
+
+    private bool ReadStudentReference(ref Utf8JsonReader reader, out StudentId? student)
+    {
+        student = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var seen = false;
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var field = Field(ref reader, StudentReferenceNames);
+            if (field == -2 || (field == 0 && seen))
+            {
+                return false;
+            }
+
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            seen = true;
+            if (reader.TokenType != JsonTokenType.String || !Student(ref reader, out student))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool Student(ref Utf8JsonReader reader, out StudentId? student)
+    {
+        student = null;
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > MaxStudentChars)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[MaxStudentChars];
+        var chars = buffer[..reader.CopyString(buffer)].Trim();
+        if (chars.Length is 0 or > StudentId.MaximumLength)
+        {
+            return false;
+        }
+
+        foreach (var ch in chars)
+        {
+            if (!char.IsAsciiLetterOrDigit(ch) && ch != '-')
+            {
+                return false;
+            }
+        }
+
+        return StudentOf(chars, out student);
+    }
+
+    private bool StudentOf(ReadOnlySpan<char> chars, out StudentId? student)
+    {
+        student = null;
+#if NET9_0_OR_GREATER
+        if (_studentLookup.TryGetValue(chars, out var known))
+        {
+            student = known;
+            return true;
+        }
+
+        var text = new string(chars);
+#else
+        var text = new string(chars);
+        if (_students.TryGetValue(text, out var known))
+        {
+            student = known;
+            return true;
+        }
+#endif
+        if (!StudentId.TryParse(text, out var id))
+        {
+            return false;
+        }
+
+        if (_students.Count < MaxStudents)
+        {
+            _students.Add(text, id);
+        }
+
+        student = id;
+        return true;
+    }
+
+    private bool ReadSchoolReference(ref Utf8JsonReader reader, out CampusId? campus)
+    {
+        campus = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var seen = false;
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var field = Field(ref reader, SchoolReferenceNames);
+            if (field == -2 || (field == 0 && seen))
+            {
+                return false;
+            }
+
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            seen = true;
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var schoolId) || !School(schoolId, out campus))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool School(long schoolId, out CampusId? campus)
+    {
+        if (_campuses.TryGetValue(schoolId, out var known))
+        {
+            campus = known;
+            return true;
+        }
+
+        // As the reference reads it: nine digits, of a school in schools; anything else is the reference's to report.
+        campus = null;
+        if (schoolId <= 0 || !CampusId.TryParse(schoolId.ToString("000000000", System.Globalization.CultureInfo.InvariantCulture), out var c) || !_schools.Contains(c))
+        {
+            return false;
+        }
+
+        _campuses[schoolId] = c;
+        campus = c;
+        return true;
+    }
+
+    /// <summary>The session reference is not read, but its fields must be of their types, as the reference checks.</summary>
+    private static bool SkipSessionReference(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var seen = 0;
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var field = Field(ref reader, SessionReferenceNames);
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            {
+                return false;
+            }
+
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            seen |= 1 << field;
+            var ok = field switch
+            {
+                0 => reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out _)),
+                1 => reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _)),
+                _ => IsString(ref reader),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>A date written yyyy-mm-dd (the ODS/API's form), optionally followed by a time after 'T' as the reference reads past it.</summary>
+    private static bool ReadDate(ref Utf8JsonReader reader, out LocalDate? date)
+    {
+        date = null;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        return DateOf(reader.ValueSpan, out date);
+    }
+
+    private static bool DateOf(ReadOnlySpan<byte> t, out LocalDate? date)
+    {
+        date = null;
+        if (t.Length < 10 || (t.Length > 10 && (t[10] != (byte)'T' || !Ascii.IsValid(t[11..]) || t[^1] is (byte)' ' or (byte)'\t')))
+        {
+            return false;
+        }
+
+        if (t[4] != (byte)'-' || t[7] != (byte)'-')
+        {
+            return false;
+        }
+
+        var year = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var digit = t[i] - (byte)'0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            year = (year * 10) + digit;
+        }
+
+        var m0 = t[5] - (byte)'0';
+        var m1 = t[6] - (byte)'0';
+        var d0 = t[8] - (byte)'0';
+        var d1 = t[9] - (byte)'0';
+        if (m0 is < 0 or > 9 || m1 is < 0 or > 9 || d0 is < 0 or > 9 || d1 is < 0 or > 9)
+        {
+            return false;
+        }
+
+        var month = (m0 * 10) + m1;
+        var day = (d0 * 10) + d1;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private bool ReadCategory(ref Utf8JsonReader reader, out AttendanceMarkStatus? status)
+    {
+        status = null;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        return CategoryOf(reader.ValueSpan, out status);
+    }
+
+    private bool CategoryOf(ReadOnlySpan<byte> raw, out AttendanceMarkStatus? status)
+    {
+        status = null;
+        foreach (var (descriptor, known) in _categoryCache)
+        {
+            if (raw.SequenceEqual(descriptor))
+            {
+                status = known;
+                return true;
+            }
+        }
+
+        if (!Utf8.IsValid(raw))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(raw);
+        if (string.IsNullOrWhiteSpace(text) || _categories.Find(text) is not { } found)
+        {
+            return false;
+        }
+
+        if (_categoryCache.Count < MaxCategories)
+        {
+            _categoryCache.Add((raw.ToArray(), found));
+        }
+
+        status = found;
+        return true;
+    }
+}
+
+/// <summary>One piece's reading of JSON lines into marks: the fast reading, the reference for the rest.</summary>
+internal sealed class LineReader(SchoolAttendanceEvents events) : IJsonLineReader<DailyAttendanceMark>
+{
+    public SchoolAttendanceEvents Events { get; } = events;
+
+    public bool TryRead(ReadOnlySpan<byte> line, out DailyAttendanceMark value) => Events.TryRead(line, out value);
+
+    public DailyAttendanceMark? Reference(in EdFiDocument document, ProblemLog log) => Events.Reference(document, log);
+}
+
+/// <summary>
+/// A scanner of a strict subset of JSON for <see cref="SchoolAttendanceEvents"/>: whitespace, ASCII strings without
+/// escapes or control characters, numbers by the JSON grammar, true/false/null, objects and arrays up to a small depth.
+/// Every method answers <see langword="false"/> for text outside the subset, valid JSON or not.
+/// </summary>
+internal ref struct PlainJson(ReadOnlySpan<byte> text)
+{
+    private const int MaxDepth = 16;
+
+    // Printable ASCII but the quote and the backslash: what a plain string holds.
+    private static readonly System.Buffers.SearchValues<byte> Plain = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b is not '"' and not '\\').Select(b => (byte)b)]);
+
+    private readonly ReadOnlySpan<byte> _text = text;
+    private int _at;
+
+    /// <summary>Skips whitespace, then takes <paramref name="token"/> if it is next.</summary>
+    public bool Take(byte token)
+    {
+        SkipWhitespace();
+        if (_at < _text.Length && _text[_at] == token)
+        {
+            _at++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether only whitespace is left.</summary>
+    public bool AtEnd()
+    {
+        SkipWhitespace();
+        return _at == _text.Length;
+    }
+
+    /// <summary>A plain string's content.</summary>
+    public bool String(out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!Take((byte)'"'))
+        {
+            return false;
+        }
+
+        var length = _text[_at..].IndexOfAnyExcept(Plain);
+        if (length < 0 || _text[_at + length] != (byte)'"')
+        {
+            return false;
+        }
+
+        value = _text.Slice(_at, length);
+        _at += length + 1;
+        return true;
+    }
+
+    /// <summary>The literal null.</summary>
+    public bool Null()
+    {
+        SkipWhitespace();
+        if (_text[_at..].StartsWith("null"u8))
+        {
+            _at += 4;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A whole number written as digits only, 1 to 18 of them, no leading zero: what a long holds as written.</summary>
+    public bool Digits(out long value)
+    {
+        value = 0;
+        SkipWhitespace();
+        var start = _at;
+        while (_at < _text.Length && char.IsAsciiDigit((char)_text[_at]) && _at - start < 18)
+        {
+            value = (value * 10) + (_text[_at] - '0');
+            _at++;
+        }
+
+        // A fraction, an exponent, a leading zero or a longer number is not plain.
+        return _at > start && _text[start] != (byte)'0'
+            && (_at == _text.Length || _text[_at] is not ((byte)'.' or (byte)'e' or (byte)'E' or (>= (byte)'0' and <= (byte)'9')));
+    }
+
+    /// <summary>Any value of the subset, skipped.</summary>
+    public bool Value(int depth)
+    {
+        SkipWhitespace();
+        if (_at >= _text.Length || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (_text[_at])
+        {
+            case (byte)'"':
+                return String(out _);
+            case (byte)'{':
+                _at++;
+                if (Take((byte)'}'))
+                {
+                    return true;
+                }
+
+                do
+                {
+                    if (!String(out _) || !Take((byte)':') || !Value(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (Take((byte)','));
+
+                return Take((byte)'}');
+            case (byte)'[':
+                _at++;
+                if (Take((byte)']'))
+                {
+                    return true;
+                }
+
+                do
+                {
+                    if (!Value(depth + 1))
+                    {
+                        return false;
+                    }
+                }
+                while (Take((byte)','));
+
+                return Take((byte)']');
+            case (byte)'t':
+                return Literal("true"u8);
+            case (byte)'f':
+                return Literal("false"u8);
+            case (byte)'n':
+                return Null();
+            default:
+                return Number();
+        }
+    }
+
+    private bool Literal(ReadOnlySpan<byte> literal)
+    {
+        if (_text[_at..].StartsWith(literal))
+        {
+            _at += literal.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A number by the JSON grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    private bool Number()
+    {
+        if (Peek() == (byte)'-')
+        {
+            _at++;
+        }
+
+        if (Peek() == (byte)'0')
+        {
+            _at++;
+        }
+        else if (!DigitRun())
+        {
+            return false;
+        }
+
+        if (Peek() == (byte)'.')
+        {
+            _at++;
+            if (!DigitRun())
+            {
+                return false;
+            }
+        }
+
+        if (Peek() is (byte)'e' or (byte)'E')
+        {
+            _at++;
+            if (Peek() is (byte)'+' or (byte)'-')
+            {
+                _at++;
+            }
+
+            if (!DigitRun())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool DigitRun()
+    {
+        var start = _at;
+        while (_at < _text.Length && char.IsAsciiDigit((char)_text[_at]))
+        {
+            _at++;
+        }
+
+        return _at > start;
+    }
+
+    private readonly int Peek() => _at < _text.Length ? _text[_at] : -1;
+
+    private void SkipWhitespace()
+    {
+        while (_at < _text.Length && _text[_at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            _at++;
+        }
+    }
+}

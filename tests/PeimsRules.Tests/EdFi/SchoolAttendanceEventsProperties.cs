@@ -1,0 +1,341 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PeimsRules.Attendance.Daily;
+using PeimsRules.EdFi;
+
+namespace PeimsRules.Tests.EdFi;
+
+/// <summary>
+/// The fast reading of <c>studentSchoolAttendanceEvents</c> (straight from the bytes, a JSON-lines file in pieces on
+/// several threads) gives what the reference reading (each document deserialized into its type, then read field by
+/// field) gives: the same marks in the same order, the same problems with the same file, line, field, value and
+/// message, in both error modes. The documents are odd on purpose: fields in any order, escaped strings and names,
+/// names in another case, unknown fields, missing and null fields, values of the wrong type, repeated fields, invalid
+/// UTF-8, text that is not a document, blank lines, CRLF and a byte order mark.
+/// </summary>
+public class SchoolAttendanceEventsProperties
+{
+    private static readonly HashSet<CampusId> Schools = [CampusId.Parse("101912001"), CampusId.Parse("101912002")];
+
+    private static readonly Gen<string?> Students = Gen.Elements<string?>(
+        "`studentReference`:{`studentUniqueId`:`1000000001`}",
+        "`studentReference`:{`studentUniqueId`:`1000000002`,`link`:{`rel`:`Student`,`href`:`/ed-fi/students/abc`}}",
+        "`studentReference`:{`link`:{`rel`:`Student`},`studentUniqueId`:` 1000000003 `}",
+        "`studentReference`:{`studentUniqueId`:`\\u0031000000004`}",
+        "`studentReference`:{`studentUniqueId`:`A-17`}",
+        "`studentReference`:{`studentUniqueId`:1000000001}",
+        "`studentReference`:{`studentUniqueId`:null}",
+        "`studentReference`:{`studentUniqueId`:``}",
+        "`studentReference`:{`studentUniqueId`:`   `}",
+        "`studentReference`:{`studentUniqueId`:`10#01`}",
+        "`studentReference`:{`studentUniqueId`:`123456789012345678901234567890123`}",
+        "`studentReference`:{`studentUniqueId`:`1000000001`,`studentUniqueId`:`1000000002`}",
+        "`studentReference`:{`StudentUniqueId`:`1000000005`}",
+        "`StudentReference`:{`studentUniqueId`:`1000000006`}",
+        "`studentReference`:null",
+        "`studentReference`:`1000000001`",
+        "`studentReference`:{}",
+        null);
+
+    private static readonly Gen<string?> SchoolIds = Gen.Elements<string?>(
+        "`schoolReference`:{`schoolId`:101912001}",
+        "`schoolReference`:{`schoolId`:101912002,`link`:{`rel`:`School`}}",
+        "`schoolReference`:{`schoolId`:101912009}",
+        "`schoolReference`:{`schoolId`:`101912001`}",
+        "`schoolReference`:{`schoolId`:0}",
+        "`schoolReference`:{`schoolId`:-101912001}",
+        "`schoolReference`:{`schoolId`:101912001.0}",
+        "`schoolReference`:{`schoolId`:1.01912001e8}",
+        "`schoolReference`:{`schoolId`:1234567890}",
+        "`schoolReference`:{`schoolId`:99999999999999999999}",
+        "`schoolReference`:{`schoolId`:null}",
+        "`schoolReference`:{`schoolId`:101912001,`schoolId`:101912002}",
+        "`schoolReference`:{`SCHOOLID`:101912001}",
+        "`schoolReference`:null",
+        "`schoolReference`:[101912001]",
+        null);
+
+    private static readonly Gen<string?> Dates = Gen.Elements<string?>(
+        "`eventDate`:`2024-09-03`",
+        "`eventDate`:`2024-09-04T00:00:00`",
+        "`eventDate`:`2024-02-29`",
+        "`eventDate`:` 2024-09-05 `",
+        "`eventDate`:`2024-09-06 `",
+        "`eventDate`:`2024\\u002d09-09`",
+        "`eventDate`:`2024-13-01`",
+        "`eventDate`:`2023-02-29`",
+        "`eventDate`:`0000-01-01`",
+        "`eventDate`:`2024-9-3`",
+        "`eventDate`:`2024-09-03T`",
+        "`eventDate`:`2024-09-03x`",
+        "`eventDate`:``",
+        "`eventDate`:null",
+        "`eventDate`:20240903",
+        "`eventDate`:`2024-09-03`,`eventDate`:`2024-09-10`",
+        "`EventDate`:`2024-09-11`",
+        null);
+
+    private static readonly Gen<string?> Categories = Gen.Elements<string?>(
+        "`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`",
+        "`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence`",
+        "`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Unexcused Absence`",
+        "`attendanceEventCategoryDescriptor`:`uri://district.org/AttendanceEventCategoryDescriptor#present`",
+        "`attendanceEventCategoryDescriptor`:`Present`",
+        "`attendanceEventCategoryDescriptor`:` uri://ed-fi.org/AttendanceEventCategoryDescriptor#In Attendance `",
+        "`attendanceEventCategoryDescriptor`:`uri:\\/\\/ed-fi.org\\/AttendanceEventCategoryDescriptor#Tardy`",
+        "`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Field trip`",
+        "`attendanceEventCategoryDescriptor`:`uri://district.org/AttendanceEventCategoryDescriptor#SSA`",
+        "`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Présent`",
+        "`attendanceEventCategoryDescriptor`:``",
+        "`attendanceEventCategoryDescriptor`:null",
+        "`attendanceEventCategoryDescriptor`:5",
+        null);
+
+    private static readonly Gen<string?> Others = Gen.Elements<string?>(
+        "`id`:`4f0c1d2e`",
+        "`id`:null",
+        "`id`:17",
+        "`id`:`caf\\u00e9`",
+        "`sessionReference`:{`schoolId`:101912001,`schoolYear`:2025,`sessionName`:`Fall`}",
+        "`sessionReference`:{`schoolYear`:`2025`}",
+        "`sessionReference`:{`schoolYear`:2025.5}",
+        "`sessionReference`:{`sessionName`:7}",
+        "`sessionReference`:{`link`:{`href`:`x`},`schoolId`:null}",
+        "`sessionReference`:null",
+        "`sessionReference`:`Fall`",
+        "`eventDuration`:0.5",
+        "`eventDuration`:`0.5`",
+        "`eventDuration`:null",
+        "`eventDuration`:1e400",
+        "`_etag`:`5250168731208835753`",
+        "`_lastModifiedDate`:`2024-09-03T14:12:05Z`",
+        "`unknown`:{`a`:[1,2,{`b`:null}],`c`:true}",
+        "`nämé`:1",
+        "`\\u0069d`:`escaped name`",
+        "`ID`:`another case`",
+        "`educationOrganizationReference`:{`educationOrganizationId`:101912}",
+        "`eventDuration`:0.5,`eventDuration`:1",
+        "`x`:[[[[[[[[[[1]]]]]]]]]]",
+        "`x`:[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]",
+        "`n`:-0.5e+3",
+        "`n`:01",
+        "`n`:1.",
+        "`n`:-",
+        "`n`:1e",
+        "`n`:.5",
+        "`n`:+1",
+        "`n`:tru",
+        "`n`:true",
+        "`n`:nul",
+        "`n`:[1,]",
+        "`n`:{`a`:1,}",
+        "`n`:{`a`}",
+        "`n`:[]",
+        "`n`:{}",
+        "`n` : \t 5 ",
+        "`n`:`a\tb`",
+        "`n`:`a\\u0009b`",
+        "`n`:`a` `b`");
+
+    /// <summary>One line: a document of some of the fields in some order, or text that is not a document.</summary>
+    private static readonly Gen<string> Lines = Gen.Frequency(
+        (12, from student in Students
+             from school in SchoolIds
+             from date in Dates
+             from category in Categories
+             from others in Gen.ListOf(Others)
+             from order in Gen.Shuffle(new[] { student, school, date, category }.Concat(others).Where(f => f is not null).ToArray())
+             select "{" + string.Join(",", order) + "}"),
+        (1, Gen.Elements(
+            "",
+            "   ",
+            "[1,2]",
+            "null",
+            "5",
+            "{`studentReference`:{`studentUniqueId`:`1000000001`}",
+            "{`eventDate`:`2024-09-03`} trailing",
+            "{`eventDate`:`2024-09-03`,}",
+            "{`eventDate`:`2024-09-03` /* note */}",
+            "{`eventDate`:`2024-09-03`,`studentReference`:{`studentUniqueId`:`\uFFFD1`}}",
+            "\uFEFF{`eventDate`:`2024-09-03`}")));
+
+    /// <summary>A JSON-lines file: the lines, LF or CRLF, maybe a byte order mark; the raw bytes, to hold invalid UTF-8.</summary>
+    private static readonly Gen<byte[]> Files =
+        from lines in Gen.ListOf(Lines)
+        from crlf in Gen.Elements(false, true)
+        from bom in Gen.Elements(false, false, true)
+        from finalNewline in Gen.Elements(true, false)
+        from invalidUtf8 in Gen.Elements(false, false, false, true)
+        select File(lines, crlf, bom, finalNewline, invalidUtf8);
+
+    [Property(MaxTest = 300, EndSize = 30)]
+    public Property A_document_the_fast_reading_takes_gives_the_reference_s_mark_and_no_problem_and_any_other_goes_to_the_reference() =>
+        Prop.ForAll(Files.ToArbitrary(), file =>
+        {
+            foreach (var line in Split(file))
+            {
+                var fast = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default);
+                var reference = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default);
+                var document = new EdFiDocument(EdFiResource.StudentSchoolAttendanceEvents, "events.jsonl", "line 1", line);
+                var referenceLog = new ProblemLog(EdFiErrorMode.CollectAll);
+                var expected = reference.Reference(document, referenceLog);
+                if (fast.TryRead(line, out var mark))
+                {
+                    Assert.Empty(referenceLog.Problems);
+                    Assert.Equal(expected, mark);
+                }
+
+                // The scanner of plain documents, the first of the fast readings, on its own.
+                if (fast.TryScan(line, out var scanned))
+                {
+                    Assert.Empty(referenceLog.Problems);
+                    Assert.Equal(expected, scanned);
+                }
+
+                var log = new ProblemLog(EdFiErrorMode.CollectAll);
+                Assert.Equal(expected, fast.Read(document, log));
+                Assert.Equal(referenceLog.Problems, log.Problems);
+            }
+        });
+
+    [Property(MaxTest = 150, EndSize = 40)]
+    public Property A_JSON_lines_file_read_in_pieces_gives_the_reference_s_marks_problems_and_count_in_both_error_modes() =>
+        Prop.ForAll(Files.ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), Gen.Elements(1L, 40L, 300L, 1L << 20).ToArbitrary(), (file, threads, minPiece) =>
+        {
+            using var folder = new TempFolder();
+            System.IO.File.WriteAllBytes(Path.Combine(folder.Path, "studentSchoolAttendanceEvents.jsonl"), file);
+            foreach (var mode in new[] { EdFiErrorMode.CollectAll, EdFiErrorMode.StopAtFirst })
+            {
+                var expected = Capture(() => Reference(folder.Path, mode));
+                var actual = Capture(() => Fast(folder.Path, mode, threads, minPiece));
+                Assert.Equal(expected.Marks, actual.Marks);
+                Assert.Equal(expected.Problems, actual.Problems);
+                Assert.Equal(expected.Documents, actual.Documents);
+                Assert.Equal(expected.Thrown, actual.Thrown);
+            }
+        });
+
+    [Fact]
+    public async Task A_file_of_3000_events_read_in_four_pieces_keeps_their_order_and_numbers_a_bad_line_by_its_place_in_the_file()
+    {
+        var lines = Enumerable.Range(0, 3000).Select(i =>
+            $"{{`studentReference`:{{`studentUniqueId`:`{1000000001 + (i / 10)}`}},`schoolReference`:{{`schoolId`:101912001}},`eventDate`:`2024-09-{3 + (i % 5):00}`,`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`}}")
+            .ToList();
+        lines[2500] = lines[2500].Replace("2024-09", "2024-19", StringComparison.Ordinal);
+        using var folder = new TempFolder().With("studentSchoolAttendanceEvents.jsonl", string.Join("\n", lines) + "\n");
+        var log = new ProblemLog(EdFiErrorMode.CollectAll);
+        var marks = new List<DailyAttendanceMark>();
+        var counts = new Dictionary<string, long>();
+
+        await SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder.Path), Schools, AttendanceCategoryMap.Default, log, counts, marks, maxParallel: 4, CancellationToken.None, minPiece: 1000);
+
+        Assert.Equal(2999, marks.Count);
+        Assert.Equal(3000, counts["studentSchoolAttendanceEvents"]);
+        var problem = Assert.Single(log.Problems);
+        Assert.Equal(("studentSchoolAttendanceEvents.jsonl", "line 2501", "eventDate", "2024-19-03"), (problem.Source, problem.Position, problem.Field, problem.Value));
+        Assert.Equal((new NodaTime.LocalDate(2024, 9, 3), "1000000001"), (marks[0].Date, marks[0].Student.Value));
+        Assert.Equal((new NodaTime.LocalDate(2024, 9, 7), "1000000300"), (marks[^1].Date, marks[^1].Student.Value));
+    }
+
+    [Theory]
+    [InlineData("{`id`:`4f0c`,`studentReference`:{`studentUniqueId`:`1000000001`,`link`:{`rel`:`Student`,`href`:`/ed-fi/students/4f0c`}},`schoolReference`:{`schoolId`:101912001,`link`:{`rel`:`School`}},`sessionReference`:{`schoolId`:101912001,`schoolYear`:2025,`sessionName`:`Fall`},`eventDate`:`2024-09-03`,`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`,`_etag`:`5250`,`_lastModifiedDate`:`2024-09-03T14:12:05Z`}", true)]
+    [InlineData("{`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`,`eventDate`:`2024-09-03T00:00:00`,`schoolReference`:{`schoolId`:101912001},`studentReference`:{`studentUniqueId`:`1000000001`},`eventDuration`:0.5}", false)]
+    [InlineData("{ \"studentReference\" : { \"studentUniqueId\" : \"\\u0031000000001\" } , \"schoolReference\":{\"schoolId\":101912001}, \"eventDate\":\"2024-09-03\", \"attendanceEventCategoryDescriptor\":\"Tardy\" }", false)]
+    public void A_plain_document_in_the_ODS_API_s_shape_or_another_order_is_read_by_the_fast_reading_not_the_reference(string json, bool byTheScanner)
+    {
+        var events = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default);
+
+        var bytes = Encoding.UTF8.GetBytes(json.Replace('`', '"'));
+
+        Assert.True(events.TryRead(bytes, out var mark));
+        // The scanner takes the ODS/API's plain form; an escape or an event duration goes to the reader of all JSON.
+        Assert.Equal(byTheScanner, events.TryScan(bytes, out _));
+        Assert.Equal(
+            new DailyAttendanceMark(StudentId.Parse("1000000001"), CampusId.Parse("101912001"), new NodaTime.LocalDate(2024, 9, 3), NodaTime.LocalTime.Midnight, NodaTime.LocalTime.MaxValue, AttendanceMarkStatus.Present, "day"),
+            mark);
+    }
+
+    private static (List<DailyAttendanceMark> Marks, List<EdFiProblem> Problems, long Documents, EdFiProblem? Thrown) Capture(Func<(List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>)> read)
+    {
+        try
+        {
+            var (marks, log, counts) = read();
+            return (marks, [.. log.Problems], counts["studentSchoolAttendanceEvents"], null);
+        }
+        catch (EdFiDataException e)
+        {
+            return ([], [], 0, Assert.Single(e.Problems));
+        }
+    }
+
+    private static (List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>) Reference(string folder, EdFiErrorMode mode)
+    {
+        var log = new ProblemLog(mode);
+        var events = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default);
+        var marks = new List<DailyAttendanceMark>();
+        long documents = 0;
+        foreach (var document in new EdFiFolderSource(folder).ReadAsync(EdFiResource.StudentSchoolAttendanceEvents, required: false).ToBlockingEnumerable())
+        {
+            documents++;
+            if (events.Reference(document, log) is { } mark)
+            {
+                marks.Add(mark);
+            }
+        }
+
+        return (marks, log, new Dictionary<string, long> { ["studentSchoolAttendanceEvents"] = documents });
+    }
+
+    private static (List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>) Fast(string folder, EdFiErrorMode mode, int threads, long minPiece)
+    {
+        var log = new ProblemLog(mode);
+        var marks = new List<DailyAttendanceMark>();
+        var counts = new Dictionary<string, long>();
+        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None, minPiece).GetAwaiter().GetResult();
+        return (marks, log, counts);
+    }
+
+    private static byte[] File(IEnumerable<string> lines, bool crlf, bool bom, bool finalNewline, bool invalidUtf8)
+    {
+        var text = string.Join(crlf ? "\r\n" : "\n", lines.Select(l => l.Replace('`', '"'))) + (finalNewline ? "\n" : string.Empty);
+        var bytes = new List<byte>(bom ? [0xEF, 0xBB, 0xBF] : []);
+        bytes.AddRange(Encoding.UTF8.GetBytes(text));
+        if (invalidUtf8)
+        {
+            // A lone continuation byte in place of the first replacement character, or of a student id's first digit.
+            var at = bytes.IndexOf(0xEF, bom ? 3 : 0);
+            var digit = Encoding.UTF8.GetBytes("\"studentUniqueId\":\"1");
+            var s = IndexOf(bytes, digit);
+            if (at >= 0 && at + 2 < bytes.Count)
+            {
+                bytes.RemoveRange(at, 3);
+                bytes.Insert(at, 0x80);
+            }
+            else if (s >= 0)
+            {
+                bytes[s + digit.Length - 1] = 0xC3;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private static int IndexOf(List<byte> bytes, byte[] what)
+    {
+        for (var i = 0; i + what.Length <= bytes.Count; i++)
+        {
+            if (bytes.Skip(i).Take(what.Length).SequenceEqual(what))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The lines as the JSON-lines splitter hands them over.</summary>
+    private static List<byte[]> Split(byte[] file) =>
+        [.. JsonDocumentSplitter.SplitLines(new MemoryStream(file), EdFiResource.StudentSchoolAttendanceEvents, "events.jsonl").Select(d => d.Utf8Json.ToArray())];
+}
