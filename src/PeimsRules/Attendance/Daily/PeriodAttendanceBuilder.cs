@@ -62,9 +62,46 @@ public static class PeriodAttendanceBuilder
         IEnumerable<DailyAttendanceMark> marks,
         IEnumerable<ProgramParticipation>? programs = null,
         DailyBuildOptions? options = null) =>
+        BuildStreaming(calendars, enrollments, marks, programs, options, StreamingBuild.ParallelFromStudents, StreamingBuild.StudentsPerRun, StreamingBuild.MarksPerChunk);
+
+    /// <summary>
+    /// The fast path (<see cref="StreamingBuild"/>), run in parallel from <paramref name="parallelFromStudents"/> students in runs of
+    /// <paramref name="studentsPerRun"/>, over the marks in chunks of <paramref name="marksPerChunk"/> (tests set these small).
+    /// </summary>
+    internal static PeriodAttendanceBuild BuildStreaming(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation>? programs,
+        DailyBuildOptions? options,
+        int parallelFromStudents,
+        int studentsPerRun,
+        int marksPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        ArgumentNullException.ThrowIfNull(enrollments);
+        ArgumentNullException.ThrowIfNull(marks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(studentsPerRun, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(marksPerChunk, 1);
+        options ??= DailyBuildOptions.Default;
+        var index = DailyIndex.Create(calendars, enrollments, marks, programs ?? [], options);
+        return StreamingBuild.Build(index, parallelFromStudents, studentsPerRun, marksPerChunk);
+    }
+
+    /// <summary>The reference build (<see cref="BuildInRuns"/>) with its own parallel settings: what the benchmarks compare the fast path with.</summary>
+    internal static PeriodAttendanceBuild BuildReference(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation>? programs = null,
+        DailyBuildOptions? options = null) =>
         BuildInRuns(calendars, enrollments, marks, programs, options, ParallelFromStudents, StudentsPerRun);
 
-    /// <summary>The build, run in parallel from <paramref name="parallelFromStudents"/> students in runs of <paramref name="studentsPerRun"/> (tests set these small).</summary>
+    /// <summary>
+    /// The reference build, the readable truth the fast path (<see cref="StreamingBuild"/>) is checked against: the marks
+    /// packed by student, each student's days decided from its marks; run in parallel from
+    /// <paramref name="parallelFromStudents"/> students in runs of <paramref name="studentsPerRun"/> (tests set these small).
+    /// </summary>
     internal static PeriodAttendanceBuild BuildInRuns(
         IEnumerable<SchoolCalendar> calendars,
         IEnumerable<StudentEnrollment> enrollments,
@@ -130,22 +167,29 @@ public static class PeriodAttendanceBuilder
         var nonInstructional = InMarkOrder(Enumerable.Range(0, offCalendar.Length).Where(i => offCalendar[i]).Select(i => index.Marks[i]));
         if (options.NoSnapshotMark == NoSnapshotMarkRule.LeaveDayOut && leftOut[(int)DayExclusionReason.NoSnapshotMark] > 0 && !index.Marks.Any(m => m.IsPresent))
         {
-            // An export of absences only (negative attendance) would otherwise become records with no day present.
-            throw new DailyAttendanceInputException([
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no attendance mark says present, and {leftOut[(int)DayExclusionReason.NoSnapshotMark]} enrolled instructional days have no mark at the snapshot time: the attendance file looks like an export of absences only (negative attendance). Build with the negative-attendance option (periods --negative-attendance; DailyBuildOptions.NoSnapshotMark = CountPresent) to count a day in membership with no absence mark as present."),
-            ]);
+            throw AbsencesOnly(leftOut[(int)DayExclusionReason.NoSnapshotMark]);
         }
 
         var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
         return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), Array.AsReadOnly(nonInstructional), leftOutDays.AsReadOnly(), parts.Sum(p => p.PresentWithoutMark[0]));
     }
 
-    private static DailyAttendanceMark[] InMarkOrder(IEnumerable<DailyAttendanceMark> marks) => marks
+    /// <summary>The error of a build whose marks say no one was present while <paramref name="days"/> days have no mark at the snapshot time.</summary>
+    internal static DailyAttendanceInputException AbsencesOnly(long days) =>
+        // An export of absences only (negative attendance) would otherwise become records with no day present.
+        new([
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no attendance mark says present, and {days} enrolled instructional days have no mark at the snapshot time: the attendance file looks like an export of absences only (negative attendance). Build with the negative-attendance option (periods --negative-attendance; DailyBuildOptions.NoSnapshotMark = CountPresent) to count a day in membership with no absence mark as present."),
+        ]);
+
+    internal static DailyAttendanceMark[] InMarkOrder(IEnumerable<DailyAttendanceMark> marks) => marks
         .OrderBy(m => m.Student).ThenBy(m => m.Campus).ThenBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.End)
         .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary>Builds in parallel from this many students.</summary>
+    /// <summary>The number of <see cref="DayExclusionReason"/> values.</summary>
+    internal static readonly int Reasons = Enum.GetValues<DayExclusionReason>().Length;
+
+    /// <summary>The reference build runs in parallel from this many students.</summary>
     private const int ParallelFromStudents = 8_192;
 
     /// <summary>The students of one parallel run.</summary>
@@ -184,9 +228,9 @@ public static class PeriodAttendanceBuilder
     }
 
     /// <summary>What one run of students built.</summary>
-    private sealed class StudentRun(int reasons)
+    internal sealed class StudentRun(int reasons, int capacity = 0)
     {
-        public List<BasicReportingPeriodAttendance> Records { get; } = [];
+        public List<BasicReportingPeriodAttendance> Records { get; } = new(capacity);
 
         public List<SpecialProgramsAttendancePeriod> Special { get; } = [];
 
@@ -272,7 +316,7 @@ public static class PeriodAttendanceBuilder
                         continue;
                     }
 
-                    if (decision.SnapshotMark == DayRules.NoMark)
+                    if (decision.Reading == SnapshotReading.NoMark)
                     {
                         // Counted present under NoSnapshotMarkRule.CountPresent: reported, so the choice is never silent.
                         presentWithoutMark[0]++;
@@ -285,7 +329,7 @@ public static class PeriodAttendanceBuilder
         }
     }
 
-    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
+    internal static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
     {
         var track = enrollment.Calendar.Track!.Value;
         var grade = enrollment.Enrollment.GradeLevel;
@@ -352,7 +396,9 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     /// <summary>The bilingual/ESL half days present (E0938), by funding code (<see cref="BilingualEslFunding.All"/> order).</summary>
     private readonly long[] _bilingualEsl = new long[BilingualEslFunding.All.Count];
 
-    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility + _bilingualEsl.Sum();
+    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility + _bilingualEslTotal;
+
+    private long _bilingualEslTotal;
 
     private int _lastDay;
     private StudentEnrollment? _lastEnrollment;
@@ -379,6 +425,7 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
         if (day.BilingualEslHalfDays > 0)
         {
             _bilingualEsl[enrollment.BilingualEslFunding!.Value.Index] += day.BilingualEslHalfDays;
+            _bilingualEslTotal += day.BilingualEslHalfDays;
         }
 
         if (_lastEnrollment is null || date > _lastDay)
