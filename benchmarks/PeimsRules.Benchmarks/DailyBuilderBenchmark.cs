@@ -24,8 +24,17 @@ public class DailyBuilderBenchmark
     [ParamsSource(nameof(StudentCounts))]
     public int Students { get; set; }
 
-    /// <summary>The student counts to run: a small district, a large one, and one of the largest (200,000 students).</summary>
-    public static IEnumerable<int> StudentCounts => [2_000, 20_000, 200_000];
+    /// <summary>The environment variable that narrows the student counts run (comma-separated, such as <c>2000,20000</c>).</summary>
+    public const string StudentCountsVariable = "PEIMS_DAILY_STUDENTS";
+
+    /// <summary>
+    /// The student counts to run: a small district, a large one, and one of the largest (200,000 students); or those
+    /// <see cref="StudentCountsVariable"/> names.
+    /// </summary>
+    public static IEnumerable<int> StudentCounts =>
+        Environment.GetEnvironmentVariable(StudentCountsVariable) is { Length: > 0 } counts
+            ? counts.Split(',').Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))
+            : [2_000, 20_000, 200_000];
 
     /// <summary>
     /// Generates the district once per process, and at the small size checks that the build gives the reference

@@ -53,6 +53,20 @@ internal sealed class PreparedEnrollment
 
     public bool Covers(int day) => day >= Entry && day < EndExclusive;
 
+    /// <summary>Whether one code is in force from day number <paramref name="first"/> through <paramref name="last"/>: no change takes effect after the first.</summary>
+    public bool HasOneCodeThrough(int first, int last)
+    {
+        for (var i = 1; i < _codeFrom.Length; i++)
+        {
+            if (_codeFrom[i] > first && _codeFrom[i] <= last)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The ADA eligibility code in force on day number <paramref name="day"/>.</summary>
     public AdaEligibility CodeOn(int day)
     {

@@ -394,7 +394,7 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     public long ResidentialFacility { get; private set; }
 
     /// <summary>The bilingual/ESL half days present (E0938), by funding code (<see cref="BilingualEslFunding.All"/> order).</summary>
-    private readonly long[] _bilingualEsl = new long[BilingualEslFunding.All.Count];
+    private long[]? _bilingualEsl;
 
     public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility + _bilingualEslTotal;
 
@@ -424,8 +424,7 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
         ResidentialFacility += day.ResidentialFacilityHalfDays;
         if (day.BilingualEslHalfDays > 0)
         {
-            _bilingualEsl[enrollment.BilingualEslFunding!.Value.Index] += day.BilingualEslHalfDays;
-            _bilingualEslTotal += day.BilingualEslHalfDays;
+            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, day.BilingualEslHalfDays);
         }
 
         if (_lastEnrollment is null || date > _lastDay)
@@ -436,23 +435,62 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     }
 
     /// <summary>
+    /// Adds counted days of <paramref name="enrollment"/> under one <paramref name="code"/> at once, as <see cref="Add"/>
+    /// would add them one by one (the fast path's days without special programs): their half days, and the last of
+    /// them, day number <paramref name="lastDay"/>.
+    /// </summary>
+    public void AddDays(AdaEligibility code, long eligible, long ineligible, long absent, long bilingualEsl, int lastDay, StudentEnrollment enrollment)
+    {
+        if (_codes == 0)
+        {
+            _code = code;
+            _codes = 1;
+        }
+        else if (_codes == 1 && code != _code)
+        {
+            _codes = 2;
+        }
+
+        Eligible += eligible;
+        Ineligible += ineligible;
+        Absent += absent;
+        if (bilingualEsl > 0)
+        {
+            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, bilingualEsl);
+        }
+
+        if (_lastEnrollment is null || lastDay > _lastDay)
+        {
+            _lastDay = lastDay;
+            _lastEnrollment = enrollment;
+        }
+    }
+
+    private void AddBilingualEsl(BilingualEslFunding funding, long halfDays)
+    {
+        (_bilingualEsl ??= new long[BilingualEslFunding.All.Count])[funding.Index] += halfDays;
+        _bilingualEslTotal += halfDays;
+    }
+
+    /// <summary>
     /// The special-programs records of <paramref name="record"/>: one, with every program's days and the bilingual/ESL days
     /// of the first funding code that has any; then one more for each further code, with that code's bilingual/ESL days only.
     /// </summary>
     public void AddSpecialProgramsRecords(BasicReportingPeriodAttendance record, List<SpecialProgramsAttendancePeriod> special)
     {
-        var codes = BilingualEslFunding.All.Where(f => _bilingualEsl[f.Index] > 0).ToList();
+        var bilingualEsl = _bilingualEsl ?? new long[BilingualEslFunding.All.Count];
+        var codes = BilingualEslFunding.All.Where(f => bilingualEsl[f.Index] > 0).ToList();
         BilingualEslFunding? first = codes.Count > 0 ? codes[0] : null;
         special.Add(new SpecialProgramsAttendancePeriod(
             record,
             DayCount.FromHalfDays(PregnancyRelatedServices),
             DayCount.FromHalfDays(Mainstream),
             DayCount.FromHalfDays(ResidentialFacility),
-            first is { } f0 ? DayCount.FromHalfDays(_bilingualEsl[f0.Index]) : DayCount.Zero,
+            first is { } f0 ? DayCount.FromHalfDays(bilingualEsl[f0.Index]) : DayCount.Zero,
             first));
         foreach (var code in codes.Skip(1))
         {
-            special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(_bilingualEsl[code.Index]), code));
+            special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(bilingualEsl[code.Index]), code));
         }
     }
 

@@ -291,6 +291,9 @@ public sealed class SchoolCalendar
 
     internal bool IsExcludedAtOffset(int offset) => _excludedByOffset[offset];
 
+    /// <summary>Whether the calendar has any excluded date range.</summary>
+    internal bool HasExcludedRanges => _excludedRanges.Length > 0;
+
     /// <summary>The index among the instructional days of the day numbered <paramref name="day"/> (<see cref="DayNumber"/>), or -1.</summary>
     internal int DayIndexOfDay(int day)
     {

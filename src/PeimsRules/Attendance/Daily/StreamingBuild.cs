@@ -236,6 +236,13 @@ internal static class StreamingBuild
                 }
 
                 var period = calendar.PeriodAt(p).Period;
+                if (programs.Length == 0 && !enrollment.IsEarlyEducation && !calendar.HasExcludedRanges
+                    && enrollment.HasOneCodeThrough(calendar.DayNumberAt(from), calendar.DayNumberAt(to - 1)))
+                {
+                    AddDaysOfOneCode(index.Options, enrollment, enrolled, readings, from, to, period, p, accumulators, leftOut, presentWithoutMark);
+                    continue;
+                }
+
                 RecordAccumulator? current = null;
                 for (var k = from; k < to; k++)
                 {
@@ -259,6 +266,92 @@ internal static class StreamingBuild
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Days [<paramref name="from"/>, <paramref name="to"/>) of a period of <paramref name="enrollment"/> when nothing but
+    /// the snapshot reading changes from day to day (one ADA code, no excluded range, not grade EE, no program): each
+    /// day comes to what <see cref="DayRules.Decide(PreparedEnrollment, int, bool, SnapshotReading, ReadOnlySpan{PreparedProgram}, DailyBuildOptions)"/>
+    /// decides, in its order (code 0, codes 7 and 8, then conflicting and missing snapshot marks), summed over the days
+    /// by reading.
+    /// </summary>
+    private static void AddDaysOfOneCode(
+        DailyBuildOptions options,
+        PreparedEnrollment enrollment,
+        in EnrolledDays enrolled,
+        int[] readings,
+        int from,
+        int to,
+        ReportingPeriod period,
+        int periodIndex,
+        List<RecordAccumulator> accumulators,
+        long[] leftOut,
+        long[] presentWithoutMark)
+    {
+        var calendar = enrolled.Calendar;
+        var code = enrollment.CodeOn(calendar.DayNumberAt(from));
+        if (!code.IsInMembership)
+        {
+            leftOut[(int)DayExclusionReason.AdaCodeZero] += to - from;
+            return;
+        }
+
+        if (code.Weight == DayWeight.FlexibleMinutes)
+        {
+            leftOut[(int)DayExclusionReason.FlexibleAttendanceProgram] += to - from;
+            return;
+        }
+
+        var countPresent = options.NoSnapshotMark == NoSnapshotMarkRule.CountPresent;
+        long present = 0, absent = 0, noMark = 0, conflict = 0;
+        var lastCounted = -1;
+        for (var k = from; k < to; k++)
+        {
+            switch (ReadingAt(readings, enrolled.Cell + k - enrolled.FirstDay))
+            {
+                case SnapshotReading.Present:
+                    present++;
+                    lastCounted = k;
+                    break;
+                case SnapshotReading.Absent:
+                    absent++;
+                    lastCounted = k;
+                    break;
+                case SnapshotReading.NoMark:
+                    noMark++;
+                    lastCounted = countPresent ? k : lastCounted;
+                    break;
+                default:
+                    conflict++;
+                    break;
+            }
+        }
+
+        leftOut[(int)DayExclusionReason.ConflictingSnapshotMarks] += conflict;
+        if (countPresent)
+        {
+            // Counted present under NoSnapshotMarkRule.CountPresent: reported, so the choice is never silent.
+            present += noMark;
+            presentWithoutMark[0] += noMark;
+        }
+        else
+        {
+            leftOut[(int)DayExclusionReason.NoSnapshotMark] += noMark;
+        }
+
+        if (lastCounted < 0)
+        {
+            return;
+        }
+
+        // Codes 2, 5 and 6 count one half day of presence or absence for each instructional day; a code-4 or code-5
+        // day present is an ineligible day present, and no bilingual/ESL day.
+        long weight = code.IsHalfDay ? 1 : 2;
+        var presentHalfDays = present * weight;
+        var eligible = code.IsEligible ? presentHalfDays : 0;
+        var bilingualEsl = enrollment.Enrollment.BilingualEslFunding is null ? 0 : eligible;
+        PeriodAttendanceBuilder.Find(accumulators, enrollment, period, periodIndex)
+            .AddDays(code, eligible, presentHalfDays - eligible, absent * weight, bilingualEsl, calendar.DayNumberAt(lastCounted), enrollment.Enrollment);
     }
 
     /// <summary>The reading of cell <paramref name="cell"/>: two bits a cell, sixteen cells an <see cref="int"/>.</summary>
