@@ -40,6 +40,13 @@ namespace PeimsRules.Attendance.Daily;
 /// that covers the record's last counted day. Exact: every count is a whole number of half days. The output does not
 /// depend on the order of the inputs: records come by student id, then period, campus, grade and track.
 /// </para>
+/// <para>
+/// At district scale (a large district's year is tens of millions of marks) the build reads the marks once, in the
+/// order they come, on every core: each mark is given to the enrollment that covers its date and only what the
+/// snapshot rule needs is kept of it; then each student's days are decided. Marks are not sorted (nor copied, given as an
+/// immutable array), so the time grows with the number of marks and no faster; a file sorted by date then student, or
+/// by student, reads fastest.
+/// </para>
 /// </remarks>
 [TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic")]
 [TeaSource("TEA data standards, complex type 42400 Basic Reporting Period Attendance; code table C059")]
