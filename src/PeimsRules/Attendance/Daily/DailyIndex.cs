@@ -32,8 +32,14 @@ internal sealed class PreparedEnrollment
         EndExclusive = enrollment.WithdrawalDate is not { } w
             ? int.MaxValue
             : DayNumber.Of(w) + (meaning == WithdrawalDateMeaning.LastDayEnrolled ? 1 : 0);
-        _codeFrom = enrollment.AdaEligibility.Select(c => DayNumber.Of(c.EffectiveDate)).ToArray();
-        _codes = enrollment.AdaEligibility.Select(c => c.Code).ToArray();
+        var changes = enrollment.AdaEligibility;
+        _codeFrom = new int[changes.Count];
+        _codes = new AdaEligibility[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            (_codeFrom[i], _codes[i]) = (DayNumber.Of(changes[i].EffectiveDate), changes[i].Code);
+        }
+
         IsEarlyEducation = enrollment.GradeLevel == GradeLevel.EarlyEducation;
         WholeEnrollmentReason = DayRules.EnrollmentReason(calendar, enrollment);
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 using NodaTime;
 
@@ -35,34 +36,47 @@ internal static class StreamingBuild
         ArgumentOutOfRangeException.ThrowIfLessThan(studentsPerRun, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(marksPerChunk, 1);
         var layout = EnrollmentDays.Create(index);
-        var readings = new int[(layout.Cells + 15) / 16];
-
-        // The pass over the marks, in input order, in chunks on every core.
         var marks = index.InputMarks;
-        var chunkCount = (int)Math.Max(1, (marks.Length + (long)marksPerChunk - 1) / marksPerChunk);
-        var chunks = new MarkChunk[chunkCount];
-        if (chunkCount == 1)
-        {
-            chunks[0] = ReadMarks(index, layout, readings, 0, marks.Length, atomic: false);
-        }
-        else
-        {
-            Parallel.For(0, chunkCount, c => chunks[c] = ReadMarks(
-                index, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Length, ((long)c + 1) * marksPerChunk), atomic: true));
-        }
 
-        // The pass over the students, in runs on every core, joined in student order.
-        var students = index.Students.Length;
-        var runs = students < parallelFromStudents ? 1 : (int)Math.Max(1, (students + (long)studentsPerRun - 1) / studentsPerRun);
-        var parts = new PeriodAttendanceBuilder.StudentRun[runs];
-        if (runs == 1)
+        // The readings live only during the build: rented, so that a large build does not allocate them anew each time.
+        var words = (layout.Cells + 15) / 16;
+        var readings = ArrayPool<int>.Shared.Rent(words);
+        PeriodAttendanceBuilder.StudentRun[] parts;
+        MarkChunk[] chunks;
+        try
         {
-            parts[0] = BuildStudents(index, layout, readings, 0, students);
+            Array.Clear(readings, 0, words);
+
+            // The pass over the marks, in input order, in chunks on every core.
+            var chunkCount = (int)Math.Max(1, (marks.Length + (long)marksPerChunk - 1) / marksPerChunk);
+            chunks = new MarkChunk[chunkCount];
+            if (chunkCount == 1)
+            {
+                chunks[0] = ReadMarks(index, layout, readings, 0, marks.Length, atomic: false);
+            }
+            else
+            {
+                Parallel.For(0, chunkCount, c => chunks[c] = ReadMarks(
+                    index, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Length, ((long)c + 1) * marksPerChunk), atomic: true));
+            }
+
+            // The pass over the students, in runs on every core, joined in student order.
+            var students = index.Students.Length;
+            var runs = students < parallelFromStudents ? 1 : (int)Math.Max(1, (students + (long)studentsPerRun - 1) / studentsPerRun);
+            parts = new PeriodAttendanceBuilder.StudentRun[runs];
+            if (runs == 1)
+            {
+                parts[0] = BuildStudents(index, layout, readings, 0, students);
+            }
+            else
+            {
+                Parallel.For(0, runs, r => parts[r] = BuildStudents(
+                    index, layout, readings, r * studentsPerRun, Math.Min(students, (r + 1) * studentsPerRun)));
+            }
         }
-        else
+        finally
         {
-            Parallel.For(0, runs, r => parts[r] = BuildStudents(
-                index, layout, readings, r * studentsPerRun, Math.Min(students, (r + 1) * studentsPerRun)));
+            ArrayPool<int>.Shared.Return(readings);
         }
 
         var reasons = PeriodAttendanceBuilder.Reasons;
