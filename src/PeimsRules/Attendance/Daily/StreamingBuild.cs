@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.ExceptionServices;
 using NodaTime;
 
@@ -38,45 +37,33 @@ internal static class StreamingBuild
         var layout = EnrollmentDays.Create(index);
         var marks = index.InputMarks;
 
-        // The readings live only during the build: rented, so that a large build does not allocate them anew each time.
-        var words = (layout.Cells + 15) / 16;
-        var readings = ArrayPool<int>.Shared.Rent(words);
-        PeriodAttendanceBuilder.StudentRun[] parts;
-        MarkChunk[] chunks;
-        try
+        var readings = new int[(layout.Cells + 15) / 16];
+
+        // The pass over the marks, in input order, in chunks on every core.
+        var chunkCount = (int)Math.Max(1, (marks.Length + (long)marksPerChunk - 1) / marksPerChunk);
+        var chunks = new MarkChunk[chunkCount];
+        if (chunkCount == 1)
         {
-            Array.Clear(readings, 0, words);
-
-            // The pass over the marks, in input order, in chunks on every core.
-            var chunkCount = (int)Math.Max(1, (marks.Length + (long)marksPerChunk - 1) / marksPerChunk);
-            chunks = new MarkChunk[chunkCount];
-            if (chunkCount == 1)
-            {
-                chunks[0] = ReadMarks(index, layout, readings, 0, marks.Length, atomic: false);
-            }
-            else
-            {
-                Parallel.For(0, chunkCount, c => chunks[c] = ReadMarks(
-                    index, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Length, ((long)c + 1) * marksPerChunk), atomic: true));
-            }
-
-            // The pass over the students, in runs on every core, joined in student order.
-            var students = index.Students.Length;
-            var runs = students < parallelFromStudents ? 1 : (int)Math.Max(1, (students + (long)studentsPerRun - 1) / studentsPerRun);
-            parts = new PeriodAttendanceBuilder.StudentRun[runs];
-            if (runs == 1)
-            {
-                parts[0] = BuildStudents(index, layout, readings, 0, students);
-            }
-            else
-            {
-                Parallel.For(0, runs, r => parts[r] = BuildStudents(
-                    index, layout, readings, r * studentsPerRun, Math.Min(students, (r + 1) * studentsPerRun)));
-            }
+            chunks[0] = ReadMarks(index, layout, readings, 0, marks.Length, atomic: false);
         }
-        finally
+        else
         {
-            ArrayPool<int>.Shared.Return(readings);
+            Parallel.For(0, chunkCount, c => chunks[c] = ReadMarks(
+                index, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Length, ((long)c + 1) * marksPerChunk), atomic: true));
+        }
+
+        // The pass over the students, in runs on every core, joined in student order.
+        var students = index.Students.Length;
+        var runs = students < parallelFromStudents ? 1 : (int)Math.Max(1, (students + (long)studentsPerRun - 1) / studentsPerRun);
+        var parts = new PeriodAttendanceBuilder.StudentRun[runs];
+        if (runs == 1)
+        {
+            parts[0] = BuildStudents(index, layout, readings, 0, students);
+        }
+        else
+        {
+            Parallel.For(0, runs, r => parts[r] = BuildStudents(
+                index, layout, readings, r * studentsPerRun, Math.Min(students, (r + 1) * studentsPerRun)));
         }
 
         var reasons = PeriodAttendanceBuilder.Reasons;
