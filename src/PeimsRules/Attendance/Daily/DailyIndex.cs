@@ -32,8 +32,14 @@ internal sealed class PreparedEnrollment
         EndExclusive = enrollment.WithdrawalDate is not { } w
             ? int.MaxValue
             : DayNumber.Of(w) + (meaning == WithdrawalDateMeaning.LastDayEnrolled ? 1 : 0);
-        _codeFrom = enrollment.AdaEligibility.Select(c => DayNumber.Of(c.EffectiveDate)).ToArray();
-        _codes = enrollment.AdaEligibility.Select(c => c.Code).ToArray();
+        var changes = enrollment.AdaEligibility;
+        _codeFrom = new int[changes.Count];
+        _codes = new AdaEligibility[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            (_codeFrom[i], _codes[i]) = (DayNumber.Of(changes[i].EffectiveDate), changes[i].Code);
+        }
+
         IsEarlyEducation = enrollment.GradeLevel == GradeLevel.EarlyEducation;
         WholeEnrollmentReason = DayRules.EnrollmentReason(calendar, enrollment);
     }
@@ -52,6 +58,20 @@ internal sealed class PreparedEnrollment
     public DayExclusionReason? WholeEnrollmentReason { get; }
 
     public bool Covers(int day) => day >= Entry && day < EndExclusive;
+
+    /// <summary>Whether one code is in force from day number <paramref name="first"/> through <paramref name="last"/>: no change takes effect after the first.</summary>
+    public bool HasOneCodeThrough(int first, int last)
+    {
+        for (var i = 1; i < _codeFrom.Length; i++)
+        {
+            if (_codeFrom[i] > first && _codeFrom[i] <= last)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The ADA eligibility code in force on day number <paramref name="day"/>.</summary>
     public AdaEligibility CodeOn(int day)
@@ -83,8 +103,7 @@ internal readonly record struct PreparedProgram(SpecialProgram Program, int Star
 internal sealed class DailyIndex
 {
     private readonly Dictionary<string, int> _studentIndex;
-    private readonly int[] _markStart;
-    private readonly int[] _markOrder;
+    private readonly Lazy<PackedMarks> _packed;
 
     private DailyIndex(
         DailyBuildOptions options,
@@ -93,11 +112,7 @@ internal sealed class DailyIndex
         Dictionary<string, int> studentIndex,
         PreparedEnrollment[][] enrollments,
         PreparedProgram[][] programs,
-        DailyAttendanceMark[] marks,
-        int[] markDays,
-        int[] markStart,
-        int[] markOrder,
-        int[] marksOfNoStudent)
+        DailyAttendanceMark[] inputMarks)
     {
         Options = options;
         SchoolYear = schoolYear;
@@ -105,11 +120,11 @@ internal sealed class DailyIndex
         _studentIndex = studentIndex;
         Enrollments = enrollments;
         Programs = programs;
-        Marks = marks;
-        MarkDays = markDays;
-        _markStart = markStart;
-        _markOrder = markOrder;
-        MarksOfNoEnrolledStudent = marksOfNoStudent;
+        InputMarks = inputMarks;
+
+        // The marks packed by student are made when first asked for: the reference build and the explanation read
+        // them; the streaming build (StreamingBuild) reads the input in its own order and never needs them.
+        _packed = new Lazy<PackedMarks>(() => PackedMarks.Create(inputMarks, studentIndex, students.Length), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public DailyBuildOptions Options { get; }
@@ -125,19 +140,25 @@ internal sealed class DailyIndex
     /// <summary>Each student's program participations.</summary>
     public PreparedProgram[][] Programs { get; }
 
+    /// <summary>The marks as given, in input order.</summary>
+    public DailyAttendanceMark[] InputMarks { get; }
+
     /// <summary>The marks, packed by student: each student's marks together, in input order; then those of no enrolled student.</summary>
-    public DailyAttendanceMark[] Marks { get; }
+    public DailyAttendanceMark[] Marks => _packed.Value.Marks;
 
     /// <summary>The day number of each mark's date, by mark index.</summary>
-    public int[] MarkDays { get; }
+    public int[] MarkDays => _packed.Value.Days;
 
     /// <summary>The indices of marks whose student has no enrollment at all.</summary>
-    public int[] MarksOfNoEnrolledStudent { get; }
+    public int[] MarksOfNoEnrolledStudent => _packed.Value.OfNoEnrolledStudent;
 
     public bool TryFind(StudentId student, out int index) => _studentIndex.TryGetValue(student.Value, out index);
 
+    /// <summary>The index of the student whose id is <paramref name="id"/>, or -1 when the student has no enrollment.</summary>
+    public int IndexOf(string id) => _studentIndex.TryGetValue(id, out var s) ? s : -1;
+
     /// <summary>The indices (into <see cref="Marks"/>, packed by student) of student <paramref name="s"/>'s marks, in input order.</summary>
-    public ReadOnlySpan<int> MarksOf(int s) => _markOrder.AsSpan(_markStart[s], _markStart[s + 1] - _markStart[s]);
+    public ReadOnlySpan<int> MarksOf(int s) => _packed.Value.Of(s);
 
     public static DailyIndex Create(
         IEnumerable<SchoolCalendar> calendars,
@@ -222,7 +243,8 @@ internal sealed class DailyIndex
         for (var s = 0; s < students.Length; s++)
         {
             studentIndex[students[s].Value] = s;
-            var ordered = byStudent[students[s]]
+            var list = byStudent[students[s]];
+            var ordered = list.Count == 1 ? new[] { list[0] } : list
                 .OrderBy(x => x.Entry)
                 .ThenBy(x => x.Enrollment.Campus)
                 .ThenBy(x => x.Enrollment.CalendarCode, StringComparer.Ordinal)
@@ -251,76 +273,8 @@ internal sealed class DailyIndex
             .Select(l => l is null ? [] : l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep).ToArray())
             .ToArray();
 
-        // Marks are grouped by student with a counting sort (two passes, no comparison): the builder then walks each
-        // student's marks once per enrollment.
         var markArray = marks is ImmutableArray<DailyAttendanceMark> immutable ? ImmutableCollectionsMarshal.AsArray(immutable)! : marks.ToArray();
-        var studentOfMark = new int[markArray.Length];
-        var markDays = new int[markArray.Length];
-        var markStart = new int[students.Length + 1];
-        var orphans = new List<int>();
-        var lastDate = default(LocalDate);
-        var lastDay = DayNumber.Of(lastDate);
-        for (var i = 0; i < markArray.Length; i++)
-        {
-            // Files come sorted by date or by student: consecutive marks mostly share a date.
-            var date = markArray[i].Date;
-            if (date != lastDate)
-            {
-                (lastDate, lastDay) = (date, DayNumber.Of(date));
-            }
-
-            markDays[i] = lastDay;
-            if (studentIndex.TryGetValue(markArray[i].Student.Value, out var s))
-            {
-                studentOfMark[i] = s;
-                markStart[s + 1]++;
-            }
-            else
-            {
-                studentOfMark[i] = -1;
-                orphans.Add(i);
-            }
-        }
-
-        for (var s = 0; s < students.Length; s++)
-        {
-            markStart[s + 1] += markStart[s];
-        }
-
-        var next = markStart[..^1];
-        var markOrder = new int[markStart[^1]];
-        for (var i = 0; i < markArray.Length; i++)
-        {
-            var s = studentOfMark[i];
-            if (s >= 0)
-            {
-                markOrder[next[s]++] = i;
-            }
-        }
-
-        // The marks packed by student (each student's in input order), then the marks of no enrolled student: the
-        // build walks every student's marks as one run of memory, not one mark per cache line across a file sorted
-        // by date, so its rate holds at district scale. Indices into Marks from here on are packed indices.
-        var packed = new DailyAttendanceMark[markArray.Length];
-        var packedDays = new int[markArray.Length];
-        for (var i = 0; i < markOrder.Length; i++)
-        {
-            var from = markOrder[i];
-            packed[i] = markArray[from];
-            packedDays[i] = markDays[from];
-            markOrder[i] = i;
-        }
-
-        var orphanIndices = new int[orphans.Count];
-        for (var k = 0; k < orphans.Count; k++)
-        {
-            var at = markOrder.Length + k;
-            packed[at] = markArray[orphans[k]];
-            packedDays[at] = markDays[orphans[k]];
-            orphanIndices[k] = at;
-        }
-
-        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, packed, packedDays, markStart, markOrder, orphanIndices);
+        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray);
     }
 
     /// <summary>The places given, as <c> (calendars.csv, line 2; calendars.csv, line 9)</c>, or nothing when none is known.</summary>
@@ -346,5 +300,103 @@ internal sealed class DailyIndex
                 }
             }
         }
+    }
+}
+
+/// <summary>The marks packed by student (each student's in input order), then the marks of no enrolled student.</summary>
+internal sealed class PackedMarks
+{
+    private readonly int[] _start;
+    private readonly int[] _order;
+
+    private PackedMarks(DailyAttendanceMark[] marks, int[] days, int[] start, int[] order, int[] ofNoEnrolledStudent)
+    {
+        Marks = marks;
+        Days = days;
+        _start = start;
+        _order = order;
+        OfNoEnrolledStudent = ofNoEnrolledStudent;
+    }
+
+    public DailyAttendanceMark[] Marks { get; }
+
+    /// <summary>The day number of each packed mark's date.</summary>
+    public int[] Days { get; }
+
+    /// <summary>The indices of marks whose student has no enrollment at all.</summary>
+    public int[] OfNoEnrolledStudent { get; }
+
+    /// <summary>The indices of student <paramref name="s"/>'s marks, in input order.</summary>
+    public ReadOnlySpan<int> Of(int s) => _order.AsSpan(_start[s], _start[s + 1] - _start[s]);
+
+    public static PackedMarks Create(DailyAttendanceMark[] markArray, Dictionary<string, int> studentIndex, int studentCount)
+    {
+        // Marks are grouped by student with a counting sort (two passes, no comparison): the builder then walks each
+        // student's marks once per enrollment.
+        var studentOfMark = new int[markArray.Length];
+        var markDays = new int[markArray.Length];
+        var markStart = new int[studentCount + 1];
+        var orphans = new List<int>();
+        var lastDate = default(LocalDate);
+        var lastDay = DayNumber.Of(lastDate);
+        for (var i = 0; i < markArray.Length; i++)
+        {
+            // Files come sorted by date or by student: consecutive marks mostly share a date.
+            var date = markArray[i].Date;
+            if (date != lastDate)
+            {
+                (lastDate, lastDay) = (date, DayNumber.Of(date));
+            }
+
+            markDays[i] = lastDay;
+            if (studentIndex.TryGetValue(markArray[i].Student.Value, out var s))
+            {
+                studentOfMark[i] = s;
+                markStart[s + 1]++;
+            }
+            else
+            {
+                studentOfMark[i] = -1;
+                orphans.Add(i);
+            }
+        }
+
+        for (var s = 0; s < studentCount; s++)
+        {
+            markStart[s + 1] += markStart[s];
+        }
+
+        var next = markStart[..^1];
+        var markOrder = new int[markStart[^1]];
+        for (var i = 0; i < markArray.Length; i++)
+        {
+            var s = studentOfMark[i];
+            if (s >= 0)
+            {
+                markOrder[next[s]++] = i;
+            }
+        }
+
+        // Packed by student, then the marks of no enrolled student; indices from here on are packed indices.
+        var packed = new DailyAttendanceMark[markArray.Length];
+        var packedDays = new int[markArray.Length];
+        for (var i = 0; i < markOrder.Length; i++)
+        {
+            var from = markOrder[i];
+            packed[i] = markArray[from];
+            packedDays[i] = markDays[from];
+            markOrder[i] = i;
+        }
+
+        var orphanIndices = new int[orphans.Count];
+        for (var k = 0; k < orphans.Count; k++)
+        {
+            var at = markOrder.Length + k;
+            packed[at] = markArray[orphans[k]];
+            packedDays[at] = markDays[orphans[k]];
+            orphanIndices[k] = at;
+        }
+
+        return new PackedMarks(packed, packedDays, markStart, markOrder, orphanIndices);
     }
 }

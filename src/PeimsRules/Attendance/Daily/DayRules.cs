@@ -12,7 +12,27 @@ internal readonly record struct DayDecision(
     long MainstreamHalfDays,
     long ResidentialFacilityHalfDays,
     long BilingualEslHalfDays,
-    int SnapshotMark);
+    SnapshotReading Reading);
+
+/// <summary>
+/// What the marks that held the snapshot time say about a day. The values are bits: a present mark adds
+/// <see cref="Present"/>, an absent one <see cref="Absent"/>, and both together are <see cref="Conflict"/>, so the
+/// readings of several marks fold with a bitwise or in any order.
+/// </summary>
+internal enum SnapshotReading : byte
+{
+    /// <summary>No mark held the snapshot time.</summary>
+    NoMark = 0,
+
+    /// <summary>Every mark that held the snapshot time says present.</summary>
+    Present = 1,
+
+    /// <summary>Every mark that held the snapshot time says absent.</summary>
+    Absent = 2,
+
+    /// <summary>Marks that held the snapshot time disagree.</summary>
+    Conflict = Present | Absent,
+}
 
 /// <summary>
 /// The rules of the Ed-Fi Texas v4.0 reporting-period attendance object logic for one day, in the order <see cref="DayExclusionReason"/> lists them. The builder and the
@@ -64,64 +84,85 @@ internal static class DayRules
         int snapshotMark,
         ReadOnlySpan<PreparedProgram> programs,
         DailyAttendanceMark[] marks,
+        DailyBuildOptions options) =>
+        Decide(enrollment, day, inExcludedRange, ReadingOf(snapshotMark, marks), programs, options);
+
+    /// <summary>What the mark that held the snapshot time (<see cref="NoMark"/>, <see cref="Conflict"/> or an index into <paramref name="marks"/>) says.</summary>
+    public static SnapshotReading ReadingOf(int snapshotMark, DailyAttendanceMark[] marks) => snapshotMark switch
+    {
+        NoMark => SnapshotReading.NoMark,
+        Conflict => SnapshotReading.Conflict,
+        _ => marks[snapshotMark].IsPresent ? SnapshotReading.Present : SnapshotReading.Absent,
+    };
+
+    /// <summary>
+    /// Decides an instructional day (day number <paramref name="day"/>) of <paramref name="enrollment"/>, which covers
+    /// it, given what the marks that held the snapshot time say (<paramref name="reading"/>).
+    /// </summary>
+    public static DayDecision Decide(
+        PreparedEnrollment enrollment,
+        int day,
+        bool inExcludedRange,
+        SnapshotReading reading,
+        ReadOnlySpan<PreparedProgram> programs,
         DailyBuildOptions options)
     {
         var code = enrollment.CodeOn(day);
         if (enrollment.WholeEnrollmentReason is { } whole)
         {
-            return LeftOut(whole, code, snapshotMark);
+            return LeftOut(whole, code, reading);
         }
 
         if (inExcludedRange)
         {
-            return LeftOut(DayExclusionReason.ExcludedDateRange, code, snapshotMark);
+            return LeftOut(DayExclusionReason.ExcludedDateRange, code, reading);
         }
 
         if (!code.IsInMembership)
         {
-            return LeftOut(DayExclusionReason.AdaCodeZero, code, snapshotMark);
+            return LeftOut(DayExclusionReason.AdaCodeZero, code, reading);
         }
 
         if (code.Weight == DayWeight.FlexibleMinutes)
         {
-            return LeftOut(DayExclusionReason.FlexibleAttendanceProgram, code, snapshotMark);
+            return LeftOut(DayExclusionReason.FlexibleAttendanceProgram, code, reading);
         }
 
         if (enrollment.IsEarlyEducation && !HasIep(programs, day))
         {
-            return LeftOut(DayExclusionReason.EarlyEducationWithoutIep, code, snapshotMark);
+            return LeftOut(DayExclusionReason.EarlyEducationWithoutIep, code, reading);
         }
 
         bool present;
-        if (snapshotMark == Conflict)
+        if (reading == SnapshotReading.Conflict)
         {
-            return LeftOut(DayExclusionReason.ConflictingSnapshotMarks, code, snapshotMark);
+            return LeftOut(DayExclusionReason.ConflictingSnapshotMarks, code, reading);
         }
-        else if (snapshotMark == NoMark)
+        else if (reading == SnapshotReading.NoMark)
         {
             if (options.NoSnapshotMark != NoSnapshotMarkRule.CountPresent)
             {
-                return LeftOut(DayExclusionReason.NoSnapshotMark, code, snapshotMark);
+                return LeftOut(DayExclusionReason.NoSnapshotMark, code, reading);
             }
 
             present = true;
         }
         else
         {
-            present = marks[snapshotMark].IsPresent;
+            present = reading == SnapshotReading.Present;
         }
 
         // Codes 2, 5 and 6 count one half day of presence or absence for each instructional day (Ed-Fi Texas v4.0 reporting-period attendance object logic).
         long weight = code.IsHalfDay ? 1 : 2;
         if (!present)
         {
-            return new DayDecision(null, code, false, 0, 0, weight, 0, 0, 0, 0, snapshotMark);
+            return new DayDecision(null, code, false, 0, 0, weight, 0, 0, 0, 0, reading);
         }
 
         if (!code.IsEligible)
         {
             // A code-4 or code-5 day present is an ineligible day present, and no special-program day.
-            return new DayDecision(null, code, true, 0, weight, 0, 0, 0, 0, 0, snapshotMark);
+            return new DayDecision(null, code, true, 0, weight, 0, 0, 0, 0, 0, reading);
         }
 
         long prs = 0, mainstream = 0, residential = 0;
@@ -149,7 +190,7 @@ internal static class DayRules
         // E0938: an eligible day present on which the enrollment carries a bilingual/ESL funding code (E1651), with the
         // same half-day rule; the builder files it under that code.
         var bilingual = enrollment.Enrollment.BilingualEslFunding is null ? 0 : weight;
-        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, bilingual, snapshotMark);
+        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, bilingual, reading);
     }
 
     /// <summary>
@@ -209,8 +250,8 @@ internal static class DayRules
         _ => reason.ToString(),
     };
 
-    private static DayDecision LeftOut(DayExclusionReason reason, AdaEligibility code, int snapshotMark) =>
-        new(reason, code, false, 0, 0, 0, 0, 0, 0, 0, snapshotMark);
+    private static DayDecision LeftOut(DayExclusionReason reason, AdaEligibility code, SnapshotReading reading) =>
+        new(reason, code, false, 0, 0, 0, 0, 0, 0, 0, reading);
 
     private static int Compare(DailyAttendanceMark a, DailyAttendanceMark b)
     {

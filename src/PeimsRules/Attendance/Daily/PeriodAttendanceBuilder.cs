@@ -40,6 +40,13 @@ namespace PeimsRules.Attendance.Daily;
 /// that covers the record's last counted day. Exact: every count is a whole number of half days. The output does not
 /// depend on the order of the inputs: records come by student id, then period, campus, grade and track.
 /// </para>
+/// <para>
+/// At district scale (a large district's year is tens of millions of marks) the build reads the marks once, in the
+/// order they come, on every core: each mark is given to the enrollment that covers its date and only what the
+/// snapshot rule needs is kept of it; then each student's days are decided. Marks are not sorted (nor copied, given as an
+/// immutable array), so the time grows with the number of marks and no faster; a file sorted by date then student, or
+/// by student, reads fastest.
+/// </para>
 /// </remarks>
 [TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic")]
 [TeaSource("TEA data standards, complex type 42400 Basic Reporting Period Attendance; code table C059")]
@@ -62,9 +69,46 @@ public static class PeriodAttendanceBuilder
         IEnumerable<DailyAttendanceMark> marks,
         IEnumerable<ProgramParticipation>? programs = null,
         DailyBuildOptions? options = null) =>
+        BuildStreaming(calendars, enrollments, marks, programs, options, StreamingBuild.ParallelFromStudents, StreamingBuild.StudentsPerRun, StreamingBuild.MarksPerChunk);
+
+    /// <summary>
+    /// The fast path (<see cref="StreamingBuild"/>), run in parallel from <paramref name="parallelFromStudents"/> students in runs of
+    /// <paramref name="studentsPerRun"/>, over the marks in chunks of <paramref name="marksPerChunk"/> (tests set these small).
+    /// </summary>
+    internal static PeriodAttendanceBuild BuildStreaming(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation>? programs,
+        DailyBuildOptions? options,
+        int parallelFromStudents,
+        int studentsPerRun,
+        int marksPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        ArgumentNullException.ThrowIfNull(enrollments);
+        ArgumentNullException.ThrowIfNull(marks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(studentsPerRun, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(marksPerChunk, 1);
+        options ??= DailyBuildOptions.Default;
+        var index = DailyIndex.Create(calendars, enrollments, marks, programs ?? [], options);
+        return StreamingBuild.Build(index, parallelFromStudents, studentsPerRun, marksPerChunk);
+    }
+
+    /// <summary>The reference build (<see cref="BuildInRuns"/>) with its own parallel settings: what the benchmarks compare the fast path with.</summary>
+    internal static PeriodAttendanceBuild BuildReference(
+        IEnumerable<SchoolCalendar> calendars,
+        IEnumerable<StudentEnrollment> enrollments,
+        IEnumerable<DailyAttendanceMark> marks,
+        IEnumerable<ProgramParticipation>? programs = null,
+        DailyBuildOptions? options = null) =>
         BuildInRuns(calendars, enrollments, marks, programs, options, ParallelFromStudents, StudentsPerRun);
 
-    /// <summary>The build, run in parallel from <paramref name="parallelFromStudents"/> students in runs of <paramref name="studentsPerRun"/> (tests set these small).</summary>
+    /// <summary>
+    /// The reference build, the readable truth the fast path (<see cref="StreamingBuild"/>) is checked against: the marks
+    /// packed by student, each student's days decided from its marks; run in parallel from
+    /// <paramref name="parallelFromStudents"/> students in runs of <paramref name="studentsPerRun"/> (tests set these small).
+    /// </summary>
     internal static PeriodAttendanceBuild BuildInRuns(
         IEnumerable<SchoolCalendar> calendars,
         IEnumerable<StudentEnrollment> enrollments,
@@ -130,22 +174,29 @@ public static class PeriodAttendanceBuilder
         var nonInstructional = InMarkOrder(Enumerable.Range(0, offCalendar.Length).Where(i => offCalendar[i]).Select(i => index.Marks[i]));
         if (options.NoSnapshotMark == NoSnapshotMarkRule.LeaveDayOut && leftOut[(int)DayExclusionReason.NoSnapshotMark] > 0 && !index.Marks.Any(m => m.IsPresent))
         {
-            // An export of absences only (negative attendance) would otherwise become records with no day present.
-            throw new DailyAttendanceInputException([
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no attendance mark says present, and {leftOut[(int)DayExclusionReason.NoSnapshotMark]} enrolled instructional days have no mark at the snapshot time: the attendance file looks like an export of absences only (negative attendance). Build with the negative-attendance option (periods --negative-attendance; DailyBuildOptions.NoSnapshotMark = CountPresent) to count a day in membership with no absence mark as present."),
-            ]);
+            throw AbsencesOnly(leftOut[(int)DayExclusionReason.NoSnapshotMark]);
         }
 
         var leftOutDays = Enum.GetValues<DayExclusionReason>().Where(r => leftOut[(int)r] > 0).ToDictionary(r => r, r => leftOut[(int)r]);
         return new PeriodAttendanceBuild(index, records.AsReadOnly(), special.AsReadOnly(), Array.AsReadOnly(unmatchedMarks), Array.AsReadOnly(nonInstructional), leftOutDays.AsReadOnly(), parts.Sum(p => p.PresentWithoutMark[0]));
     }
 
-    private static DailyAttendanceMark[] InMarkOrder(IEnumerable<DailyAttendanceMark> marks) => marks
+    /// <summary>The error of a build whose marks say no one was present while <paramref name="days"/> days have no mark at the snapshot time.</summary>
+    internal static DailyAttendanceInputException AbsencesOnly(long days) =>
+        // An export of absences only (negative attendance) would otherwise become records with no day present.
+        new([
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no attendance mark says present, and {days} enrolled instructional days have no mark at the snapshot time: the attendance file looks like an export of absences only (negative attendance). Build with the negative-attendance option (periods --negative-attendance; DailyBuildOptions.NoSnapshotMark = CountPresent) to count a day in membership with no absence mark as present."),
+        ]);
+
+    internal static DailyAttendanceMark[] InMarkOrder(IEnumerable<DailyAttendanceMark> marks) => marks
         .OrderBy(m => m.Student).ThenBy(m => m.Campus).ThenBy(m => m.Date).ThenBy(m => m.Start).ThenBy(m => m.End)
         .ThenBy(m => m.Status).ThenBy(m => m.ClassPeriod, StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary>Builds in parallel from this many students.</summary>
+    /// <summary>The number of <see cref="DayExclusionReason"/> values.</summary>
+    internal static readonly int Reasons = Enum.GetValues<DayExclusionReason>().Length;
+
+    /// <summary>The reference build runs in parallel from this many students.</summary>
     private const int ParallelFromStudents = 8_192;
 
     /// <summary>The students of one parallel run.</summary>
@@ -184,9 +235,9 @@ public static class PeriodAttendanceBuilder
     }
 
     /// <summary>What one run of students built.</summary>
-    private sealed class StudentRun(int reasons)
+    internal sealed class StudentRun(int reasons, int capacity = 0)
     {
-        public List<BasicReportingPeriodAttendance> Records { get; } = [];
+        public List<BasicReportingPeriodAttendance> Records { get; } = new(capacity);
 
         public List<SpecialProgramsAttendancePeriod> Special { get; } = [];
 
@@ -272,7 +323,7 @@ public static class PeriodAttendanceBuilder
                         continue;
                     }
 
-                    if (decision.SnapshotMark == DayRules.NoMark)
+                    if (decision.Reading == SnapshotReading.NoMark)
                     {
                         // Counted present under NoSnapshotMarkRule.CountPresent: reported, so the choice is never silent.
                         presentWithoutMark[0]++;
@@ -285,7 +336,7 @@ public static class PeriodAttendanceBuilder
         }
     }
 
-    private static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
+    internal static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
     {
         var track = enrollment.Calendar.Track!.Value;
         var grade = enrollment.Enrollment.GradeLevel;
@@ -350,9 +401,11 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     public long ResidentialFacility { get; private set; }
 
     /// <summary>The bilingual/ESL half days present (E0938), by funding code (<see cref="BilingualEslFunding.All"/> order).</summary>
-    private readonly long[] _bilingualEsl = new long[BilingualEslFunding.All.Count];
+    private long[]? _bilingualEsl;
 
-    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility + _bilingualEsl.Sum();
+    public long SpecialProgramHalfDays => PregnancyRelatedServices + Mainstream + ResidentialFacility + _bilingualEslTotal;
+
+    private long _bilingualEslTotal;
 
     private int _lastDay;
     private StudentEnrollment? _lastEnrollment;
@@ -378,7 +431,7 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
         ResidentialFacility += day.ResidentialFacilityHalfDays;
         if (day.BilingualEslHalfDays > 0)
         {
-            _bilingualEsl[enrollment.BilingualEslFunding!.Value.Index] += day.BilingualEslHalfDays;
+            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, day.BilingualEslHalfDays);
         }
 
         if (_lastEnrollment is null || date > _lastDay)
@@ -389,23 +442,62 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     }
 
     /// <summary>
+    /// Adds counted days of <paramref name="enrollment"/> under one <paramref name="code"/> at once, as <see cref="Add"/>
+    /// would add them one by one (the fast path's days without special programs): their half days, and the last of
+    /// them, day number <paramref name="lastDay"/>.
+    /// </summary>
+    public void AddDays(AdaEligibility code, long eligible, long ineligible, long absent, long bilingualEsl, int lastDay, StudentEnrollment enrollment)
+    {
+        if (_codes == 0)
+        {
+            _code = code;
+            _codes = 1;
+        }
+        else if (_codes == 1 && code != _code)
+        {
+            _codes = 2;
+        }
+
+        Eligible += eligible;
+        Ineligible += ineligible;
+        Absent += absent;
+        if (bilingualEsl > 0)
+        {
+            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, bilingualEsl);
+        }
+
+        if (_lastEnrollment is null || lastDay > _lastDay)
+        {
+            _lastDay = lastDay;
+            _lastEnrollment = enrollment;
+        }
+    }
+
+    private void AddBilingualEsl(BilingualEslFunding funding, long halfDays)
+    {
+        (_bilingualEsl ??= new long[BilingualEslFunding.All.Count])[funding.Index] += halfDays;
+        _bilingualEslTotal += halfDays;
+    }
+
+    /// <summary>
     /// The special-programs records of <paramref name="record"/>: one, with every program's days and the bilingual/ESL days
     /// of the first funding code that has any; then one more for each further code, with that code's bilingual/ESL days only.
     /// </summary>
     public void AddSpecialProgramsRecords(BasicReportingPeriodAttendance record, List<SpecialProgramsAttendancePeriod> special)
     {
-        var codes = BilingualEslFunding.All.Where(f => _bilingualEsl[f.Index] > 0).ToList();
+        var bilingualEsl = _bilingualEsl ?? new long[BilingualEslFunding.All.Count];
+        var codes = BilingualEslFunding.All.Where(f => bilingualEsl[f.Index] > 0).ToList();
         BilingualEslFunding? first = codes.Count > 0 ? codes[0] : null;
         special.Add(new SpecialProgramsAttendancePeriod(
             record,
             DayCount.FromHalfDays(PregnancyRelatedServices),
             DayCount.FromHalfDays(Mainstream),
             DayCount.FromHalfDays(ResidentialFacility),
-            first is { } f0 ? DayCount.FromHalfDays(_bilingualEsl[f0.Index]) : DayCount.Zero,
+            first is { } f0 ? DayCount.FromHalfDays(bilingualEsl[f0.Index]) : DayCount.Zero,
             first));
         foreach (var code in codes.Skip(1))
         {
-            special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(_bilingualEsl[code.Index]), code));
+            special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(bilingualEsl[code.Index]), code));
         }
     }
 

@@ -291,6 +291,16 @@ public sealed class SchoolCalendar
 
     internal bool IsExcludedAtOffset(int offset) => _excludedByOffset[offset];
 
+    /// <summary>Whether the calendar has any excluded date range.</summary>
+    internal bool HasExcludedRanges => _excludedRanges.Length > 0;
+
+    /// <summary>The index among the instructional days of the day numbered <paramref name="day"/> (<see cref="DayNumber"/>), or -1.</summary>
+    internal int DayIndexOfDay(int day)
+    {
+        var offset = day - _originDay;
+        return (uint)offset < (uint)_dayIndexByOffset.Length ? _dayIndexByOffset[offset] : -1;
+    }
+
     /// <summary>The index of the first instructional day on or after <paramref name="date"/> (the count when there is none).</summary>
     internal int FirstIndexOnOrAfter(LocalDate date) => FirstIndexOnOrAfter(DayNumber.Of(date));
 
