@@ -155,13 +155,7 @@ internal static class AdaCommand
             return CliOutput.Fail($"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file.");
         }
 
-        var grouping = by switch
-        {
-            "district" => AttendanceGrouping.District,
-            "grade" => AttendanceGrouping.GradeLevel,
-            "track" => AttendanceGrouping.InstructionalTrack,
-            _ => AttendanceGrouping.Campus,
-        };
+        var grouping = GroupingOf(by);
 
         if (special is not null)
         {
@@ -234,10 +228,7 @@ internal static class AdaCommand
         try
         {
             read = PeimsRules.Csv.Columnar.AttendancePartialsCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
-            if (read.UnusedColumns.Count > 0)
-            {
-                Console.Error.WriteLine($"note: {Path.GetFileName(path)}: column(s) not part of the layout, not read: {string.Join(", ", read.UnusedColumns.Select(c => CliOutput.Echo(c)))}.");
-            }
+            CliInput.NoteUnusedColumns(path, read.UnusedColumns);
 
             if (read.SchoolYears.Count == 1 && RuleSet.For(read.SchoolYears[0]).PreKindergartenAgeOnSeptemberFirst is not null)
             {
@@ -268,13 +259,7 @@ internal static class AdaCommand
                 return CliOutput.Fail($"--prior-year is used only for the 2019-20 COVID-19 adjustment; {path} is {rules.SchoolYear.DisplayName}.");
             }
 
-            var grouping = by switch
-            {
-                "district" => AttendanceGrouping.District,
-                "grade" => AttendanceGrouping.GradeLevel,
-                "track" => AttendanceGrouping.InstructionalTrack,
-                _ => AttendanceGrouping.Campus,
-            };
+            var grouping = GroupingOf(by);
             try
             {
                 var options = new AttendanceSummaryOptions
@@ -314,6 +299,14 @@ internal static class AdaCommand
         WriteFigures(request.Format, summary, [], by);
         return 0;
     }
+
+    private static AttendanceGrouping GroupingOf(string by) => by switch
+    {
+        "district" => AttendanceGrouping.District,
+        "grade" => AttendanceGrouping.GradeLevel,
+        "track" => AttendanceGrouping.InstructionalTrack,
+        _ => AttendanceGrouping.Campus,
+    };
 
     /// <summary>The notes on stderr that say what the figures count and what they leave out.</summary>
     private static void WriteNotes(AttendanceSummary summary, RuleSet rules, string path, bool priorYearGiven, Func<int> later, Func<int> lastPeriod, int outside)

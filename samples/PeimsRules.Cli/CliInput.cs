@@ -15,12 +15,17 @@ internal static class CliInput
     public static CsvReadResult<T> Read<T>(string path, Func<string, CsvErrorMode, CsvInputOptions, CsvReadResult<T>> reader, CsvErrorMode mode)
     {
         var result = reader(path, mode, Options);
-        if (result.UnusedColumns.Count > 0)
-        {
-            Console.Error.WriteLine($"note: {Path.GetFileName(path)}: column(s) not part of the layout, not read: {string.Join(", ", result.UnusedColumns.Select(c => CliOutput.Echo(c)))}.");
-        }
-
+        NoteUnusedColumns(path, result.UnusedColumns);
         return result;
+    }
+
+    /// <summary>Writes a note on stderr naming the columns of <paramref name="path"/> that its layout does not read, if any.</summary>
+    public static void NoteUnusedColumns(string path, IReadOnlyList<string> unusedColumns)
+    {
+        if (unusedColumns.Count > 0)
+        {
+            Console.Error.WriteLine($"note: {Path.GetFileName(path)}: column(s) not part of the layout, not read: {string.Join(", ", unusedColumns.Select(c => CliOutput.Echo(c)))}.");
+        }
     }
 
     /// <summary>

@@ -92,9 +92,7 @@ public static class AttendancePartialsCsv
             // No length to cut into blocks: an empty file, a device or a pipe is read by the contract's reader, which
             // stops an endless line at its limit.
             var text = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
-            var textYears = text.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
-            return new AttendancePartialsRead(
-                textYears, textYears.Count == 1 ? AttendancePartials.Of(text.Records, RuleSet.For(textYears[0])) : null, text.Records.Count, text.Problems, text.UnusedColumns, streamed: false);
+            return OfRecords(text.Records, text.Problems, text.UnusedColumns);
         }
 
         var read = AttendanceStoreCsv.ReadFileForSummaries(path, mode);
@@ -105,8 +103,15 @@ public static class AttendancePartialsCsv
                 : new AttendancePartialsRead([], null, 0, read.Problems, read.UnusedColumns, streamed: false);
         }
 
-        var years = read.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
-        var partials = years.Count == 1 ? AttendancePartials.Of(read.Records, RuleSet.For(years[0])) : null;
-        return new AttendancePartialsRead(years, partials, read.Records.Count, read.Problems, read.UnusedColumns, streamed: false);
+        return OfRecords(read.Records, read.Problems, read.UnusedColumns);
+    }
+
+    /// <summary>The sums of records read as records (<see cref="AttendancePartials.Of"/>), when they are of one school year.</summary>
+    private static AttendancePartialsRead OfRecords(
+        IReadOnlyCollection<BasicReportingPeriodAttendance> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    {
+        var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        var partials = years.Count == 1 ? AttendancePartials.Of(records, RuleSet.For(years[0])) : null;
+        return new AttendancePartialsRead(years, partials, records.Count, problems, unusedColumns, streamed: false);
     }
 }

@@ -976,7 +976,7 @@ internal static class PlainPeriodFile
                     _cachedCell[period] = cell;
                 }
 
-                var values = CollectionsMarshalSpan(cell);
+                var values = SumsOfCell(cell);
                 AddTo(values, 0, eligible, remote, ineligible, absent);
                 if (values[0] >= CellSumsTable.MaximumCellRecords)
                 {
@@ -1014,7 +1014,7 @@ internal static class PlainPeriodFile
             }
         }
 
-        private Span<int> CollectionsMarshalSpan(int cell) => CellValues.AsSpan(cell * CellSumsTable.Width, CellSumsTable.Width);
+        private Span<int> SumsOfCell(int cell) => CellValues.AsSpan(cell * CellSumsTable.Width, CellSumsTable.Width);
 
         /// <summary>The cell of the current campus with <paramref name="key"/>, added when new.</summary>
         private int CellOf(int key)
