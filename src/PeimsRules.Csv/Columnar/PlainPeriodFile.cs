@@ -88,13 +88,14 @@ internal static class PlainPeriodFile
         }
 
         var chunks = new Chunk[count];
+        var stop = new StopSignal();
         if (count == 1)
         {
-            chunks[0] = SumRange(handle, header.Roles, starts[0], starts[1], blockBytes);
+            chunks[0] = SumRange(handle, header.Roles, starts[0], starts[1], blockBytes, stop);
         }
         else
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k => chunks[k] = SumRange(handle, header.Roles, starts[k], starts[k + 1], blockBytes));
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k => chunks[k] = SumRange(handle, header.Roles, starts[k], starts[k + 1], blockBytes, stop));
         }
 
         return Join(chunks);
@@ -205,7 +206,7 @@ internal static class PlainPeriodFile
     }
 
     /// <summary>The sums of the rows that start in [<paramref name="from"/>, <paramref name="to"/>), or a chunk that gave up.</summary>
-    private static Chunk SumRange(SafeFileHandle handle, Role[] roles, long from, long to, int blockBytes)
+    private static Chunk SumRange(SafeFileHandle handle, Role[] roles, long from, long to, int blockBytes, StopSignal stop)
     {
         var chunk = new Chunk();
         // Bytes past the rows: a field parser may read up to 40 bytes past a row's line feed (and fail there).
@@ -235,9 +236,12 @@ internal static class PlainPeriodFile
                 rowsEnd = buffer.AsSpan(0, valid).LastIndexOf((byte)'\n') + 1;
             }
 
-            if (!chunk.SumRows(roles, buffer, rowsEnd))
+            if (stop.Stopped || !chunk.SumRows(roles, buffer, rowsEnd))
             {
+                // This range, or another one, met a row that is not plain: the file is read the other way, so the
+                // other ranges stop too.
                 chunk.GaveUp = true;
+                stop.Stopped = true;
                 return chunk;
             }
 
@@ -245,6 +249,7 @@ internal static class PlainPeriodFile
             if (carry > MaximumRowBytes)
             {
                 chunk.GaveUp = true;
+                stop.Stopped = true;
                 return chunk;
             }
 
@@ -314,6 +319,18 @@ internal static class PlainPeriodFile
         }
 
         return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, values);
+    }
+
+    /// <summary>Set by the first range that gives up, read by the others between blocks.</summary>
+    private sealed class StopSignal
+    {
+        private volatile bool _stopped;
+
+        public bool Stopped
+        {
+            get => _stopped;
+            set => _stopped = value;
+        }
     }
 
     /// <summary>One row's values in plain form (codes as their index in their table).</summary>
