@@ -170,6 +170,72 @@ internal static class Fields
         return halfDays <= MaximumPlainHalfDays ? halfDays : NotPlain;
     }
 
+    /// <summary>EE, PK, KG, 01 to 12 in capitals as the grade's ordinal (0 to 14).</summary>
+    public static int ReadGrade(ReadOnlySpan<byte> field)
+    {
+        if (field.Length != 2)
+        {
+            return NotPlain;
+        }
+
+        return (field[0], field[1]) switch
+        {
+            ((byte)'E', (byte)'E') => 0,
+            ((byte)'P', (byte)'K') => 1,
+            ((byte)'K', (byte)'G') => 2,
+            _ => Digits(field, 2) is var n and >= 1 and <= 12 ? n + 2 : NotPlain,
+        };
+    }
+
+    /// <summary>1 to 9, one digit.</summary>
+    public static int ReadPeriod(ReadOnlySpan<byte> field) => Digits(field, 1) is var n and >= 1 ? n : NotPlain;
+
+    /// <summary>0 to 8 as 1 to 9; blank as 0 (no code).</summary>
+    public static int ReadAdaCode(ReadOnlySpan<byte> field) => field.IsEmpty ? 0 : Digits(field, 1) is var n and >= 0 and <= 8 ? n + 1 : NotPlain;
+
+    /// <summary>A day count that may be left blank (zero days).</summary>
+    public static int ReadOptionalHalfDays(ReadOnlySpan<byte> field) => field.IsEmpty ? 0 : ParseHalfDays(field);
+
+    /// <summary>00, 01, 02, 99 as their index in <see cref="EconomicDisadvantage.All"/>.</summary>
+    public static int ReadEconomic(ReadOnlySpan<byte> field) => Digits(field, 2) switch
+    {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        99 => 3,
+        _ => NotPlain,
+    };
+
+    /// <summary>0, 1, F, S, 3, 4, 5 as their index in <see cref="PeimsRules.EmergentBilingual.All"/>.</summary>
+    public static int ReadEmergentBilingual(ReadOnlySpan<byte> field) => field.Length != 1 ? NotPlain : field[0] switch
+    {
+        (byte)'0' => 0,
+        (byte)'1' => 1,
+        (byte)'F' => 2,
+        (byte)'S' => 3,
+        (byte)'3' => 4,
+        (byte)'4' => 5,
+        (byte)'5' => 6,
+        _ => NotPlain,
+    };
+
+    /// <summary>Blank, BE, D1, D2 as 0 to 3.</summary>
+    public static int ReadFunding(ReadOnlySpan<byte> field)
+    {
+        if (field.IsEmpty)
+        {
+            return 0;
+        }
+
+        return field.Length != 2 ? NotPlain : (field[0], field[1]) switch
+        {
+            ((byte)'B', (byte)'E') => 1,
+            ((byte)'D', (byte)'1') => 2,
+            ((byte)'D', (byte)'2') => 3,
+            _ => NotPlain,
+        };
+    }
+
     public sealed class Year : ICsvConverter<int>
     {
         public int Read(CsvReader reader, int index) => Digits(reader.GetSpan(index), 4);
@@ -202,22 +268,7 @@ internal static class Fields
     /// <summary>EE, PK, KG, 01 to 12 in capitals, as the grade's ordinal (0 to 14).</summary>
     public sealed class Grade : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index)
-        {
-            var field = reader.GetSpan(index);
-            if (field.Length != 2)
-            {
-                return NotPlain;
-            }
-
-            return (field[0], field[1]) switch
-            {
-                ((byte)'E', (byte)'E') => 0,
-                ((byte)'P', (byte)'K') => 1,
-                ((byte)'K', (byte)'G') => 2,
-                _ => Digits(field, 2) is var n and >= 1 and <= 12 ? n + 2 : NotPlain,
-            };
-        }
+        public int Read(CsvReader reader, int index) => ReadGrade(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
@@ -232,7 +283,7 @@ internal static class Fields
     /// <summary>1 to 9, one digit.</summary>
     public sealed class Period : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index) => Digits(reader.GetSpan(index), 1) is var n and >= 1 ? n : NotPlain;
+        public int Read(CsvReader reader, int index) => ReadPeriod(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
@@ -240,7 +291,7 @@ internal static class Fields
     /// <summary>0 to 8 as 1 to 9; blank as 0 (no code).</summary>
     public sealed class AdaCode : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index) => reader.GetSpan(index) is { IsEmpty: true } ? 0 : Digits(reader.GetSpan(index), 1) is var n and >= 0 and <= 8 ? n + 1 : NotPlain;
+        public int Read(CsvReader reader, int index) => ReadAdaCode(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
@@ -255,11 +306,7 @@ internal static class Fields
     /// <summary>A day count that may be left blank (zero days).</summary>
     public sealed class OptionalHalfDays : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index)
-        {
-            var field = reader.GetSpan(index);
-            return field.IsEmpty ? 0 : ParseHalfDays(field);
-        }
+        public int Read(CsvReader reader, int index) => ReadOptionalHalfDays(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
@@ -267,14 +314,7 @@ internal static class Fields
     /// <summary>00, 01, 02, 99 as their index in <see cref="EconomicDisadvantage.All"/>.</summary>
     public sealed class Economic : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index) => Digits(reader.GetSpan(index), 2) switch
-        {
-            0 => 0,
-            1 => 1,
-            2 => 2,
-            99 => 3,
-            _ => NotPlain,
-        };
+        public int Read(CsvReader reader, int index) => ReadEconomic(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
@@ -282,21 +322,7 @@ internal static class Fields
     /// <summary>0, 1, F, S, 3, 4, 5 as their index in <see cref="PeimsRules.EmergentBilingual.All"/>.</summary>
     public sealed class EmergentBilingual : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index)
-        {
-            var field = reader.GetSpan(index);
-            return field.Length != 1 ? NotPlain : field[0] switch
-            {
-                (byte)'0' => 0,
-                (byte)'1' => 1,
-                (byte)'F' => 2,
-                (byte)'S' => 3,
-                (byte)'3' => 4,
-                (byte)'4' => 5,
-                (byte)'5' => 6,
-                _ => NotPlain,
-            };
-        }
+        public int Read(CsvReader reader, int index) => ReadEmergentBilingual(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }
@@ -304,22 +330,7 @@ internal static class Fields
     /// <summary>Blank, BE, D1, D2 as 0 to 3.</summary>
     public sealed class Funding : ICsvConverter<int>
     {
-        public int Read(CsvReader reader, int index)
-        {
-            var field = reader.GetSpan(index);
-            if (field.IsEmpty)
-            {
-                return 0;
-            }
-
-            return field.Length != 2 ? NotPlain : (field[0], field[1]) switch
-            {
-                ((byte)'B', (byte)'E') => 1,
-                ((byte)'D', (byte)'1') => 2,
-                ((byte)'D', (byte)'2') => 3,
-                _ => NotPlain,
-            };
-        }
+        public int Read(CsvReader reader, int index) => ReadFunding(reader.GetSpan(index));
 
         public void Write(CsvWriter writer, int value) => throw new NotSupportedException();
     }

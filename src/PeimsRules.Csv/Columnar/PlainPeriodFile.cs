@@ -436,9 +436,8 @@ internal static class PlainPeriodFile
                         return false;
                     }
 
-                    p += 33;
-                    var grade = Grade(b, ref p);
-                    p++;
+                    var grade = Fields.ReadGrade(b.AsSpan(p + 33, 2));
+                    p += 36;
                     var track = Fixed2(b, p);
                     p += 3;
                     var period = (uint)(b[p] - '0');
@@ -484,36 +483,35 @@ internal static class PlainPeriodFile
                         return false;
                     }
 
-                    var economic = Fixed2(b, p + 1) switch { 0 => 0, 1 => 1, 2 => 2, 99 => 3, _ => -1 };
+                    var economic = Fields.ReadEconomic(b.AsSpan(p + 1, 2));
                     if (economic < 0 || b[p + 3] != ',')
                     {
                         return false;
                     }
 
                     p += 4;
-                    var bilingual = EmergentBilingual(b, ref p);
+                    var bilingual = Fields.ReadEmergentBilingual(b.AsSpan(p++, 1));
                     if (bilingual < 0 || b[p++] != ',')
                     {
                         return false;
                     }
 
-                    var funding = Funding(b, ref p);
+                    var fundingLength = b[p] == ',' ? 0 : 2;
+                    var funding = Fields.ReadFunding(b.AsSpan(p, fundingLength));
+                    p += fundingLength;
                     if (funding < 0 || b[p++] != ',')
                     {
                         return false;
                     }
 
                     // The ADA eligibility code (blank, or 0 to 8), last: validated, not summed.
-                    if (b[p] != '\n' && b[p] != '\r')
+                    var adaCodeLength = b[p] is (byte)'\n' or (byte)'\r' ? 0 : 1;
+                    if (Fields.ReadAdaCode(b.AsSpan(p, adaCodeLength)) < 0)
                     {
-                        if (b[p] - (uint)'0' > 8)
-                        {
-                            return false;
-                        }
-
-                        p++;
+                        return false;
                     }
 
+                    p += adaCodeLength;
                     if (b[p] == '\r')
                     {
                         p++;
@@ -691,47 +689,39 @@ internal static class PlainPeriodFile
             return true;
         }
 
-        /// <summary>One field's value in plain form (as <see cref="Fields"/> reads it), or -1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long ParseField(Role role, byte[] b, ref int p) => role switch
+        /// <summary>One field's value in plain form, as <see cref="Fields"/> reads it, or -1; <paramref name="p"/> moves to the field's end.</summary>
+        private static long ParseField(Role role, byte[] b, ref int p)
         {
-            Role.SchoolYear => Digits(b, ref p, 4),
-            Role.District => Digits(b, ref p, 6),
-            Role.Campus => Digits(b, ref p, 9),
-            Role.Student => Digits(b, ref p, 10),
-            Role.Grade => Grade(b, ref p),
-            Role.Track => Digits(b, ref p, 2),
-            Role.Period => Digits(b, ref p, 1) is var n and >= 1 ? n : -1,
-            Role.AdaCode => IsEnd(b[p]) ? 0 : Digits(b, ref p, 1) is var code and >= 0 and <= 8 ? code + 1 : -1,
-            Role.DaysTaught or Role.Eligible or Role.Ineligible or Role.Absent => HalfDays(b, ref p),
-            Role.RemoteSynchronous or Role.RemoteAsynchronous => IsEnd(b[p]) ? 0 : HalfDays(b, ref p),
-            Role.Economic => Digits(b, ref p, 2) switch { 0 => 0, 1 => 1, 2 => 2, 99 => 3, _ => -1 },
-            Role.EmergentBilingual => EmergentBilingual(b, ref p),
-            _ => Funding(b, ref p),
-        };
+            var field = FieldAt(b, p);
+            p += field.Length;
+            return role switch
+            {
+                Role.SchoolYear => Fields.Digits(field, 4),
+                Role.District => Fields.Digits(field, 6),
+                Role.Campus => Fields.Digits(field, 9),
+                Role.Student => Fields.LongDigits(field, 10),
+                Role.Grade => Fields.ReadGrade(field),
+                Role.Track => Fields.Digits(field, 2),
+                Role.Period => Fields.ReadPeriod(field),
+                Role.AdaCode => Fields.ReadAdaCode(field),
+                Role.DaysTaught or Role.Eligible or Role.Ineligible or Role.Absent => Fields.ParseHalfDays(field),
+                Role.RemoteSynchronous or Role.RemoteAsynchronous => Fields.ReadOptionalHalfDays(field),
+                Role.Economic => Fields.ReadEconomic(field),
+                Role.EmergentBilingual => Fields.ReadEmergentBilingual(field),
+                _ => Fields.ReadFunding(field),
+            };
+        }
+
+        /// <summary>The field that starts at <paramref name="p"/>: up to the next comma or line end.</summary>
+        private static ReadOnlySpan<byte> FieldAt(byte[] b, int p)
+        {
+            var rest = b.AsSpan(p);
+            var length = rest.IndexOfAny((byte)',', (byte)'\n', (byte)'\r');
+            return rest[..(length < 0 ? rest.Length : length)];
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsEnd(byte b) => b is (byte)',' or (byte)'\n' or (byte)'\r';
-
-        /// <summary>Exactly <paramref name="length"/> digits, then the field's end.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Digits(byte[] b, ref int p, int length)
-        {
-            long value = 0;
-            for (var i = 0; i < length; i++)
-            {
-                var digit = unchecked((uint)(b[p] - (byte)'0'));
-                if (digit > 9)
-                {
-                    return -1;
-                }
-
-                value = (value * 10) + digit;
-                p++;
-            }
-
-            return IsEnd(b[p]) ? value : -1;
-        }
 
         /// <summary><c>29</c>, <c>29.0</c> or <c>14.5</c> as half days, at most 999.5 days (<see cref="Fields.ParseHalfDays"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -770,117 +760,10 @@ internal static class PlainPeriodFile
                 }
             }
 
-            return HalfDaysGeneral(b, ref p);
-        }
-
-        /// <summary><see cref="HalfDays"/> for any form: one to three digits, then .0, .5 or nothing.</summary>
-        private static long HalfDaysGeneral(byte[] b, ref int p)
-        {
-            var days = 0;
-            var digits = 0;
-            while (unchecked((uint)(b[p] - (byte)'0')) <= 9)
-            {
-                days = (days * 10) + (b[p] - (byte)'0');
-                p++;
-                if (++digits > 3)
-                {
-                    return -1;
-                }
-            }
-
-            if (digits == 0)
-            {
-                return -1;
-            }
-
-            var half = 0;
-            if (b[p] == (byte)'.')
-            {
-                switch (b[p + 1])
-                {
-                    case (byte)'0':
-                        break;
-                    case (byte)'5':
-                        half = 1;
-                        break;
-                    default:
-                        return -1;
-                }
-
-                p += 2;
-            }
-
-            var halfDays = (days * 2) + half;
-            return IsEnd(b[p]) && halfDays <= 1999 ? halfDays : -1;
-        }
-
-        /// <summary>EE, PK, KG, 01 to 12 as the grade's ordinal (0 to 14).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Grade(byte[] b, ref int p)
-        {
-            var (c0, c1) = (b[p], b[p + 1]);
-            if (c0 is (byte)',' or (byte)'\n' || !IsEnd(b[p + 2]))
-            {
-                return -1;
-            }
-
-            p += 2;
-            return (c0, c1) switch
-            {
-                ((byte)'E', (byte)'E') => 0,
-                ((byte)'P', (byte)'K') => 1,
-                ((byte)'K', (byte)'G') => 2,
-                _ => unchecked((uint)(c0 - '0')) <= 9 && unchecked((uint)(c1 - '0')) <= 9 && ((c0 - '0') * 10) + (c1 - '0') is var n and >= 1 and <= 12 ? n + 2 : -1,
-            };
-        }
-
-        /// <summary>0, 1, F, S, 3, 4, 5 as their index in <see cref="PeimsRules.EmergentBilingual.All"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long EmergentBilingual(byte[] b, ref int p)
-        {
-            if (!IsEnd(b[p + 1]))
-            {
-                return -1;
-            }
-
-            var value = b[p] switch
-            {
-                (byte)'0' => 0,
-                (byte)'1' => 1,
-                (byte)'F' => 2,
-                (byte)'S' => 3,
-                (byte)'3' => 4,
-                (byte)'4' => 5,
-                (byte)'5' => 6,
-                _ => -1,
-            };
-            p++;
-            return value;
-        }
-
-        /// <summary>Blank, BE, D1, D2 as 0 to 3.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Funding(byte[] b, ref int p)
-        {
-            if (IsEnd(b[p]))
-            {
-                return 0;
-            }
-
-            if (IsEnd(b[p + 1]) || !IsEnd(b[p + 2]))
-            {
-                return -1;
-            }
-
-            var value = (b[p], b[p + 1]) switch
-            {
-                ((byte)'B', (byte)'E') => 1,
-                ((byte)'D', (byte)'1') => 2,
-                ((byte)'D', (byte)'2') => 3,
-                _ => -1,
-            };
-            p += 2;
-            return value;
+            // Any other form (29, 029.0, or not plain at all) is read by the converters' own rule.
+            var field = FieldAt(b, p);
+            p += field.Length;
+            return Fields.ParseHalfDays(field);
         }
 
         /// <summary>Adds one row's record to its cell; false when the record is not one the canonical reader accepts as it is, or out of campus order.</summary>
