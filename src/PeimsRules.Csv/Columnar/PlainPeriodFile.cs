@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using PeimsRules.Attendance.Columnar;
@@ -321,6 +323,56 @@ internal static class PlainPeriodFile
         return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, values);
     }
 
+    /// <summary>
+    /// Each code field's plain forms as a table over its bytes (two read as one little-endian number, or one), filled
+    /// from the field's own rule in <see cref="Fields"/>: the value <see cref="Fields"/> gives, or <see cref="Fields.NotPlain"/>.
+    /// </summary>
+    private static class CodeTables
+    {
+        public static readonly sbyte[] Grade = Pairs(Fields.ReadGrade);
+
+        public static readonly sbyte[] Economic = Pairs(Fields.ReadEconomic);
+
+        /// <summary>The two-character forms only: a blank funding code is read as blank before the table.</summary>
+        public static readonly sbyte[] Funding = Pairs(Fields.ReadFunding);
+
+        public static readonly sbyte[] Period = Singles(Fields.ReadPeriod);
+
+        public static readonly sbyte[] EmergentBilingual = Singles(Fields.ReadEmergentBilingual);
+
+        /// <summary>The one-character forms only: a blank ADA code is read as blank before the table.</summary>
+        public static readonly sbyte[] AdaCode = Singles(Fields.ReadAdaCode);
+
+        private delegate int FieldRule(ReadOnlySpan<byte> field);
+
+        private static sbyte[] Pairs(FieldRule rule)
+        {
+            var table = new sbyte[1 << 16];
+            Span<byte> field = stackalloc byte[2];
+            for (var i = 0; i < table.Length; i++)
+            {
+                field[0] = unchecked((byte)i);
+                field[1] = unchecked((byte)(i >> 8));
+                table[i] = checked((sbyte)rule(field));
+            }
+
+            return table;
+        }
+
+        private static sbyte[] Singles(FieldRule rule)
+        {
+            var table = new sbyte[1 << 8];
+            Span<byte> field = stackalloc byte[1];
+            for (var i = 0; i < table.Length; i++)
+            {
+                field[0] = unchecked((byte)i);
+                table[i] = checked((sbyte)rule(field));
+            }
+
+            return table;
+        }
+    }
+
     /// <summary>Set by the first range that gives up, read by the others between blocks.</summary>
     private sealed class StopSignal
     {
@@ -414,133 +466,146 @@ internal static class PlainPeriodFile
         /// <see cref="SumRowsCore"/> for the columns in the order <see cref="BasicReportingPeriodAttendanceCsv"/> writes them
         /// (as TEA extracts and <c>generate</c> do): the same rules, field by field, written out in that order.
         /// </summary>
+        /// <remarks>
+        /// The first 41 bytes of such a row have fixed widths (<c>2024,101912,101912001,0000000001,KG,00,1,</c>): their
+        /// commas and digits are checked 32 and 16 bytes at a time, then the numbers read eight digits at a time; the
+        /// codes are read through <see cref="CodeTables"/>, filled from <see cref="Fields"/>. Reads stay inside the
+        /// buffer: it holds at least 64 bytes past <paramref name="end"/>, no check passes a line feed, and a row is read
+        /// at most 48 bytes past its start before its line feed is met.
+        /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool SumWriterOrderRows(byte[] b, int end)
         {
             unchecked
             {
+                ref var r = ref MemoryMarshal.GetArrayDataReference(b);
+                var grades = CodeTables.Grade;
+                var periods = CodeTables.Period;
+                var economics = CodeTables.Economic;
+                var bilinguals = CodeTables.EmergentBilingual;
+                var fundings = CodeTables.Funding;
+                var adaCodes = CodeTables.AdaCode;
                 var p = 0;
                 while (p < end)
                 {
-                    long year = Fixed4(b, p);
-                    long district = Fixed6(b, p + 5);
-                    if ((year | district) < 0 || b[p + 4] != ',' || b[p + 11] != ',')
+                    ref var row = ref Unsafe.Add(ref r, p);
+                    if (!FixedStartIsPlain(ref row))
                     {
                         return false;
                     }
 
-                    long campus = Fixed9(b, p + 12);
-                    long student = Fixed10(b, p + 22);
-                    if ((campus | student) < 0 || b[p + 21] != ',' || b[p + 32] != ',' || b[p + 35] != ',' || b[p + 38] != ',' || b[p + 40] != ',')
+                    var grade = grades[Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, 33))];
+                    var period = periods[Unsafe.Add(ref row, 39)];
+                    if ((grade | period) < 0)
                     {
                         return false;
                     }
 
-                    var grade = Fields.ReadGrade(b.AsSpan(p + 33, 2));
-                    p += 36;
-                    var track = Fixed2(b, p);
-                    p += 3;
-                    var period = (uint)(b[p] - '0');
-                    if (grade < 0 || track < 0 || period - 1 > 8)
+                    var year = Digits4(ref row);
+                    var district = (Digits4(ref row, 5) * 100) + Digits2(ref row, 9);
+                    var campus = (Digits8(ref row, 12) * 10) + (Unsafe.Add(ref row, 20) - (uint)'0');
+                    var student = ((long)Digits8(ref row, 22) * 100) + Digits2(ref row, 30);
+                    var track = Digits2(ref row, 36);
+                    p += 41;
+
+                    var taught = HalfDays(b, ref r, ref p);
+                    if (Unsafe.Add(ref r, p++) != ',')
                     {
                         return false;
                     }
 
-                    p += 2;
-                    var taught = HalfDays(b, ref p);
-                    if (b[p++] != ',')
+                    var eligible = HalfDays(b, ref r, ref p);
+                    if (Unsafe.Add(ref r, p++) != ',')
                     {
                         return false;
                     }
 
-                    var eligible = HalfDays(b, ref p);
-                    if (b[p++] != ',')
+                    var ineligible = HalfDays(b, ref r, ref p);
+                    if (Unsafe.Add(ref r, p++) != ',')
                     {
                         return false;
                     }
 
-                    var ineligible = HalfDays(b, ref p);
-                    if (b[p++] != ',')
+                    var absent = HalfDays(b, ref r, ref p);
+                    if (Unsafe.Add(ref r, p++) != ',')
                     {
                         return false;
                     }
 
-                    var absent = HalfDays(b, ref p);
-                    if (b[p++] != ',')
+                    var synchronous = Unsafe.Add(ref r, p) == ',' ? 0 : HalfDays(b, ref r, ref p);
+                    if (Unsafe.Add(ref r, p++) != ',')
                     {
                         return false;
                     }
 
-                    var synchronous = b[p] == ',' ? 0 : HalfDays(b, ref p);
-                    if (b[p++] != ',')
+                    var asynchronous = Unsafe.Add(ref r, p) == ',' ? 0 : HalfDays(b, ref r, ref p);
+                    if ((taught | eligible | ineligible | absent | synchronous | asynchronous) < 0 || Unsafe.Add(ref r, p) != ',')
                     {
                         return false;
                     }
 
-                    var asynchronous = b[p] == ',' ? 0 : HalfDays(b, ref p);
-                    if ((taught | eligible | ineligible | absent | synchronous | asynchronous) < 0 || b[p] != ',')
+                    // Then the codes: economic disadvantage (two characters), emergent bilingual (one), the bilingual/ESL
+                    // funding code (blank or two) and the ADA eligibility code (blank or one: validated, not summed).
+                    var economic = economics[Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, p + 1))];
+                    var bilingual = bilinguals[Unsafe.Add(ref r, p + 4)];
+                    if ((economic | bilingual) < 0 || Unsafe.Add(ref r, p + 3) != ',' || Unsafe.Add(ref r, p + 5) != ',')
                     {
                         return false;
                     }
 
-                    var economic = Fields.ReadEconomic(b.AsSpan(p + 1, 2));
-                    if (economic < 0 || b[p + 3] != ',')
+                    p += 6;
+                    var funding = 0;
+                    if (Unsafe.Add(ref r, p) != ',')
+                    {
+                        funding = fundings[Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, p))];
+                        p += 2;
+                    }
+
+                    if (funding < 0 || Unsafe.Add(ref r, p++) != ',')
                     {
                         return false;
                     }
 
-                    p += 4;
-                    var bilingual = Fields.ReadEmergentBilingual(b.AsSpan(p++, 1));
-                    if (bilingual < 0 || b[p++] != ',')
+                    var last = Unsafe.Add(ref r, p);
+                    if (last is not ((byte)'\n' or (byte)'\r'))
                     {
-                        return false;
+                        if (adaCodes[last] < 0)
+                        {
+                            return false;
+                        }
+
+                        p++;
                     }
 
-                    var fundingLength = b[p] == ',' ? 0 : 2;
-                    var funding = Fields.ReadFunding(b.AsSpan(p, fundingLength));
-                    p += fundingLength;
-                    if (funding < 0 || b[p++] != ',')
-                    {
-                        return false;
-                    }
-
-                    // The ADA eligibility code (blank, or 0 to 8), last: validated, not summed.
-                    var adaCodeLength = b[p] is (byte)'\n' or (byte)'\r' ? 0 : 1;
-                    if (Fields.ReadAdaCode(b.AsSpan(p, adaCodeLength)) < 0)
-                    {
-                        return false;
-                    }
-
-                    p += adaCodeLength;
-                    if (b[p] == '\r')
+                    if (Unsafe.Add(ref r, p) == '\r')
                     {
                         p++;
                     }
 
-                    if (b[p++] != '\n')
+                    if (Unsafe.Add(ref r, p++) != '\n')
                     {
                         return false;
                     }
 
-                    var row = new Row
+                    var fields = new Row
                     {
                         Year = (int)year,
                         District = (int)district,
                         Campus = (int)campus,
                         Student = student,
-                        Grade = (int)grade,
+                        Grade = grade,
                         Track = (int)track,
-                        Period = (int)period,
-                        Taught = (int)taught,
-                        Eligible = (int)eligible,
-                        Ineligible = (int)ineligible,
-                        Absent = (int)absent,
-                        Remote = (int)(synchronous + asynchronous),
-                        Economic = (int)economic,
-                        Bilingual = (int)bilingual,
-                        Funding = (int)funding,
+                        Period = period,
+                        Taught = taught,
+                        Eligible = eligible,
+                        Ineligible = ineligible,
+                        Absent = absent,
+                        Remote = synchronous + asynchronous,
+                        Economic = economic,
+                        Bilingual = bilingual,
+                        Funding = funding,
                     };
-                    if (!Add(row))
+                    if (!Add(fields))
                     {
                         return false;
                     }
@@ -550,77 +615,55 @@ internal static class PlainPeriodFile
             }
         }
 
-        // Fixed-width digits read eight (or four) at a time: each byte checked to be '0' to '9' (high nibble 3, low
-        // nibble at most 9), then the digits combined in pairs, fours and eights (the first digit is the lowest byte).
-        private const ulong Zeros8 = 0x3030303030303030;
-        private const ulong High8 = 0xF0F0F0F0F0F0F0F0;
-        private const ulong Six8 = 0x0606060606060606;
+        // The commas and digits of a row's fixed-width start: commas at 4, 11, 21, 32, 35, 38 and 40, digits at every
+        // other place but the grade's two (33 and 34, read through its table).
+        private const uint StartCommas = (1u << 4) | (1u << 11) | (1u << 21);
+        private const uint StartDigits = ~StartCommas;
+        private const uint RestCommas = (1u << 0) | (1u << 3) | (1u << 6) | (1u << 8);
+        private const uint RestDigits = (1u << 4) | (1u << 5) | (1u << 7);
 
-        /// <summary>Eight digits at <paramref name="p"/> as a number, or -1.</summary>
+        /// <summary>Whether the 41 bytes at <paramref name="row"/> have their commas and digits where a plain row has them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Eight(byte[] b, int p)
+        private static bool FixedStartIsPlain(ref byte row)
+        {
+            var first = Vector256.LoadUnsafe(ref row);
+            var rest = Vector128.LoadUnsafe(ref row, 32);
+            var commas = Vector256.Equals(first, Vector256.Create((byte)',')).ExtractMostSignificantBits();
+            var digits = Vector256.LessThanOrEqual(first - Vector256.Create((byte)'0'), Vector256.Create((byte)9)).ExtractMostSignificantBits();
+            var restCommas = Vector128.Equals(rest, Vector128.Create((byte)',')).ExtractMostSignificantBits() & 0x1FF;
+            var restDigits = Vector128.LessThanOrEqual(rest - Vector128.Create((byte)'0'), Vector128.Create((byte)9)).ExtractMostSignificantBits();
+            return commas == StartCommas && digits == StartDigits && restCommas == RestCommas && (restDigits & RestDigits) == RestDigits;
+        }
+
+        // Digits already checked, combined in pairs, fours and eights (the first digit is the lowest byte).
+        private const ulong Zeros8 = 0x3030303030303030;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Digits8(ref byte row, int at)
         {
             unchecked
             {
-                var v = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(b.AsSpan(p, 8));
-                if ((v & High8) != Zeros8 || ((v + Six8) & High8) != Zeros8)
-                {
-                    return -1;
-                }
-
-                var d = v - Zeros8;
+                var d = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref row, at)) - Zeros8;
                 d = ((d * 10) + (d >> 8)) & 0x00FF00FF00FF00FF;
                 d = ((d * 100) + (d >> 16)) & 0x0000FFFF0000FFFF;
-                d = ((d * 10000) + (d >> 32)) & 0xFFFFFFFF;
-                return (long)d;
+                return (uint)(((d * 10000) + (d >> 32)) & 0xFFFFFFFF);
             }
         }
 
-        /// <summary>Four digits at <paramref name="p"/> as a number, or -1.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Four(byte[] b, int p)
+        private static uint Digits4(ref byte row, int at = 0)
         {
             unchecked
             {
-                var v = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(p, 4));
-                if ((v & 0xF0F0F0F0) != 0x30303030 || ((v + 0x06060606) & 0xF0F0F0F0) != 0x30303030)
-                {
-                    return -1;
-                }
-
-                var d = v - 0x30303030;
+                var d = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref row, at)) - 0x30303030u;
                 d = ((d * 10) + (d >> 8)) & 0x00FF00FF;
-                d = ((d * 100) + (d >> 16)) & 0xFFFF;
-                return d;
-            }
-        }
-
-        /// <summary>Two digits at <paramref name="p"/> as a number, or -1.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Fixed2(byte[] b, int p)
-        {
-            unchecked
-            {
-                var d0 = (uint)(b[p] - '0');
-                var d1 = (uint)(b[p + 1] - '0');
-                return d0 <= 9 && d1 <= 9 ? (d0 * 10) + d1 : -1;
+                return ((d * 100) + (d >> 16)) & 0xFFFF;
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Fixed4(byte[] b, int p) => Four(b, p);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Fixed6(byte[] b, int p) => Combine(Four(b, p), 100, Fixed2(b, p + 4));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Fixed9(byte[] b, int p) => Combine(Eight(b, p), 10, unchecked(b[p + 8] - (uint)'0') is var d and <= 9 ? d : -1);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Fixed10(byte[] b, int p) => Combine(Eight(b, p), 100, Fixed2(b, p + 8));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long Combine(long high, long scale, long low) => (high | low) < 0 ? -1 : (high * scale) + low;
+        private static uint Digits2(ref byte row, int at) =>
+            unchecked(((Unsafe.Add(ref row, at) - (uint)'0') * 10) + (Unsafe.Add(ref row, at + 1) - (uint)'0'));
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool SumRowsCore(Role[] roles, byte[] buffer, int end)
@@ -725,37 +768,37 @@ internal static class PlainPeriodFile
 
         /// <summary><c>29</c>, <c>29.0</c> or <c>14.5</c> as half days, at most 999.5 days (<see cref="Fields.ParseHalfDays"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static long HalfDays(byte[] b, ref int p)
+        private static int HalfDays(byte[] b, ref byte r, ref int p)
         {
             unchecked
             {
                 // The forms extracts write, d.d and dd.d (0.0, 29.5), read at once; any other goes the general way.
-                var d0 = (uint)(b[p] - '0');
-                var d1 = (uint)(b[p + 1] - '0');
+                var d0 = (uint)(Unsafe.Add(ref r, p) - '0');
+                var d1 = (uint)(Unsafe.Add(ref r, p + 1) - '0');
                 if (d0 <= 9)
                 {
-                    if (b[p + 1] == '.' && IsEnd(b[p + 3]))
+                    if (Unsafe.Add(ref r, p + 1) == '.' && IsEnd(Unsafe.Add(ref r, p + 3)))
                     {
-                        var tenth = b[p + 2];
+                        var tenth = Unsafe.Add(ref r, p + 2);
                         if (tenth is (byte)'0' or (byte)'5')
                         {
                             p += 3;
-                            return (d0 * 2) + (tenth == '5' ? 1 : 0);
+                            return (int)((d0 * 2) + (tenth == '5' ? 1u : 0u));
                         }
 
-                        return -1;
+                        return Fields.NotPlain;
                     }
 
-                    if (d1 <= 9 && b[p + 2] == '.' && IsEnd(b[p + 4]))
+                    if (d1 <= 9 && Unsafe.Add(ref r, p + 2) == '.' && IsEnd(Unsafe.Add(ref r, p + 4)))
                     {
-                        var tenth = b[p + 3];
+                        var tenth = Unsafe.Add(ref r, p + 3);
                         if (tenth is (byte)'0' or (byte)'5')
                         {
                             p += 4;
-                            return (((d0 * 10) + d1) * 2) + (tenth == '5' ? 1 : 0);
+                            return (int)((((d0 * 10) + d1) * 2) + (tenth == '5' ? 1u : 0u));
                         }
 
-                        return -1;
+                        return Fields.NotPlain;
                     }
                 }
             }
