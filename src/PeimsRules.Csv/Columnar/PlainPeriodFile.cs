@@ -307,20 +307,28 @@ internal static class PlainPeriodFile
             previous = chunk;
         }
 
+        // Each chunk's pages are kept as they are (no copy): a chunk's cells start on a page of their own.
         var cellCount = chunks.Sum(c => c.CellKeys.Count);
         var keys = new long[cellCount];
-        var values = new int[cellCount * CellSumsTable.Width];
+        var places = new int[cellCount];
+        var pages = new List<int[]>();
         long records = 0;
         var at = 0;
         foreach (var chunk in chunks)
         {
             chunk.CellKeys.CopyTo(keys, at);
-            chunk.CellValues.AsSpan(0, chunk.CellKeys.Count * CellSumsTable.Width).CopyTo(values.AsSpan(at * CellSumsTable.Width));
+            var first = pages.Count * CellSumsTable.PageCells;
+            for (var i = 0; i < chunk.CellKeys.Count; i++)
+            {
+                places[at + i] = first + i;
+            }
+
+            pages.AddRange(chunk.Pages);
             at += chunk.CellKeys.Count;
             records += chunk.Records;
         }
 
-        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, values);
+        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, places, pages);
     }
 
     /// <summary>
@@ -413,7 +421,8 @@ internal static class PlainPeriodFile
         private int[] _slotCell = new int[1024];
         private readonly List<int> _usedSlots = [];
         private readonly int[] _cachedKey = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
-        private readonly int[] _cachedCell = new int[10];
+        private readonly int[]?[] _cachedPage = new int[10][];
+        private readonly int[] _cachedAt = new int[10];
         private readonly HashSet<int> _campuses = [];
 
         // The current student's keys (grade, track, period), for the repeated-key check.
@@ -447,8 +456,8 @@ internal static class PlainPeriodFile
         /// <summary>Per cell: campus (30 bits) then the campus's own cell key (26 bits).</summary>
         public List<long> CellKeys { get; } = [];
 
-        /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums (the first <see cref="CellKeys"/>.Count cells of it).</summary>
-        public int[] CellValues { get; private set; } = new int[256 * CellSumsTable.Width];
+        /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums, <see cref="CellSumsTable.PageCells"/> cells a page (filled as cells are added, never copied).</summary>
+        public List<int[]> Pages { get; } = [];
 
         private int _cellBase;
 
@@ -907,19 +916,15 @@ internal static class PlainPeriodFile
                     r.Funding);
                 // A student's rows are one a period: the cell of each period is kept, so most rows find theirs without the table.
                 var cellKey = (grade << 22) | (track << 15) | (period << 11) | taught;
-                int cell;
-                if (_cachedKey[period] == cellKey)
+                if (_cachedKey[period] != cellKey)
                 {
-                    cell = _cachedCell[period];
-                }
-                else
-                {
-                    cell = CellOf(cellKey);
+                    var cell = CellOf(cellKey);
                     _cachedKey[period] = cellKey;
-                    _cachedCell[period] = cell;
+                    _cachedPage[period] = Pages[cell / CellSumsTable.PageCells];
+                    _cachedAt[period] = cell % CellSumsTable.PageCells * CellSumsTable.Width;
                 }
 
-                var values = SumsOfCell(cell);
+                var values = _cachedPage[period]!.AsSpan(_cachedAt[period], CellSumsTable.Width);
                 AddTo(values, 0, eligible, remote, ineligible, absent);
                 if (values[0] >= CellSumsTable.MaximumCellRecords)
                 {
@@ -957,8 +962,6 @@ internal static class PlainPeriodFile
             }
         }
 
-        private Span<int> SumsOfCell(int cell) => CellValues.AsSpan(cell * CellSumsTable.Width, CellSumsTable.Width);
-
         /// <summary>The cell of the current campus with <paramref name="key"/>, added when new.</summary>
         private int CellOf(int key)
         {
@@ -991,11 +994,9 @@ internal static class PlainPeriodFile
             _slotCell[slot] = added + 1;
             _usedSlots.Add(slot);
             CellKeys.Add(((long)_campus << 26) | (uint)key);
-            if ((added + 1) * CellSumsTable.Width > CellValues.Length)
+            if (added % CellSumsTable.PageCells == 0)
             {
-                var grown = new int[CellValues.Length * 2];
-                CellValues.AsSpan().CopyTo(grown);
-                CellValues = grown;
+                Pages.Add(new int[CellSumsTable.PageCells * CellSumsTable.Width]);
             }
 
             return added;
@@ -1051,12 +1052,20 @@ internal sealed class CellSumsTable
     /// <summary>The records a cell's 32-bit sums hold (each adds at most 1,999 half days: 1,999,000,000 in all).</summary>
     public const int MaximumCellRecords = 1_000_000;
 
-    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, int[] values)
+    /// <summary>The cells a page of sums holds.</summary>
+    public const int PageCells = 4096;
+
+    /// <summary>Per cell (as <see cref="Keys"/>), where its sums are in the pages: page <c>place / PageCells</c>, cell <c>place % PageCells</c> of it.</summary>
+    private readonly int[] _places;
+    private readonly IReadOnlyList<int[]> _pages;
+
+    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, int[] places, IReadOnlyList<int[]> pages)
     {
         SchoolYear = schoolYear;
         Records = records;
         Keys = keys;
-        Values = values;
+        _places = places;
+        _pages = pages;
     }
 
     public SchoolYear? SchoolYear { get; }
@@ -1066,17 +1075,10 @@ internal sealed class CellSumsTable
     /// <summary>Per cell: campus number (30 bits), grade ordinal (4), track (7), period (4), days taught in half days (11).</summary>
     public long[] Keys { get; }
 
-    /// <summary>Per cell, <see cref="Width"/> sums.</summary>
-    public int[] Values { get; }
-
     /// <summary>The partial sums under <paramref name="rules"/>: the days each population's records count.</summary>
     public AttendancePartials ToPartials(RuleSet rules)
     {
-        var order = new int[Keys.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
+        var order = (int[])_places.Clone();
 
         var keys = (long[])Keys.Clone();
         Array.Sort(keys, order);
@@ -1152,9 +1154,10 @@ internal sealed class CellSumsTable
         var sums = default(CellSums);
         for (var i = from; i < to; i++)
         {
-            var at = (order[i] * Width) + (population * PopulationWidth);
-            long eligible = Values[at + 1] + (remote ? (long)Values[at + 2] : 0);
-            sums.Add(new CellSums { Count = Values[at], Eligible = eligible, Present = eligible + Values[at + 3], Absent = Values[at + 4] });
+            var page = _pages[order[i] / PageCells];
+            var at = (order[i] % PageCells * Width) + (population * PopulationWidth);
+            long eligible = page[at + 1] + (remote ? (long)page[at + 2] : 0);
+            sums.Add(new CellSums { Count = page[at], Eligible = eligible, Present = eligible + page[at + 3], Absent = page[at + 4] });
         }
 
         return sums;
