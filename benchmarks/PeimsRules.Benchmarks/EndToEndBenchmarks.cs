@@ -22,8 +22,14 @@ namespace PeimsRules.Benchmarks;
 [CategoriesColumn]
 public class EndToEndBenchmarks
 {
-    /// <summary>The environment variable naming the CLI's dll.</summary>
+    /// <summary>The environment variable naming the CLI's dll, as <c>dotnet build -c Release</c> makes it.</summary>
     public const string CliVariable = "PEIMS_CLI_DLL";
+
+    /// <summary>
+    /// The environment variable naming the CLI's dll as published for the machine's runtime (ReadyToRun: precompiled),
+    /// <c>dotnet publish samples/PeimsRules.Cli -c Release -r linux-x64 -o samples/PeimsRules.Cli/bin/publish</c>.
+    /// </summary>
+    public const string PublishedCliVariable = "PEIMS_CLI_PUBLISHED_DLL";
 
     private readonly RuleSet _rules = RuleSet.For(new SchoolYear(2024));
     private string _path = null!;
@@ -31,6 +37,7 @@ public class EndToEndBenchmarks
     private AttendanceSummaryOptions _byCampus = null!;
     private PeimsRules.Attendance.Columnar.AttendanceStore? _store;
     private long _peak;
+    private string _cli = null!;
     private string _name = nameof(EndToEndBenchmarks);
 
     /// <summary>The CLI's peak of its runs.</summary>
@@ -38,6 +45,16 @@ public class EndToEndBenchmarks
     public void SetupCli()
     {
         Setup();
+        _cli = CliDll(CliVariable, "Program sets it to the Release build in the repository: build the CLI first, dotnet build -c Release samples/PeimsRules.Cli");
+        CheckFigures();
+    }
+
+    /// <summary>The published CLI's peak of its runs.</summary>
+    [GlobalSetup(Targets = [nameof(Cli_AdaByCampus_Published), nameof(Cli_AdaByDistrict_Published)])]
+    public void SetupPublishedCli()
+    {
+        Setup();
+        _cli = CliDll(PublishedCliVariable, "Program sets it to samples/PeimsRules.Cli/bin/publish: publish the CLI first, dotnet publish samples/PeimsRules.Cli -c Release -r linux-x64 -o samples/PeimsRules.Cli/bin/publish");
         CheckFigures();
     }
 
@@ -89,6 +106,24 @@ public class EndToEndBenchmarks
     public void Cli_AdaByDistrict()
     {
         _name = nameof(Cli_AdaByDistrict);
+        _peak = Math.Max(_peak, PeakMemory.Run(Cli("district")));
+    }
+
+    /// <summary>The same, with the CLI as published for the machine's runtime (ReadyToRun).</summary>
+    [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
+    public void Cli_AdaByCampus_Published()
+    {
+        _name = nameof(Cli_AdaByCampus_Published);
+        _peak = Math.Max(_peak, PeakMemory.Run(Cli("campus")));
+    }
+
+    /// <summary><c>ada --by district</c>, with the CLI as published for the machine's runtime.</summary>
+    [Benchmark]
+    [BenchmarkCategory("FromTheFile")]
+    public void Cli_AdaByDistrict_Published()
+    {
+        _name = nameof(Cli_AdaByDistrict_Published);
         _peak = Math.Max(_peak, PeakMemory.Run(Cli("district")));
     }
 
@@ -205,14 +240,19 @@ public class EndToEndBenchmarks
                 }
             }
 
-            Console.WriteLine($"// {(byDistrict ? "district" : "campus")}: {duck.Count:N0} ADA and PIA rows, DuckDB and the CLI agree at three decimals");
+            Console.WriteLine($"// {(byDistrict ? "district" : "campus")}: {duck.Count:N0} ADA and PIA rows, DuckDB and the CLI ({_cli}) agree at three decimals");
         }
+    }
+
+    private static string CliDll(string variable, string how)
+    {
+        var dll = Environment.GetEnvironmentVariable(variable) ?? throw new InvalidOperationException($"Set {variable} to the CLI's PeimsRules.Cli.dll ({how}).");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} ({variable}) does not exist: {how}.");
     }
 
     private ProcessStartInfo Cli(string by)
     {
-        var dll = Environment.GetEnvironmentVariable(CliVariable)
-            ?? throw new InvalidOperationException($"Set {CliVariable} to the built PeimsRules.Cli.dll (Program does, from the repository).");
+        var dll = _cli;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,

@@ -24,7 +24,7 @@ public static class Program
     }
 
     /// <summary>
-    /// Where the end-to-end benchmarks find the CLI (built in Release beside the benchmarks) and write peak memory
+    /// Where the end-to-end benchmarks find the CLI (built in Release beside the benchmarks, and published) and write peak memory
     /// (benchmarks/results), found from the working directory; the child processes inherit them.
     /// </summary>
     private static void SetRepositoryPaths()
@@ -37,6 +37,12 @@ public static class Program
                 {
                     Environment.SetEnvironmentVariable(
                         EndToEndBenchmarks.CliVariable, Path.Combine(dir.FullName, "samples", "PeimsRules.Cli", "bin", "Release", "net10.0", "PeimsRules.Cli.dll"));
+                }
+
+                if (Environment.GetEnvironmentVariable(EndToEndBenchmarks.PublishedCliVariable) is null)
+                {
+                    Environment.SetEnvironmentVariable(
+                        EndToEndBenchmarks.PublishedCliVariable, Path.Combine(dir.FullName, "samples", "PeimsRules.Cli", "bin", "publish", "PeimsRules.Cli.dll"));
                 }
 
                 if (Environment.GetEnvironmentVariable(PeakMemory.ResultsVariable) is null)
