@@ -488,12 +488,13 @@ internal static class PlainPeriodFile
             unchecked
             {
                 ref var r = ref MemoryMarshal.GetArrayDataReference(b);
-                var grades = CodeTables.Grade;
-                var periods = CodeTables.Period;
-                var economics = CodeTables.Economic;
-                var bilinguals = CodeTables.EmergentBilingual;
-                var fundings = CodeTables.Funding;
-                var adaCodes = CodeTables.AdaCode;
+                // The tables are read without bounds checks: a pair's table has an entry for every two bytes, a single's for every byte.
+                ref var grades = ref MemoryMarshal.GetArrayDataReference(CodeTables.Grade);
+                ref var periods = ref MemoryMarshal.GetArrayDataReference(CodeTables.Period);
+                ref var economics = ref MemoryMarshal.GetArrayDataReference(CodeTables.Economic);
+                ref var bilinguals = ref MemoryMarshal.GetArrayDataReference(CodeTables.EmergentBilingual);
+                ref var fundings = ref MemoryMarshal.GetArrayDataReference(CodeTables.Funding);
+                ref var adaCodes = ref MemoryMarshal.GetArrayDataReference(CodeTables.AdaCode);
                 var p = 0;
                 while (p < end)
                 {
@@ -503,8 +504,8 @@ internal static class PlainPeriodFile
                         return false;
                     }
 
-                    var grade = grades[Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, 33))];
-                    var period = periods[Unsafe.Add(ref row, 39)];
+                    var grade = (int)Unsafe.Add(ref grades, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, 33)));
+                    var period = (int)Unsafe.Add(ref periods, Unsafe.Add(ref row, 39));
                     if ((grade | period) < 0)
                     {
                         return false;
@@ -555,8 +556,8 @@ internal static class PlainPeriodFile
 
                     // Then the codes: economic disadvantage (two characters), emergent bilingual (one), the bilingual/ESL
                     // funding code (blank or two) and the ADA eligibility code (blank or one: validated, not summed).
-                    var economic = economics[Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, p + 1))];
-                    var bilingual = bilinguals[Unsafe.Add(ref r, p + 4)];
+                    var economic = (int)Unsafe.Add(ref economics, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, p + 1)));
+                    var bilingual = (int)Unsafe.Add(ref bilinguals, Unsafe.Add(ref r, p + 4));
                     if ((economic | bilingual) < 0 || Unsafe.Add(ref r, p + 3) != ',' || Unsafe.Add(ref r, p + 5) != ',')
                     {
                         return false;
@@ -566,7 +567,7 @@ internal static class PlainPeriodFile
                     var funding = 0;
                     if (Unsafe.Add(ref r, p) != ',')
                     {
-                        funding = fundings[Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, p))];
+                        funding = Unsafe.Add(ref fundings, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, p)));
                         p += 2;
                     }
 
@@ -578,7 +579,7 @@ internal static class PlainPeriodFile
                     var last = Unsafe.Add(ref r, p);
                     if (last is not ((byte)'\n' or (byte)'\r'))
                     {
-                        if (adaCodes[last] < 0)
+                        if (Unsafe.Add(ref adaCodes, last) < 0)
                         {
                             return false;
                         }
