@@ -31,6 +31,9 @@ internal sealed class SchoolAttendanceEvents
 
     private const int MaxStudentChars = 128;
 
+    // Student ids shorter than this are looked up by their bytes.
+    private const int ShortId = 16;
+
     private static readonly byte[] IdName = "id"u8.ToArray();
     private static readonly byte[] StudentReferenceName = "studentReference"u8.ToArray();
     private static readonly byte[] SchoolReferenceName = "schoolReference"u8.ToArray();
@@ -43,10 +46,11 @@ internal sealed class SchoolAttendanceEvents
     private static readonly byte[] SchoolYearName = "schoolYear"u8.ToArray();
     private static readonly byte[] SessionNameName = "sessionName"u8.ToArray();
 
-    private static readonly byte[][] DocumentNames = [IdName, StudentReferenceName, SchoolReferenceName, SessionReferenceName, EventDateName, CategoryName, EventDurationName];
-    private static readonly byte[][] StudentReferenceNames = [StudentUniqueIdName];
-    private static readonly byte[][] SchoolReferenceNames = [SchoolIdName];
-    private static readonly byte[][] SessionReferenceNames = [SchoolIdName, SchoolYearName, SessionNameName];
+    // The fields read, in the order the ODS/API writes them.
+    private static readonly Names DocumentNames = new([IdName, StudentReferenceName, SchoolReferenceName, SessionReferenceName, EventDateName, CategoryName, EventDurationName]);
+    private static readonly Names StudentReferenceNames = new([StudentUniqueIdName]);
+    private static readonly Names SchoolReferenceNames = new([SchoolIdName]);
+    private static readonly Names SessionReferenceNames = new([SchoolIdName, SchoolYearName, SessionNameName]);
 
     private readonly HashSet<CampusId> _schools;
     private readonly AttendanceCategoryMap _categories;
@@ -54,6 +58,7 @@ internal sealed class SchoolAttendanceEvents
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, StudentId>.AlternateLookup<ReadOnlySpan<char>> _studentLookup;
 #endif
+    private readonly Dictionary<UInt128, StudentId> _shortStudents = [];
     private readonly Dictionary<long, CampusId> _campuses = [];
     private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
 
@@ -167,11 +172,23 @@ internal sealed class SchoolAttendanceEvents
     /// The first reading, for the documents the ODS/API writes: a scanner of a strict subset of JSON (ASCII strings
     /// without escapes, numbers by the JSON grammar, shallow nesting) straight to the four values. Anything outside that
     /// subset, and any value it does not read itself, is "not sure" and goes to the <see cref="Utf8JsonReader"/> reading.
+    /// Fields may come in any order: each name is first compared, quotes and colon included, with the one that follows
+    /// the last field read in the ODS/API's order, and read as a string only when it is another.
     /// </summary>
     internal bool TryScan(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
     {
         mark = default;
         var scan = new PlainJson(json);
+        if (!scan.IsPlain)
+        {
+            return false;
+        }
+
+        if (!scan.HasControls && ScanShape(json, out mark))
+        {
+            return true;
+        }
+
         if (!scan.Take((byte)'{'))
         {
             return false;
@@ -182,15 +199,11 @@ internal sealed class SchoolAttendanceEvents
         LocalDate? date = null;
         AttendanceMarkStatus? status = null;
         var seen = 0;
-        do
+        var next = 0;
+        var field = Name(ref scan, DocumentNames, next);
+        while (true)
         {
-            if (!scan.String(out var name) || !scan.Take((byte)':'))
-            {
-                return false;
-            }
-
-            var field = PlainField(name, DocumentNames);
-            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            if (field < -1 || (field >= 0 && (seen & (1 << field)) != 0))
             {
                 return false;
             }
@@ -198,6 +211,7 @@ internal sealed class SchoolAttendanceEvents
             if (field >= 0)
             {
                 seen |= 1 << field;
+                next = field + 1;
             }
 
             var ok = field switch
@@ -215,8 +229,14 @@ internal sealed class SchoolAttendanceEvents
             {
                 return false;
             }
+
+            if (!scan.Take((byte)','))
+            {
+                break;
+            }
+
+            field = Name(ref scan, DocumentNames, next);
         }
-        while (scan.Take((byte)','));
 
         if (!scan.Take((byte)'}') || !scan.AtEnd() || student is not { } s || campus is not { } cm || date is not { } dt || status is not { } st)
         {
@@ -227,26 +247,173 @@ internal sealed class SchoolAttendanceEvents
         return true;
     }
 
-    /// <summary>As <see cref="Field"/>, for a name the scanner read (plain ASCII, never escaped).</summary>
+    /// <summary>
+    /// The ODS/API's own shape, read as a run of expected text: the fields in the order it writes them (<c>id</c>,
+    /// <c>studentReference</c>, <c>schoolReference</c>, <c>sessionReference</c>, <c>eventDate</c>,
+    /// <c>attendanceEventCategoryDescriptor</c>, <c>_etag</c>, <c>_lastModifiedDate</c>; the id, the session and the
+    /// last two may be left out), each reference with or without its <c>link</c>, nothing between the tokens, every
+    /// byte printable ASCII but the backslash. Each value is read as <see cref="TryScan"/> reads it.
+    /// <see langword="false"/> for any other text, which the scan then reads from the start.
+    /// </summary>
+    internal bool TryScanShape(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    {
+        mark = default;
+        var scan = new PlainJson(json);
+        return scan.IsPlain && !scan.HasControls && ScanShape(json, out mark);
+    }
+
+    /// <summary>As <see cref="TryScanShape"/>, for a text known to be printable ASCII but the backslash.</summary>
+    private bool ScanShape(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    {
+        mark = default;
+        var t = json;
+        if (Take(ref t, "{\"id\":\""u8))
+        {
+            if (!Until(ref t, out _) || !Take(ref t, "\",\"studentReference\":{\"studentUniqueId\":\""u8))
+            {
+                return false;
+            }
+        }
+        else if (!Take(ref t, "{\"studentReference\":{\"studentUniqueId\":\""u8))
+        {
+            return false;
+        }
+
+        if (!Until(ref t, out var id) || !ScanStudent(id, out var student) || !Take(ref t, "\""u8) || !EndOfReference(ref t)
+            || !Take(ref t, ",\"schoolReference\":{\"schoolId\":"u8) || !Number(ref t, out var schoolId) || !School(schoolId, out var campus) || !EndOfReference(ref t))
+        {
+            return false;
+        }
+
+        if (Take(ref t, ",\"sessionReference\":{\"schoolId\":"u8)
+            && !(Number(ref t, out _) && Take(ref t, ",\"schoolYear\":"u8) && Number(ref t, out var year) && year <= int.MaxValue
+                && Take(ref t, ",\"sessionName\":\""u8) && Until(ref t, out _) && Take(ref t, "\""u8) && EndOfReference(ref t)))
+        {
+            return false;
+        }
+
+        if (!Take(ref t, ",\"eventDate\":\""u8) || !Until(ref t, out var d) || !DateOf(d, out var date)
+            || !Take(ref t, "\",\"attendanceEventCategoryDescriptor\":\""u8) || !Until(ref t, out var c) || c.Length == 0 || c[0] == (byte)' ' || !CategoryOf(c, out var status)
+            || !Take(ref t, "\""u8))
+        {
+            return false;
+        }
+
+        if ((Take(ref t, ",\"_etag\":\""u8) && !(Until(ref t, out _) && Take(ref t, "\""u8)))
+            || (Take(ref t, ",\"_lastModifiedDate\":\""u8) && !(Until(ref t, out _) && Take(ref t, "\""u8)))
+            || !Take(ref t, "}"u8) || t.TrimStart((byte)' ').Length != 0
+            || student is not { } s || campus is not { } cm || date is not { } dt || status is not { } st)
+        {
+            return false;
+        }
+
+        mark = Mark(s, cm, dt, st);
+        return true;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        static bool Take(ref ReadOnlySpan<byte> t, ReadOnlySpan<byte> text)
+        {
+            if (!t.StartsWith(text))
+            {
+                return false;
+            }
+
+            t = t[text.Length..];
+            return true;
+        }
+
+        // A string's content up to its closing quote, which is left.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        static bool Until(ref ReadOnlySpan<byte> t, out ReadOnlySpan<byte> value)
+        {
+            var quote = t.IndexOf((byte)'"');
+            value = quote < 0 ? default : t[..quote];
+            t = quote < 0 ? t : t[quote..];
+            return quote >= 0;
+        }
+
+        // As PlainJson.Digits: 1 to 18 digits, no leading zero, no fraction or exponent after.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        static bool Number(ref ReadOnlySpan<byte> t, out long value)
+        {
+            value = 0;
+            var i = 0;
+            while (i < t.Length && i < 18 && char.IsAsciiDigit((char)t[i]))
+            {
+                // At most 18 digits: no overflow.
+                value = unchecked((value * 10) + (t[i] - '0'));
+                i = unchecked(i + 1);
+            }
+
+            var ok = i > 0 && t[0] != (byte)'0' && (i == t.Length || t[i] is not ((byte)'.' or (byte)'e' or (byte)'E' or (>= (byte)'0' and <= (byte)'9')));
+            t = t[i..];
+            return ok;
+        }
+
+        // The end of a reference after its key: its brace, or its link first.
+        static bool EndOfReference(ref ReadOnlySpan<byte> t)
+        {
+            if (Take(ref t, "}"u8))
+            {
+                return true;
+            }
+
+            if (!Take(ref t, ",\"link\":"u8))
+            {
+                return false;
+            }
+
+            var link = new PlainJson(t);
+            if (!link.Value(2))
+            {
+                return false;
+            }
+
+            t = t[link.Position..];
+            return Take(ref t, "}"u8);
+        }
+    }
+
+    /// <summary>
+    /// The next name of an object and its colon, tried first as <paramref name="names"/>[<paramref name="next"/>]: as
+    /// <see cref="PlainField"/> answers, or -3 when the text there is not a plain name and a colon.
+    /// </summary>
+    private static int Name(ref PlainJson scan, Names names, int next)
+    {
+        if (next < names.Quoted.Length && scan.TakeExactly(names.Quoted[next]))
+        {
+            return next;
+        }
+
+        if (!scan.String(out var name) || !scan.Take((byte)':'))
+        {
+            return -3;
+        }
+
+        return PlainField(name, names.Plain);
+    }
+
+    /// <summary>As <see cref="Field"/>, for a name the scanner read (plain ASCII, never escaped): only names of its length are compared.</summary>
     private static int PlainField(ReadOnlySpan<byte> name, byte[][] names)
     {
+        var field = -1;
         for (var i = 0; i < names.Length; i++)
         {
-            if (name.SequenceEqual(names[i]))
+            if (names[i].Length == name.Length)
             {
-                return i;
+                if (name.SequenceEqual(names[i]))
+                {
+                    return i;
+                }
+
+                if (Ascii.EqualsIgnoreCase(name, names[i]))
+                {
+                    field = -2;
+                }
             }
         }
 
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (Ascii.EqualsIgnoreCase(name, names[i]))
-            {
-                return -2;
-            }
-        }
-
-        return -1;
+        return field;
     }
 
     private bool ScanStudentReference(ref PlainJson scan, out StudentId? student)
@@ -257,21 +424,16 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        var seen = false;
         if (scan.Take((byte)'}'))
         {
             return true;
         }
 
+        var seen = false;
         do
         {
-            if (!scan.String(out var name) || !scan.Take((byte)':'))
-            {
-                return false;
-            }
-
-            var field = PlainField(name, StudentReferenceNames);
-            if (field == -2 || (field == 0 && seen))
+            var field = Name(ref scan, StudentReferenceNames, seen ? 1 : 0);
+            if (field < -1 || (field == 0 && seen))
             {
                 return false;
             }
@@ -287,20 +449,7 @@ internal sealed class SchoolAttendanceEvents
             }
 
             seen = true;
-            if (!scan.String(out var id) || id.Length is 0 or > StudentId.MaximumLength)
-            {
-                return false;
-            }
-
-            foreach (var b in id)
-            {
-                if (!char.IsAsciiLetterOrDigit((char)b) && b != (byte)'-')
-                {
-                    return false;
-                }
-            }
-
-            if (!ScanStudent(id, out student))
+            if (!scan.String(out var id) || !ScanStudent(id, out student))
             {
                 return false;
             }
@@ -310,11 +459,77 @@ internal sealed class SchoolAttendanceEvents
         return scan.Take((byte)'}');
     }
 
+    /// <summary>
+    /// A student id as the scanner read it (plain ASCII): looked up by its bytes when it is short (a Texas unique id is
+    /// ten digits), else as text. Only a valid id is kept, so a known one needs no check.
+    /// </summary>
     private bool ScanStudent(ReadOnlySpan<byte> id, out StudentId? student)
     {
+        student = null;
+        if (id.Length is 0 or > StudentId.MaximumLength)
+        {
+            return false;
+        }
+
+        if (id.Length < ShortId)
+        {
+            // The bytes, zero-padded, and the length in the last byte: one key per id (an id holds no zero byte).
+            var key = id.Length >= 8
+                ? new UInt128(Bytes(id[8..]) | ((ulong)id.Length << 56), System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(id))
+                : new UInt128((ulong)id.Length << 56, Bytes(id));
+            if (_shortStudents.TryGetValue(key, out var known))
+            {
+                student = known;
+                return true;
+            }
+
+            if (!ValidStudentBytes(id) || !StudentId.TryParse(System.Text.Encoding.ASCII.GetString(id), out var parsed))
+            {
+                return false;
+            }
+
+            if (_shortStudents.Count < MaxStudents)
+            {
+                _shortStudents.Add(key, parsed);
+            }
+
+            student = parsed;
+            return true;
+        }
+
+        if (!ValidStudentBytes(id))
+        {
+            return false;
+        }
+
         Span<char> chars = stackalloc char[StudentId.MaximumLength];
-        Ascii.ToUtf16(id, chars, out var written);
+        System.Text.Ascii.ToUtf16(id, chars, out var written);
         return StudentOf(chars[..written], out student);
+
+        // Up to seven bytes as a number, the first lowest.
+        static ulong Bytes(ReadOnlySpan<byte> bytes)
+        {
+            ulong value = 0;
+            for (var i = bytes.Length - 1; i >= 0; i--)
+            {
+                value = (value << 8) | bytes[i];
+            }
+
+            return value;
+        }
+
+        static bool ValidStudentBytes(ReadOnlySpan<byte> id)
+        {
+            foreach (var b in id)
+            {
+                if (!char.IsAsciiLetterOrDigit((char)b) && b != (byte)'-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private bool ScanSchoolReference(ref PlainJson scan, out CampusId? campus)
@@ -325,21 +540,16 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        var seen = false;
         if (scan.Take((byte)'}'))
         {
             return true;
         }
 
+        var seen = false;
         do
         {
-            if (!scan.String(out var name) || !scan.Take((byte)':'))
-            {
-                return false;
-            }
-
-            var field = PlainField(name, SchoolReferenceNames);
-            if (field == -2 || (field == 0 && seen))
+            var field = Name(ref scan, SchoolReferenceNames, seen ? 1 : 0);
+            if (field < -1 || (field == 0 && seen))
             {
                 return false;
             }
@@ -383,15 +593,11 @@ internal sealed class SchoolAttendanceEvents
         }
 
         var seen = 0;
+        var next = 0;
         do
         {
-            if (!scan.String(out var name) || !scan.Take((byte)':'))
-            {
-                return false;
-            }
-
-            var field = PlainField(name, SessionReferenceNames);
-            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            var field = Name(ref scan, SessionReferenceNames, next);
+            if (field < -1 || (field >= 0 && (seen & (1 << field)) != 0))
             {
                 return false;
             }
@@ -399,6 +605,7 @@ internal sealed class SchoolAttendanceEvents
             if (field >= 0)
             {
                 seen |= 1 << field;
+                next = field + 1;
             }
 
             var ok = field switch
@@ -416,6 +623,14 @@ internal sealed class SchoolAttendanceEvents
         while (scan.Take((byte)','));
 
         return scan.Take((byte)'}');
+    }
+
+    /// <summary>The names of an object's fields that are read, and each as it is written before its value: <c>"name":</c>.</summary>
+    private sealed class Names(byte[][] plain)
+    {
+        public byte[][] Plain { get; } = plain;
+
+        public byte[][] Quoted { get; } = [.. plain.Select(n => (byte[])[(byte)'"', .. n, (byte)'"', (byte)':'])];
     }
 
     private static DailyAttendanceMark Mark(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status) =>
@@ -443,7 +658,7 @@ internal sealed class SchoolAttendanceEvents
                 break;
             }
 
-            var field = Field(ref reader, DocumentNames);
+            var field = Field(ref reader, DocumentNames.Plain);
             if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
             {
                 // A name the reference would match in another case or spelling, or a field given twice (the
@@ -594,7 +809,7 @@ internal sealed class SchoolAttendanceEvents
                 return true;
             }
 
-            var field = Field(ref reader, StudentReferenceNames);
+            var field = Field(ref reader, StudentReferenceNames.Plain);
             if (field == -2 || (field == 0 && seen))
             {
                 return false;
@@ -692,7 +907,7 @@ internal sealed class SchoolAttendanceEvents
                 return true;
             }
 
-            var field = Field(ref reader, SchoolReferenceNames);
+            var field = Field(ref reader, SchoolReferenceNames.Plain);
             if (field == -2 || (field == 0 && seen))
             {
                 return false;
@@ -755,7 +970,7 @@ internal sealed class SchoolAttendanceEvents
                 return true;
             }
 
-            var field = Field(ref reader, SessionReferenceNames);
+            var field = Field(ref reader, SessionReferenceNames.Plain);
             if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
             {
                 return false;
@@ -853,7 +1068,7 @@ internal sealed class SchoolAttendanceEvents
     private bool CategoryOf(ReadOnlySpan<byte> raw, out AttendanceMarkStatus? status)
     {
         status = null;
-        foreach (var (descriptor, known) in _categoryCache)
+        foreach (var (descriptor, known) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_categoryCache))
         {
             if (raw.SequenceEqual(descriptor))
             {
@@ -898,24 +1113,78 @@ internal sealed class LineReader(SchoolAttendanceEvents events) : IJsonLineReade
 /// escapes or control characters, numbers by the JSON grammar, true/false/null, objects and arrays up to a small depth.
 /// Every method answers <see langword="false"/> for text outside the subset, valid JSON or not.
 /// </summary>
-internal ref struct PlainJson(ReadOnlySpan<byte> text)
+/// <remarks>
+/// The whole text is checked once, up front, for a byte outside the subset (<see cref="IsPlain"/>): a backslash, a
+/// byte that is not ASCII, a control character other than JSON's whitespace. Past that check a string runs to the
+/// next quote, with nothing in it to check (but a tab or line break, looked for only when the text holds one).
+/// </remarks>
+internal ref struct PlainJson
 {
     private const int MaxDepth = 16;
 
-    // Printable ASCII but the quote and the backslash: what a plain string holds.
-    private static readonly System.Buffers.SearchValues<byte> Plain = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b is not '"' and not '\\').Select(b => (byte)b)]);
+    // Printable ASCII but the backslash: a text of only these has no escape, no control character, no other byte.
+    private static readonly System.Buffers.SearchValues<byte> Printable = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '\\').Select(b => (byte)b)]);
 
-    private readonly ReadOnlySpan<byte> _text = text;
+    // The same and JSON's whitespace (tab, line feed, carriage return): a document written over several lines.
+    private static readonly System.Buffers.SearchValues<byte> PrintableOrWhitespace = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '\\').Select(b => (byte)b), (byte)'\t', (byte)'\n', (byte)'\r']);
+
+    private readonly ReadOnlySpan<byte> _text;
+
+    // The text holds a tab or line break: a string holding one is not plain (JSON forbids it there).
+    private readonly bool _controls;
     private int _at;
+
+    public PlainJson(ReadOnlySpan<byte> text)
+    {
+        _text = text;
+        var other = text.IndexOfAnyExcept(Printable);
+        _controls = other >= 0;
+        IsPlain = other < 0 || text[other..].IndexOfAnyExcept(PrintableOrWhitespace) < 0;
+    }
+
+    /// <summary>Whether the whole text is of the subset's bytes; when not, no method should be called.</summary>
+    public bool IsPlain { get; }
+
+    /// <summary>How far the scanner has read.</summary>
+    public readonly int Position => _at;
+
+    /// <summary>Whether the text holds a tab or a line break (between tokens, as the subset allows).</summary>
+    public readonly bool HasControls => _controls;
 
     /// <summary>Skips whitespace, then takes <paramref name="token"/> if it is next.</summary>
     public bool Take(byte token)
     {
-        SkipWhitespace();
-        if (_at < _text.Length && _text[_at] == token)
+        if ((uint)_at < (uint)_text.Length)
         {
-            _at++;
+            var b = _text[_at];
+            if (b == token)
+            {
+                _at++;
+                return true;
+            }
+
+            if (b <= (byte)' ')
+            {
+                SkipWhitespace();
+                if (_at < _text.Length && _text[_at] == token)
+                {
+                    _at++;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Takes <paramref name="text"/> if it is next, whitespace and all.</summary>
+    public bool TakeExactly(ReadOnlySpan<byte> text)
+    {
+        if (_text[_at..].StartsWith(text))
+        {
+            _at += text.Length;
             return true;
         }
 
@@ -929,6 +1198,21 @@ internal ref struct PlainJson(ReadOnlySpan<byte> text)
         return _at == _text.Length;
     }
 
+    /// <summary>The rest of a plain string whose opening quote was taken: its content up to the closing quote, which is left.</summary>
+    public bool Until(out ReadOnlySpan<byte> value)
+    {
+        var rest = _text[_at..];
+        var length = rest.IndexOf((byte)'"');
+        value = length < 0 ? default : rest[..length];
+        if (length < 0 || (_controls && value.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0))
+        {
+            return false;
+        }
+
+        _at += length;
+        return true;
+    }
+
     /// <summary>A plain string's content.</summary>
     public bool String(out ReadOnlySpan<byte> value)
     {
@@ -938,13 +1222,19 @@ internal ref struct PlainJson(ReadOnlySpan<byte> text)
             return false;
         }
 
-        var length = _text[_at..].IndexOfAnyExcept(Plain);
-        if (length < 0 || _text[_at + length] != (byte)'"')
+        var rest = _text[_at..];
+        var length = rest.IndexOf((byte)'"');
+        if (length < 0)
         {
             return false;
         }
 
-        value = _text.Slice(_at, length);
+        value = rest[..length];
+        if (_controls && value.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        {
+            return false;
+        }
+
         _at += length + 1;
         return true;
     }
