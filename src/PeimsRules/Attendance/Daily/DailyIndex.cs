@@ -215,43 +215,94 @@ internal sealed class DailyIndex
         }
 
         string[] calendarCodesOf(CampusId campus) => [.. calendarList.Where(c => c.Campus == campus).Select(c => c.CalendarCode).Order(StringComparer.Ordinal)];
-        var byStudent = new Dictionary<StudentId, List<PreparedEnrollment>>();
-        foreach (var enrollment in enrollments)
+
+        // Each enrollment gets its student's number in order of first appearance (one look-up per enrollment, keyed by
+        // the id's text), then the numbers are put in id order and the enrollments grouped by student with a counting
+        // sort: no list per student, no comparison of enrollments but within a student.
+        var enrollmentArray = enrollments as IReadOnlyList<StudentEnrollment> ?? enrollments.ToArray();
+        var entryOf = new CalendarEntry?[enrollmentArray.Count];
+        var studentOf = new int[enrollmentArray.Count];
+        var studentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<StudentId>();
+        for (var i = 0; i < enrollmentArray.Count; i++)
         {
+            var enrollment = enrollmentArray[i];
             ArgumentNullException.ThrowIfNull(enrollment, nameof(enrollments));
             if (!byKey.TryGetValue((enrollment.Campus, enrollment.CalendarCode), out var entry))
             {
                 problems.Add($"the enrollment of {enrollment} names calendar '{enrollment.CalendarCode}', which campus {enrollment.Campus} does not have"
                     + (calendarCodesOf(enrollment.Campus) is { Length: > 0 } known ? $" (its calendars: {string.Join(", ", known)})." : " (the calendars file has no calendar for that campus)."));
+                studentOf[i] = -1;
                 continue;
             }
 
-            if (!byStudent.TryGetValue(enrollment.Student, out var list))
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(studentIndex, enrollment.Student.Value, out var exists);
+            if (!exists)
             {
-                byStudent[enrollment.Student] = list = [];
+                seen = ids.Count;
+                ids.Add(enrollment.Student);
             }
 
-            list.Add(new PreparedEnrollment(enrollment, entry, options.WithdrawalDate));
+            entryOf[i] = entry;
+            studentOf[i] = seen;
         }
 
-        var students = byStudent.Keys.ToArray();
-        Array.Sort(students);
-        // Keyed by the id's text: a string-keyed dictionary hashes without randomization until it sees collisions,
-        // which matters at one look-up per mark.
-        var studentIndex = new Dictionary<string, int>(students.Length, StringComparer.Ordinal);
-        var enrollmentArrays = new PreparedEnrollment[students.Length][];
-        for (var s = 0; s < students.Length; s++)
+        // Student ids in ordinal order (StudentId's order); rank[first-seen number] is the student's index.
+        var sortedIds = ids.ToArray();
+        var firstSeen = new int[sortedIds.Length];
+        for (var k = 0; k < firstSeen.Length; k++)
         {
-            studentIndex[students[s].Value] = s;
-            var list = byStudent[students[s]];
-            var ordered = list.Count == 1 ? new[] { list[0] } : list
-                .OrderBy(x => x.Entry)
-                .ThenBy(x => x.Enrollment.Campus)
-                .ThenBy(x => x.Enrollment.CalendarCode, StringComparer.Ordinal)
-                .ThenBy(x => x.EndExclusive)
-                .ToArray();
-            enrollmentArrays[s] = ordered;
-            CheckOverlaps(ordered, problems);
+            firstSeen[k] = k;
+        }
+
+        Array.Sort(sortedIds, firstSeen);
+        var rank = new int[sortedIds.Length];
+        var students = sortedIds;
+        for (var k = 0; k < students.Length; k++)
+        {
+            rank[firstSeen[k]] = k;
+            studentIndex[students[k].Value] = k;
+        }
+
+        var enrollmentStart = new int[students.Length + 1];
+        for (var i = 0; i < studentOf.Length; i++)
+        {
+            if (studentOf[i] >= 0)
+            {
+                studentOf[i] = rank[studentOf[i]];
+                enrollmentStart[studentOf[i] + 1]++;
+            }
+        }
+
+        for (var k = 0; k < students.Length; k++)
+        {
+            enrollmentStart[k + 1] += enrollmentStart[k];
+        }
+
+        var enrollmentArrays = new PreparedEnrollment[students.Length][];
+        for (var k = 0; k < students.Length; k++)
+        {
+            enrollmentArrays[k] = new PreparedEnrollment[enrollmentStart[k + 1] - enrollmentStart[k]];
+        }
+
+        var filled = new int[students.Length];
+        for (var i = 0; i < studentOf.Length; i++)
+        {
+            // In input order within a student, so that the sort below keeps input order among ties, as a stable sort would.
+            if (studentOf[i] is var k and >= 0)
+            {
+                enrollmentArrays[k][filled[k]++] = new PreparedEnrollment(enrollmentArray[i], entryOf[i]!, options.WithdrawalDate);
+            }
+        }
+
+        for (var k = 0; k < students.Length; k++)
+        {
+            var ordered = enrollmentArrays[k];
+            if (ordered.Length > 1)
+            {
+                SortStable(ordered);
+                CheckOverlaps(ordered, problems);
+            }
         }
 
         if (problems.Count > 0)
@@ -263,15 +314,18 @@ internal sealed class DailyIndex
         foreach (var program in programs)
         {
             ArgumentNullException.ThrowIfNull(program, nameof(programs));
-            if (studentIndex.TryGetValue(program.Student.Value, out var s))
+            if (studentIndex.TryGetValue(program.Student.Value, out var k))
             {
-                (programLists[s] ??= []).Add(program);
+                (programLists[k] ??= []).Add(program);
             }
         }
 
-        var programArrays = programLists
-            .Select(l => l is null ? [] : l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep).ToArray())
-            .ToArray();
+        var programArrays = new PreparedProgram[students.Length][];
+        for (var k = 0; k < students.Length; k++)
+        {
+            programArrays[k] = programLists[k] is not { } l ? []
+                : [.. l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep)];
+        }
 
         var markArray = marks is ImmutableArray<DailyAttendanceMark> immutable ? ImmutableCollectionsMarshal.AsArray(immutable)! : marks.ToArray();
         return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray);
@@ -282,6 +336,31 @@ internal sealed class DailyIndex
     {
         var known = places.OfType<SourceLocation>().Select(p => p.ToString()).ToList();
         return known.Count == 0 ? string.Empty : $" ({string.Join("; ", known)})";
+    }
+
+    /// <summary>A student's enrollments by entry, campus, calendar and end; ties keep their input order.</summary>
+    private static void SortStable(PreparedEnrollment[] enrollments)
+    {
+        var keyed = new (PreparedEnrollment Enrollment, int Input)[enrollments.Length];
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            keyed[i] = (enrollments[i], i);
+        }
+
+        Array.Sort(keyed, static (a, b) =>
+        {
+            var x = a.Enrollment;
+            var y = b.Enrollment;
+            var c = x.Entry.CompareTo(y.Entry);
+            c = c != 0 ? c : x.Enrollment.Campus.CompareTo(y.Enrollment.Campus);
+            c = c != 0 ? c : string.CompareOrdinal(x.Enrollment.CalendarCode, y.Enrollment.CalendarCode);
+            c = c != 0 ? c : x.EndExclusive.CompareTo(y.EndExclusive);
+            return c != 0 ? c : a.Input.CompareTo(b.Input);
+        });
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            enrollments[i] = keyed[i].Enrollment;
+        }
     }
 
     private static void CheckOverlaps(PreparedEnrollment[] ordered, List<string> problems)

@@ -353,11 +353,43 @@ public static class PeriodAttendanceBuilder
         accumulators.Add(created);
         return created;
     }
+
+    /// <summary>As <see cref="Find(List{RecordAccumulator}, PreparedEnrollment, ReportingPeriod, int)"/>, taking a new accumulator from <paramref name="spare"/> when it has one.</summary>
+    internal static RecordAccumulator Find(List<RecordAccumulator> accumulators, List<RecordAccumulator> spare, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
+    {
+        var track = enrollment.Calendar.Track!.Value;
+        var grade = enrollment.Enrollment.GradeLevel;
+        var campus = enrollment.Enrollment.Campus;
+        foreach (var acc in accumulators)
+        {
+            if (acc.Period == period && acc.Grade == grade && acc.Track == track && acc.Campus == campus)
+            {
+                return acc;
+            }
+        }
+
+        if (spare.Count == 0)
+        {
+            return Find(accumulators, enrollment, period, periodIndex);
+        }
+
+        var reused = spare[^1];
+        spare.RemoveAt(spare.Count - 1);
+        reused.Reset(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, enrollment.Calendar.DaysTaught[periodIndex]);
+        accumulators.Add(reused);
+        return reused;
+    }
 }
 
 /// <summary>The running totals of one record: one campus, grade, track and period of one student (the 42400 key).</summary>
-internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeLevel grade, InstructionalTrack track, ReportingPeriod period, DayCount daysTaught)
+internal sealed class RecordAccumulator
 {
+    private SchoolYear _year;
+    private DayCount _daysTaught;
+
+    public RecordAccumulator(SchoolYear year, CampusId campus, GradeLevel grade, InstructionalTrack track, ReportingPeriod period, DayCount daysTaught) =>
+        Reset(year, campus, grade, track, period, daysTaught);
+
     public static Comparison<RecordAccumulator> Order { get; } = (a, b) =>
     {
         var c = a.Period.CompareTo(b.Period);
@@ -374,13 +406,13 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
         return c == 0 ? a.Track.CompareTo(b.Track) : c;
     };
 
-    public CampusId Campus { get; } = campus;
+    public CampusId Campus { get; private set; }
 
-    public GradeLevel Grade { get; } = grade;
+    public GradeLevel Grade { get; private set; }
 
-    public InstructionalTrack Track { get; } = track;
+    public InstructionalTrack Track { get; private set; }
 
-    public ReportingPeriod Period { get; } = period;
+    public ReportingPeriod Period { get; private set; }
 
     /// <summary>The one ADA code in force on every counted day, or <see langword="null"/> when it changed (or no day was counted).</summary>
     public AdaEligibility? Code => _codes == 1 ? _code : null;
@@ -409,6 +441,18 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
 
     private int _lastDay;
     private StudentEnrollment? _lastEnrollment;
+
+    /// <summary>Makes the accumulator a new, empty one of the key given (the fast path reuses accumulators from student to student).</summary>
+    public void Reset(SchoolYear year, CampusId campus, GradeLevel grade, InstructionalTrack track, ReportingPeriod period, DayCount daysTaught)
+    {
+        (_year, _daysTaught, Campus, Grade, Track, Period) = (year, daysTaught, campus, grade, track, period);
+        (_code, _codes, _lastDay, _lastEnrollment) = (default, 0, 0, null);
+        (Eligible, Ineligible, Absent, PregnancyRelatedServices, Mainstream, ResidentialFacility, _bilingualEslTotal) = (0, 0, 0, 0, 0, 0, 0);
+        if (_bilingualEsl is not null)
+        {
+            Array.Clear(_bilingualEsl);
+        }
+    }
 
     /// <summary>Adds a counted day (day number <paramref name="date"/>) of <paramref name="enrollment"/>.</summary>
     public void Add(DayDecision day, int date, StudentEnrollment enrollment)
@@ -485,19 +529,31 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     /// </summary>
     public void AddSpecialProgramsRecords(BasicReportingPeriodAttendance record, List<SpecialProgramsAttendancePeriod> special)
     {
-        var bilingualEsl = _bilingualEsl ?? new long[BilingualEslFunding.All.Count];
-        var codes = BilingualEslFunding.All.Where(f => bilingualEsl[f.Index] > 0).ToList();
-        BilingualEslFunding? first = codes.Count > 0 ? codes[0] : null;
+        var all = BilingualEslFunding.All;
+        var firstAt = -1;
+        for (var i = 0; _bilingualEsl is not null && i < all.Count; i++)
+        {
+            if (_bilingualEsl[all[i].Index] > 0)
+            {
+                firstAt = i;
+                break;
+            }
+        }
+
+        BilingualEslFunding? first = firstAt >= 0 ? all[firstAt] : null;
         special.Add(new SpecialProgramsAttendancePeriod(
             record,
             DayCount.FromHalfDays(PregnancyRelatedServices),
             DayCount.FromHalfDays(Mainstream),
             DayCount.FromHalfDays(ResidentialFacility),
-            first is { } f0 ? DayCount.FromHalfDays(bilingualEsl[f0.Index]) : DayCount.Zero,
+            first is { } f0 ? DayCount.FromHalfDays(_bilingualEsl![f0.Index]) : DayCount.Zero,
             first));
-        foreach (var code in codes.Skip(1))
+        for (var i = firstAt + 1; firstAt >= 0 && i < all.Count; i++)
         {
-            special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(bilingualEsl[code.Index]), code));
+            if (_bilingualEsl![all[i].Index] > 0)
+            {
+                special.Add(new SpecialProgramsAttendancePeriod(record, DayCount.Zero, DayCount.Zero, DayCount.Zero, DayCount.FromHalfDays(_bilingualEsl[all[i].Index]), all[i]));
+            }
         }
     }
 
@@ -505,9 +561,9 @@ internal sealed class RecordAccumulator(SchoolYear year, CampusId campus, GradeL
     {
         var funding = _lastEnrollment!;
         return new BasicReportingPeriodAttendance(
-            year,
+            _year,
             new ReportingPeriodAttendanceKey(Campus, student, Grade, Track, Period),
-            daysTaught,
+            _daysTaught,
             DayCount.FromHalfDays(Eligible),
             DayCount.FromHalfDays(Ineligible),
             DayCount.FromHalfDays(Absent),

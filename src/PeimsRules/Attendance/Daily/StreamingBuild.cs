@@ -6,15 +6,16 @@ namespace PeimsRules.Attendance.Daily;
 /// <summary>
 /// The fast path of <see cref="PeriodAttendanceBuilder.Build"/>: the same rules as the reference build
 /// (<see cref="PeriodAttendanceBuilder.BuildInRuns"/>, which stays the truth; a property shows the two give the same
-/// build), with another layout. Each enrollment's instructional days get two bits each, the
-/// <see cref="SnapshotReading"/> of the marks that held the calendar's snapshot time that day; one pass over the marks,
-/// in the order they come and in parallel chunks, finds each mark's enrollment and folds its reading into its day's
-/// bits (a bitwise or, so the order of the marks does not matter); then one pass per student walks its enrollments' days through <see cref="DayRules.Decide(PreparedEnrollment, int, bool, SnapshotReading, ReadOnlySpan{PreparedProgram}, DailyBuildOptions)"/>,
+/// build), with another layout. Each enrollment's instructional days get two flags each, present and absent, which
+/// together are the <see cref="SnapshotReading"/> of the marks that held the calendar's snapshot time that day; one pass
+/// over the marks, in the order they come and in parallel chunks, finds each mark's enrollment and sets its reading's
+/// flag for its day (a flag is only ever set to 1, so the order of the marks does not matter and chunks need no lock
+/// or atomic operation); then one pass per student walks its enrollments' days through <see cref="DayRules.Decide(PreparedEnrollment, int, bool, SnapshotReading, ReadOnlySpan{PreparedProgram}, DailyBuildOptions)"/>,
 /// students in parallel runs joined in student order.
 /// </summary>
 /// <remarks>
 /// The reference build copies the marks into student order first (a gather of every mark across the whole input),
-/// which is most of its time at district scale; here no mark is copied, and what the build keeps of a mark is one bit.
+/// which is most of its time at district scale; here no mark is copied, and what the build keeps of a mark is one flag.
 /// Which of two agreeing marks is shown only matters to <see cref="PeriodAttendanceBuild.Explain"/>, which reads the
 /// marks again. A mark that falls on no enrollment or on a day its calendar does not teach is listed by its index,
 /// and the lists are put in the reference's order at the end.
@@ -37,19 +38,21 @@ internal static class StreamingBuild
         var layout = EnrollmentDays.Create(index);
         var marks = index.InputMarks;
 
-        var readings = new int[(layout.Cells + 15) / 16];
+        // Two flags a cell, one per reading (present, absent), each only ever set to 1: chunks that run at once may set
+        // the flags of one day without a lock or an atomic operation, and in any order.
+        var readings = new byte[layout.Cells * 2L];
 
         // The pass over the marks, in input order, in chunks on every core.
         var chunkCount = (int)Math.Max(1, (marks.Length + (long)marksPerChunk - 1) / marksPerChunk);
         var chunks = new MarkChunk[chunkCount];
         if (chunkCount == 1)
         {
-            chunks[0] = ReadMarks(index, layout, readings, 0, marks.Length, atomic: false);
+            chunks[0] = ReadMarks(index, layout, readings, 0, marks.Length);
         }
         else
         {
             Parallel.For(0, chunkCount, c => chunks[c] = ReadMarks(
-                index, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Length, ((long)c + 1) * marksPerChunk), atomic: true));
+                index, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Length, ((long)c + 1) * marksPerChunk)));
         }
 
         // The pass over the students, in runs on every core, joined in student order.
@@ -98,10 +101,9 @@ internal static class StreamingBuild
     /// <summary>
     /// Reads marks [<paramref name="from"/>, <paramref name="to"/>): finds each one's enrollment (the one of its student
     /// at its campus that covers its date; the index refuses two that overlap, so there is at most one) and folds the
-    /// reading of a mark that holds the calendar's snapshot time into its day (<paramref name="atomic"/> when chunks run
-    /// at once: two chunks may hold marks of the same day).
+    /// reading of a mark that holds the calendar's snapshot time into its day's flags.
     /// </summary>
-    private static MarkChunk ReadMarks(DailyIndex index, EnrollmentDays layout, int[] readings, int from, int to, bool atomic)
+    private static MarkChunk ReadMarks(DailyIndex index, EnrollmentDays layout, byte[] readings, int from, int to)
     {
         var chunk = new MarkChunk();
         var marks = index.InputMarks;
@@ -111,6 +113,7 @@ internal static class StreamingBuild
         var s = -1;
         var lastDate = default(LocalDate);
         var lastDay = DayNumber.Of(lastDate);
+        var (lastStudent, lastEnrollment) = (-1, -1);
         for (var i = from; i < to; i++)
         {
             ref readonly var mark = ref marks[i];
@@ -140,7 +143,10 @@ internal static class StreamingBuild
                 (lastDate, lastDay) = (date, DayNumber.Of(date));
             }
 
-            var e = layout.Find(s, lastDay, mark.Campus);
+            // A student's marks mostly come together (the periods of a day, or the days of a file sorted by student):
+            // the enrollment of the last mark is tried first.
+            var e = lastEnrollment >= 0 && lastStudent == s && layout.Covers(lastEnrollment, lastDay, mark.Campus) ? lastEnrollment : layout.Find(s, lastDay, mark.Campus);
+            (lastStudent, lastEnrollment) = (s, e);
             if (e < 0)
             {
                 (chunk.Unmatched ??= []).Add(i);
@@ -161,33 +167,26 @@ internal static class StreamingBuild
                 continue;
             }
 
-            var cell = enrolled.Cell + k - enrolled.FirstDay;
-            var bits = (int)(present ? SnapshotReading.Present : SnapshotReading.Absent) << ((cell & 15) * 2);
-            ref var word = ref readings[cell >> 4];
-            if (!atomic)
-            {
-                word |= bits;
-            }
-            else if ((Volatile.Read(ref word) & bits) != bits)
-            {
-                Interlocked.Or(ref word, bits);
-            }
+            readings[(2L * (enrolled.Cell + k - enrolled.FirstDay)) + (present ? 0 : 1)] = 1;
         }
 
         return chunk;
     }
 
     /// <summary>The records of students [<paramref name="from"/>, <paramref name="to"/>), in student order.</summary>
-    private static PeriodAttendanceBuilder.StudentRun BuildStudents(DailyIndex index, EnrollmentDays layout, int[] readings, int from, int to)
+    private static PeriodAttendanceBuilder.StudentRun BuildStudents(DailyIndex index, EnrollmentDays layout, byte[] readings, int from, int to)
     {
         var run = new PeriodAttendanceBuilder.StudentRun(PeriodAttendanceBuilder.Reasons, (to - from) * 8);
         var accumulators = new List<RecordAccumulator>();
+        var spare = new List<RecordAccumulator>();
         try
         {
             for (var s = from; s < to; s++)
             {
+                // The accumulators of the last student are emptied and reused: one set a run, not one a record.
+                spare.AddRange(accumulators);
                 accumulators.Clear();
-                BuildStudent(index, layout, readings, s, accumulators, run.LeftOut, run.PresentWithoutMark);
+                BuildStudent(index, layout, readings, s, accumulators, spare, run.LeftOut, run.PresentWithoutMark);
                 accumulators.Sort(RecordAccumulator.Order);
                 foreach (var acc in accumulators)
                 {
@@ -209,7 +208,7 @@ internal static class StreamingBuild
     }
 
     /// <summary>Student <paramref name="s"/>'s days, decided as the reference build decides them, from the readings.</summary>
-    private static void BuildStudent(DailyIndex index, EnrollmentDays layout, int[] readings, int s, List<RecordAccumulator> accumulators, long[] leftOut, long[] presentWithoutMark)
+    private static void BuildStudent(DailyIndex index, EnrollmentDays layout, byte[] readings, int s, List<RecordAccumulator> accumulators, List<RecordAccumulator> spare, long[] leftOut, long[] presentWithoutMark)
     {
         var programs = index.Programs[s];
         var enrollments = index.Enrollments[s];
@@ -240,7 +239,7 @@ internal static class StreamingBuild
                 if (programs.Length == 0 && !enrollment.IsEarlyEducation && !calendar.HasExcludedRanges
                     && enrollment.HasOneCodeThrough(calendar.DayNumberAt(from), calendar.DayNumberAt(to - 1)))
                 {
-                    AddDaysOfOneCode(index.Options, enrollment, enrolled, readings, from, to, period, p, accumulators, leftOut, presentWithoutMark);
+                    AddDaysOfOneCode(index.Options, enrollment, enrolled, readings, from, to, period, p, accumulators, spare, leftOut, presentWithoutMark);
                     continue;
                 }
 
@@ -262,7 +261,7 @@ internal static class StreamingBuild
                         presentWithoutMark[0]++;
                     }
 
-                    current ??= PeriodAttendanceBuilder.Find(accumulators, enrollment, period, p);
+                    current ??= PeriodAttendanceBuilder.Find(accumulators, spare, enrollment, period, p);
                     current.Add(decision, day, enrollment.Enrollment);
                 }
             }
@@ -280,12 +279,13 @@ internal static class StreamingBuild
         DailyBuildOptions options,
         PreparedEnrollment enrollment,
         in EnrolledDays enrolled,
-        int[] readings,
+        byte[] readings,
         int from,
         int to,
         ReportingPeriod period,
         int periodIndex,
         List<RecordAccumulator> accumulators,
+        List<RecordAccumulator> spare,
         long[] leftOut,
         long[] presentWithoutMark)
     {
@@ -351,12 +351,12 @@ internal static class StreamingBuild
         var presentHalfDays = present * weight;
         var eligible = code.IsEligible ? presentHalfDays : 0;
         var bilingualEsl = enrollment.Enrollment.BilingualEslFunding is null ? 0 : eligible;
-        PeriodAttendanceBuilder.Find(accumulators, enrollment, period, periodIndex)
+        PeriodAttendanceBuilder.Find(accumulators, spare, enrollment, period, periodIndex)
             .AddDays(code, eligible, presentHalfDays - eligible, absent * weight, bilingualEsl, calendar.DayNumberAt(lastCounted), enrollment.Enrollment);
     }
 
-    /// <summary>The reading of cell <paramref name="cell"/>: two bits a cell, sixteen cells an <see cref="int"/>.</summary>
-    private static SnapshotReading ReadingAt(int[] readings, int cell) => (SnapshotReading)((readings[cell >> 4] >> ((cell & 15) * 2)) & 3);
+    /// <summary>The reading of cell <paramref name="cell"/>: its present flag, then its absent flag.</summary>
+    private static SnapshotReading ReadingAt(byte[] readings, int cell) => (SnapshotReading)(readings[2L * cell] | (readings[(2L * cell) + 1] << 1));
 
     /// <summary>What one chunk of the pass over the marks found.</summary>
     private sealed class MarkChunk
@@ -391,6 +391,13 @@ internal sealed class EnrollmentDays
 
     /// <summary>The index in <see cref="Days"/> of student <paramref name="s"/>'s first enrollment.</summary>
     public int FirstOf(int s) => _start[s];
+
+    /// <summary>Whether enrollment <paramref name="e"/> is at <paramref name="campus"/> and covers day number <paramref name="day"/>.</summary>
+    public bool Covers(int e, int day, CampusId campus)
+    {
+        ref readonly var d = ref Days[e];
+        return day >= d.Entry && day < d.EndExclusive && d.Campus == campus;
+    }
 
     /// <summary>The enrollment of student <paramref name="s"/> at <paramref name="campus"/> that covers day number <paramref name="day"/>, or -1.</summary>
     public int Find(int s, int day, CampusId campus)

@@ -1,0 +1,110 @@
+using BenchmarkDotNet.Attributes;
+using PeimsRules.Attendance.Daily;
+using PeimsRules.Csv;
+using PeimsRules.Csv.Daily;
+
+namespace PeimsRules.Benchmarks;
+
+/// <summary>
+/// What a district waits for when it builds from its files, as <c>periods</c> does: the generated district of
+/// <see cref="DailyBuilderBenchmark"/> written as the four daily CSV files (calendars, enrollments, attendance marks,
+/// program participation), then read (collecting every problem), checked against each other
+/// (<see cref="DailyAttendanceFiles.Check"/>) and built into period records. Beside <see cref="DailyBuilderBenchmark"/>,
+/// which times the build alone from the inputs in memory, the difference is the time the readers take.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(DailyBuilderConfig))]
+public class DailyBuilderFilesBenchmark
+{
+    /// <summary>The environment variable that sets the student counts run (comma-separated, such as <c>2000,20000</c>).</summary>
+    public const string StudentCountsVariable = "PEIMS_DAILY_FILE_STUDENTS";
+
+    private string? _folder;
+
+    /// <summary>The student count.</summary>
+    [ParamsSource(nameof(StudentCounts))]
+    public int Students { get; set; }
+
+    /// <summary>
+    /// The student counts to run: 2,000 students (720,000 attendance rows); or those <see cref="StudentCountsVariable"/>
+    /// names, such as <c>2000,20000</c> for the doubling rule (the attendance file of 20,000 students is 7.2 million
+    /// rows, about 0.3 GB, and its reading takes minutes).
+    /// </summary>
+    public static IEnumerable<int> StudentCounts =>
+        Environment.GetEnvironmentVariable(StudentCountsVariable) is { Length: > 0 } counts
+            ? counts.Split(',').Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture))
+            : [2_000];
+
+    /// <summary>
+    /// Generates the district, writes its files to a new temporary folder, and checks that the build from the files
+    /// gives the build from the inputs in memory (records, special-programs records, marks listed, days left out); a
+    /// difference fails the run.
+    /// </summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var d = DailyDistrictGenerator.Generate(Students, seed: 2025);
+        _folder = Directory.CreateTempSubdirectory("peims-daily-files-").FullName;
+        Write(Calendars, w => SchoolCalendarCsv.Write(w, d.Calendars));
+        Write(Enrollments, w => StudentEnrollmentCsv.Write(w, d.Enrollments));
+        Write(Attendance, w => DailyAttendanceMarkCsv.Write(w, d.Marks));
+        Write(Programs, w => ProgramParticipationCsv.Write(w, d.Programs));
+
+        var fromFiles = BuildFromFiles();
+        var inMemory = PeriodAttendanceBuilder.Build(d.Calendars, d.Enrollments, d.Marks, d.Programs);
+        var same = fromFiles.Records.Count > 0
+            && fromFiles.Records.SequenceEqual(inMemory.Records)
+            && fromFiles.SpecialProgramRecords.SequenceEqual(inMemory.SpecialProgramRecords)
+            && fromFiles.UnmatchedMarks.SequenceEqual(inMemory.UnmatchedMarks)
+            && fromFiles.MarksOnNonInstructionalDays.SequenceEqual(inMemory.MarksOnNonInstructionalDays)
+            && fromFiles.LeftOutDays.OrderBy(p => p.Key).SequenceEqual(inMemory.LeftOutDays.OrderBy(p => p.Key));
+        if (!same)
+        {
+            throw new InvalidOperationException($"The build from the files of the generated district of {Students} students differs from the build from its inputs in memory.");
+        }
+    }
+
+    /// <summary>Deletes the files.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>Reads the four files, checks them against each other, and builds every period record.</summary>
+    [Benchmark]
+    public int BuildPeriodRecordsFromFiles() => BuildFromFiles().Records.Count;
+
+    private string Calendars => Path.Combine(_folder!, "calendars.csv");
+
+    private string Enrollments => Path.Combine(_folder!, "enrollments.csv");
+
+    private string Attendance => Path.Combine(_folder!, "attendance.csv");
+
+    private string Programs => Path.Combine(_folder!, "programs.csv");
+
+    private PeriodAttendanceBuild BuildFromFiles()
+    {
+        var calendars = SchoolCalendarCsv.ReadFile(Calendars, CsvErrorMode.CollectAll);
+        var enrollments = StudentEnrollmentCsv.ReadFile(Enrollments, CsvErrorMode.CollectAll);
+        var marks = DailyAttendanceMarkCsv.ReadFile(Attendance, CsvErrorMode.CollectAll);
+        var programs = ProgramParticipationCsv.ReadFile(Programs, CsvErrorMode.CollectAll);
+        var problems = calendars.Problems.Count + enrollments.Problems.Count + marks.Problems.Count + programs.Problems.Count
+            + DailyAttendanceFiles.Check(calendars, "calendars.csv", enrollments, "enrollments.csv").Count;
+        if (problems > 0)
+        {
+            throw new InvalidOperationException($"The generated daily files have {problems} problem(s).");
+        }
+
+        return PeriodAttendanceBuilder.Build(calendars.Records, enrollments.Records, marks.Records, programs.Records);
+    }
+
+    private void Write(string path, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(path);
+        write(writer);
+    }
+}
