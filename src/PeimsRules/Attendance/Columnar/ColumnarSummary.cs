@@ -104,17 +104,15 @@ internal static class ColumnarSummary
         AttendancePartials partials,
         AttendanceGrouping groupBy,
         int? maxDegreeOfParallelism,
-        int throughPeriod,
-        GroupFigures groupFigures)
+        FigureShaping shaping)
     {
-        var rollUp = new SummaryRollUp(partials, groupBy, throughPeriod);
+        var rollUp = new SummaryRollUp(partials, groupBy, shaping.Through);
         try
         {
             var order = rollUp.GroupsInOrder();
             var dop = maxDegreeOfParallelism ?? Environment.ProcessorCount;
 
-            // Groups in ranges, a builder each, so a thread takes a run of groups, not one delegate call a group; the
-            // rows are kept as values, not as objects.
+            // Groups in ranges, a builder each, so a thread takes a run of groups; the rows are kept as values.
             var ranges = Math.Max(1, Math.Min(order.Length, dop * 8));
             var builders = new CompactFigures.Builder[ranges];
             Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = dop }, r =>
@@ -125,13 +123,13 @@ internal static class ColumnarSummary
                 for (var i = from; i < to; i++)
                 {
                     // Periods 1 to N, then the year (or the year to date): N + 1 rows a population.
-                    rows += rollUp.PopulationsWithRows(order[i]) * (throughPeriod + 1);
+                    rows += rollUp.PopulationsWithRows(order[i]) * (shaping.Through + 1);
                 }
 
-                var builder = new CompactFigures.Builder(rows);
+                var builder = new CompactFigures.Builder(rollUp, shaping, rows);
                 for (var i = from; i < to; i++)
                 {
-                    rollUp.AddFiguresOf(order[i], groupFigures, builder);
+                    builder.AddRowsOf(order[i]);
                 }
 
                 builders[r] = builder;
