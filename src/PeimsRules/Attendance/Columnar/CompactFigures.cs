@@ -82,7 +82,15 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
         private readonly FigureShaping _shaping;
         private SummaryRollUp? _rollUp; // while rows are added
         private readonly PairBuffer _pairs;
+
+        // A row is plain values (no references, so filling and scanning the array is plain memory); the exact values
+        // sit beside it, and the few reasons and historical ratios by row index.
         private readonly Row[] _rows;
+        private readonly Ratio[] _adaExact;
+        private readonly Ratio[] _piaExact;
+        private Dictionary<int, string>? _adaReasons;
+        private Dictionary<int, string>? _piaReasons;
+        private Dictionary<int, Ratio>? _historicalRatios;
         private int _count;
 
         // Scratch of one group and population, reused.
@@ -96,6 +104,8 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
             _groupKeys = rollUp.GroupKeys;
             _shaping = shaping;
             _rows = new Row[rowCapacity];
+            _adaExact = new Ratio[rowCapacity];
+            _piaExact = new Ratio[rowCapacity];
             _pairs = new PairBuffer(rowCapacity * 2);
         }
 
@@ -170,20 +180,29 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
         public AttendanceFigure Figure(int index)
         {
             ref readonly var row = ref _rows[index];
+            var ada = FigureOf(row.AdaStatus, row.Flags, RowFlags.AdaExact, _adaExact[index], row.AdaPublished, _adaReasons, index);
             var totals = AttendanceTotals.FromShared(
-                _pairs.DaysTaught, _pairs.Eligible, row.PairOffset, row.PairCount, row.RecordCount, row.DaysPresent, row.DaysAbsent, row.PeriodAda ? row.Ada.Exact : null);
+                _pairs.DaysTaught, _pairs.Eligible, row.PairOffset, row.PairCount, row.RecordCount, row.DaysPresent, row.DaysAbsent,
+                (row.Flags & RowFlags.PeriodAda) != 0 ? ada.Exact : null);
             return new AttendanceFigure(
                 _groupKeys[row.Group],
                 (Population)row.Population,
                 row.Period == 0 ? null : ReportingPeriod.SixPeriods[row.Period - 1],
-                row.Ada.ToFigure(),
-                row.Pia.ToFigure(),
-                row.HistoricalRatio,
+                ada,
+                FigureOf(row.PiaStatus, row.Flags, RowFlags.PiaExact, _piaExact[index], row.PiaPublished, _piaReasons, index),
+                _historicalRatios is not null && _historicalRatios.TryGetValue(index, out var ratio) ? ratio : null,
                 totals)
             {
                 ThroughPeriod = row.ThroughPeriod == 0 ? null : ReportingPeriod.SixPeriods[row.ThroughPeriod - 1],
             };
         }
+
+        private static Figure FigureOf(FigureStatus status, RowFlags flags, RowFlags hasExact, Ratio exact, decimal published, Dictionary<int, string>? reasons, int index) =>
+            PeimsRules.Figure.FromParts(
+                status,
+                (flags & hasExact) != 0 ? exact : null,
+                status == FigureStatus.Computed ? published : null,
+                status == FigureStatus.Computed ? null : reasons![index]);
 
         private static IReadOnlyList<Ratio> NotCovid(DistrictId district) =>
             throw new InvalidOperationException($"District {district}'s share of a group is kept only for the 2019-20 COVID-19 adjustment.");
@@ -226,22 +245,38 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
             var pia = ada.Status == FigureStatus.ExcludedCovid19 ? FigureValue.Excluded(percent, RefinedAdaRows.ExcludedReason)
                 : percent is { } value ? FigureValue.Computed(value, _shaping.Rules.Rounding)
                 : FigureValue.NotComputable(AttendanceSummary.NoDaysInMembership);
-            _rows[_count++] = new Row
+            var index = _count++;
+            ref var row = ref _rows[index];
+            row.Group = group;
+            row.Population = (byte)population;
+            row.Period = (byte)period;
+            row.ThroughPeriod = (byte)throughPeriod;
+            row.Flags = (periodAda ? RowFlags.PeriodAda : 0) | (ada.Exact is null ? 0 : RowFlags.AdaExact) | (pia.Exact is null ? 0 : RowFlags.PiaExact);
+            row.AdaStatus = ada.Status;
+            row.PiaStatus = pia.Status;
+            row.AdaPublished = ada.Published ?? 0m;
+            row.PiaPublished = pia.Published ?? 0m;
+            row.RecordCount = sums.RecordCount;
+            row.DaysPresent = sums.DaysPresent;
+            row.DaysAbsent = sums.DaysAbsent;
+            row.PairOffset = sums.PairOffset;
+            row.PairCount = sums.PairCount;
+            _adaExact[index] = ada.Exact ?? default;
+            _piaExact[index] = pia.Exact ?? default;
+            if (ada.Status != FigureStatus.Computed)
             {
-                Group = group,
-                Population = (byte)population,
-                Period = (byte)period,
-                ThroughPeriod = (byte)throughPeriod,
-                PeriodAda = periodAda,
-                Ada = ada,
-                Pia = pia,
-                HistoricalRatio = historicalRatio,
-                RecordCount = sums.RecordCount,
-                DaysPresent = sums.DaysPresent,
-                DaysAbsent = sums.DaysAbsent,
-                PairOffset = sums.PairOffset,
-                PairCount = sums.PairCount,
-            };
+                (_adaReasons ??= []).Add(index, ada.Reason!);
+            }
+
+            if (pia.Status != FigureStatus.Computed)
+            {
+                (_piaReasons ??= []).Add(index, pia.Reason!);
+            }
+
+            if (historicalRatio is { } ratio)
+            {
+                (_historicalRatios ??= []).Add(index, ratio);
+            }
         }
     }
 
@@ -255,15 +290,24 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
         public byte Population;
         public byte Period;        // 1 to 6; 0 for the year or the year to date
         public byte ThroughPeriod; // the last period of a year-to-date row; 0 otherwise
-        public bool PeriodAda;
-        public FigureValue Ada;
-        public FigureValue Pia;
-        public Ratio? HistoricalRatio;
+        public RowFlags Flags;
+        public FigureStatus AdaStatus;
+        public FigureStatus PiaStatus;
+        public int PairOffset;
+        public int PairCount;
         public long RecordCount;
         public DayCount DaysPresent;
         public DayCount DaysAbsent;
-        public int PairOffset;
-        public int PairCount;
+        public decimal AdaPublished; // when computed
+        public decimal PiaPublished;
+    }
+
+    [Flags]
+    private enum RowFlags : byte
+    {
+        PeriodAda = 1, // the totals' ADA is the ADA figure's exact value
+        AdaExact = 2,
+        PiaExact = 4,
     }
 }
 
