@@ -5,8 +5,9 @@ using PeimsRules.Rules;
 namespace PeimsRules.Attendance.Columnar;
 
 /// <summary>
-/// The rows of a columnar summary kept as values, one struct a row, with the eligible days by days taught of every
-/// row's totals in one shared pair of buffers; each <see cref="AttendanceFigure"/> is made when it is read. A
+/// The rows of a columnar summary kept as values, one plain struct a row (its exact values in arrays beside it), with
+/// the eligible days by days taught of every row's totals in one shared pair of buffers; each
+/// <see cref="AttendanceFigure"/> is made when it is read. A
 /// statewide summary by campus has over a hundred thousand rows: as objects they would be millions of small objects
 /// that live as long as the summary, which the garbage collector would copy from generation to generation.
 /// </summary>
