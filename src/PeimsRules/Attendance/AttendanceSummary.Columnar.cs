@@ -99,17 +99,10 @@ public sealed partial class AttendanceSummary
     }
 
     private static IReadOnlyList<AttendanceFigure> FiguresOf(
-        AttendancePartials partials, AttendanceSummaryOptions options, IReadOnlyDictionary<DistrictId, Ratio> ratios)
-    {
-        var rules = partials.Rules;
-        var priorYearGiven = options.PriorYearRecords is not null;
-        var through = ThroughPeriodOf(options);
-        return ColumnarSummary.Figures(
+        AttendancePartials partials, AttendanceSummaryOptions options, IReadOnlyDictionary<DistrictId, Ratio> ratios) =>
+        ColumnarSummary.Figures(
             partials,
             options.GroupBy,
             options.MaxDegreeOfParallelism,
-            through,
-            (key, population, periodTotals, districts, countedPeriodAdasOf, into) =>
-                FiguresFromTotals(key, population, periodTotals, districts, countedPeriodAdasOf, rules, ratios, priorYearGiven, through, into));
-    }
+            new FigureShaping(partials.Rules, ratios, options.PriorYearRecords is not null, ThroughPeriodOf(options)));
 }

@@ -157,7 +157,7 @@ public sealed partial class AttendanceSummary
         var ratios = RefinedAdaRows.HistoricalRatios(rules, options);
         var inYear = selected.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.ReportingPeriod.Number <= through).ToList();
         var outside = selected.Where(r => !r.ReportingPeriod.IsRefinedAdaPeriod).ToList();
-        var figures = new FigureList();
+        var figures = new List<AttendanceFigure>();
         foreach (var group in inYear.GroupBy(r => AttendanceGroupKey.Of(r, options.GroupBy)).OrderBy(g => g.Key))
         {
             foreach (var population in Populations.For(rules))
@@ -173,7 +173,7 @@ public sealed partial class AttendanceSummary
         }
 
         return new AttendanceSummary(
-            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.Figures.AsReadOnly(), ratios, new ReportingPeriod(through));
+            rules, options.GroupBy, figure => ReferenceRecordsBehind(selected, figure, rules, through), outside.AsReadOnly(), figures.AsReadOnly(), ratios, new ReportingPeriod(through));
     }
 
     private static int ThroughPeriodOf(AttendanceSummaryOptions options)
@@ -224,7 +224,7 @@ public sealed partial class AttendanceSummary
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven,
         int through,
-        FigureRows into)
+        List<AttendanceFigure> into)
     {
         var byPeriod = members.ToLookup(r => r.ReportingPeriod);
         var periodTotals = ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p], rules)).ToArray();
@@ -270,7 +270,7 @@ public sealed partial class AttendanceSummary
         IReadOnlyDictionary<DistrictId, Ratio> ratios,
         bool priorYearGiven,
         int through,
-        FigureRows into)
+        List<AttendanceFigure> into)
     {
         var periodAdas = new Ratio[periodTotals.Length];
         for (var i = 0; i < periodAdas.Length; i++)
@@ -290,15 +290,14 @@ public sealed partial class AttendanceSummary
         {
             var totals = periodTotals[i];
             var periodAda = ada.Periods[i];
-            into.Add(
+            into.Add(new AttendanceFigure(
                 key,
                 population,
                 ReportingPeriod.SixPeriods[i],
                 periodAda,
                 periodAda.Status == FigureStatus.ExcludedCovid19 ? Figure.Excluded(totals.PercentInAttendance, RefinedAdaRows.ExcludedReason) : Pia(totals, rules),
                 null,
-                totals,
-                null);
+                totals));
         }
 
         if (through < 6)
@@ -317,7 +316,7 @@ public sealed partial class AttendanceSummary
         }
 
         var year = AttendanceTotals.MergeAll(counted);
-        into.Add(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year, null);
+        into.Add(new AttendanceFigure(key, population, null, ada.Year, Pia(year, rules), ada.ShownRatio, year));
     }
 
     /// <summary>
@@ -325,34 +324,19 @@ public sealed partial class AttendanceSummary
     /// reported, the PIA over their days. In 2019-20 only periods 1 to 4 count, and the mean is not multiplied by the
     /// historical ratio: that ratio turns the mean of four periods into a figure for the year, once the year is over.
     /// </summary>
-    private static void AddYearToDate(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through, FigureRows into)
+    private static void AddYearToDate(AttendanceGroupKey key, Population population, AttendanceTotals[] periodTotals, RuleSet rules, int through, List<AttendanceFigure> into)
     {
         var counted = rules.AppliesCovid19Adjustment ? Math.Min(through, Covid19AdjustedRefinedAda.CountedPeriods.Count) : through;
         var totals = AttendanceTotals.MergeAll(periodTotals.Take(counted));
         var ada = RefinedAda.YearToDate(periodTotals.Take(counted).Select(t => t.Ada).ToArray());
-        into.Add(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals, new ReportingPeriod(through));
+        into.Add(new AttendanceFigure(key, population, null, Figure.Computed(ada, rules.Rounding), Pia(totals, rules), null, totals) { ThroughPeriod = new ReportingPeriod(through) });
     }
 
     private static Figure Pia(AttendanceTotals totals, RuleSet rules) =>
         totals.PercentInAttendance is { } pia
             ? Figure.Computed(pia, rules.Rounding)
-            : Figure.NotComputable("no days in membership.");
-}
+            : Figure.NotComputable(NoDaysInMembership);
 
-/// <summary>Where the rows of a summary go as they are made: a list of figures, or a columnar summary's compact rows.</summary>
-internal abstract class FigureRows
-{
-    /// <summary>Adds the row (<see cref="AttendanceFigure"/>'s parameters, and the last period of a year-to-date row).</summary>
-    public abstract void Add(
-        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod);
-}
-
-/// <summary>Rows as <see cref="AttendanceFigure"/> objects in a list (the reference path).</summary>
-internal sealed class FigureList : FigureRows
-{
-    public List<AttendanceFigure> Figures { get; } = [];
-
-    public override void Add(
-        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, AttendanceTotals totals, ReportingPeriod? throughPeriod) =>
-        Figures.Add(new AttendanceFigure(group, population, period, ada, pia, historicalRatio, totals) { ThroughPeriod = throughPeriod });
+    /// <summary>Why a PIA is not computable.</summary>
+    internal const string NoDaysInMembership = "no days in membership.";
 }

@@ -91,8 +91,14 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     /// The percent in attendance: days present ÷ days in membership × 100, exactly; <see langword="null"/> when there
     /// are no days in membership (<see cref="Attendance.PercentInAttendance"/>).
     /// </summary>
-    public Ratio? PercentInAttendance =>
-        DaysInMembership.HalfDays == 0 ? null : Ratio.Of(DaysPresent.HalfDays * 100, DaysInMembership.HalfDays);
+    public Ratio? PercentInAttendance => PercentInAttendanceOf(DaysPresent, DaysAbsent);
+
+    /// <summary>The percent in attendance of these days present and absent, as <see cref="PercentInAttendance"/>.</summary>
+    internal static Ratio? PercentInAttendanceOf(DayCount daysPresent, DayCount daysAbsent)
+    {
+        var membership = daysPresent + daysAbsent;
+        return membership.HalfDays == 0 ? null : Ratio.Of((Int128)(daysPresent.HalfDays * 100), (Int128)membership.HalfDays);
+    }
 
     /// <summary>Sums <paramref name="records"/> under <paramref name="rules"/>.</summary>
     public static AttendanceTotals Of(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules)

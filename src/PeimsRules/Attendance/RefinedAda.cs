@@ -69,6 +69,28 @@ public static class RefinedAda
         return ReportingPeriod.SixPeriods.Select(p => AttendanceTotals.Of(byPeriod[p.Number], rules).Ada).ToArray();
     }
 
+    internal static Ratio MeanOf(IReadOnlyList<Ratio> values)
+    {
+        var sum = Ratio.Zero;
+        for (var i = 0; i < values.Count; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum / Ratio.FromInteger(values.Count);
+    }
+
+    internal static Ratio MeanOf(ReadOnlySpan<Ratio> values)
+    {
+        var sum = Ratio.Zero;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum / Ratio.FromInteger(values.Length);
+    }
+
     internal static Ratio MeanOf(IEnumerable<Ratio> values)
     {
         var sum = Ratio.Zero;

@@ -109,13 +109,51 @@ internal static class RefinedAdaRows
         bool priorYearGiven,
         DistrictId? bestFourOfSixDistrict)
     {
-        var periods = new Figure[6];
-        foreach (var period in ReportingPeriod.SixPeriods)
+        var adas = new Ratio[6];
+        for (var i = 0; i < adas.Length; i++)
         {
-            var ada = periodAdas[period.Number - 1];
-            periods[period.Number - 1] = rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period)
-                ? Figure.Excluded(ada, ExcludedReason)
-                : Figure.Computed(ada, rules.Rounding);
+            adas[i] = periodAdas[i];
+        }
+
+        var values = new FigureValue[6];
+        var (year, shownRatio) = AdaValues(adas, districts, countedPeriodAdasOf, rules, ratios, priorYearGiven, bestFourOfSixDistrict, values);
+        var periods = new Figure[6];
+        for (var i = 0; i < periods.Length; i++)
+        {
+            periods[i] = values[i].ToFigure();
+        }
+
+        return (periods, year.ToFigure(), shownRatio);
+    }
+
+    /// <summary>
+    /// <see cref="Ada"/> as values, written into <paramref name="periods"/>: what both paths of a summary publish (the
+    /// columnar path keeps its rows as values).
+    /// </summary>
+    /// <param name="periodAdas">The exact ADAs of periods 1 to 6 (six of them; the array is read, not kept).</param>
+    /// <param name="districts">The districts of the group's records, in order (for the 2019-20 year row).</param>
+    /// <param name="countedPeriodAdasOf">The ADAs of periods 1 to 4 of one district's part of the group (2019-20).</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="ratios">The historical ratios by district.</param>
+    /// <param name="priorYearGiven">Whether prior-year records were given.</param>
+    /// <param name="bestFourOfSixDistrict">As <see cref="Ada"/>.</param>
+    /// <param name="periods">Where the six period figures go.</param>
+    public static (FigureValue Year, Ratio? ShownRatio) AdaValues(
+        Ratio[] periodAdas,
+        IReadOnlyList<DistrictId> districts,
+        Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf,
+        RuleSet rules,
+        IReadOnlyDictionary<DistrictId, Ratio> ratios,
+        bool priorYearGiven,
+        DistrictId? bestFourOfSixDistrict,
+        Span<FigureValue> periods)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            var ada = periodAdas[i];
+            periods[i] = rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(ReportingPeriod.SixPeriods[i])
+                ? FigureValue.Excluded(ada, ExcludedReason)
+                : FigureValue.Computed(ada, rules.Rounding);
         }
 
         if (!rules.AppliesCovid19Adjustment)
@@ -123,23 +161,23 @@ internal static class RefinedAdaRows
             if (rules.BestFourOfSix is { } bestFour && bestFourOfSixDistrict is { } district)
             {
                 var year = bestFour.MigrantCertificateStudents.TryGetValue(district, out var certificates)
-                    ? Figure.Computed(BestFourOfSixRefinedAda.Of(periodAdas, certificates), rules.Rounding)
-                    : Figure.NotComputable($"best four of six is capped by district {district}'s students holding migrant certificates of eligibility, and no count was given for it.");
-                return (periods, year, null);
+                    ? FigureValue.Computed(BestFourOfSixRefinedAda.Of(periodAdas, certificates), rules.Rounding)
+                    : FigureValue.NotComputable($"best four of six is capped by district {district}'s students holding migrant certificates of eligibility, and no count was given for it.");
+                return (year, null);
             }
 
-            return (periods, Figure.Computed(RefinedAda.Of(periodAdas), rules.Rounding), null);
+            return (FigureValue.Computed(RefinedAda.Of(periodAdas), rules.Rounding), null);
         }
 
         var missing = districts.Where(d => !ratios.ContainsKey(d)).ToList();
-        Figure adjustedFigure;
+        FigureValue adjustedFigure;
         if (!priorYearGiven)
         {
-            adjustedFigure = Figure.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
+            adjustedFigure = FigureValue.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
         }
         else if (missing.Count > 0)
         {
-            adjustedFigure = Figure.NotComputable(
+            adjustedFigure = FigureValue.NotComputable(
                 $"no 2018-19 historical ratio for district {string.Join(", ", missing)}: its 2018-19 records are missing or have no ADA in periods 1 to 4.");
         }
         else
@@ -151,10 +189,10 @@ internal static class RefinedAdaRows
                 adjusted += Covid19AdjustedRefinedAda.Of(countedPeriodAdasOf(district), ratios[district]);
             }
 
-            adjustedFigure = Figure.Computed(adjusted, rules.Rounding);
+            adjustedFigure = FigureValue.Computed(adjusted, rules.Rounding);
         }
 
         Ratio? shownRatio = districts.Count == 1 && ratios.TryGetValue(districts[0], out var r) ? r : null;
-        return (periods, adjustedFigure, shownRatio);
+        return (adjustedFigure, shownRatio);
     }
 }

@@ -109,6 +109,7 @@ public class PartitionMergeProperties
         where focus is null || focus.Contains(r.StudentId)
         group r by (r.CampusId, r.GradeLevel, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught) into cell
         from population in Populations.For(rules)
+        where population != Population.K3AllStudents // the All rows of grades KG to 03 carry it (FromRows refuses its own rows)
         let members = cell.Where(r => population.Includes(r)).ToList()
         where members.Count > 0
         select new AttendancePartial(

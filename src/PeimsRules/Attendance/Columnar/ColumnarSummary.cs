@@ -88,6 +88,9 @@ internal static class ColumnarSummary
         return result;
     }
 
+    /// <summary>The most groups a builder of rows takes (see <see cref="Figures"/>).</summary>
+    private const int GroupsPerRange = 32;
+
     /// <summary>
     /// The rows of a summary of <paramref name="partials"/>, in the reference order: the fine cells rolled up into flat
     /// arrays indexed by part (a group, and in 2019-20 one district's share of a group that spans districts), population
@@ -104,18 +107,18 @@ internal static class ColumnarSummary
         AttendancePartials partials,
         AttendanceGrouping groupBy,
         int? maxDegreeOfParallelism,
-        int throughPeriod,
-        GroupFigures groupFigures)
+        FigureShaping shaping)
     {
-        var rollUp = new SummaryRollUp(partials, groupBy, throughPeriod);
+        var rollUp = new SummaryRollUp(partials, groupBy, shaping.Through);
         try
         {
             var order = rollUp.GroupsInOrder();
             var dop = maxDegreeOfParallelism ?? Environment.ProcessorCount;
 
-            // Groups in ranges, a builder each, so a thread takes a run of groups, not one delegate call a group; the
-            // rows are kept as values, not as objects.
-            var ranges = Math.Max(1, Math.Min(order.Length, dop * 8));
+            // Groups in ranges, a builder each, so a thread takes a run of groups; the rows are kept as values. A range
+            // has at most GroupsPerRange groups (at most 4 populations of 7 rows each): its arrays stay below the large
+            // object heap's threshold, where the collector reuses memory at once instead of asking the system for more.
+            var ranges = Math.Max(1, Math.Min(order.Length, Math.Max(dop * 8, (order.Length + GroupsPerRange - 1) / GroupsPerRange)));
             var builders = new CompactFigures.Builder[ranges];
             Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = dop }, r =>
             {
@@ -125,13 +128,13 @@ internal static class ColumnarSummary
                 for (var i = from; i < to; i++)
                 {
                     // Periods 1 to N, then the year (or the year to date): N + 1 rows a population.
-                    rows += rollUp.PopulationsWithRows(order[i]) * (throughPeriod + 1);
+                    rows += rollUp.PopulationsWithRows(order[i]) * (shaping.Through + 1);
                 }
 
-                var builder = new CompactFigures.Builder(rows);
+                var builder = new CompactFigures.Builder(rollUp, shaping, rows);
                 for (var i = from; i < to; i++)
                 {
-                    rollUp.AddFiguresOf(order[i], groupFigures, builder);
+                    builder.AddRowsOf(order[i]);
                 }
 
                 builders[r] = builder;

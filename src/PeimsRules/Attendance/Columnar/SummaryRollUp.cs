@@ -4,24 +4,6 @@ using PeimsRules.Funding;
 namespace PeimsRules.Attendance.Columnar;
 
 /// <summary>
-/// The rows of one group and population from its sums (the shaping <see cref="AttendanceSummary"/> applies to the
-/// reference path's sums too), added to <paramref name="into"/>.
-/// </summary>
-/// <param name="key">The group.</param>
-/// <param name="population">The population.</param>
-/// <param name="periodTotals">The totals of periods 1 to 6.</param>
-/// <param name="districts">The districts the group's records are of, in order (for the 2019-20 year row).</param>
-/// <param name="countedPeriodAdasOf">The ADAs of periods 1 to 4 of one district's part of the group (2019-20).</param>
-/// <param name="into">Where the rows go.</param>
-internal delegate void GroupFigures(
-    AttendanceGroupKey key,
-    Population population,
-    AttendanceTotals[] periodTotals,
-    IReadOnlyList<DistrictId> districts,
-    Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf,
-    FigureRows into);
-
-/// <summary>
 /// The fine cells of <see cref="AttendancePartials"/> rolled up to the parts of a summary's groups, in flat arrays: a
 /// part is a group, or in 2019-20, when the grouping has neither district nor campus, one district's share of a group
 /// (the COVID-19 adjustment applies each district's own historical ratio). A slot is a part, a population and a period.
@@ -233,46 +215,17 @@ internal sealed class SummaryRollUp
         return order;
     }
 
-    /// <summary>The rows of group <paramref name="group"/>, every population with records (all students always).</summary>
-    public void AddFiguresOf(int group, GroupFigures groupFigures, FigureRows into)
-    {
-        var parts = _parts.AsSpan(_partStart[group], _partStart[group + 1] - _partStart[group]);
-        for (var k = 0; k < _pops; k++)
-        {
-            var population = Populations[k];
-            if (population != Population.All && !HasRecords(parts, k))
-            {
-                continue;
-            }
+    /// <summary>The groups' keys, by group index.</summary>
+    public AttendanceGroupKey[] GroupKeys => _groupKeys;
 
-            var periodTotals = new AttendanceTotals[Periods];
-            for (var period = 0; period < Periods; period++)
-            {
-                periodTotals[period] = Totals(parts, k, period);
-            }
+    /// <summary>Whether the 2019-20 COVID-19 adjustment applies (a group's parts are then its districts' shares).</summary>
+    public bool AppliesCovid19Adjustment => _covid;
 
-            IReadOnlyList<DistrictId> districts = [];
-            Func<DistrictId, IReadOnlyList<Ratio>> countedPeriodAdasOf = NoDistricts;
-            if (_covid)
-            {
-                var withRecords = new List<DistrictId>(parts.Length);
-                foreach (var p in parts)
-                {
-                    if (HasRecords([p], k))
-                    {
-                        withRecords.Add(_partDistrict[p]);
-                    }
-                }
+    /// <summary>The parts of group <paramref name="group"/>, in district order.</summary>
+    public ReadOnlySpan<int> PartsOf(int group) => _parts.AsSpan(_partStart[group], _partStart[group + 1] - _partStart[group]);
 
-                districts = withRecords;
-                var partList = parts.ToArray();
-                var population1 = k;
-                countedPeriodAdasOf = district => CountedPeriodAdas(partList, population1, district);
-            }
-
-            groupFigures(_groupKeys[group], population, periodTotals, districts, countedPeriodAdasOf, into);
-        }
-    }
+    /// <summary>The district of part <paramref name="part"/>.</summary>
+    public DistrictId DistrictOf(int part) => _partDistrict[part];
 
     /// <summary>How many populations of group <paramref name="group"/> have rows (all students always).</summary>
     public int PopulationsWithRows(int group)
@@ -300,9 +253,6 @@ internal sealed class SummaryRollUp
         ArrayPool<int>.Shared.Return(_entryDays);
         ArrayPool<long>.Shared.Return(_entryEligible);
     }
-
-    private static IReadOnlyList<Ratio> NoDistricts(DistrictId district) =>
-        throw new InvalidOperationException($"District {district}'s share of a group is kept only for the 2019-20 COVID-19 adjustment.");
 
     /// <summary>Each group's parts, the parts of a group in district order (the order of the 2019-20 year row's sum).</summary>
     private static (int[] Start, int[] Parts) PartsByGroup(List<int> partGroup, DistrictId[] partDistrict, int groups)
@@ -336,7 +286,8 @@ internal sealed class SummaryRollUp
         return (start, parts);
     }
 
-    private bool HasRecords(ReadOnlySpan<int> parts, int population)
+    /// <summary>Whether population <paramref name="population"/> has records in <paramref name="parts"/>, in any period.</summary>
+    public bool HasRecords(ReadOnlySpan<int> parts, int population)
     {
         foreach (var p in parts)
         {
@@ -353,52 +304,138 @@ internal sealed class SummaryRollUp
         return false;
     }
 
-    private IReadOnlyList<Ratio> CountedPeriodAdas(int[] parts, int population, DistrictId district)
-    {
-        var part = Array.Find(parts, p => _partDistrict[p] == district);
-        var adas = new Ratio[Covid19AdjustedRefinedAda.CountedPeriods.Count];
-        for (var i = 0; i < adas.Length; i++)
-        {
-            adas[i] = Totals([part], population, Covid19AdjustedRefinedAda.CountedPeriods[i].Number - 1).Ada;
-        }
-
-        return adas;
-    }
-
-    /// <summary>The totals of one population and period over <paramref name="parts"/>.</summary>
-    private AttendanceTotals Totals(ReadOnlySpan<int> parts, int population, int period)
+    /// <summary>
+    /// The sums of one population and period over <paramref name="parts"/>: the count, days present and absent, and the
+    /// eligible days by days taught appended to <paramref name="pairs"/> (sorted by days taught, one entry a value, as
+    /// <see cref="AttendanceTotals.Of"/> keeps them), with their ADA by <see cref="Ratio.SumOfQuotients"/>.
+    /// </summary>
+    public PeriodSums Sum(ReadOnlySpan<int> parts, int population, int period, PairBuffer pairs)
     {
         long count = 0, present = 0, absent = 0;
-        var pairs = 0;
+        var entries = 0;
         foreach (var p in parts)
         {
             var slot = (((p * _pops) + population) * Periods) + period;
             count += _count[slot];
             present += _present[slot];
             absent += _absent[slot];
-            pairs += _entryStart[slot + 1] - _entryStart[slot];
+            entries += _entryStart[slot + 1] - _entryStart[slot];
         }
 
-        if (pairs == 0)
-        {
-            return AttendanceTotals.FromSums([], [], count, DayCount.FromHalfDays(present), DayCount.FromHalfDays(absent));
-        }
-
-        // The pairs of the slots, added up by days taught into a sorted list of the distinct values (a few, often one):
-        // each pair finds its value by binary search, and a new value is inserted in place.
-        Span<int> days = pairs <= 256 ? stackalloc int[pairs] : new int[pairs];
-        Span<long> eligible = pairs <= 256 ? stackalloc long[pairs] : new long[pairs];
+        var start = pairs.Count;
         var distinct = 0;
-        foreach (var p in parts)
+        if (entries > 0)
         {
-            var slot = (((p * _pops) + population) * Periods) + period;
-            for (var e = _entryStart[slot]; e < _entryStart[slot + 1]; e++)
+            // The entries, added up by days taught into a sorted run of the distinct values (a few, often one): each
+            // entry finds its value by binary search, and a new value is inserted in place.
+            pairs.EnsureRoom(entries);
+            var days = pairs.DaysTaught.AsSpan(start, entries);
+            var eligible = pairs.Eligible.AsSpan(start, entries);
+            foreach (var p in parts)
             {
-                var d = _entryDays[e];
-                var at = distinct > 0 && days[distinct - 1] == d ? distinct - 1 : days[..distinct].BinarySearch(d);
+                var slot = (((p * _pops) + population) * Periods) + period;
+                for (var e = _entryStart[slot]; e < _entryStart[slot + 1]; e++)
+                {
+                    var d = DayCount.FromHalfDays(_entryDays[e]);
+                    var at = distinct > 0 && days[distinct - 1] == d ? distinct - 1 : days[..distinct].BinarySearch(d);
+                    if (at >= 0)
+                    {
+                        eligible[at] += DayCount.FromHalfDays(_entryEligible[e]);
+                        continue;
+                    }
+
+                    at = ~at;
+                    days[at..distinct].CopyTo(days[(at + 1)..]);
+                    eligible[at..distinct].CopyTo(eligible[(at + 1)..]);
+                    days[at] = d;
+                    eligible[at] = DayCount.FromHalfDays(_entryEligible[e]);
+                    distinct++;
+                }
+            }
+
+            pairs.Count = start + distinct;
+        }
+
+        return new PeriodSums(count, DayCount.FromHalfDays(present), DayCount.FromHalfDays(absent), start, distinct, pairs.AdaOf(start, distinct));
+    }
+}
+
+/// <summary>The sums of one population and period of a group, its pairs a run of a <see cref="PairBuffer"/>.</summary>
+/// <param name="RecordCount">The records summed.</param>
+/// <param name="DaysPresent">The days present counted toward PIA.</param>
+/// <param name="DaysAbsent">The days absent.</param>
+/// <param name="PairOffset">Where its eligible days by days taught start in the buffer.</param>
+/// <param name="PairCount">How many days-taught values it has.</param>
+/// <param name="Ada">Its ADA: Σ eligible days ÷ days taught.</param>
+internal readonly record struct PeriodSums(long RecordCount, DayCount DaysPresent, DayCount DaysAbsent, int PairOffset, int PairCount, Ratio Ada);
+
+/// <summary>
+/// Eligible days by days taught of many totals, run after run, in two growing parallel arrays: the totals of a
+/// columnar summary's rows share them (<see cref="AttendanceTotals"/> reads its run as array segments).
+/// </summary>
+internal sealed class PairBuffer(int capacity)
+{
+    public DayCount[] DaysTaught { get; private set; } = new DayCount[Math.Max(4, capacity)];
+
+    public DayCount[] Eligible { get; private set; } = new DayCount[Math.Max(4, capacity)];
+
+    /// <summary>The pairs in use; what follows is free.</summary>
+    public int Count { get; set; }
+
+    /// <summary>Makes room for <paramref name="more"/> pairs after <see cref="Count"/> (the arrays may be replaced).</summary>
+    public void EnsureRoom(int more)
+    {
+        if (Count + more <= DaysTaught.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(DaysTaught.Length * 2, Count + more);
+        var daysTaught = DaysTaught;
+        var eligible = Eligible;
+        Array.Resize(ref daysTaught, size);
+        Array.Resize(ref eligible, size);
+        DaysTaught = daysTaught;
+        Eligible = eligible;
+    }
+
+    /// <summary>The ADA of a run: Σ eligible ÷ days taught (a DayCount is its half days, one long).</summary>
+    public Ratio AdaOf(int offset, int length) => Ratio.SumOfQuotients(
+        System.Runtime.InteropServices.MemoryMarshal.Cast<DayCount, long>(Eligible.AsSpan(offset, length)),
+        System.Runtime.InteropServices.MemoryMarshal.Cast<DayCount, long>(DaysTaught.AsSpan(offset, length)));
+
+    /// <summary>
+    /// Appends the merge of the runs of <paramref name="sums"/> (the eligible days of a days-taught value several have
+    /// are added), as <see cref="AttendanceTotals.MergeAll"/> merges totals, and returns their summed totals.
+    /// </summary>
+    public PeriodSums Merge(ReadOnlySpan<PeriodSums> sums)
+    {
+        long count = 0;
+        var present = DayCount.Zero;
+        var absent = DayCount.Zero;
+        var entries = 0;
+        foreach (var s in sums)
+        {
+            count += s.RecordCount;
+            present += s.DaysPresent;
+            absent += s.DaysAbsent;
+            entries += s.PairCount;
+        }
+
+        EnsureRoom(entries);
+        var start = Count;
+        var days = DaysTaught.AsSpan(start, entries);
+        var eligible = Eligible.AsSpan(start, entries);
+        var distinct = 0;
+        foreach (var s in sums)
+        {
+            for (var e = s.PairOffset; e < s.PairOffset + s.PairCount; e++)
+            {
+                var d = DaysTaught[e];
+                var at = days[..distinct].BinarySearch(d);
                 if (at >= 0)
                 {
-                    eligible[at] += _entryEligible[e];
+                    eligible[at] += Eligible[e];
                     continue;
                 }
 
@@ -406,19 +443,14 @@ internal sealed class SummaryRollUp
                 days[at..distinct].CopyTo(days[(at + 1)..]);
                 eligible[at..distinct].CopyTo(eligible[(at + 1)..]);
                 days[at] = d;
-                eligible[at] = _entryEligible[e];
+                eligible[at] = Eligible[e];
                 distinct++;
             }
         }
 
-        var daysTaught = new DayCount[distinct];
-        var eligibleDays = new DayCount[distinct];
-        for (var i = 0; i < distinct; i++)
-        {
-            daysTaught[i] = DayCount.FromHalfDays(days[i]);
-            eligibleDays[i] = DayCount.FromHalfDays(eligible[i]);
-        }
+        Count = start + distinct;
 
-        return AttendanceTotals.FromSums(daysTaught, eligibleDays, count, DayCount.FromHalfDays(present), DayCount.FromHalfDays(absent));
+        // The year's ADA is not a figure of its row (that is the refined ADA); AttendanceTotals computes it when asked.
+        return new PeriodSums(count, present, absent, start, distinct, default);
     }
 }
