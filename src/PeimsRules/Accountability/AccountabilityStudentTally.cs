@@ -32,6 +32,9 @@ public sealed class AccountabilityStudentTally
     private readonly HashSet<(SchoolYear Year, StudentId Student, CampusId Campus, int Span)> _served = [];
     private readonly List<SchoolYear> _years = [];
 
+    // One instance of each campus id for every student's entries (a record's id is its own copy of the text).
+    private readonly Dictionary<CampusId, CampusId> _campuses = [];
+
     /// <summary>The records added.</summary>
     public long RecordCount { get; private set; }
 
@@ -54,15 +57,21 @@ public sealed class AccountabilityStudentTally
             _gradesOneToTwelve.Add(record.StudentId);
         }
 
+        ref var campus = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_campuses, record.CampusId, out var known);
+        if (!known)
+        {
+            campus = record.CampusId;
+        }
+
         if (AttendanceRate.Counts(record))
         {
-            ref var days = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_days, (record.CampusId, record.StudentId), out _);
+            ref var days = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_days, (campus, record.StudentId), out _);
             days = (checked(days.Membership + record.DaysInMembership.HalfDays), checked(days.Absent + record.DaysAbsent.HalfDays));
         }
 
         if (AnnualDropoutRate.Span(record.GradeLevel) is var span and > 0)
         {
-            _served.Add((record.SchoolYear, record.StudentId, record.CampusId, span));
+            _served.Add((record.SchoolYear, record.StudentId, campus, span));
         }
     }
 
