@@ -90,6 +90,14 @@ internal static class CompareCommand
             return CliOutput.Fail($"--by '{by}': give district, campus, grade or track, several joined by commas (campus,grade), or none.");
         }
 
+        // Totals only (no record-level output asked for) of two period files: the figures from each file's partial
+        // sums and the record differences counted in one pass over both in key order, keeping no record.
+        if (explainPath is null && snapshotPath is null && period is null && priorYearPath is null && CliInput.Options == CsvInputOptions.Default
+            && IsCsv(beforePath) && IsCsv(afterPath) && RunTotals(beforePath, afterPath, grouping, allRows) is { } done)
+        {
+            return done;
+        }
+
         Side beforeRun;
         Side afterRun;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
@@ -164,6 +172,74 @@ internal static class CompareCommand
         ComparisonCsv.WriteFigures(stdout, comparison, changedOnly: !allRows);
         stdout.Flush();
         return 0;
+    }
+
+    private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <c>compare</c> of two period files when only the figures are asked for: each side's figures from its partial
+    /// sums (<see cref="PeimsRules.Csv.Columnar.AttendancePartialsCsv"/>) and the record differences behind each row
+    /// counted in one pass over both files in key order (<see cref="AttendanceTotalsComparison"/>), so the memory is that
+    /// of the sums. It prints what the record path prints; <see langword="null"/> (nothing printed) when the files need
+    /// the record path: a problem in either file (the record path names the first), no record, more than one school
+    /// year or two different years, or rows not in key order.
+    /// </summary>
+    private static int? RunTotals(string beforePath, string afterPath, AttendanceGrouping grouping, bool allRows)
+    {
+        PeimsRules.Csv.Columnar.AttendancePartialsRead beforeSums;
+        PeimsRules.Csv.Columnar.AttendancePartialsRead afterSums;
+        AttendanceTotalsComparison? comparison;
+        try
+        {
+            beforeSums = PeimsRules.Csv.Columnar.AttendancePartialsCsv.ReadFile(beforePath, CsvErrorMode.CollectAll);
+            if (!IsOneYear(beforeSums))
+            {
+                return null;
+            }
+
+            afterSums = PeimsRules.Csv.Columnar.AttendancePartialsCsv.ReadFile(afterPath, CsvErrorMode.CollectAll);
+            if (!IsOneYear(afterSums) || afterSums.SchoolYears[0] != beforeSums.SchoolYears[0])
+            {
+                return null;
+            }
+
+            var options = new AttendanceSummaryOptions { GroupBy = grouping };
+            comparison = AttendanceTotalsComparison.Compare(
+                AttendanceSummary.FromPartials(beforeSums.Partials!, options),
+                AttendanceSummary.FromPartials(afterSums.Partials!, options),
+                BasicReportingPeriodAttendanceCsv.ReadEach(beforePath, CsvErrorMode.StopAtFirst),
+                BasicReportingPeriodAttendanceCsv.ReadEach(afterPath, CsvErrorMode.StopAtFirst));
+        }
+        catch (Exception e) when (CliOutput.IsInputError(e) || e is ArgumentException)
+        {
+            // The record path reads the files again and says what is wrong, as it always has.
+            return null;
+        }
+
+        if (comparison is null)
+        {
+            return null;
+        }
+
+        CliInput.NoteUnusedColumns(beforePath, beforeSums.UnusedColumns);
+        CliInput.NoteUnusedColumns(afterPath, afterSums.UnusedColumns);
+        if (!comparison.HasDifferences)
+        {
+            Console.Error.WriteLine($"compare: no difference: {comparison.RecordCountAfter:N0} records, the same rules and the same figures on both sides.");
+        }
+
+        if (comparison.AfterSummary.Rules.AppliesCovid19Adjustment && comparison.Figures.Any(f => f.IsYear && f.Ada.ExactDifference is null))
+        {
+            Console.Error.WriteLine("note: 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio; without --prior-year (or without a district's ratio) its Year differences are not computable.");
+        }
+
+        var stdout = Console.Out;
+        ComparisonCsv.WriteTotals(stdout, comparison, changedOnly: !allRows);
+        stdout.Flush();
+        return 0;
+
+        static bool IsOneYear(PeimsRules.Csv.Columnar.AttendancePartialsRead read) =>
+            read.Problems.Count == 0 && read.SchoolYears.Count == 1 && read.Partials is not null;
     }
 
     private static void WriteNotes(AttendanceComparison comparison, Side before, Side after)

@@ -47,15 +47,19 @@ internal static class IndicatorsCommand
         var demographicsPath = demographicsFile?.FullName ?? (useSamples ? Sample("sample-demographics.csv") : null);
         var leaversPath = leaversFile?.FullName ?? (useSamples ? Sample("sample-leavers.csv") : null);
         var problems = new List<CsvProblem>();
-        IReadOnlyList<BasicReportingPeriodAttendance> records;
+
+        // One pass over the period file, keeping per student only what the two rates need (AccountabilityStudentTally):
+        // the memory follows the students, not the records.
+        var tally = new AccountabilityStudentTally();
         IReadOnlyList<StudentDemographics>? demo = null;
         IReadOnlyList<LeaverRecord>? leaverRecords = null;
         try
         {
-            var read = CliInput.Read(periodsPath, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
+            var read = BasicReportingPeriodAttendanceCsv.ReadEach(periodsPath, CsvErrorMode.CollectAll, CliInput.Options);
+            tally.AddRange(read);
+            CliInput.NoteUnusedColumns(periodsPath, read.UnusedColumns);
             problems.AddRange(read.Problems);
-            records = read.Records;
-            var periodYears = records.Select(r => r.SchoolYear).Distinct().ToList();
+            var periodYears = tally.SchoolYears;
             if (demographicsPath is not null && periodYears.Count == 1)
             {
                 // Race/ethnicity is checked against the elements valid in the period file's year.
@@ -87,7 +91,7 @@ internal static class IndicatorsCommand
             return CliOutput.BadInput;
         }
 
-        var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        var years = tally.SchoolYears.Order().ToList();
         if (years.Count != 1)
         {
             return Fail(stderr, $"{periodsPath} holds records of {years.Count} school years; give one school year per file.");
@@ -96,7 +100,7 @@ internal static class IndicatorsCommand
         IReadOnlyList<AttendanceRateFigure> attendance;
         try
         {
-            attendance = AttendanceRate.Compute(records, demo);
+            attendance = tally.AttendanceRates(demo);
         }
         catch (ArgumentException e)
         {
@@ -105,7 +109,7 @@ internal static class IndicatorsCommand
 
         if (demo is not null)
         {
-            var missing = AttendanceRate.StudentsWithoutDemographics(records, demo);
+            var missing = tally.StudentsWithoutDemographics(demo);
             if (missing.Count > 0)
             {
                 stderr.WriteLine($"warning: {missing.Count} student(s) have no demographic record and count in All only, first: {missing[0]}.");
@@ -121,7 +125,7 @@ internal static class IndicatorsCommand
                 stderr.WriteLine($"warning: {other} leaver record(s) are not of {years[0].DisplayName} and are not counted.");
             }
 
-            var outside = AnnualDropoutRate.DropoutsNotServed(years[0], leaverRecords, records);
+            var outside = tally.DropoutsNotServed(years[0], leaverRecords);
             if (outside.Count > 0)
             {
                 foreach (var l in outside)
@@ -134,7 +138,7 @@ internal static class IndicatorsCommand
 
             try
             {
-                dropouts = AnnualDropoutRate.Compute(years[0], leaverRecords, records, demo);
+                dropouts = tally.AnnualDropoutRates(years[0], leaverRecords, demo);
             }
             catch (Exception e) when (e is PeimsCodeException or InvalidOperationException or ArgumentException)
             {

@@ -92,7 +92,8 @@ public static class BasicReportingPeriodAttendanceCsv
     internal static UniqueKey<BasicReportingPeriodAttendance, (SchoolYear, ReportingPeriodAttendanceKey)> OneRecordPerKey { get; } = new(
         r => (r.SchoolYear, r.Key),
         k => $"{k.Item1}: {k.Item2}",
-        "TEA business rule 42400-000A allows one record per student, campus, grade, track and period. Fold the two rows into one (their days summed) or correct the key.");
+        "TEA business rule 42400-000A allows one record per student, campus, grade, track and period. Fold the two rows into one (their days summed) or correct the key.",
+        InKeyOrder: true);
 
     /// <summary>Reads a file, throwing at its first problem.</summary>
     /// <exception cref="PeimsCsvException">The file has a problem; the message names the line, column and value.</exception>
@@ -110,6 +111,26 @@ public static class BasicReportingPeriodAttendanceCsv
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static CsvReadResult<BasicReportingPeriodAttendance> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
         CsvTableReader.ReadFile(path, Columns, Map, mode, OneRecordPerKey, options);
+
+    /// <summary>
+    /// Reads a file one record at a time, keeping no list of them: the records and problems of
+    /// <see cref="ReadFile(string, CsvErrorMode, CsvInputOptions)"/> in the same mode, handed out as they are read, for a
+    /// pass whose memory follows what it keeps (per student, per campus), not the file's size. The problems and counts
+    /// are complete once the records have been read to the end (<see cref="CsvRecordStream{T}.IsComplete"/>).
+    /// </summary>
+    /// <remarks>
+    /// A repeated key (42400-000A) is found as <see cref="ReadFile(string, CsvErrorMode, CsvInputOptions)"/> finds it.
+    /// While the rows come in key order (by campus, then student, grade, track and period, as TEA extracts and
+    /// <c>generate</c> write a file) that takes no memory; a file in another order keeps an index of its keys, a few dozen
+    /// bytes a record.
+    /// </remarks>
+    /// <param name="path">The file.</param>
+    /// <param name="mode">Stop at the first problem (thrown while reading), or collect them all.</param>
+    /// <param name="options">The encoding and limits (docs/input-contract.md); <see langword="null"/> for the defaults.</param>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, while reading, the file has a problem.</exception>
+    /// <exception cref="IOException">While reading, the file cannot be opened.</exception>
+    public static CsvRecordStream<BasicReportingPeriodAttendance> ReadEach(string path, CsvErrorMode mode, CsvInputOptions? options = null) =>
+        CsvTableReader.ReadEach(path, Columns, Map, mode, OneRecordPerKey, options);
 
     /// <summary>Reads CSV text, throwing at its first problem.</summary>
     /// <param name="reader">The text.</param>

@@ -47,9 +47,28 @@ public static class ComparisonCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(comparison);
+        WriteRows(writer, comparison.Figures, changedOnly);
+    }
+
+    /// <summary>
+    /// Writes the rows of a comparison of totals as <see cref="WriteFigures(TextWriter, AttendanceComparison, bool)"/>
+    /// writes them: the same lines for the same runs (ExplainingRecords counts the record differences behind each row).
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="changedOnly">Whether to write only the rows in which something differs or every row.</param>
+    public static void WriteTotals(TextWriter writer, AttendanceTotalsComparison comparison, bool changedOnly)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(comparison);
+        WriteRows(writer, comparison.Figures, changedOnly);
+    }
+
+    private static void WriteRows(TextWriter writer, IReadOnlyList<FigureDifference> figures, bool changedOnly)
+    {
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
         WriteHeader(csv, FigureColumns);
-        foreach (var row in comparison.Figures)
+        foreach (var row in figures)
         {
             if (changedOnly && !row.IsDifferent)
             {
@@ -61,7 +80,7 @@ public static class ComparisonCsv
             WriteChange(csv, row.Pia);
             csv.WriteField(Days(row.DaysPresentChange));
             csv.WriteField(Days(row.DaysInMembershipChange));
-            csv.WriteField(row.Explanation.Count.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(row.ExplainingRecordCount.ToString(CultureInfo.InvariantCulture));
             csv.EndRecord();
         }
 

@@ -41,7 +41,39 @@ internal static class CsvTableReader
         ArgumentNullException.ThrowIfNull(path);
         options ??= CsvInputOptions.Default;
         using var stream = OpenFile(path);
-        return Read(CsvInputText.FromStream(stream, path, options), path, layout, map, mode, key, options);
+        return Read(CsvInputText.FromStream(stream, path, options), path, layout, map, mode, key, options, () => OpenFile(path));
+    }
+
+    /// <summary>
+    /// Reads a file as <see cref="ReadFile{T, TKey}(string, IReadOnlyList{CsvColumn}, Func{CsvRowReader, T}, CsvErrorMode, UniqueKey{T, TKey}?, CsvInputOptions?)"/>
+    /// does, handing out each record as it is read (the file is opened when the records are first read, and closed at their end).
+    /// </summary>
+    public static CsvRecordStream<T> ReadEach<T, TKey>(
+        string path,
+        IReadOnlyList<CsvColumn> layout,
+        Func<CsvRowReader, T> map,
+        CsvErrorMode mode,
+        UniqueKey<T, TKey>? key,
+        CsvInputOptions? options)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= CsvInputOptions.Default;
+        return new CsvRecordStream<T>(stream => Each(stream, path, layout, map, mode, key, options));
+
+        static IEnumerable<T> Each(CsvRecordStream<T> result, string path, IReadOnlyList<CsvColumn> layout, Func<CsvRowReader, T> map, CsvErrorMode mode, UniqueKey<T, TKey>? key, CsvInputOptions options)
+        {
+            using var file = OpenFile(path);
+            using var cursor = new CsvTableCursor<T, TKey>(CsvInputText.FromStream(file, path, options), path, layout, map, mode, key, options, () => OpenFile(path));
+            long records = 0;
+            while (cursor.TryRead(out var record))
+            {
+                records++;
+                yield return record;
+            }
+
+            result.Update(cursor.Problems, cursor.UnusedColumns, cursor.RowsRead, cursor.RowsRejected, records);
+        }
     }
 
     /// <inheritdoc cref="ReadFile{T, TKey}(string, IReadOnlyList{CsvColumn}, Func{CsvRowReader, T}, CsvErrorMode, UniqueKey{T, TKey}?, CsvInputOptions?)"/>
@@ -74,8 +106,9 @@ internal static class CsvTableReader
     }
 
     /// <summary>
-    /// The one reading loop of every row-by-row layout: each data row is either a record or named by exactly one
-    /// problem (rows read = records + rows rejected), and a damaged row never hides the rows after it.
+    /// The one reading loop of every row-by-row layout (<see cref="CsvTableCursor{T, TKey}"/>), into a list: each data row
+    /// is either a record or named by exactly one problem (rows read = records + rows rejected), and a damaged row never
+    /// hides the rows after it.
     /// </summary>
     internal static CsvReadResult<T> Read<T, TKey>(
         CsvInputText input,
@@ -84,158 +117,21 @@ internal static class CsvTableReader
         Func<CsvRowReader, T> map,
         CsvErrorMode mode,
         UniqueKey<T, TKey>? key,
-        CsvInputOptions options)
+        CsvInputOptions options,
+        Func<Stream>? reopen = null)
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var records = new List<T>();
         var lines = new List<long>();
-        var problems = new List<CsvProblem>();
-        var unused = new List<string>();
-        var lineOfKey = key is null ? null : new Dictionary<TKey, long>();
-        long rows = 0;
-        var rejected = new HashSet<long>();
-
-        void Report(CsvProblem problem)
+        using var cursor = new CsvTableCursor<T, TKey>(input, fileName, layout, map, mode, key, options, reopen);
+        while (cursor.TryRead(out var record))
         {
-            if (mode == CsvErrorMode.StopAtFirst)
-            {
-                throw new PeimsCsvException(problem);
-            }
-
-            problems.Add(problem);
-            if (problems.Count >= options.MaximumProblems)
-            {
-                problems.Add(new CsvProblem(fileName, problem.Line, null, null,
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{problems.Count:N0} problems so far: the reader stops here, after line {problem.Line}. Correct these and read the file again."),
-                    CsvProblemKind.MalformedCsv));
-                throw new StopReading();
-            }
+            records.Add(record);
+            lines.Add(cursor.RecordLine);
         }
 
-        void RejectRow(CsvProblem problem)
-        {
-            rejected.Add(problem.Line);
-            Report(problem);
-        }
-
-        void FlushLines(long before)
-        {
-            while (input.LineProblems.Count > 0 && input.LineProblems.Peek().Line < before)
-            {
-                var p = input.LineProblems.Dequeue();
-                rows++;
-                RejectRow(p);
-            }
-        }
-
-        var malformed = new List<CsvMalformedRecord>();
-        var csvOptions = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = m => malformed.Add(m),
-        };
-
-        try
-        {
-            using var csv = CsvReader.Create(input, csvOptions, leaveOpen: true);
-            var headers = csv.Headers;
-            if (input.HeaderLine > 0 && input.LineProblems.Count > 0 && input.LineProblems.Peek().Line <= input.HeaderLine)
-            {
-                // The header line itself could not be read: nothing after it can be matched to the layout.
-                Report(input.LineProblems.Dequeue());
-                return Result();
-            }
-
-            if (!MatchHeader(headers, fileName, layout, Report, unused, out var index))
-            {
-                return Result();
-            }
-
-            var row = new CsvRowReader(fileName, layout, index, headers, options.MaximumFieldLength);
-            while (true)
-            {
-                var more = csv.Read();
-                foreach (var m in malformed)
-                {
-                    FlushLines(m.LineNumber);
-                    rows++;
-                    RejectRow(new CsvProblem(fileName, m.LineNumber, null, Shorten(m.RawRecord), Describe(m.Reason), CsvProblemKind.MalformedCsv));
-                }
-
-                malformed.Clear();
-                if (!more)
-                {
-                    break;
-                }
-
-                FlushLines(csv.LineNumber);
-                rows++;
-                T record;
-                try
-                {
-                    row.MoveTo(csv);
-                    record = map(row);
-                }
-                catch (CsvRowException e)
-                {
-                    RejectRow(e.Problem with { RowValues = row.Values() });
-                    continue;
-                }
-                catch (ArgumentException e)
-                {
-                    // A record's own rule that the layout's checks did not catch first: still a problem of this row.
-                    var message = e.Message;
-                    var at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-                    RejectRow(new CsvProblem(fileName, row.Line, null, null, "the row's values do not fit together: " + (at >= 0 ? message[..at] : message), CsvProblemKind.InconsistentRecord));
-                    continue;
-                }
-                catch (OverflowException)
-                {
-                    RejectRow(new CsvProblem(fileName, row.Line, null, null, "the row's numbers add up to more than can be counted: correct the day counts or minutes.", CsvProblemKind.InvalidValue));
-                    continue;
-                }
-
-                if (lineOfKey is not null)
-                {
-                    var k = key!.Of(record);
-                    if (lineOfKey.TryGetValue(k, out var first))
-                    {
-                        RejectRow(new CsvProblem(fileName, row.Line, null, key.Describe(k),
-                            $"line {first} already has this key; {key.Rule}", CsvProblemKind.DuplicateKey) { RowValues = row.Values() });
-                        continue;
-                    }
-
-                    lineOfKey[k] = row.Line;
-                }
-
-                records.Add(record);
-                lines.Add(row.Line);
-            }
-
-            FlushLines(long.MaxValue);
-        }
-        catch (StopReading)
-        {
-        }
-        catch (CsvFormatException e)
-        {
-            Report(new CsvProblem(fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
-        }
-
-        return Result();
-
-        CsvReadResult<T> Result() => new(records.AsReadOnly(), problems.AsReadOnly(), unused.AsReadOnly(), rows, rejected.Count, lines.AsReadOnly());
-    }
-
-    /// <summary>Ends a collect-all read that has reached <see cref="CsvInputOptions.MaximumProblems"/>.</summary>
-    private sealed class StopReading : Exception
-    {
+        return new(records.AsReadOnly(), cursor.Problems, cursor.UnusedColumns, cursor.RowsRead, cursor.RowsRejected, lines.AsReadOnly());
     }
 
     /// <summary>
@@ -411,8 +307,12 @@ internal static class CsvTableReader
         : string.Concat(value.AsSpan(0, EchoedValueLength - 3), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"... ({value.Length:N0} characters)"));
 }
 
-/// <summary>The key that must be unique among a file's rows, what it is in words, and the rule that says so.</summary>
-internal sealed record UniqueKey<T, TKey>(Func<T, TKey> Of, Func<TKey, string> Describe, string Rule);
+/// <summary>
+/// The key that must be unique among a file's rows, what it is in words, and the rule that says so; <c>InKeyOrder</c>
+/// when files usually come in ascending key order (<see cref="Comparer{T}.Default"/> of the key), so that the reader
+/// needs no index of the earlier keys while they do (<see cref="CsvTableCursor{T, TKey}"/>).
+/// </summary>
+internal sealed record UniqueKey<T, TKey>(Func<T, TKey> Of, Func<TKey, string> Describe, string Rule, bool InKeyOrder = false);
 
 /// <summary>Reads one row's values by layout column, turning every bad value into a <see cref="CsvProblem"/>.</summary>
 internal sealed class CsvRowReader
@@ -571,4 +471,296 @@ internal sealed class CsvRowReader
 internal sealed class CsvRowException(CsvProblem problem) : Exception(problem.ToString())
 {
     public CsvProblem Problem { get; } = problem;
+}
+
+/// <summary>Ends a collect-all read that has reached <see cref="CsvInputOptions.MaximumProblems"/>.</summary>
+internal sealed class StopReading : Exception
+{
+}
+
+/// <summary>
+/// The one reading loop of every row-by-row layout, one record at a time: each data row is either handed out as a record
+/// or named by exactly one problem (rows read = records + rows rejected), and a damaged row never hides the rows after it.
+/// </summary>
+/// <remarks>
+/// A key that must be unique (<see cref="UniqueKey{T, TKey}"/>) is checked against every earlier row. While the rows come
+/// in ascending key order (as TEA extracts and <c>generate</c> write a period file: by campus, then student), a repeated
+/// key can only be the row just before, so no index of the earlier keys is kept; at the first row out of order, when the
+/// text can be read again from its start (<c>reopen</c>), the index of the rows before it is built by reading them again,
+/// and every later row is checked against it. The records and problems are the same either way.
+/// </remarks>
+internal sealed class CsvTableCursor<T, TKey> : IDisposable
+    where TKey : notnull
+{
+    private readonly CsvInputText _input;
+    private readonly string _fileName;
+    private readonly IReadOnlyList<CsvColumn> _layout;
+    private readonly Func<CsvRowReader, T> _map;
+    private readonly CsvErrorMode _mode;
+    private readonly UniqueKey<T, TKey>? _key;
+    private readonly CsvInputOptions _options;
+    private readonly Func<Stream>? _reopen;
+    private readonly List<CsvProblem> _problems = [];
+    private readonly List<string> _unused = [];
+    private readonly HashSet<long> _rejected = [];
+    private readonly List<CsvMalformedRecord> _malformed = [];
+    private readonly Comparer<TKey> _order = Comparer<TKey>.Default;
+    private Dictionary<TKey, long>? _lineOfKey;
+    private bool _ascending;
+    private bool _hasLast;
+    private TKey _lastKey = default!;
+    private long _lastLine;
+    private CsvReader? _csv;
+    private CsvRowReader? _row;
+    private bool _done;
+
+    public CsvTableCursor(
+        CsvInputText input,
+        string fileName,
+        IReadOnlyList<CsvColumn> layout,
+        Func<CsvRowReader, T> map,
+        CsvErrorMode mode,
+        UniqueKey<T, TKey>? key,
+        CsvInputOptions options,
+        Func<Stream>? reopen)
+    {
+        _input = input;
+        _fileName = fileName;
+        _layout = layout;
+        _map = map;
+        _mode = mode;
+        _key = key;
+        _options = options;
+        _reopen = reopen;
+
+        // Ascending order spares the index only when the keys can be ordered and the rows before can be read again.
+        _ascending = key is { InKeyOrder: true } && reopen is not null;
+        _lineOfKey = key is null || _ascending ? null : [];
+    }
+
+    /// <summary>Every problem so far, in file order.</summary>
+    public IReadOnlyList<CsvProblem> Problems => _problems.AsReadOnly();
+
+    /// <summary>The header's columns the layout does not use.</summary>
+    public IReadOnlyList<string> UnusedColumns => _unused.AsReadOnly();
+
+    /// <summary>The data rows read so far.</summary>
+    public long RowsRead { get; private set; }
+
+    /// <summary>The data rows named by a problem so far.</summary>
+    public long RowsRejected => _rejected.Count;
+
+    /// <summary>The line of the record the last <see cref="TryRead"/> handed out.</summary>
+    public long RecordLine { get; private set; }
+
+    /// <summary>Reads up to the next record; <see langword="false"/> at the end of the rows (or where the reader stopped).</summary>
+    /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, a problem.</exception>
+    public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T record)
+    {
+        record = default;
+        if (_done)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_csv is null && !Start())
+            {
+                _done = true;
+                return false;
+            }
+
+            var csv = _csv!;
+            var row = _row!;
+            while (true)
+            {
+                var more = csv.Read();
+                foreach (var m in _malformed)
+                {
+                    FlushLines(m.LineNumber);
+                    RowsRead++;
+                    RejectRow(new CsvProblem(_fileName, m.LineNumber, null, CsvTableReader.Shorten(m.RawRecord), CsvTableReader.Describe(m.Reason), CsvProblemKind.MalformedCsv));
+                }
+
+                _malformed.Clear();
+                if (!more)
+                {
+                    FlushLines(long.MaxValue);
+                    Finish();
+                    return false;
+                }
+
+                FlushLines(csv.LineNumber);
+                RowsRead++;
+                T candidate;
+                try
+                {
+                    row.MoveTo(csv);
+                    candidate = _map(row);
+                }
+                catch (CsvRowException e)
+                {
+                    RejectRow(e.Problem with { RowValues = row.Values() });
+                    continue;
+                }
+                catch (ArgumentException e)
+                {
+                    // A record's own rule that the layout's checks did not catch first: still a problem of this row.
+                    var message = e.Message;
+                    var at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+                    RejectRow(new CsvProblem(_fileName, row.Line, null, null, "the row's values do not fit together: " + (at >= 0 ? message[..at] : message), CsvProblemKind.InconsistentRecord));
+                    continue;
+                }
+                catch (OverflowException)
+                {
+                    RejectRow(new CsvProblem(_fileName, row.Line, null, null, "the row's numbers add up to more than can be counted: correct the day counts or minutes.", CsvProblemKind.InvalidValue));
+                    continue;
+                }
+
+                if (_key is not null && IsRepeated(_key.Of(candidate), row, out var first))
+                {
+                    var k = _key.Of(candidate);
+                    RejectRow(new CsvProblem(_fileName, row.Line, null, _key.Describe(k),
+                        $"line {first} already has this key; {_key.Rule}", CsvProblemKind.DuplicateKey) { RowValues = row.Values() });
+                    continue;
+                }
+
+                record = candidate;
+                RecordLine = row.Line;
+                return true;
+            }
+        }
+        catch (StopReading)
+        {
+            Finish();
+            return false;
+        }
+        catch (CsvFormatException e)
+        {
+            Finish();
+            Report(new CsvProblem(_fileName, e.LineNumber, null, null, $"the file is not valid CSV here: {e.Message}", CsvProblemKind.MalformedCsv));
+            return false;
+        }
+    }
+
+    public void Dispose() => Finish();
+
+    private void Finish()
+    {
+        _done = true;
+        _csv?.Dispose();
+        _csv = null;
+    }
+
+    /// <summary>Whether an earlier record has <paramref name="key"/> (and on which line); records the key otherwise.</summary>
+    private bool IsRepeated(TKey key, CsvRowReader row, out long first)
+    {
+        if (_ascending)
+        {
+            var c = _hasLast ? _order.Compare(key, _lastKey) : 1;
+            if (c > 0)
+            {
+                (_hasLast, _lastKey, _lastLine) = (true, key, row.Line);
+                first = 0;
+                return false;
+            }
+
+            if (c == 0)
+            {
+                first = _lastLine;
+                return true;
+            }
+
+            // Out of order: from here on every key is checked against an index of all the earlier ones.
+            _ascending = false;
+            _lineOfKey = IndexBefore(row.Line);
+        }
+
+        if (_lineOfKey!.TryGetValue(key, out first))
+        {
+            return true;
+        }
+
+        _lineOfKey[key] = row.Line;
+        return false;
+    }
+
+    /// <summary>The line of every record's key before <paramref name="line"/>, from reading those rows again.</summary>
+    private Dictionary<TKey, long> IndexBefore(long line)
+    {
+        var index = new Dictionary<TKey, long>();
+        using var stream = _reopen!();
+        using var again = new CsvTableCursor<T, TKey>(CsvInputText.FromStream(stream, _fileName, _options), _fileName, _layout, _map, CsvErrorMode.CollectAll, _key, _options with { MaximumProblems = int.MaxValue }, reopen: null);
+        while (again.TryRead(out var record) && again.RecordLine < line)
+        {
+            index.TryAdd(_key!.Of(record), again.RecordLine);
+        }
+
+        return index;
+    }
+
+    private bool Start()
+    {
+        var csvOptions = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = false,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = m => _malformed.Add(m),
+        };
+
+        _csv = CsvReader.Create(_input, csvOptions, leaveOpen: true);
+        var headers = _csv.Headers;
+        if (_input.HeaderLine > 0 && _input.LineProblems.Count > 0 && _input.LineProblems.Peek().Line <= _input.HeaderLine)
+        {
+            // The header line itself could not be read: nothing after it can be matched to the layout.
+            Report(_input.LineProblems.Dequeue());
+            return false;
+        }
+
+        if (!CsvTableReader.MatchHeader(headers, _fileName, _layout, Report, _unused, out var index))
+        {
+            return false;
+        }
+
+        _row = new CsvRowReader(_fileName, _layout, index, headers, _options.MaximumFieldLength);
+        return true;
+    }
+
+    private void Report(CsvProblem problem)
+    {
+        if (_mode == CsvErrorMode.StopAtFirst)
+        {
+            throw new PeimsCsvException(problem);
+        }
+
+        _problems.Add(problem);
+        if (_problems.Count >= _options.MaximumProblems)
+        {
+            _problems.Add(new CsvProblem(_fileName, problem.Line, null, null,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_problems.Count:N0} problems so far: the reader stops here, after line {problem.Line}. Correct these and read the file again."),
+                CsvProblemKind.MalformedCsv));
+            throw new StopReading();
+        }
+    }
+
+    private void RejectRow(CsvProblem problem)
+    {
+        _rejected.Add(problem.Line);
+        Report(problem);
+    }
+
+    private void FlushLines(long before)
+    {
+        while (_input.LineProblems.Count > 0 && _input.LineProblems.Peek().Line < before)
+        {
+            var p = _input.LineProblems.Dequeue();
+            RowsRead++;
+            RejectRow(p);
+        }
+    }
 }

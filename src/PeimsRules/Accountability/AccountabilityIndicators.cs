@@ -49,17 +49,7 @@ public static class AttendanceRate
         ArgumentNullException.ThrowIfNull(records);
         var list = records as IReadOnlyCollection<BasicReportingPeriodAttendance> ?? records.ToList();
         var groups = Demographics.Index(demographics, list.Select(r => r.SchoolYear).Distinct());
-        var rows = list
-            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility?.IsInMembership != false)
-            .SelectMany(r => Demographics.GroupsOf(groups, r.StudentId).Select(g => (Record: r, Group: g)))
-            .ToList();
-        var campus = rows.GroupBy(x => (Campus: (CampusId?)x.Record.CampusId, x.Record.DistrictId, x.Group))
-            .Select(g => Figure(RateLevel.Campus, g.Key.DistrictId, g.Key.Campus, g.Key.Group, g.Select(x => x.Record)));
-        var district = rows.GroupBy(x => (x.Record.DistrictId, x.Group))
-            .Select(g => Figure(RateLevel.District, g.Key.DistrictId, null, g.Key.Group, g.Select(x => x.Record)));
-        return campus.Concat(district)
-            .OrderBy(f => f.Level).ThenBy(f => f.District).ThenBy(f => f.Campus?.Code, StringComparer.Ordinal).ThenBy(f => f.Group)
-            .ToList().AsReadOnly();
+        return Figures(list.Where(Counts).Select(r => new StudentDays(r.CampusId, r.StudentId, r.DaysInMembership.HalfDays, r.DaysAbsent.HalfDays)), groups);
     }
 
     /// <summary>The students of <paramref name="records"/> (grades 1 to 12) that have no demographic record.</summary>
@@ -67,17 +57,48 @@ public static class AttendanceRate
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(demographics);
-        var known = Demographics.Index(demographics, []);
-        return records.Where(r => r.GradeLevel.Number >= 1).Select(r => r.StudentId).Distinct().Where(s => !known!.ContainsKey(s)).Order().ToList().AsReadOnly();
+        return Without(records.Where(r => r.GradeLevel.Number >= 1).Select(r => r.StudentId), demographics);
     }
 
-    private static AttendanceRateFigure Figure(RateLevel level, DistrictId district, CampusId? campus, StudentGroup group, IEnumerable<BasicReportingPeriodAttendance> records)
+    /// <summary>Whether a record counts in the rate: a refined-ADA period, grades 1 to 12, in membership.</summary>
+    internal static bool Counts(BasicReportingPeriodAttendance r) =>
+        r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility?.IsInMembership != false;
+
+    /// <summary>The students of <paramref name="students"/> that have no demographic record, in order.</summary>
+    internal static IReadOnlyList<StudentId> Without(IEnumerable<StudentId> students, IEnumerable<StudentDemographics> demographics)
     {
-        var list = records.ToList();
-        var membership = list.Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysInMembership);
-        var absent = list.Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysAbsent);
-        return new AttendanceRateFigure(level, district, campus, group, list.Select(r => r.StudentId).Distinct().Count(), DayCount.FromHalfDays(membership.HalfDays - absent.HalfDays), membership);
+        var known = Demographics.Index(demographics, []);
+        return students.Distinct().Where(s => !known!.ContainsKey(s)).Order().ToList().AsReadOnly();
     }
+
+    /// <summary>
+    /// The rates of days in membership and absent of students at campuses: one item per counted record, or per student
+    /// and campus with the days of its records summed (the sums and the students counted are the same).
+    /// </summary>
+    internal static IReadOnlyList<AttendanceRateFigure> Figures(IEnumerable<StudentDays> days, Dictionary<StudentId, StudentDemographics>? groups)
+    {
+        var rows = days
+            .SelectMany(d => Demographics.GroupsOf(groups, d.Student).Select(g => (Days: d, Group: g)))
+            .ToList();
+        var campus = rows.GroupBy(x => (Campus: (CampusId?)x.Days.Campus, x.Days.Campus.District, x.Group))
+            .Select(g => Figure(RateLevel.Campus, g.Key.District, g.Key.Campus, g.Key.Group, g.Select(x => x.Days)));
+        var district = rows.GroupBy(x => (x.Days.Campus.District, x.Group))
+            .Select(g => Figure(RateLevel.District, g.Key.District, null, g.Key.Group, g.Select(x => x.Days)));
+        return campus.Concat(district)
+            .OrderBy(f => f.Level).ThenBy(f => f.District).ThenBy(f => f.Campus?.Code, StringComparer.Ordinal).ThenBy(f => f.Group)
+            .ToList().AsReadOnly();
+    }
+
+    private static AttendanceRateFigure Figure(RateLevel level, DistrictId district, CampusId? campus, StudentGroup group, IEnumerable<StudentDays> days)
+    {
+        var list = days.ToList();
+        var membership = list.Aggregate(DayCount.Zero, (sum, d) => sum + DayCount.FromHalfDays(d.MembershipHalfDays));
+        var absent = list.Aggregate(DayCount.Zero, (sum, d) => sum + DayCount.FromHalfDays(d.AbsentHalfDays));
+        return new AttendanceRateFigure(level, district, campus, group, list.Select(d => d.Student).Distinct().Count(), DayCount.FromHalfDays(membership.HalfDays - absent.HalfDays), membership);
+    }
+
+    /// <summary>Days in membership and days absent, in half days, of a student at a campus (one record's, or several summed).</summary>
+    internal readonly record struct StudentDays(CampusId Campus, StudentId Student, long MembershipHalfDays, long AbsentHalfDays);
 }
 
 /// <summary>
@@ -109,11 +130,24 @@ public static class AnnualDropoutRate
     {
         ArgumentNullException.ThrowIfNull(leavers);
         ArgumentNullException.ThrowIfNull(served);
+        return ComputeServed(year, leavers, served.Where(r => r.SchoolYear == year).Select(r => (r.StudentId, r.CampusId, r.GradeLevel)), demographics);
+    }
+
+    /// <summary>
+    /// The rates of <paramref name="year"/> from the students served, each one at a campus in a grade: one item per
+    /// record of the year, or per student, campus and grade span (the students counted are the same).
+    /// </summary>
+    internal static IReadOnlyList<DropoutRateFigure> ComputeServed(
+        SchoolYear year,
+        IEnumerable<LeaverRecord> leavers,
+        IEnumerable<(StudentId StudentId, CampusId CampusId, GradeLevel GradeLevel)> served,
+        IEnumerable<StudentDemographics>? demographics)
+    {
         var table = LeaverCodes.For(year);
         var groups = Demographics.Index(demographics, [year]);
         var leaverList = leavers.ToList();
-        var servedList = served.ToList();
-        var outside = DropoutsNotServed(year, leaverList, servedList);
+        var students = served.ToList();
+        var outside = NotServed(year, leaverList, students.Where(s => Span(s.GradeLevel) > 0).Select(s => (s.StudentId, s.CampusId, Span(s.GradeLevel))).ToHashSet());
         if (outside.Count > 0)
         {
             var l = outside[0];
@@ -126,7 +160,6 @@ public static class AnnualDropoutRate
             .Where(l => table.Lookup(l.LeaverCode).IsDropout)
             .Select(l => (l.Student, l.Campus, l.GradeLevel))
             .ToList();
-        var students = servedList.Where(r => r.SchoolYear == year).Select(r => (r.StudentId, r.CampusId, r.GradeLevel)).ToList();
 
         var figures = new List<DropoutRateFigure>();
         foreach (var (name, low, high) in new[] { ("07-08", 7, 8), ("07-12", 7, 12) })
@@ -166,8 +199,19 @@ public static class AnnualDropoutRate
         ArgumentNullException.ThrowIfNull(leavers);
         ArgumentNullException.ThrowIfNull(served);
         var table = LeaverCodes.For(year);
-        static int Span(GradeLevel g) => g.Number is >= 7 and <= 8 ? 1 : g.Number is >= 9 and <= 12 ? 2 : 0;
         var at = served.Where(r => r.SchoolYear == year && Span(r.GradeLevel) > 0).Select(r => (r.StudentId, r.CampusId, Span(r.GradeLevel))).ToHashSet();
+        return NotServed(year, table, leavers, at);
+    }
+
+    /// <summary>The grade span of the served check: 1 for grades 7-8, 2 for 9-12, 0 outside them.</summary>
+    internal static int Span(GradeLevel g) => g.Number is >= 7 and <= 8 ? 1 : g.Number is >= 9 and <= 12 ? 2 : 0;
+
+    /// <summary>The dropouts of <paramref name="year"/> that are not at their campus in their span in <paramref name="at"/>.</summary>
+    internal static IReadOnlyList<LeaverRecord> NotServed(SchoolYear year, IEnumerable<LeaverRecord> leavers, HashSet<(StudentId, CampusId, int)> at) =>
+        NotServed(year, LeaverCodes.For(year), leavers, at);
+
+    private static IReadOnlyList<LeaverRecord> NotServed(SchoolYear year, LeaverCodeTable table, IEnumerable<LeaverRecord> leavers, HashSet<(StudentId, CampusId, int)> at)
+    {
         return leavers
             .Where(l => l.SchoolYear == year && Span(l.GradeLevel) > 0 && table.Lookup(l.LeaverCode).IsDropout)
             .Where(l => !at.Contains((l.Student, l.Campus, Span(l.GradeLevel))))

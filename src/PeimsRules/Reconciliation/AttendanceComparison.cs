@@ -181,31 +181,14 @@ public sealed class AttendanceComparison
         var explanations = new Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), List<ExplainingRecord>>();
         var recordDifferences = RecordDifferencesOf(b, a, options.GroupBy, explanations);
 
-        var rows = b.Summary.Figures.Select(f => (f.Group, f.Population, f.Period))
-            .Union(a.Summary.Figures.Select(f => (f.Group, f.Population, f.Period)))
-            .OrderBy(r => r.Group)
-            .ThenBy(r => r.Population)
-            .ThenBy(r => r.Period?.Number ?? int.MaxValue);
-        var figures = new List<FigureDifference>();
-        foreach (var (group, population, period) in rows)
-        {
-            if (options.Period is { } asked && period != asked)
-            {
-                continue;
-            }
-
-            var beforeRow = b.Summary.Find(group, population, period);
-            var afterRow = a.Summary.Find(group, population, period);
-            figures.Add(new FigureDifference(
-                group,
-                population,
-                period,
-                beforeRow,
-                afterRow,
-                FigureChange.Between(beforeRow?.Ada ?? b.AdaOfNoRecords(period), afterRow?.Ada ?? a.AdaOfNoRecords(period), b.Rules.Rounding, a.Rules.Rounding),
-                FigureChange.Between(beforeRow?.Pia ?? NoMembership, afterRow?.Pia ?? NoMembership, b.Rules.Rounding, a.Rules.Rounding),
-                explanations.TryGetValue((group, population, period), out var explaining) ? explaining : []));
-        }
+        var figures = FiguresOf(
+            b.Summary,
+            a.Summary,
+            b.PriorYearGiven,
+            a.PriorYearGiven,
+            options.Period,
+            row => explanations.TryGetValue(row, out var explaining) ? explaining : [],
+            row => explanations.TryGetValue(row, out var explaining) ? explaining.Count : 0);
 
         return new AttendanceComparison(
             before,
@@ -247,6 +230,69 @@ public sealed class AttendanceComparison
     /// <summary>The row for a group, population and period (<see langword="null"/> for the year), if either side has it.</summary>
     public FigureDifference? Find(AttendanceGroupKey group, Population population, ReportingPeriod? period) =>
         _index.GetValueOrDefault((group, population, period));
+
+    /// <summary>
+    /// Every row of either summary, both figures and their differences: by group, then population, then periods 1 to
+    /// 6, then the year (only <paramref name="period"/>'s rows when it is set).
+    /// </summary>
+    internal static List<FigureDifference> FiguresOf(
+        AttendanceSummary before,
+        AttendanceSummary after,
+        bool priorYearBefore,
+        bool priorYearAfter,
+        ReportingPeriod? period,
+        Func<(AttendanceGroupKey, Population, ReportingPeriod?), IReadOnlyList<ExplainingRecord>> explanation,
+        Func<(AttendanceGroupKey, Population, ReportingPeriod?), int> explainingRecords)
+    {
+        var rows = before.Figures.Select(f => (f.Group, f.Population, f.Period))
+            .Union(after.Figures.Select(f => (f.Group, f.Population, f.Period)))
+            .OrderBy(r => r.Group)
+            .ThenBy(r => r.Population)
+            .ThenBy(r => r.Period?.Number ?? int.MaxValue);
+        var figures = new List<FigureDifference>();
+        foreach (var (group, population, rowPeriod) in rows)
+        {
+            if (period is { } asked && rowPeriod != asked)
+            {
+                continue;
+            }
+
+            var beforeRow = before.Find(group, population, rowPeriod);
+            var afterRow = after.Find(group, population, rowPeriod);
+            figures.Add(new FigureDifference(
+                group,
+                population,
+                rowPeriod,
+                beforeRow,
+                afterRow,
+                FigureChange.Between(beforeRow?.Ada ?? AdaOfNoRecords(before.Rules, priorYearBefore, rowPeriod), afterRow?.Ada ?? AdaOfNoRecords(after.Rules, priorYearAfter, rowPeriod), before.Rules.Rounding, after.Rules.Rounding),
+                FigureChange.Between(beforeRow?.Pia ?? NoMembership, afterRow?.Pia ?? NoMembership, before.Rules.Rounding, after.Rules.Rounding),
+                explanation((group, population, rowPeriod)),
+                explainingRecords((group, population, rowPeriod))));
+        }
+
+        return figures;
+    }
+
+    /// <summary>The ADA of a row a side does not have: no records, so zero (excluded in 2019-20 periods 5 and 6).</summary>
+    internal static Figure AdaOfNoRecords(RuleSet rules, bool priorYearGiven, ReportingPeriod? period)
+    {
+        if (period is { } p && rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(p))
+        {
+            return Figure.Excluded(Ratio.Zero, "2019-20 periods 5 and 6 are excluded by the COVID-19 adjustment (TEA letter 2020-09-24).");
+        }
+
+        if (period is null && rules.AppliesCovid19Adjustment && !priorYearGiven)
+        {
+            return Figure.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
+        }
+
+        return Figure.Computed(Ratio.Zero, rules.Rounding);
+    }
+
+    /// <summary>Whether a year row under <paramref name="rules"/> counts a period: 1 to 6, or 1 to 4 under the 2019-20 adjustment.</summary>
+    internal static bool CountsInYear(RuleSet rules, ReportingPeriod period) =>
+        period.IsRefinedAdaPeriod && !(rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period));
 
     private static readonly Figure NoMembership = Figure.NotComputable("no days in membership.");
 
@@ -407,7 +453,7 @@ public sealed class AttendanceComparison
     private static bool ChangesSomething(RecordContribution c) =>
         c.Ada is { IsZero: false } || c.DaysPresentChange != 0 || c.DaysInMembershipChange != 0;
 
-    private static readonly Population[] AllPopulations =
+    internal static readonly Population[] AllPopulations =
         [Population.All, Population.K3EconomicallyDisadvantaged, Population.K3EmergentBilingual, Population.K3AllStudents];
 
     /// <summary>One side of the comparison: its run, its figures, and its records by key.</summary>
@@ -444,8 +490,7 @@ public sealed class AttendanceComparison
         public IReadOnlyList<BasicReportingPeriodAttendance> RecordsOf(ReportingPeriodAttendanceKey key) => ByKey.GetValueOrDefault(key) ?? [];
 
         /// <summary>Whether the year row of this side counts a period: 1 to 6, or 1 to 4 under the 2019-20 adjustment.</summary>
-        public bool CountsInYear(ReportingPeriod period) =>
-            period.IsRefinedAdaPeriod && !(Rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(period));
+        public bool CountsInYear(ReportingPeriod period) => AttendanceComparison.CountsInYear(Rules, period);
 
         /// <summary>
         /// What a period ADA weighs in the year ADA of a district: 1/6 (the mean of six periods), or in 2019-20 the
@@ -482,20 +527,5 @@ public sealed class AttendanceComparison
             return (true, totals.Ada, totals.DaysPresent.HalfDays, totals.DaysInMembership.HalfDays);
         }
 
-        /// <summary>The ADA of a row this side does not have: no records, so zero (excluded in 2019-20 periods 5 and 6).</summary>
-        public Figure AdaOfNoRecords(ReportingPeriod? period)
-        {
-            if (period is { } p && Rules.AppliesCovid19Adjustment && Covid19AdjustedRefinedAda.IsExcluded(p))
-            {
-                return Figure.Excluded(Ratio.Zero, "2019-20 periods 5 and 6 are excluded by the COVID-19 adjustment (TEA letter 2020-09-24).");
-            }
-
-            if (period is null && Rules.AppliesCovid19Adjustment && !PriorYearGiven)
-            {
-                return Figure.NotComputable("the 2019-20 refined ADA is COVID-19 adjusted by each district's 2018-19 historical ratio, and no 2018-19 records were given.");
-            }
-
-            return Figure.Computed(Ratio.Zero, Rules.Rounding);
-        }
     }
 }

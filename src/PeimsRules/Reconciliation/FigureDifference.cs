@@ -142,8 +142,10 @@ public sealed class FigureDifference
         AttendanceFigure? after,
         FigureChange ada,
         FigureChange pia,
-        IReadOnlyList<ExplainingRecord> explanation)
+        IReadOnlyList<ExplainingRecord> explanation,
+        int explainingRecordCount)
     {
+        ExplainingRecordCount = explainingRecordCount;
         Group = group;
         Population = population;
         Period = period;
@@ -193,6 +195,13 @@ public sealed class FigureDifference
     /// <see cref="DaysInMembershipChange"/>.
     /// </summary>
     public IReadOnlyList<ExplainingRecord> Explanation { get; }
+
+    /// <summary>
+    /// The number of record differences behind the row: the count of <see cref="Explanation"/>, or, in a comparison of
+    /// totals that keeps no records (<see cref="AttendanceTotalsComparison"/>, whose <see cref="Explanation"/> is empty),
+    /// the number it would hold.
+    /// </summary>
+    public int ExplainingRecordCount { get; }
 
     /// <summary>
     /// The sum of the records' ADA contributions; <see langword="null"/> when one of them cannot be computed.

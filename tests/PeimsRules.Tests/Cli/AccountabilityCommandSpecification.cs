@@ -1,3 +1,5 @@
+using PeimsRules.Accountability;
+
 namespace PeimsRules.Tests.Cli;
 
 /// <summary>
@@ -48,6 +50,52 @@ public sealed class AccountabilityCommandSpecification
         Assert.Contains("AnnualDropoutRate,07-08,Campus,101912,101912001,Hispanic,,,,,SmallGroup", lines);
         Assert.Contains(lines, l => l.StartsWith("AttendanceRate,01-12,Campus,101912,101912001,TwoOrMoreRaces,,,,,", StringComparison.Ordinal));
         Assert.Contains("note: small groups masked", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indicators_print_the_reference_rates_the_same_from_a_file_in_key_order_and_from_the_same_rows_shuffled()
+    {
+        // 60 students at two campuses, grades 06 to 12, six periods each; every seventh student misses period 4; days
+        // absent vary by student and period. The file in key order is read without an index of its keys, the shuffled
+        // copy with one: the same rows either way, and the reference's rates (AttendanceRate, AnnualDropoutRate).
+        var rows = new List<string>();
+        for (var s = 0; s < 60; s++)
+        {
+            var campus = s < 30 ? "101912001" : "101912002";
+            var grade = (6 + (s % 7)).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            for (var p = 1; p <= 6; p++)
+            {
+                if (s % 7 == 0 && p == 4)
+                {
+                    continue;
+                }
+
+                var absent = ((s * 7) + (p * 3)) % 9 / 2m;
+                rows.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"2024,101912,{campus},S{s:D3},{grade},00,{p},1,30.0,{30 - absent:0.0},0.0,{absent:0.0},00,0,"));
+            }
+        }
+
+        var random = new Random(15);
+        var shuffled = rows.OrderBy(_ => random.Next()).ToList();
+        using var ordered = TempCsv.WithRows(rows);
+        using var mixed = TempCsv.WithRows(shuffled);
+        using var leavers = new TempCsv("SchoolYear,CampusId,StudentId,GradeLevel,LeaverCode\n2024,101912001,S001,07,98\n2024,101912002,S040,11,98\n2024,101912002,S041,12,01\n");
+
+        var first = CliRunner.Run("indicators", "--input", ordered.Path, "--leavers", leavers.Path, "--unmasked");
+        var second = CliRunner.Run("indicators", "--input", mixed.Path, "--leavers", leavers.Path, "--unmasked");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(first.Output, second.Output);
+        Assert.Equal(first.Error, second.Error);
+        var records = PeimsRules.Csv.BasicReportingPeriodAttendanceCsv.ReadFile(mixed.Path);
+        var year = new SchoolYear(2024);
+        var leaverRecords = PeimsRules.Csv.Accountability.LeaverRecordCsv.ReadFile(leavers.Path, PeimsRules.Csv.CsvErrorMode.StopAtFirst).Records;
+        static string Percent(Ratio? r) => r is { } v ? v.Round(1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        var expected = AttendanceRate.Compute(records)
+            .Select(f => $"AttendanceRate,01-12,{f.Level},{f.District},{f.Campus?.Code},{f.Group},{f.Students},{f.DaysPresent},{f.DaysInMembership},{Percent(f.Percent)},")
+            .Concat(AnnualDropoutRate.Compute(year, leaverRecords, records)
+                .Select(f => $"AnnualDropoutRate,{f.Grades},{f.Level},{f.District},{f.Campus?.Code},{f.Group},{f.StudentsServed},{f.Dropouts},{f.StudentsServed},{Percent(f.Percent)},"));
+        Assert.Equal(expected, Lines(first.Output).Skip(1));
     }
 
     [Fact]
