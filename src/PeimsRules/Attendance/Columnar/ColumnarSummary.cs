@@ -88,9 +88,6 @@ internal static class ColumnarSummary
         return result;
     }
 
-    /// <summary>The most groups a builder of rows takes (see <see cref="Figures"/>).</summary>
-    private const int GroupsPerRange = 32;
-
     /// <summary>
     /// The rows of a summary of <paramref name="partials"/>, in the reference order: the fine cells rolled up into flat
     /// arrays indexed by part (a group, and in 2019-20 one district's share of a group that spans districts), population
@@ -115,10 +112,8 @@ internal static class ColumnarSummary
             var order = rollUp.GroupsInOrder();
             var dop = maxDegreeOfParallelism ?? Environment.ProcessorCount;
 
-            // Groups in ranges, a builder each, so a thread takes a run of groups; the rows are kept as values. A range
-            // has at most GroupsPerRange groups (at most 4 populations of 7 rows each): its arrays stay below the large
-            // object heap's threshold, where the collector reuses memory at once instead of asking the system for more.
-            var ranges = Math.Max(1, Math.Min(order.Length, Math.Max(dop * 8, (order.Length + GroupsPerRange - 1) / GroupsPerRange)));
+            // Groups in ranges, a builder each, so a thread takes a run of groups; the rows are kept as values.
+            var ranges = Math.Max(1, Math.Min(order.Length, dop * 8));
             var builders = new CompactFigures.Builder[ranges];
             Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = dop }, r =>
             {
