@@ -293,6 +293,12 @@ internal static class CliOutput
     /// </summary>
     private static void CheckOutputs(ParseResult parse)
     {
+        if (parse.Action is System.CommandLine.Help.HelpAction)
+        {
+            // --help reads no file and writes none (and a required option may be missing).
+            return;
+        }
+
         var inputs = new List<(string Option, string Path)>();
         var outputs = new List<(string Option, string Path, bool Folder)>();
         foreach (var option in parse.CommandResult.Command.Options)

@@ -336,23 +336,11 @@ public static class PeriodAttendanceBuilder
         }
     }
 
-    internal static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
-    {
-        var track = enrollment.Calendar.Track!.Value;
-        var grade = enrollment.Enrollment.GradeLevel;
-        var campus = enrollment.Enrollment.Campus;
-        foreach (var acc in accumulators)
-        {
-            if (acc.Period == period && acc.Grade == grade && acc.Track == track && acc.Campus == campus)
-            {
-                return acc;
-            }
-        }
+    internal static RecordAccumulator Find(List<RecordAccumulator> accumulators, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex) =>
+        Find(accumulators, NoSpare, enrollment, period, periodIndex);
 
-        var created = new RecordAccumulator(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, enrollment.Calendar.DaysTaught[periodIndex]);
-        accumulators.Add(created);
-        return created;
-    }
+    /// <summary>No accumulator to reuse (never added to: a new one is made when it is empty).</summary>
+    private static readonly List<RecordAccumulator> NoSpare = [];
 
     /// <summary>As <see cref="Find(List{RecordAccumulator}, PreparedEnrollment, ReportingPeriod, int)"/>, taking a new accumulator from <paramref name="spare"/> when it has one.</summary>
     internal static RecordAccumulator Find(List<RecordAccumulator> accumulators, List<RecordAccumulator> spare, PreparedEnrollment enrollment, ReportingPeriod period, int periodIndex)
@@ -368,16 +356,22 @@ public static class PeriodAttendanceBuilder
             }
         }
 
+        var year = enrollment.Calendar.Calendar.SchoolYear;
+        var daysTaught = enrollment.Calendar.DaysTaught[periodIndex];
+        RecordAccumulator added;
         if (spare.Count == 0)
         {
-            return Find(accumulators, enrollment, period, periodIndex);
+            added = new RecordAccumulator(year, campus, grade, track, period, daysTaught);
+        }
+        else
+        {
+            added = spare[^1];
+            spare.RemoveAt(spare.Count - 1);
+            added.Reset(year, campus, grade, track, period, daysTaught);
         }
 
-        var reused = spare[^1];
-        spare.RemoveAt(spare.Count - 1);
-        reused.Reset(enrollment.Calendar.Calendar.SchoolYear, campus, grade, track, period, enrollment.Calendar.DaysTaught[periodIndex]);
-        accumulators.Add(reused);
-        return reused;
+        accumulators.Add(added);
+        return added;
     }
 }
 

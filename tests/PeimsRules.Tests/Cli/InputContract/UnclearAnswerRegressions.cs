@@ -34,6 +34,24 @@ public sealed class UnclearAnswerRegressions
         Assert.Contains("Exit codes: 0 done; 2 bad input or usage", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ada")]
+    [InlineData("audit")]
+    [InlineData("chronic")]
+    [InlineData("compare")]
+    [InlineData("indicators")]
+    [InlineData("periods")]
+    [InlineData("generate")]
+    [InlineData("report")]
+    public void Each_verbs_help_is_given_even_when_the_verb_has_a_required_option(string verb)
+    {
+        var result = CliRunner.Run(verb, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_problem_between_two_daily_files_names_the_file_and_the_line()
     {
