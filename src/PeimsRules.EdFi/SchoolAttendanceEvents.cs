@@ -218,8 +218,8 @@ internal sealed class SchoolAttendanceEvents
             {
                 -1 => scan.Value(0),
                 0 => scan.Null() || scan.String(out _),
-                1 => ScanStudentReference(ref scan, out student),
-                2 => ScanSchoolReference(ref scan, out campus),
+                1 => ScanReference(ref scan, school: false, ref student, ref campus),
+                2 => ScanReference(ref scan, school: true, ref student, ref campus),
                 3 => ScanSessionReference(ref scan),
                 4 => scan.String(out var d) && DateOf(d, out date),
                 5 => scan.String(out var c) && c.Length > 0 && c[0] != (byte)' ' && CategoryOf(c, out status),
@@ -416,9 +416,12 @@ internal sealed class SchoolAttendanceEvents
         return field;
     }
 
-    private bool ScanStudentReference(ref PlainJson scan, out StudentId? student)
+    /// <summary>
+    /// A studentReference (<paramref name="school"/> false: its studentUniqueId) or a schoolReference (true: its
+    /// schoolId): an object whose one known name is read and whose other names (such as <c>link</c>) are skipped.
+    /// </summary>
+    private bool ScanReference(ref PlainJson scan, bool school, ref StudentId? student, ref CampusId? campus)
     {
-        student = null;
         if (!scan.Take((byte)'{'))
         {
             return false;
@@ -429,10 +432,11 @@ internal sealed class SchoolAttendanceEvents
             return true;
         }
 
+        var names = school ? SchoolReferenceNames : StudentReferenceNames;
         var seen = false;
         do
         {
-            var field = Name(ref scan, StudentReferenceNames, seen ? 1 : 0);
+            var field = Name(ref scan, names, seen ? 1 : 0);
             if (field < -1 || (field == 0 && seen))
             {
                 return false;
@@ -449,7 +453,10 @@ internal sealed class SchoolAttendanceEvents
             }
 
             seen = true;
-            if (!scan.String(out var id) || !ScanStudent(id, out student))
+            var read = school
+                ? scan.Digits(out var schoolId) && School(schoolId, out campus)
+                : scan.String(out var id) && ScanStudent(id, out student);
+            if (!read)
             {
                 return false;
             }
@@ -530,49 +537,6 @@ internal sealed class SchoolAttendanceEvents
 
             return true;
         }
-    }
-
-    private bool ScanSchoolReference(ref PlainJson scan, out CampusId? campus)
-    {
-        campus = null;
-        if (!scan.Take((byte)'{'))
-        {
-            return false;
-        }
-
-        if (scan.Take((byte)'}'))
-        {
-            return true;
-        }
-
-        var seen = false;
-        do
-        {
-            var field = Name(ref scan, SchoolReferenceNames, seen ? 1 : 0);
-            if (field < -1 || (field == 0 && seen))
-            {
-                return false;
-            }
-
-            if (field < 0)
-            {
-                if (!scan.Value(1))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            seen = true;
-            if (!scan.Digits(out var schoolId) || !School(schoolId, out campus))
-            {
-                return false;
-            }
-        }
-        while (scan.Take((byte)','));
-
-        return scan.Take((byte)'}');
     }
 
     private static bool ScanSessionReference(ref PlainJson scan)
