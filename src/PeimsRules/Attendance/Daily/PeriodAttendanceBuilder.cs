@@ -214,16 +214,7 @@ public static class PeriodAttendanceBuilder
             {
                 accumulators.Clear();
                 BuildStudent(index, s, slots, matched, offCalendar, accumulators, run.LeftOut, run.PresentWithoutMark);
-                accumulators.Sort(RecordAccumulator.Order);
-                foreach (var acc in accumulators)
-                {
-                    var record = acc.ToRecord(index.Students[s]);
-                    run.Records.Add(record);
-                    if (acc.SpecialProgramHalfDays > 0)
-                    {
-                        acc.AddSpecialProgramsRecords(record, run.Special);
-                    }
-                }
+                run.Add(accumulators, index.Students[s]);
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or DailyAttendanceInputException or OverflowException)
@@ -247,6 +238,21 @@ public static class PeriodAttendanceBuilder
         public long[] PresentWithoutMark { get; } = new long[1];
 
         public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error { get; set; }
+
+        /// <summary>Adds a student's records, in record order, and the special-programs records of each.</summary>
+        public void Add(List<RecordAccumulator> accumulators, StudentId student)
+        {
+            accumulators.Sort(RecordAccumulator.Order);
+            foreach (var acc in accumulators)
+            {
+                var record = acc.ToRecord(student);
+                Records.Add(record);
+                if (acc.SpecialProgramHalfDays > 0)
+                {
+                    acc.AddSpecialProgramsRecords(record, Special);
+                }
+            }
+        }
     }
 
     private static void BuildStudent(DailyIndex index, int s, int[] slots, bool[] matched, bool[] offCalendar, List<RecordAccumulator> accumulators, long[] leftOut, long[] presentWithoutMark)

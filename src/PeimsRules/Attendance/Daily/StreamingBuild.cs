@@ -187,16 +187,7 @@ internal static class StreamingBuild
                 spare.AddRange(accumulators);
                 accumulators.Clear();
                 BuildStudent(index, layout, readings, s, accumulators, spare, run.LeftOut, run.PresentWithoutMark);
-                accumulators.Sort(RecordAccumulator.Order);
-                foreach (var acc in accumulators)
-                {
-                    var record = acc.ToRecord(index.Students[s]);
-                    run.Records.Add(record);
-                    if (acc.SpecialProgramHalfDays > 0)
-                    {
-                        acc.AddSpecialProgramsRecords(record, run.Special);
-                    }
-                }
+                run.Add(accumulators, index.Students[s]);
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or DailyAttendanceInputException or OverflowException)
