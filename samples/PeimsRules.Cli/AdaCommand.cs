@@ -119,10 +119,9 @@ internal static class AdaCommand
 
         var fromEdFi = source is { IsGiven: true };
         var path = fromEdFi ? source!.Name : request.InputPath ?? SampleFile;
-        if (!fromEdFi && request.SpecialProgramsPath is null && !request.BestFourOfSix && CliInput.Options == CsvInputOptions.Default
-            && RunFromPartials(request, path, by) is { } done)
+        if (!fromEdFi && request.SpecialProgramsPath is null && !request.BestFourOfSix && CliInput.Options == CsvInputOptions.Default)
         {
-            return done;
+            return RunFromPartials(request, path, by);
         }
 
         IReadOnlyCollection<BasicReportingPeriodAttendance> records;
@@ -218,10 +217,10 @@ internal static class AdaCommand
 
     /// <summary>
     /// <c>ada</c> from the file's partial sums (<see cref="PeimsRules.Csv.Columnar.AttendancePartialsCsv"/>: streamed
-    /// from the file when it is in plain form, with the memory of the sums only), or <see langword="null"/> when the
-    /// figures need the records themselves: the 2025-26 pre-K four-year-olds row needs birth dates.
+    /// from the file when it is in plain form, with the memory of the sums only), with the 2025-26 pre-K four-year-olds
+    /// rows the read gives beside them.
     /// </summary>
-    private static int? RunFromPartials(AdaRequest request, string path, string by)
+    private static int RunFromPartials(AdaRequest request, string path, string by)
     {
         PeimsRules.Csv.Columnar.AttendancePartialsRead read;
         IReadOnlyList<BasicReportingPeriodAttendance>? prior = null;
@@ -229,11 +228,6 @@ internal static class AdaCommand
         {
             read = PeimsRules.Csv.Columnar.AttendancePartialsCsv.ReadFile(path, CsvErrorMode.StopAtFirst);
             CliInput.NoteUnusedColumns(path, read.UnusedColumns);
-
-            if (read.SchoolYears.Count == 1 && RuleSet.For(read.SchoolYears[0]).PreKindergartenAgeOnSeptemberFirst is not null)
-            {
-                return null;
-            }
 
             if (request.PriorYearPath is not null)
             {
@@ -251,6 +245,7 @@ internal static class AdaCommand
         }
 
         AttendanceSummary? summary = null;
+        IReadOnlyList<AttendanceFigure> preK = [];
         if (read.Partials is { } partials)
         {
             var rules = partials.Rules;
@@ -269,6 +264,7 @@ internal static class AdaCommand
                     ThroughPeriod = request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null,
                 };
                 summary = AttendanceSummary.FromPartials(partials, options);
+                preK = read.PreKindergartenFourYearOlds(options);
             }
             catch (ArgumentException e)
             {
@@ -296,7 +292,7 @@ internal static class AdaCommand
                 outside: (int)(counts[7] + counts[8] + counts[9]));
         }
 
-        WriteFigures(request.Format, summary, [], by);
+        WriteFigures(request.Format, summary, preK, by);
         return 0;
     }
 

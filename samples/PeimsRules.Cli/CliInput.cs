@@ -39,12 +39,9 @@ internal static class CliInput
         {
             var fast = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
 
-            // A column the store does not hold (a birth date, a misspelt column the contract's reader refuses) sends the
-            // file to the contract's reader too, and so does a year with the pre-K four-year-olds row (2025-26 on): it
-            // needs birth dates, which the store does not keep.
-            var needsBirthDates = fast.Records is PeimsRules.Attendance.Columnar.AttendanceStore { SchoolYear: { } year }
-                && PeimsRules.Rules.RuleSet.For(year).PreKindergartenAgeOnSeptemberFirst is not null;
-            if (fast.Problems.Count == 0 && fast.UnusedColumns.Count == 0 && !needsBirthDates)
+            // A column the store does not hold (a misspelt column the contract's reader refuses) sends the file to the
+            // contract's reader too. A file with birth dates is read as records already: the store keeps none.
+            if (fast.Problems.Count == 0 && fast.UnusedColumns.Count == 0)
             {
                 return fast.Records;
             }

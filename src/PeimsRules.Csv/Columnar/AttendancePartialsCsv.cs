@@ -1,3 +1,4 @@
+using System.Globalization;
 using PeimsRules.Attendance;
 using PeimsRules.Attendance.Columnar;
 using PeimsRules.Rules;
@@ -7,9 +8,18 @@ namespace PeimsRules.Csv.Columnar;
 /// <summary>What <see cref="AttendancePartialsCsv.ReadFile"/> returns: the partial sums of the file's records, and every problem.</summary>
 public sealed class AttendancePartialsRead
 {
+    private readonly Func<AttendanceSummaryOptions, IReadOnlyList<AttendanceFigure>> _preKindergarten;
+
     internal AttendancePartialsRead(
-        IReadOnlyList<SchoolYear> schoolYears, AttendancePartials? partials, long recordCount, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns, bool streamed)
+        IReadOnlyList<SchoolYear> schoolYears,
+        AttendancePartials? partials,
+        long recordCount,
+        IReadOnlyList<CsvProblem> problems,
+        IReadOnlyList<string> unusedColumns,
+        bool streamed,
+        Func<AttendanceSummaryOptions, IReadOnlyList<AttendanceFigure>> preKindergarten)
     {
+        _preKindergarten = preKindergarten;
         SchoolYears = schoolYears;
         Partials = partials;
         RecordCount = recordCount;
@@ -38,6 +48,21 @@ public sealed class AttendancePartialsRead
     public IReadOnlyList<string> UnusedColumns { get; }
 
     /// <summary>
+    /// The FSP-eligible pre-K four-year-olds rows of the file's records (2025-26 on), exactly as
+    /// <see cref="PreKindergartenHalfDayAda.Compute"/> gives them over the records under the rules of their year, for
+    /// <paramref name="options"/>: what the partial sums alone cannot give, since the row selects students by age.
+    /// </summary>
+    /// <remarks>
+    /// A file summed as a stream has no birth date column (one with it is read as records), so each group's row with
+    /// pre-K records is not computable and names how many pre-K students have no date of birth; the reader keeps only
+    /// the grade PK students for that count, never the records. A file read otherwise keeps its records for the row.
+    /// </remarks>
+    /// <returns>The rows, by group then period; empty when the year has no such row or the file no records of one year.</returns>
+    /// <exception cref="ArgumentException">As <see cref="PreKindergartenHalfDayAda.Compute"/>; for a streamed file, a focus list (the sums are already summed).</exception>
+    public IReadOnlyList<AttendanceFigure> PreKindergartenFourYearOlds(AttendanceSummaryOptions? options = null) =>
+        _preKindergarten(options ?? AttendanceSummaryOptions.Default);
+
+    /// <summary>
     /// Whether the file was summed as a stream straight from its bytes (a file in plain form and campus order, see
     /// <see cref="AttendancePartialsCsv"/>), rather than loaded into a store or read into records first.
     /// </summary>
@@ -60,8 +85,9 @@ public sealed class AttendancePartialsRead
 /// as the input contract says (docs/input-contract.md), and its records are summed.
 /// </para>
 /// <para>
-/// Partial sums keep no records: for drill-down (the records behind a figure), the birth dates of the 2025-26 pre-K
-/// four-year-olds row, or the audit, read the records (<see cref="AttendanceStoreCsv.ReadFileForSummaries"/>).
+/// Partial sums keep no records: for drill-down (the records behind a figure) or the audit, read the records
+/// (<see cref="AttendanceStoreCsv.ReadFileForSummaries"/>). The 2025-26 pre-K four-year-olds row, which selects students
+/// by age, comes with the read (<see cref="AttendancePartialsRead.PreKindergartenFourYearOlds"/>).
 /// </para>
 /// </remarks>
 public static class AttendancePartialsCsv
@@ -82,9 +108,14 @@ public static class AttendancePartialsCsv
     {
         if (PlainPeriodFile.TrySum(path, threads, blockBytes) is { } sums)
         {
-            return sums.SchoolYear is { } year
-                ? new AttendancePartialsRead([year], sums.ToPartials(RuleSet.For(year)), sums.Records, [], [], streamed: true)
-                : new AttendancePartialsRead([], null, 0, [], [], streamed: true);
+            if (sums.SchoolYear is not { } year)
+            {
+                return new AttendancePartialsRead([], null, 0, [], [], streamed: true, NoRows);
+            }
+
+            var partials = sums.ToPartials(RuleSet.For(year));
+            var preK = sums.PreKindergartenStudents;
+            return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, options => PreKindergartenOfStream(partials, preK, options));
         }
 
         if (new FileInfo(path) is { Exists: true, Length: 0 })
@@ -98,9 +129,14 @@ public static class AttendancePartialsCsv
         var read = AttendanceStoreCsv.ReadFileForSummaries(path, mode);
         if (read.Records is AttendanceStore store)
         {
-            return store.SchoolYear is { } storeYear
-                ? new AttendancePartialsRead([storeYear], store.AggregateCore(RuleSet.For(storeYear), focus: null, maxDegreeOfParallelism: null), store.Count, read.Problems, read.UnusedColumns, streamed: false)
-                : new AttendancePartialsRead([], null, 0, read.Problems, read.UnusedColumns, streamed: false);
+            if (store.SchoolYear is not { } storeYear)
+            {
+                return new AttendancePartialsRead([], null, 0, read.Problems, read.UnusedColumns, streamed: false, NoRows);
+            }
+
+            var rules = RuleSet.For(storeYear);
+            return new AttendancePartialsRead(
+                [storeYear], store.AggregateCore(rules, focus: null, maxDegreeOfParallelism: null), store.Count, read.Problems, read.UnusedColumns, streamed: false, PreKindergartenOf(store, rules));
         }
 
         return OfRecords(read.Records, read.Problems, read.UnusedColumns);
@@ -111,7 +147,90 @@ public static class AttendancePartialsCsv
         IReadOnlyCollection<BasicReportingPeriodAttendance> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
     {
         var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
-        var partials = years.Count == 1 ? AttendancePartials.Of(records, RuleSet.For(years[0])) : null;
-        return new AttendancePartialsRead(years, partials, records.Count, problems, unusedColumns, streamed: false);
+        if (years.Count != 1)
+        {
+            return new AttendancePartialsRead(years, null, records.Count, problems, unusedColumns, streamed: false, NoRows);
+        }
+
+        var rules = RuleSet.For(years[0]);
+        return new AttendancePartialsRead(years, AttendancePartials.Of(records, rules), records.Count, problems, unusedColumns, streamed: false, PreKindergartenOf(records, rules));
+    }
+
+    private static IReadOnlyList<AttendanceFigure> NoRows(AttendanceSummaryOptions options) => [];
+
+    /// <summary>The pre-K row of records kept (only in a year that has the row: other years keep nothing).</summary>
+    private static Func<AttendanceSummaryOptions, IReadOnlyList<AttendanceFigure>> PreKindergartenOf(IReadOnlyCollection<BasicReportingPeriodAttendance> records, RuleSet rules) =>
+        rules.HasAllStudentsEarlyEducationRows ? options => PreKindergartenHalfDayAda.Compute(records, rules, options) : NoRows;
+
+    /// <summary>
+    /// The pre-K row of a file summed as a stream, which has no birth dates: the groups and periods of its pre-K
+    /// records (the summary of their partial sums, as <see cref="PreKindergartenHalfDayAda.Compute"/> takes them from
+    /// the summary of the records), each not computable with the number of distinct pre-K students of the group.
+    /// </summary>
+    internal static IReadOnlyList<AttendanceFigure> PreKindergartenOfStream(AttendancePartials partials, PreKindergartenStudent[] students, AttendanceSummaryOptions options)
+    {
+        var rules = partials.Rules;
+        if (!rules.HasAllStudentsEarlyEducationRows)
+        {
+            return [];
+        }
+
+        if (options.FocusList is not null)
+        {
+            throw new ArgumentException(
+                "Partial sums are already summed: apply a focus list when computing them (AttendanceStore.Aggregate with a focus list).",
+                nameof(options));
+        }
+
+        var preK = AttendancePartials.FromRows(rules, partials.Rows().Where(r => r.GradeLevel == GradeLevel.PreKindergarten));
+        var shape = AttendanceSummary.FromPartials(preK, options with { PriorYearRecords = null });
+
+        // Distinct students per group: the listed (campus, track, student) put in order of group then student.
+        var grouping = options.GroupBy;
+        var byDistrict = grouping.HasFlag(AttendanceGrouping.District);
+        var byCampus = grouping.HasFlag(AttendanceGrouping.Campus);
+        var byTrack = grouping.HasFlag(AttendanceGrouping.InstructionalTrack);
+        var keyed = new (long Group, long Student)[students.Length];
+        for (var i = 0; i < students.Length; i++)
+        {
+            var s = students[i];
+            var district = byDistrict ? s.Campus / 1000 : 0;
+            var campus = byCampus ? s.Campus : 0;
+            var track = byTrack ? s.Track : 0;
+            keyed[i] = ((((long)district * 1_000_000_000) + campus) * 100 + track, s.Student);
+        }
+
+        Array.Sort(keyed);
+        var missing = new Dictionary<AttendanceGroupKey, int>();
+        for (var i = 0; i < keyed.Length;)
+        {
+            var group = keyed[i].Group;
+            var count = 0;
+            for (var last = -1L; i < keyed.Length && keyed[i].Group == group; i++)
+            {
+                if (keyed[i].Student != last)
+                {
+                    (count, last) = (count + 1, keyed[i].Student);
+                }
+            }
+
+            var track = (int)(group % 100);
+            var campus = (int)(group / 100 % 1_000_000_000);
+            var district = (int)(group / 100 / 1_000_000_000);
+            missing.Add(
+                new AttendanceGroupKey(
+                    byDistrict ? DistrictId.Parse(district.ToString("D6", CultureInfo.InvariantCulture)) : null,
+                    byCampus ? CampusId.Parse(campus.ToString("D9", CultureInfo.InvariantCulture)) : null,
+                    grouping.HasFlag(AttendanceGrouping.GradeLevel) ? GradeLevel.PreKindergarten : null,
+                    byTrack ? new InstructionalTrack(track) : null),
+                count);
+        }
+
+        // Every group of the shape has pre-K records, and none of them has a birth date.
+        return shape.Figures
+            .Where(f => f.Population == Population.All)
+            .Select(row => PreKindergartenHalfDayAda.WithoutBirthDates(row, missing[row.Group]))
+            .ToList()
+            .AsReadOnly();
     }
 }

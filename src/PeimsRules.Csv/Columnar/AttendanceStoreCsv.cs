@@ -195,10 +195,15 @@ public static class AttendanceStoreCsv
         {
             // The store serves a clean file; a file with any problem is read again by the canonical reader, so its
             // problems are the input contract's (docs/input-contract.md), whatever the store could or could not hold.
-            var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
-            if (loaded.Problems.Count == 0)
+            // So is a file with birth dates: the store keeps none (the pre-K four-year-olds row needs them), and the
+            // canonical reader checks them.
+            if (!HasBirthDateColumn(path))
             {
-                return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
+                var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
+                if (loaded.Problems.Count == 0)
+                {
+                    return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
+                }
             }
         }
         catch (PeimsCsvException)
@@ -208,6 +213,21 @@ public static class AttendanceStoreCsv
 
         var read = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
         return new AttendanceFileRead(read.Records, read.Problems, read.UnusedColumns);
+    }
+
+    /// <summary>Whether the header of <paramref name="path"/> names the birth date column (false when the header cannot be read: the reader then says why).</summary>
+    private static bool HasBirthDateColumn(string path)
+    {
+        try
+        {
+            var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+            using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
+            return csv.Headers.Any(BasicReportingPeriodAttendanceCsv.BirthDate.Matches);
+        }
+        catch (Exception e) when (e is CsvFormatException or DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     /// <summary>How a problem of the store's own limits begins (a record the canonical reader accepts).</summary>

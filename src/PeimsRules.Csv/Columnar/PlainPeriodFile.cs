@@ -57,6 +57,9 @@ internal static class PlainPeriodFile
         Funding,
     }
 
+    /// <summary>The grade ordinal of PK (<see cref="Fields.ReadGrade"/>).</summary>
+    private const int PreKindergartenGrade = 1;
+
     /// <summary>The roles of the columns in the order the writer writes them (with no birth date column).</summary>
     private static readonly Role[] WriterOrder =
     [
@@ -328,7 +331,8 @@ internal static class PlainPeriodFile
             records += chunk.Records;
         }
 
-        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, places, pages);
+        var preK = chunks.SelectMany(c => c.PreKindergartenStudents).ToArray();
+        return new CellSumsTable(year is { } found ? new SchoolYear(found) : null, records, keys, places, pages, preK);
     }
 
     /// <summary>
@@ -455,6 +459,12 @@ internal static class PlainPeriodFile
 
         /// <summary>Per cell: campus (30 bits) then the campus's own cell key (26 bits).</summary>
         public List<long> CellKeys { get; } = [];
+
+        /// <summary>
+        /// The grade PK students of each campus and track, once for each run of their rows (a student's rows come
+        /// together): what the FSP-eligible pre-K row of a file without birth dates needs (<see cref="CellSumsTable.PreKindergartenStudents"/>).
+        /// </summary>
+        public List<PreKindergartenStudent> PreKindergartenStudents { get; } = [];
 
         /// <summary>Per cell, <see cref="CellSumsTable.Width"/> sums, <see cref="CellSumsTable.PageCells"/> cells a page (filled as cells are added, never copied).</summary>
         public List<int[]> Pages { get; } = [];
@@ -909,6 +919,11 @@ internal static class PlainPeriodFile
 
                 _first = false;
                 Records++;
+                if (grade == PreKindergartenGrade
+                    && (PreKindergartenStudents.Count == 0 || PreKindergartenStudents[^1] != new PreKindergartenStudent(campus, track, student)))
+                {
+                    PreKindergartenStudents.Add(new PreKindergartenStudent(campus, track, student));
+                }
 
                 var flags = RecordBits.Flags(
                     RecordBits.NoAdaCode,
@@ -1060,14 +1075,18 @@ internal sealed class CellSumsTable
     private readonly int[] _places;
     private readonly IReadOnlyList<int[]> _pages;
 
-    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, int[] places, IReadOnlyList<int[]> pages)
+    public CellSumsTable(SchoolYear? schoolYear, long records, long[] keys, int[] places, IReadOnlyList<int[]> pages, PreKindergartenStudent[] preKindergartenStudents)
     {
         SchoolYear = schoolYear;
         Records = records;
         Keys = keys;
         _places = places;
         _pages = pages;
+        PreKindergartenStudents = preKindergartenStudents;
     }
+
+    /// <summary>The grade PK students by campus and track (a student may be listed more than once: distinct them per group).</summary>
+    public PreKindergartenStudent[] PreKindergartenStudents { get; }
 
     public SchoolYear? SchoolYear { get; }
 
@@ -1164,3 +1183,6 @@ internal sealed class CellSumsTable
         return sums;
     }
 }
+
+/// <summary>A grade PK student of a file summed as a stream: campus number, track and student id, as the row gives them.</summary>
+internal readonly record struct PreKindergartenStudent(int Campus, int Track, long Student);

@@ -39,7 +39,7 @@ public sealed class AttendanceTotals : IEquatable<AttendanceTotals>
     }
 
     /// <summary>The totals of no records.</summary>
-    public static AttendanceTotals Empty { get; } = new([], [], 0, DayCount.Zero, DayCount.Zero);
+    public static AttendanceTotals Empty { get; } = new(ArraySegment<DayCount>.Empty, ArraySegment<DayCount>.Empty, 0, DayCount.Zero, DayCount.Zero);
 
     /// <summary>The number of records summed.</summary>
     public long RecordCount { get; }

@@ -90,8 +90,7 @@ public static class PreKindergartenHalfDayAda
         {
             if (missing.TryGetValue(row.Group, out var students))
             {
-                var reason = $"the date of birth (E0006) of {students} pre-K student(s) is not given: the FSP-eligible pre-K row counts four-year-olds, and cannot tell them without it.";
-                rows.Add(row with { Population = Population.PreKindergartenFourYearOlds, Ada = Figure.NotComputable(reason), Pia = Figure.NotComputable(reason), Totals = AttendanceTotals.Empty });
+                rows.Add(WithoutBirthDates(row, students));
                 continue;
             }
 
@@ -102,6 +101,16 @@ public static class PreKindergartenHalfDayAda
         }
 
         return rows.AsReadOnly();
+    }
+
+    /// <summary>
+    /// The row of a group with <paramref name="students"/> pre-K students whose date of birth is not given: not
+    /// computable, with the reason. <paramref name="shape"/> is the group's row of all its pre-K records.
+    /// </summary>
+    internal static AttendanceFigure WithoutBirthDates(AttendanceFigure shape, int students)
+    {
+        var reason = $"the date of birth (E0006) of {students} pre-K student(s) is not given: the FSP-eligible pre-K row counts four-year-olds, and cannot tell them without it.";
+        return shape with { Population = Population.PreKindergartenFourYearOlds, Ada = Figure.NotComputable(reason), Pia = Figure.NotComputable(reason), Totals = AttendanceTotals.Empty };
     }
 
     /// <summary>The row of a group whose pre-K students are none of them four: an ADA of zero (there are none to count), no PIA.</summary>

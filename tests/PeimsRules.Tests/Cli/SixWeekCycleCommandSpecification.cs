@@ -51,6 +51,36 @@ public sealed class SixWeekCycleCommandSpecification : IDisposable
     }
 
     [Fact]
+    public void Ada_of_a_2025_26_file_without_birth_dates_says_the_pre_K_row_cannot_be_computed_in_CSV_and_in_JSON()
+    {
+        // Two pre-K students (one in periods 1 and 2, one in period 1) and a kindergartner; the file, as TEA's extract
+        // and `generate` write it, has no BirthDate column, so the four-year-olds cannot be told.
+        var path = Path.Combine(Path.GetTempPath(), $"peimsrules-prek-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, string.Join('\n',
+            "SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,NumberDaysTaught,EligibleDaysPresent,IneligibleDaysPresent,DaysAbsent,RemoteSynchronousEligibleDaysPresent,RemoteAsynchronousEligibleDaysPresent,EconomicDisadvantageCode,EmergentBilingualCode,BilingualEslFundingCode,AdaEligibilityCode",
+            "2026,101912,101912001,1000000001,PK,00,1,29.0,14.5,0.0,0.0,0.0,0.0,01,0,,2",
+            "2026,101912,101912001,1000000001,PK,00,2,30.0,15.0,0.0,0.0,0.0,0.0,01,0,,2",
+            "2026,101912,101912001,1000000002,PK,00,1,29.0,14.0,0.0,0.5,0.0,0.0,01,0,,2",
+            "2026,101912,101912001,1000000003,KG,00,1,29.0,29.0,0.0,0.0,0.0,0.0,01,0,,1") + "\n");
+        try
+        {
+            var csv = CliRunner.Run("ada", "--input", path);
+            var json = CliRunner.Run("ada", "--input", path, "--format", "json");
+
+            Assert.Equal(0, csv.ExitCode);
+            Assert.Contains("101912001,PreKindergartenFourYearOlds,1,NotComputable,NotComputable\n101912001,PreKindergartenFourYearOlds,2,NotComputable,NotComputable\n", csv.Output, StringComparison.Ordinal);
+            Assert.EndsWith("101912001,PreKindergartenFourYearOlds,Year,NotComputable,NotComputable\n", csv.Output, StringComparison.Ordinal);
+            Assert.Equal(0, json.ExitCode);
+            Assert.Contains("the date of birth (E0006) of 2 pre-K student(s) is not given", json.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", json.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Ada_through_period_3_as_JSON_names_the_periods_in()
     {
         var result = CliRunner.Run("ada", "--input", SixWeekCycleFiles.PeriodsOneToThree, "--through-period", "3", "--format", "json", "--by", "district");

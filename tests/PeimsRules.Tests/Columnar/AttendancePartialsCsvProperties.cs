@@ -79,6 +79,51 @@ public class AttendancePartialsCsvProperties
         Assert.Throws<PeimsCsvException>(() => AttendancePartialsCsv.ReadFile(temp.Path, CsvErrorMode.StopAtFirst));
     }
 
+    [Property(Arbitrary = [typeof(StreamableFilesFrom2025_26)], MaxTest = 100)]
+    public void A_streamed_file_gives_the_pre_K_four_year_olds_rows_of_its_records_for_every_grouping(StreamableFile file, byte choice)
+    {
+        using var temp = new TempFile(file.Text);
+        AttendanceGrouping[] groupings =
+        [
+            AttendanceGrouping.None, AttendanceGrouping.District, AttendanceGrouping.Campus, AttendanceGrouping.GradeLevel, AttendanceGrouping.InstructionalTrack,
+            AttendanceGrouping.Campus | AttendanceGrouping.InstructionalTrack, AttendanceGrouping.District | AttendanceGrouping.GradeLevel,
+        ];
+        var options = new AttendanceSummaryOptions
+        {
+            GroupBy = groupings[choice % groupings.Length],
+            ThroughPeriod = choice >= 128 ? new ReportingPeriod(1 + (choice % 6)) : null,
+        };
+
+        var read = AttendancePartialsCsv.ReadFileCore(temp.Path, CsvErrorMode.CollectAll, file.Threads, file.BlockBytes);
+
+        var canonical = BasicReportingPeriodAttendanceCsv.ReadFile(temp.Path, CsvErrorMode.CollectAll);
+        Assert.True(read.Streamed, file.ToString());
+        var years = canonical.Records.Select(r => r.SchoolYear).Distinct().ToList();
+        var expected = years.Count == 1 ? PreKindergartenHalfDayAda.Compute(canonical.Records, RuleSet.For(years[0]), options) : [];
+        Assert.Equal(expected, read.PreKindergartenFourYearOlds(options));
+    }
+
+    [Fact]
+    public void A_streamed_2025_26_file_with_two_pre_K_students_at_a_campus_says_their_2_birth_dates_are_not_given()
+    {
+        // Student 1 is PK in periods 1 and 2, student 2 in period 1, student 3 is KG: the campus's pre-K row names 2 students.
+        const string header = "SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,NumberDaysTaught,EligibleDaysPresent,IneligibleDaysPresent,DaysAbsent,RemoteSynchronousEligibleDaysPresent,RemoteAsynchronousEligibleDaysPresent,EconomicDisadvantageCode,EmergentBilingualCode,BilingualEslFundingCode,AdaEligibilityCode";
+        using var temp = new TempFile(string.Join('\n',
+            header,
+            "2026,101912,101912001,1000000001,PK,00,1,29.0,14.5,0.0,0.0,0.0,0.0,01,0,,2",
+            "2026,101912,101912001,1000000001,PK,00,2,30.0,15.0,0.0,0.0,0.0,0.0,01,0,,2",
+            "2026,101912,101912001,1000000002,PK,00,1,29.0,14.0,0.0,0.5,0.0,0.0,01,0,,2",
+            "2026,101912,101912001,1000000003,KG,00,1,29.0,29.0,0.0,0.0,0.0,0.0,01,0,,1") + "\n");
+
+        var read = AttendancePartialsCsv.ReadFile(temp.Path, CsvErrorMode.StopAtFirst);
+        var rows = read.PreKindergartenFourYearOlds(new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus });
+
+        Assert.True(read.Streamed);
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "Year"], rows.Select(r => r.Period?.ToString() ?? "Year"));
+        Assert.All(rows, r => Assert.Equal(FigureStatus.NotComputable, r.Ada.Status));
+        Assert.All(rows, r => Assert.StartsWith("the date of birth (E0006) of 2 pre-K student(s) is not given", r.Ada.Reason, StringComparison.Ordinal));
+    }
+
     /// <summary>The sums are those of the canonical records, row for row, under the rules of their year.</summary>
     internal static void AssertSameSums(CsvReadResult<BasicReportingPeriodAttendance> canonical, AttendancePartialsRead read)
     {
@@ -111,6 +156,19 @@ public class AttendancePartialsCsvProperties
     }
 }
 
+/// <summary>The files of <see cref="StreamableFiles"/> of 2025-26 (the first year with the pre-K four-year-olds row) and 2026-27.</summary>
+public static class StreamableFilesFrom2025_26
+{
+    public static Arbitrary<StreamableFile> Files() =>
+        (from scenario in ColumnarArbitraries.Scenarios().Generator
+         from year in Gen.Elements(2026, 2027)
+         from threads in Gen.Choose(1, 4)
+         from block in Gen.Elements(90, 97, 256, 4096, 1 << 20)
+         from form in Gen.Choose(0, 3)
+         select StreamableFiles.Make(scenario with { SchoolYear = year }, threads, block, form))
+        .ToArbitrary();
+}
+
 /// <summary>A plain file in campus order, and how to cut it: threads and block size.</summary>
 public sealed record StreamableFile(string Description, string Text, int Threads, int BlockBytes)
 {
@@ -133,7 +191,7 @@ public static class StreamableFiles
          select Make(scenario, threads, block, form))
         .ToArbitrary();
 
-    private static StreamableFile Make(ColumnarScenario scenario, int threads, int block, int form)
+    internal static StreamableFile Make(ColumnarScenario scenario, int threads, int block, int form)
     {
         var records = scenario.Records()
             .Select(r => r.StudentId.IsTexasUniqueStudentId ? r : WithStudent(r, "20" + Math.Abs(r.StudentId.Value.GetHashCode(StringComparison.Ordinal) % 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture)))

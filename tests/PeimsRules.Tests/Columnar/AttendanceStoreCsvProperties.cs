@@ -105,6 +105,30 @@ public class AttendanceStoreCsvProperties
         Assert.All(loaded.Problems.Where(p => p.Kind != CsvProblemKind.DuplicateKey), p => Assert.StartsWith("an attendance store holds at most", p.Message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2021-08-31", 0)]
+    [InlineData("2021-02-30", 1)]
+    public void Reading_for_summaries_a_file_with_birth_dates_keeps_them_and_reports_a_bad_one_as_the_canonical_reader_does(string birth, int problems)
+    {
+        // The store keeps no birth dates: the file is read by the canonical reader, which checks them.
+        var path = Path.Combine(Path.GetTempPath(), $"peims-birth-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, string.Join('\n',
+            "SchoolYear,DistrictId,CampusId,StudentId,GradeLevel,InstructionalTrack,ReportingPeriod,NumberDaysTaught,EligibleDaysPresent,IneligibleDaysPresent,DaysAbsent,EconomicDisadvantageCode,EmergentBilingualCode,BilingualEslFundingCode,BirthDate",
+            $"2026,101912,101912001,1000000001,PK,00,1,29.0,14.5,0.0,0.0,01,0,,{birth}") + "\n");
+        try
+        {
+            var read = AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
+
+            Assert.IsNotType<AttendanceStore>(read.Records);
+            Assert.Equal(problems, read.Problems.Count);
+            Assert.Equal(problems == 0 ? [new NodaTime.LocalDate(2021, 8, 31)] : Array.Empty<NodaTime.LocalDate?>(), read.Records.Select(r => r.BirthDate));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Property(Arbitrary = [typeof(CorruptedFiles)], MaxTest = 60)]
     public void Reading_for_summaries_gives_the_canonical_records_and_problems_and_the_reference_figures(CorruptedFile file)
     {

@@ -46,6 +46,18 @@ public class AttendanceStoreSpecification
     }
 
     [Fact]
+    public void The_totals_of_no_records_are_0_eligible_days_0_present_0_absent_and_an_ADA_of_0()
+    {
+        var empty = AttendanceTotals.Empty;
+
+        Assert.Equal(DayCount.Zero, empty.EligibleDaysPresent);
+        Assert.Empty(empty.EligibleDaysPresentByDaysTaught);
+        Assert.Equal(DayCount.Zero, empty.DaysInMembership);
+        Assert.Equal(Ratio.Zero, empty.Ada);
+        Assert.Equal(0, empty.RecordCount);
+    }
+
+    [Fact]
     public void A_record_whose_days_taught_differ_from_its_campus_track_and_period_gets_a_cell_of_its_own()
     {
         var store = AttendanceStore.From([Record("1000000001", taught: 58), Record("1000000002", taught: 58), Record("1000000003", taught: 50)]);
