@@ -29,15 +29,18 @@ public static class StatewideCsv
     /// The end-to-end benchmark's file: all six periods of the synthetic state (33 million rows at scale 1, what
     /// a year's final submission holds), in the canonical layout, written once per scale as a stream.
     /// </summary>
-    public static string EnsureYear(double scale)
+    /// <param name="scale">The fraction of the state.</param>
+    /// <param name="schoolYear">The school year, by the year it ends in: 2024 (2023-24), or 2026 (2025-26, the first year with the pre-K four-year-olds row) for the same records.</param>
+    public static string EnsureYear(double scale, int schoolYear = 2024)
     {
         var directory = Path.Combine(Path.GetTempPath(), "peims-benchmarks");
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"statewide-year-scale{scale}.csv"));
+        var name = schoolYear == 2024 ? $"statewide-year-scale{scale}.csv" : $"statewide-year{schoolYear}-scale{scale}.csv";
+        var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{name}"));
         if (!File.Exists(path))
         {
             var partial = path + ".partial";
-            BasicReportingPeriodAttendanceCsv.WriteFile(partial, new StatewideData(scale).RecordObjects());
+            BasicReportingPeriodAttendanceCsv.WriteFile(partial, new StatewideData(scale, schoolYear: schoolYear).RecordObjects());
             File.Move(partial, path, overwrite: true);
         }
 

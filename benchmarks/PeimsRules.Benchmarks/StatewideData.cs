@@ -29,9 +29,11 @@ public sealed class StatewideData
     /// <param name="scale">The fraction of the state (1 for all of Texas).</param>
     /// <param name="studentsPerCampus">Multiplies the students of each campus (the same campuses, cells and days taught, more records).</param>
     /// <param name="seed">The seed.</param>
-    public StatewideData(double scale, int studentsPerCampus = 1, int seed = 2024)
+    /// <param name="schoolYear">The school year of the records, by the year it ends in (2024 for 2023-24); the records are the same in every year.</param>
+    public StatewideData(double scale, int studentsPerCampus = 1, int seed = 2024, int schoolYear = 2024)
     {
         Scale = scale;
+        SchoolYear = schoolYear;
         _seed = seed;
         Districts = Math.Max(1, (int)Math.Round(1_200 * scale));
         Campuses = Math.Max(Districts, (int)Math.Round(9_000 * scale));
@@ -52,6 +54,9 @@ public sealed class StatewideData
 
     /// <summary>The fraction of the state.</summary>
     public double Scale { get; }
+
+    /// <summary>The school year of the records, by the year it ends in.</summary>
+    public int SchoolYear { get; }
 
     /// <summary>The number of districts.</summary>
     public int Districts { get; }
@@ -91,7 +96,7 @@ public sealed class StatewideData
         {
             var row = new EncodedRow
             {
-                SchoolYear = 2024,
+                SchoolYear = SchoolYear,
                 CampusNumber = r.Campus,
                 StudentNumber = r.Student,
                 Grade = r.Grade,
@@ -123,7 +128,7 @@ public sealed class StatewideData
     /// <summary>Every record as a <see cref="BasicReportingPeriodAttendance"/>, one at a time (for writing a file as a stream).</summary>
     public IEnumerable<BasicReportingPeriodAttendance> RecordObjects(int? period = null)
     {
-        var year = new SchoolYear(2024);
+        var year = new PeimsRules.SchoolYear(SchoolYear);
         var campuses = _campusNumber.Select(n => CampusId.Parse(n.ToString("D9", CultureInfo.InvariantCulture))).ToArray();
         var districts = campuses.Select(c => c.District).ToArray();
         for (var c = 0; c < Campuses; c++)
