@@ -86,6 +86,12 @@ public sealed class AttendanceFileRead
 /// </summary>
 /// <remarks>
 /// <para>
+/// A file in plain form and campus order, as TEA's extracts and <c>generate</c> write it (the conditions of
+/// <see cref="AttendancePartialsCsv"/>'s stream), is loaded from its bytes in one pass, each row checked by the same
+/// field rules and added to the store as it is read (a property holds the store equal to the canonical reader's
+/// records). Any other file is read as follows.
+/// </para>
+/// <para>
 /// Rows are parsed by CsvHelper's source-generated record <c>PeriodRecordRow</c> from their UTF-8 bytes, on
 /// <see cref="AttendanceStoreCsvOptions.MaxDegreeOfParallelism"/> threads, and appended to the store's columns in file
 /// order; memory grows by the store's own bytes a row (plus CsvHelper's read buffers), whatever the file's size.
@@ -121,6 +127,15 @@ public static class AttendanceStoreCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
+
+        // A file in plain form and campus order, as TEA's extracts and `generate` write it, is loaded straight from its
+        // bytes (PlainPeriodFile): such a file has nothing to report, so the store is all the load gives.
+        if (new FileInfo(path) is { Exists: true, Length: > 0 } && PlainPeriodFile.TryLoadStore(path) is { } plain)
+        {
+            options.Progress?.Report(new AttendanceStoreCsvProgress(plain.Count, new FileInfo(path).Length, new FileInfo(path).Length));
+            return new AttendanceStoreLoadResult(plain, [], []);
+        }
+
         return WithCanonicalQuoting(
             () =>
             {

@@ -106,6 +106,62 @@ internal static class PlainPeriodFile
         return Join(chunks);
     }
 
+    /// <summary>
+    /// Loads <paramref name="path"/> into a store in one pass over its bytes, or <see langword="null"/> when it is not in
+    /// plain form or holds a record the store cannot (more than 127.5 days taught): the same checks as
+    /// <see cref="TrySum"/>, on one range read in order (a store keeps the records of a cell in file order), each
+    /// accepted row added to the builder as it is read.
+    /// </summary>
+    public static AttendanceStore? TryLoadStore(string path, int blockBytes = DefaultBlockBytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        if (ReadHeader(handle, length, path) is not { } header)
+        {
+            return null;
+        }
+
+        var sink = new StoreSink();
+        var chunk = SumRange(handle, header.Roles, header.DataStart, length, blockBytes, new StopSignal(), sink);
+        return Join([chunk]) is null ? null : sink.Builder.Build();
+    }
+
+    /// <summary>Adds each accepted row to a store, as the loader's converters would encode it.</summary>
+    private sealed class StoreSink : RowSink
+    {
+        public AttendanceStoreBuilder Builder { get; } = new();
+
+        public override bool Take(in Row row)
+        {
+            if (row.Taught > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
+            {
+                return false;
+            }
+
+            var encoded = new EncodedRow
+            {
+                SchoolYear = row.Year,
+                CampusNumber = row.Campus,
+                StudentNumber = row.Student,
+                Grade = row.Grade,
+                Track = row.Track,
+                Period = row.Period,
+                AdaCode = row.AdaCode == 0 ? RecordBits.NoAdaCode : row.AdaCode - 1,
+                DaysTaught = row.Taught,
+                Eligible = row.Eligible,
+                Ineligible = row.Ineligible,
+                Absent = row.Absent,
+                RemoteSynchronous = row.Synchronous,
+                RemoteAsynchronous = row.Asynchronous,
+                Economic = row.Economic,
+                EmergentBilingual = row.Bilingual,
+                Funding = row.Funding,
+            };
+            Builder.Add(in encoded);
+            return true;
+        }
+    }
+
     /// <summary>The header's column roles and where the rows begin, or <see langword="null"/> when the header is not plain.</summary>
     private static (Role[] Roles, long DataStart)? ReadHeader(SafeFileHandle handle, long length, string path)
     {
@@ -211,9 +267,9 @@ internal static class PlainPeriodFile
     }
 
     /// <summary>The sums of the rows that start in [<paramref name="from"/>, <paramref name="to"/>), or a chunk that gave up.</summary>
-    private static Chunk SumRange(SafeFileHandle handle, Role[] roles, long from, long to, int blockBytes, StopSignal stop)
+    private static Chunk SumRange(SafeFileHandle handle, Role[] roles, long from, long to, int blockBytes, StopSignal stop, RowSink? sink = null)
     {
-        var chunk = new Chunk();
+        var chunk = new Chunk { Sink = sink };
         // Bytes past the rows: a field parser may read up to 40 bytes past a row's line feed (and fail there).
         var buffer = new byte[blockBytes + MaximumRowBytes + 1 + 64];
         var carry = 0;
@@ -412,9 +468,18 @@ internal static class PlainPeriodFile
         public int Ineligible;
         public int Absent;
         public int Remote;
+        public int Synchronous;
+        public int Asynchronous;
+        public int AdaCode;
         public int Economic;
         public int Bilingual;
         public int Funding;
+    }
+
+    /// <summary>What takes each row the pass accepts, after its checks: false gives up the pass.</summary>
+    private abstract class RowSink
+    {
+        public abstract bool Take(in Row row);
     }
 
     /// <summary>One thread's rows: the sums of its cells, and what the seams with its neighbours need.</summary>
@@ -438,6 +503,9 @@ internal static class PlainPeriodFile
         private bool _first = true;
 
         public bool GaveUp { get; set; }
+
+        /// <summary>What takes each accepted row besides the sums, if anything (the store's loader).</summary>
+        public RowSink? Sink { get; init; }
 
         public long Records { get; private set; }
 
@@ -587,9 +655,11 @@ internal static class PlainPeriodFile
                     }
 
                     var last = Unsafe.Add(ref r, p);
+                    var adaCode = 0;
                     if (last is not ((byte)'\n' or (byte)'\r'))
                     {
-                        if (Unsafe.Add(ref adaCodes, last) < 0)
+                        adaCode = Unsafe.Add(ref adaCodes, last);
+                        if (adaCode < 0)
                         {
                             return false;
                         }
@@ -621,6 +691,9 @@ internal static class PlainPeriodFile
                         Ineligible = ineligible,
                         Absent = absent,
                         Remote = synchronous + asynchronous,
+                        Synchronous = synchronous,
+                        Asynchronous = asynchronous,
+                        AdaCode = adaCode,
                         Economic = economic,
                         Bilingual = bilingual,
                         Funding = funding,
@@ -739,6 +812,9 @@ internal static class PlainPeriodFile
                     Ineligible = (int)values[(int)Role.Ineligible],
                     Absent = (int)values[(int)Role.Absent],
                     Remote = (int)(values[(int)Role.RemoteSynchronous] + values[(int)Role.RemoteAsynchronous]),
+                    Synchronous = (int)values[(int)Role.RemoteSynchronous],
+                    Asynchronous = (int)values[(int)Role.RemoteAsynchronous],
+                    AdaCode = (int)values[(int)Role.AdaCode],
                     Economic = (int)values[(int)Role.Economic],
                     Bilingual = (int)values[(int)Role.EmergentBilingual],
                     Funding = (int)values[(int)Role.Funding],
@@ -961,7 +1037,7 @@ internal static class PlainPeriodFile
                     }
                 }
 
-                return true;
+                return Sink is null || Sink.Take(in r);
             }
         }
 

@@ -29,6 +29,27 @@ public class AttendancePartialsCsvProperties
         AssertSameSums(canonical, read);
     }
 
+    [Property(Arbitrary = [typeof(StreamableFiles)], MaxTest = 100)]
+    public void A_plain_file_in_campus_order_is_loaded_in_one_pass_into_the_store_of_its_records(StreamableFile file)
+    {
+        using var temp = new TempFile(file.Text);
+
+        var plain = PlainPeriodFile.TryLoadStore(temp.Path, file.BlockBytes);
+        var loaded = AttendanceStoreCsv.LoadFile(temp.Path, AttendanceStoreCsvOptions.Default);
+
+        var canonical = BasicReportingPeriodAttendanceCsv.ReadFile(temp.Path, CsvErrorMode.CollectAll);
+        var beyondStore = canonical.Records.Any(r => r.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays);
+        Assert.Equal(!beyondStore, plain is not null);
+        Assert.Equal(canonical.Problems.Count + (beyondStore ? 1 : 0) > 0, loaded.HasProblems);
+        if (plain is not null)
+        {
+            var expected = AttendanceStore.From(canonical.Records);
+            Assert.Equal(expected.ToList(), plain.ToList());
+            Assert.Equal(expected.ToList(), loaded.Store.ToList());
+            Assert.Equal(expected.SchoolYear, plain.SchoolYear);
+        }
+    }
+
     [Property(Arbitrary = [typeof(StreamableFiles)], MaxTest = 60)]
     public void Rows_out_of_campus_order_are_read_another_way_into_the_same_sums(StreamableFile file, int seed)
     {
