@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -121,15 +122,29 @@ internal static class PlainPeriodFile
             return null;
         }
 
-        var sink = new StoreSink();
+        // The rows are read on this thread and added to the store on another, in batches, in file order.
+        using var sink = new StoreSink();
         var chunk = SumRange(handle, header.Roles, header.DataStart, length, blockBytes, new StopSignal(), sink);
-        return Join([chunk]) is null ? null : sink.Builder.Build();
+        return sink.Finish(accepted: Join([chunk]) is not null);
     }
 
-    /// <summary>Adds each accepted row to a store, as the loader's converters would encode it.</summary>
-    private sealed class StoreSink : RowSink
+    /// <summary>
+    /// Adds each accepted row to a store, as the loader's converters would encode it: the rows are handed over in
+    /// batches to one thread that adds them in the order they came, while the reading goes on.
+    /// </summary>
+    private sealed class StoreSink : RowSink, IDisposable
     {
-        public AttendanceStoreBuilder Builder { get; } = new();
+        private const int BatchRows = 1 << 14;
+        private readonly AttendanceStoreBuilder _builder = new();
+        private readonly BlockingCollection<(Row[] Rows, int Count)> _full = new(boundedCapacity: 8);
+        private readonly ConcurrentQueue<Row[]> _free = new();
+        private readonly Task _adder;
+        private Row[] _batch = new Row[BatchRows];
+        private int _count;
+        private volatile bool _abandoned;
+        private Exception? _failure;
+
+        public StoreSink() => _adder = Task.Factory.StartNew(AddAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         public override bool Take(in Row row)
         {
@@ -138,6 +153,79 @@ internal static class PlainPeriodFile
                 return false;
             }
 
+            _batch[_count++] = row;
+            if (_count == BatchRows)
+            {
+                Flush();
+            }
+
+            return true;
+        }
+
+        /// <summary>The store of the rows taken, once they are all added; <see langword="null"/> when the pass gave up.</summary>
+        public AttendanceStore? Finish(bool accepted)
+        {
+            if (accepted && _count > 0)
+            {
+                Flush();
+            }
+
+            _abandoned = !accepted;
+            _full.CompleteAdding();
+            _adder.GetAwaiter().GetResult();
+            if (_failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+            }
+
+            return accepted ? _builder.Build() : null;
+        }
+
+        public void Dispose()
+        {
+            if (!_full.IsAddingCompleted)
+            {
+                _abandoned = true;
+                _full.CompleteAdding();
+                _adder.GetAwaiter().GetResult();
+            }
+
+            _full.Dispose();
+        }
+
+        private void Flush()
+        {
+            _full.Add((_batch, _count));
+            _batch = _free.TryDequeue(out var free) ? free : new Row[BatchRows];
+            _count = 0;
+        }
+
+        private void AddAll()
+        {
+            foreach (var (rows, count) in _full.GetConsumingEnumerable())
+            {
+                // After a failure or once the pass gave up, the batches are only taken, so the reader never waits.
+                if (_failure is null && !_abandoned)
+                {
+                    try
+                    {
+                        for (var i = 0; i < count; i++)
+                        {
+                            Add(in rows[i]);
+                        }
+                    }
+                    catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
+                    {
+                        _failure = e;
+                    }
+                }
+
+                _free.Enqueue(rows);
+            }
+        }
+
+        private void Add(in Row row)
+        {
             var encoded = new EncodedRow
             {
                 SchoolYear = row.Year,
@@ -157,8 +245,7 @@ internal static class PlainPeriodFile
                 EmergentBilingual = row.Bilingual,
                 Funding = row.Funding,
             };
-            Builder.Add(in encoded);
-            return true;
+            _builder.Add(in encoded);
         }
     }
 
