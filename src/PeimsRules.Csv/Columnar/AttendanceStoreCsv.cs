@@ -543,25 +543,7 @@ public static class AttendanceStoreCsv
             {
                 Line = line,
                 ByteOffset = offset,
-                Encoded = new EncodedRow
-                {
-                    SchoolYear = row.SchoolYear,
-                    CampusNumber = row.Campus,
-                    StudentNumber = row.Student,
-                    Grade = row.Grade,
-                    Track = row.Track,
-                    Period = row.Period,
-                    AdaCode = row.AdaCode == 0 ? RecordBits.NoAdaCode : row.AdaCode - 1,
-                    DaysTaught = row.DaysTaught,
-                    Eligible = row.Eligible,
-                    Ineligible = row.Ineligible,
-                    Absent = row.Absent,
-                    RemoteSynchronous = row.RemoteSynchronous,
-                    RemoteAsynchronous = row.RemoteAsynchronous,
-                    Economic = row.Economic,
-                    EmergentBilingual = row.EmergentBilingual,
-                    Funding = row.Funding,
-                },
+                Encoded = row.Encode(),
             };
         }
 

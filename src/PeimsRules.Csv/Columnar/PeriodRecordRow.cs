@@ -86,6 +86,27 @@ internal partial struct PeriodRecordRow
     [CsvConverter(typeof(Fields.Funding))]
     public int Funding { get; set; }
 
+    /// <summary>The row as a store holds it (a plain row the canonical reader accepts as it is).</summary>
+    public readonly Attendance.Columnar.EncodedRow Encode() => new()
+    {
+        SchoolYear = SchoolYear,
+        CampusNumber = Campus,
+        StudentNumber = Student,
+        Grade = Grade,
+        Track = Track,
+        Period = Period,
+        AdaCode = AdaCode == 0 ? Attendance.Columnar.RecordBits.NoAdaCode : AdaCode - 1,
+        DaysTaught = DaysTaught,
+        Eligible = Eligible,
+        Ineligible = Ineligible,
+        Absent = Absent,
+        RemoteSynchronous = RemoteSynchronous,
+        RemoteAsynchronous = RemoteAsynchronous,
+        Economic = Economic,
+        EmergentBilingual = EmergentBilingual,
+        Funding = Funding,
+    };
+
     /// <summary>Whether every field was in its plain form.</summary>
     public readonly bool IsPlain =>
         (SchoolYear | District | Campus | Grade | Track | Period | AdaCode | DaysTaught | Eligible | Ineligible | Absent

@@ -136,19 +136,19 @@ internal static class PlainPeriodFile
     {
         private const int BatchRows = 1 << 14;
         private readonly AttendanceStoreBuilder _builder = new();
-        private readonly BlockingCollection<(Row[] Rows, int Count)> _full = new(boundedCapacity: 8);
-        private readonly ConcurrentQueue<Row[]> _free = new();
+        private readonly BlockingCollection<(PeriodRecordRow[] Rows, int Count)> _full = new(boundedCapacity: 8);
+        private readonly ConcurrentQueue<PeriodRecordRow[]> _free = new();
         private readonly Task _adder;
-        private Row[] _batch = new Row[BatchRows];
+        private PeriodRecordRow[] _batch = new PeriodRecordRow[BatchRows];
         private int _count;
         private volatile bool _abandoned;
         private Exception? _failure;
 
         public StoreSink() => _adder = Task.Factory.StartNew(AddAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-        public override bool Take(in Row row)
+        public override bool Take(in PeriodRecordRow row)
         {
-            if (row.Taught > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
+            if (row.DaysTaught > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
             {
                 return false;
             }
@@ -196,7 +196,7 @@ internal static class PlainPeriodFile
         private void Flush()
         {
             _full.Add((_batch, _count));
-            _batch = _free.TryDequeue(out var free) ? free : new Row[BatchRows];
+            _batch = _free.TryDequeue(out var free) ? free : new PeriodRecordRow[BatchRows];
             _count = 0;
         }
 
@@ -224,27 +224,9 @@ internal static class PlainPeriodFile
             }
         }
 
-        private void Add(in Row row)
+        private void Add(in PeriodRecordRow row)
         {
-            var encoded = new EncodedRow
-            {
-                SchoolYear = row.Year,
-                CampusNumber = row.Campus,
-                StudentNumber = row.Student,
-                Grade = row.Grade,
-                Track = row.Track,
-                Period = row.Period,
-                AdaCode = row.AdaCode == 0 ? RecordBits.NoAdaCode : row.AdaCode - 1,
-                DaysTaught = row.Taught,
-                Eligible = row.Eligible,
-                Ineligible = row.Ineligible,
-                Absent = row.Absent,
-                RemoteSynchronous = row.Synchronous,
-                RemoteAsynchronous = row.Asynchronous,
-                Economic = row.Economic,
-                EmergentBilingual = row.Bilingual,
-                Funding = row.Funding,
-            };
+            var encoded = row.Encode();
             _builder.Add(in encoded);
         }
     }
@@ -540,33 +522,10 @@ internal static class PlainPeriodFile
         }
     }
 
-    /// <summary>One row's values in plain form (codes as their index in their table).</summary>
-    private struct Row
-    {
-        public int Year;
-        public int District;
-        public int Campus;
-        public long Student;
-        public int Grade;
-        public int Track;
-        public int Period;
-        public int Taught;
-        public int Eligible;
-        public int Ineligible;
-        public int Absent;
-        public int Remote;
-        public int Synchronous;
-        public int Asynchronous;
-        public int AdaCode;
-        public int Economic;
-        public int Bilingual;
-        public int Funding;
-    }
-
     /// <summary>What takes each row the pass accepts, after its checks: false gives up the pass.</summary>
     private abstract class RowSink
     {
-        public abstract bool Take(in Row row);
+        public abstract bool Take(in PeriodRecordRow row);
     }
 
     /// <summary>One thread's rows: the sums of its cells, and what the seams with its neighbours need.</summary>
@@ -588,6 +547,7 @@ internal static class PlainPeriodFile
         private int _campus = -1;
         private long _student = -1;
         private bool _first = true;
+        private bool _keepPreKindergarten;
 
         public bool GaveUp { get; set; }
 
@@ -764,25 +724,24 @@ internal static class PlainPeriodFile
                         return false;
                     }
 
-                    var fields = new Row
+                    var fields = new PeriodRecordRow
                     {
-                        Year = (int)year,
+                        SchoolYear = (int)year,
                         District = (int)district,
                         Campus = (int)campus,
                         Student = student,
                         Grade = grade,
                         Track = (int)track,
                         Period = period,
-                        Taught = taught,
+                        DaysTaught = taught,
                         Eligible = eligible,
                         Ineligible = ineligible,
                         Absent = absent,
-                        Remote = synchronous + asynchronous,
-                        Synchronous = synchronous,
-                        Asynchronous = asynchronous,
+                        RemoteSynchronous = synchronous,
+                        RemoteAsynchronous = asynchronous,
                         AdaCode = adaCode,
                         Economic = economic,
-                        Bilingual = bilingual,
+                        EmergentBilingual = bilingual,
                         Funding = funding,
                     };
                     if (!Add(fields))
@@ -885,25 +844,24 @@ internal static class PlainPeriodFile
                     values[(int)role] = value;
                 }
 
-                var row = new Row
+                var row = new PeriodRecordRow
                 {
-                    Year = (int)values[(int)Role.SchoolYear],
+                    SchoolYear = (int)values[(int)Role.SchoolYear],
                     District = (int)values[(int)Role.District],
                     Campus = (int)values[(int)Role.Campus],
                     Student = values[(int)Role.Student],
                     Grade = (int)values[(int)Role.Grade],
                     Track = (int)values[(int)Role.Track],
                     Period = (int)values[(int)Role.Period],
-                    Taught = (int)values[(int)Role.DaysTaught],
+                    DaysTaught = (int)values[(int)Role.DaysTaught],
                     Eligible = (int)values[(int)Role.Eligible],
                     Ineligible = (int)values[(int)Role.Ineligible],
                     Absent = (int)values[(int)Role.Absent],
-                    Remote = (int)(values[(int)Role.RemoteSynchronous] + values[(int)Role.RemoteAsynchronous]),
-                    Synchronous = (int)values[(int)Role.RemoteSynchronous],
-                    Asynchronous = (int)values[(int)Role.RemoteAsynchronous],
+                    RemoteSynchronous = (int)values[(int)Role.RemoteSynchronous],
+                    RemoteAsynchronous = (int)values[(int)Role.RemoteAsynchronous],
                     AdaCode = (int)values[(int)Role.AdaCode],
                     Economic = (int)values[(int)Role.Economic],
-                    Bilingual = (int)values[(int)Role.EmergentBilingual],
+                    EmergentBilingual = (int)values[(int)Role.EmergentBilingual],
                     Funding = (int)values[(int)Role.Funding],
                 };
                 if (!Add(row))
@@ -994,18 +952,18 @@ internal static class PlainPeriodFile
 
         /// <summary>Adds one row's record to its cell; false when the record is not one the canonical reader accepts as it is, or out of campus order.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private bool Add(in Row r)
+        private bool Add(in PeriodRecordRow r)
         {
             unchecked
             {
-                var year = r.Year;
+                var year = r.SchoolYear;
                 var campus = r.Campus;
                 var student = r.Student;
-                var taught = r.Taught;
+                var taught = r.DaysTaught;
                 var eligible = r.Eligible;
                 var ineligible = r.Ineligible;
                 var absent = r.Absent;
-                var remote = r.Remote;
+                var remote = r.RemoteSynchronous + r.RemoteAsynchronous;
 
                 // The rules of the record's constructor (AttendanceStoreCsv.IsValidPlain, without the store's own limit).
                 if (year is < PeimsRules.SchoolYear.MinimumEndYear or > PeimsRules.SchoolYear.MaximumEndYear
@@ -1021,6 +979,9 @@ internal static class PlainPeriodFile
                     Year = year;
                     FirstCampus = campus;
                     FirstStudent = student;
+
+                    // The pre-K students are kept only in the years that have the pre-K four-year-olds row.
+                    _keepPreKindergarten = RuleSet.For(new PeimsRules.SchoolYear(year)).HasAllStudentsEarlyEducationRows;
                 }
                 else if (year != Year)
                 {
@@ -1082,7 +1043,7 @@ internal static class PlainPeriodFile
 
                 _first = false;
                 Records++;
-                if (grade == PreKindergartenGrade
+                if (grade == PreKindergartenGrade && _keepPreKindergarten
                     && (PreKindergartenStudents.Count == 0 || PreKindergartenStudents[^1] != new PreKindergartenStudent(campus, track, student)))
                 {
                     PreKindergartenStudents.Add(new PreKindergartenStudent(campus, track, student));
@@ -1091,7 +1052,7 @@ internal static class PlainPeriodFile
                 var flags = RecordBits.Flags(
                     RecordBits.NoAdaCode,
                     r.Economic,
-                    r.Bilingual,
+                    r.EmergentBilingual,
                     r.Funding);
                 // A student's rows are one a period: the cell of each period is kept, so most rows find theirs without the table.
                 var cellKey = (grade << 22) | (track << 15) | (period << 11) | taught;
