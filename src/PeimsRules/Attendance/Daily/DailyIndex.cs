@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NodaTime;
 
@@ -112,7 +111,7 @@ internal sealed class DailyIndex
         Dictionary<string, int> studentIndex,
         PreparedEnrollment[][] enrollments,
         PreparedProgram[][] programs,
-        DailyAttendanceMark[] inputMarks)
+        DailyAttendanceMarks inputMarks)
     {
         Options = options;
         SchoolYear = schoolYear;
@@ -124,7 +123,7 @@ internal sealed class DailyIndex
 
         // The marks packed by student are made when first asked for: the reference build and the explanation read
         // them; the streaming build (StreamingBuild) reads the input in its own order and never needs them.
-        _packed = new Lazy<PackedMarks>(() => PackedMarks.Create(inputMarks, studentIndex, students.Length), LazyThreadSafetyMode.ExecutionAndPublication);
+        _packed = new Lazy<PackedMarks>(() => PackedMarks.Create(inputMarks, StudentsOfMarkTable(), students.Length), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public DailyBuildOptions Options { get; }
@@ -140,8 +139,8 @@ internal sealed class DailyIndex
     /// <summary>Each student's program participations.</summary>
     public PreparedProgram[][] Programs { get; }
 
-    /// <summary>The marks as given, in input order.</summary>
-    public DailyAttendanceMark[] InputMarks { get; }
+    /// <summary>The marks as given, in input order, held compactly.</summary>
+    public DailyAttendanceMarks InputMarks { get; }
 
     /// <summary>The marks, packed by student: each student's marks together, in input order; then those of no enrolled student.</summary>
     public DailyAttendanceMark[] Marks => _packed.Value.Marks;
@@ -156,6 +155,23 @@ internal sealed class DailyIndex
 
     /// <summary>The index of the student whose id is <paramref name="id"/>, or -1 when the student has no enrollment.</summary>
     public int IndexOf(string id) => _studentIndex.TryGetValue(id, out var s) ? s : -1;
+
+    /// <summary>
+    /// For each student of the marks' student table (<see cref="DailyAttendanceMarks.StudentTable"/>), the index of the
+    /// enrolled student with that id, or -1 when the student has no enrollment: one look-up per distinct student, not
+    /// one per mark.
+    /// </summary>
+    public int[] StudentsOfMarkTable()
+    {
+        var table = InputMarks.StudentTable;
+        var map = new int[table.Length];
+        for (var k = 0; k < map.Length; k++)
+        {
+            map[k] = IndexOf(table[k].Value);
+        }
+
+        return map;
+    }
 
     /// <summary>The indices (into <see cref="Marks"/>, packed by student) of student <paramref name="s"/>'s marks, in input order.</summary>
     public ReadOnlySpan<int> MarksOf(int s) => _packed.Value.Of(s);
@@ -327,8 +343,7 @@ internal sealed class DailyIndex
                 : [.. l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep)];
         }
 
-        var markArray = marks is ImmutableArray<DailyAttendanceMark> immutable ? ImmutableCollectionsMarshal.AsArray(immutable)! : marks.ToArray();
-        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray);
+        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, DailyAttendanceMarks.From(marks));
     }
 
     /// <summary>The places given, as <c> (calendars.csv, line 2; calendars.csv, line 9)</c>, or nothing when none is known.</summary>
@@ -408,34 +423,25 @@ internal sealed class PackedMarks
     /// <summary>The indices of student <paramref name="s"/>'s marks, in input order.</summary>
     public ReadOnlySpan<int> Of(int s) => _order.AsSpan(_start[s], _start[s + 1] - _start[s]);
 
-    public static PackedMarks Create(DailyAttendanceMark[] markArray, Dictionary<string, int> studentIndex, int studentCount)
+    public static PackedMarks Create(DailyAttendanceMarks table, int[] studentsOfTable, int studentCount)
     {
         // Marks are grouped by student with a counting sort (two passes, no comparison): the builder then walks each
-        // student's marks once per enrollment.
-        var studentOfMark = new int[markArray.Length];
-        var markDays = new int[markArray.Length];
+        // student's marks once per enrollment. The table's student numbers are mapped to the index's once per student.
+        var tableStudent = table.StudentOfMark;
+        var markDays = table.DayOfMark;
+        var studentOfMark = new int[table.Count];
         var markStart = new int[studentCount + 1];
         var orphans = new List<int>();
-        var lastDate = default(LocalDate);
-        var lastDay = DayNumber.Of(lastDate);
-        for (var i = 0; i < markArray.Length; i++)
+        for (var i = 0; i < studentOfMark.Length; i++)
         {
-            // Files come sorted by date or by student: consecutive marks mostly share a date.
-            var date = markArray[i].Date;
-            if (date != lastDate)
+            var s = studentsOfTable[tableStudent[i]];
+            studentOfMark[i] = s;
+            if (s >= 0)
             {
-                (lastDate, lastDay) = (date, DayNumber.Of(date));
-            }
-
-            markDays[i] = lastDay;
-            if (studentIndex.TryGetValue(markArray[i].Student.Value, out var s))
-            {
-                studentOfMark[i] = s;
                 markStart[s + 1]++;
             }
             else
             {
-                studentOfMark[i] = -1;
                 orphans.Add(i);
             }
         }
@@ -447,7 +453,7 @@ internal sealed class PackedMarks
 
         var next = markStart[..^1];
         var markOrder = new int[markStart[^1]];
-        for (var i = 0; i < markArray.Length; i++)
+        for (var i = 0; i < studentOfMark.Length; i++)
         {
             var s = studentOfMark[i];
             if (s >= 0)
@@ -457,12 +463,12 @@ internal sealed class PackedMarks
         }
 
         // Packed by student, then the marks of no enrolled student; indices from here on are packed indices.
-        var packed = new DailyAttendanceMark[markArray.Length];
-        var packedDays = new int[markArray.Length];
+        var packed = new DailyAttendanceMark[table.Count];
+        var packedDays = new int[table.Count];
         for (var i = 0; i < markOrder.Length; i++)
         {
             var from = markOrder[i];
-            packed[i] = markArray[from];
+            packed[i] = table[from];
             packedDays[i] = markDays[from];
             markOrder[i] = i;
         }
@@ -471,7 +477,7 @@ internal sealed class PackedMarks
         for (var k = 0; k < orphans.Count; k++)
         {
             var at = markOrder.Length + k;
-            packed[at] = markArray[orphans[k]];
+            packed[at] = table[orphans[k]];
             packedDays[at] = markDays[orphans[k]];
             orphanIndices[k] = at;
         }
