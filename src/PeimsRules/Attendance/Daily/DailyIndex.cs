@@ -20,6 +20,11 @@ internal sealed class CalendarEntry(SchoolCalendar calendar, InstructionalTrack?
 /// </summary>
 internal sealed class PreparedEnrollment
 {
+    private static readonly int[] NoChangeDays = [];
+    private static readonly AdaEligibility[] NoChangeCodes = [];
+
+    // The code in force from entry, then the later changes (most enrollments have none: no arrays of their own).
+    private readonly AdaEligibility _firstCode;
     private readonly int[] _codeFrom;
     private readonly AdaEligibility[] _codes;
 
@@ -32,11 +37,11 @@ internal sealed class PreparedEnrollment
             ? int.MaxValue
             : DayNumber.Of(w) + (meaning == WithdrawalDateMeaning.LastDayEnrolled ? 1 : 0);
         var changes = enrollment.AdaEligibility;
-        _codeFrom = new int[changes.Count];
-        _codes = new AdaEligibility[changes.Count];
-        for (var i = 0; i < changes.Count; i++)
+        _firstCode = changes[0].Code;
+        (_codeFrom, _codes) = changes.Count == 1 ? (NoChangeDays, NoChangeCodes) : (new int[changes.Count - 1], new AdaEligibility[changes.Count - 1]);
+        for (var i = 1; i < changes.Count; i++)
         {
-            (_codeFrom[i], _codes[i]) = (DayNumber.Of(changes[i].EffectiveDate), changes[i].Code);
+            (_codeFrom[i - 1], _codes[i - 1]) = (DayNumber.Of(changes[i].EffectiveDate), changes[i].Code);
         }
 
         IsEarlyEducation = enrollment.GradeLevel == GradeLevel.EarlyEducation;
@@ -61,7 +66,7 @@ internal sealed class PreparedEnrollment
     /// <summary>Whether one code is in force from day number <paramref name="first"/> through <paramref name="last"/>: no change takes effect after the first.</summary>
     public bool HasOneCodeThrough(int first, int last)
     {
-        for (var i = 1; i < _codeFrom.Length; i++)
+        for (var i = 0; i < _codeFrom.Length; i++)
         {
             if (_codeFrom[i] > first && _codeFrom[i] <= last)
             {
@@ -75,8 +80,8 @@ internal sealed class PreparedEnrollment
     /// <summary>The ADA eligibility code in force on day number <paramref name="day"/>.</summary>
     public AdaEligibility CodeOn(int day)
     {
-        var code = _codes[0];
-        for (var i = 1; i < _codes.Length && _codeFrom[i] <= day; i++)
+        var code = _firstCode;
+        for (var i = 0; i < _codes.Length && _codeFrom[i] <= day; i++)
         {
             code = _codes[i];
         }
@@ -91,6 +96,15 @@ internal readonly record struct PreparedProgram(SpecialProgram Program, int Star
     public static PreparedProgram Of(ProgramParticipation p) =>
         new(p.Program, DayNumber.Of(p.Start), p.End is { } e ? DayNumber.Of(e) : int.MaxValue, p.IsMainstreamIep);
 
+    /// <summary>By start, end, program and mainstream setting: the order of a student's programs.</summary>
+    public static Comparison<PreparedProgram> DateOrder { get; } = static (a, b) =>
+    {
+        var c = a.Start.CompareTo(b.Start);
+        c = c != 0 ? c : a.End.CompareTo(b.End);
+        c = c != 0 ? c : a.Program.CompareTo(b.Program);
+        return c != 0 ? c : a.IsMainstreamIep.CompareTo(b.IsMainstreamIep);
+    };
+
     public bool Covers(int day) => day >= Start && day <= End;
 }
 
@@ -101,14 +115,16 @@ internal readonly record struct PreparedProgram(SpecialProgram Program, int Star
 /// </summary>
 internal sealed class DailyIndex
 {
-    private readonly Dictionary<string, int> _studentIndex;
+    private readonly Dictionary<string, int> _firstSeen;
+    private readonly int[]? _rank;
     private readonly Lazy<PackedMarks> _packed;
 
     private DailyIndex(
         DailyBuildOptions options,
         SchoolYear? schoolYear,
         StudentId[] students,
-        Dictionary<string, int> studentIndex,
+        Dictionary<string, int> firstSeen,
+        int[]? rank,
         PreparedEnrollment[][] enrollments,
         PreparedProgram[][] programs,
         DailyAttendanceMarks inputMarks)
@@ -116,7 +132,7 @@ internal sealed class DailyIndex
         Options = options;
         SchoolYear = schoolYear;
         Students = students;
-        _studentIndex = studentIndex;
+        (_firstSeen, _rank) = (firstSeen, rank);
         Enrollments = enrollments;
         Programs = programs;
         InputMarks = inputMarks;
@@ -151,10 +167,10 @@ internal sealed class DailyIndex
     /// <summary>The indices of marks whose student has no enrollment at all.</summary>
     public int[] MarksOfNoEnrolledStudent => _packed.Value.OfNoEnrolledStudent;
 
-    public bool TryFind(StudentId student, out int index) => _studentIndex.TryGetValue(student.Value, out index);
+    public bool TryFind(StudentId student, out int index) => (index = IndexOf(student.Value)) >= 0;
 
     /// <summary>The index of the student whose id is <paramref name="id"/>, or -1 when the student has no enrollment.</summary>
-    public int IndexOf(string id) => _studentIndex.TryGetValue(id, out var s) ? s : -1;
+    public int IndexOf(string id) => !_firstSeen.TryGetValue(id, out var k) ? -1 : _rank is null ? k : _rank[k];
 
     /// <summary>
     /// For each student of the marks' student table (<see cref="DailyAttendanceMarks.StudentTable"/>), the index of the
@@ -238,8 +254,8 @@ internal sealed class DailyIndex
         var enrollmentArray = enrollments as IReadOnlyList<StudentEnrollment> ?? enrollments.ToArray();
         var entryOf = new CalendarEntry?[enrollmentArray.Count];
         var studentOf = new int[enrollmentArray.Count];
-        var studentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new List<StudentId>();
+        var studentIndex = new Dictionary<string, int>(enrollmentArray.Count, StringComparer.Ordinal);
+        var ids = new List<StudentId>(enrollmentArray.Count);
         for (var i = 0; i < enrollmentArray.Count; i++)
         {
             var enrollment = enrollmentArray[i];
@@ -263,21 +279,24 @@ internal sealed class DailyIndex
             studentOf[i] = seen;
         }
 
-        // Student ids in ordinal order (StudentId's order); rank[first-seen number] is the student's index.
-        var sortedIds = ids.ToArray();
-        var firstSeen = new int[sortedIds.Length];
-        for (var k = 0; k < firstSeen.Length; k++)
+        // Student ids in ordinal order (StudentId's order); rank[first-seen number] is the student's index. Files mostly
+        // come sorted by student, and then the first-seen numbers are the indices already (no rank, no sort).
+        var students = ids.ToArray();
+        int[]? rank = null;
+        if (!IsOrdered(students))
         {
-            firstSeen[k] = k;
-        }
+            var firstSeen = new int[students.Length];
+            for (var k = 0; k < firstSeen.Length; k++)
+            {
+                firstSeen[k] = k;
+            }
 
-        Array.Sort(sortedIds, firstSeen);
-        var rank = new int[sortedIds.Length];
-        var students = sortedIds;
-        for (var k = 0; k < students.Length; k++)
-        {
-            rank[firstSeen[k]] = k;
-            studentIndex[students[k].Value] = k;
+            Array.Sort(students, firstSeen);
+            rank = new int[students.Length];
+            for (var k = 0; k < students.Length; k++)
+            {
+                rank[firstSeen[k]] = k;
+            }
         }
 
         var enrollmentStart = new int[students.Length + 1];
@@ -285,7 +304,7 @@ internal sealed class DailyIndex
         {
             if (studentOf[i] >= 0)
             {
-                studentOf[i] = rank[studentOf[i]];
+                studentOf[i] = rank is null ? studentOf[i] : rank[studentOf[i]];
                 enrollmentStart[studentOf[i] + 1]++;
             }
         }
@@ -326,24 +345,61 @@ internal sealed class DailyIndex
             throw new DailyAttendanceInputException(problems);
         }
 
-        var programLists = new List<ProgramParticipation>?[students.Length];
-        foreach (var program in programs)
+        // Each student's programs, grouped with a counting sort and put in date order: no list per student.
+        var programList = programs as IReadOnlyList<ProgramParticipation> ?? programs.ToArray();
+        var programOf = new int[programList.Count];
+        var programStart = new int[students.Length + 1];
+        for (var i = 0; i < programList.Count; i++)
         {
+            var program = programList[i];
             ArgumentNullException.ThrowIfNull(program, nameof(programs));
-            if (studentIndex.TryGetValue(program.Student.Value, out var k))
+            var k = programOf[i] = studentIndex.TryGetValue(program.Student.Value, out var seen) ? (rank is null ? seen : rank[seen]) : -1;
+            if (k >= 0)
             {
-                (programLists[k] ??= []).Add(program);
+                programStart[k + 1]++;
             }
         }
 
         var programArrays = new PreparedProgram[students.Length][];
         for (var k = 0; k < students.Length; k++)
         {
-            programArrays[k] = programLists[k] is not { } l ? []
-                : [.. l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep)];
+            var count = programStart[k + 1];
+            programArrays[k] = count == 0 ? [] : new PreparedProgram[count];
+            programStart[k + 1] = 0;
         }
 
-        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, DailyAttendanceMarks.From(marks));
+        for (var i = 0; i < programList.Count; i++)
+        {
+            if (programOf[i] is var k and >= 0)
+            {
+                programArrays[k][programStart[k + 1]++] = PreparedProgram.Of(programList[i]);
+            }
+        }
+
+        foreach (var prepared in programArrays)
+        {
+            if (prepared.Length > 1)
+            {
+                // Programs equal in all four keys are equal values: no order among ties to keep.
+                Array.Sort(prepared, PreparedProgram.DateOrder);
+            }
+        }
+
+        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, rank, enrollmentArrays, programArrays, DailyAttendanceMarks.From(marks));
+    }
+
+    /// <summary>Whether the ids are in strictly increasing ordinal order.</summary>
+    private static bool IsOrdered(StudentId[] ids)
+    {
+        for (var k = 1; k < ids.Length; k++)
+        {
+            if (string.CompareOrdinal(ids[k - 1].Value, ids[k].Value) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The places given, as <c> (calendars.csv, line 2; calendars.csv, line 9)</c>, or nothing when none is known.</summary>
