@@ -6,7 +6,8 @@ namespace PeimsRules.Benchmarks;
 /// <summary>
 /// The daily-to-period builder on a generated district (<see cref="DailyDistrictGenerator"/>): 2,000, 20,000 and
 /// 200,000 students x 180 days x 2 marks (720,000 to 72 million marks), from the inputs in memory (calendars,
-/// enrollments, marks, programs) to the period records. <see cref="BuildPeriodRecords"/> is what
+/// enrollments, the marks as the <see cref="DailyAttendanceMarks"/> the readers of daily attendance give, programs) to
+/// the period records. <see cref="BuildPeriodRecords"/> is what
 /// <see cref="PeriodAttendanceBuilder.Build"/> runs (the streaming build); <see cref="ReferenceBuildPeriodRecords"/>, the baseline,
 /// is the reference implementation it is checked against. Reports time, allocations, and daily marks per second
 /// (<see cref="MarksPerSecondColumn"/>).

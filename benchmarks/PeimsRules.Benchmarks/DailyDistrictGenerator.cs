@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using NodaTime;
 using PeimsRules.Attendance.Daily;
 
@@ -105,9 +104,9 @@ public static class DailyDistrictGenerator
             }
         }
 
-        // Daily attendance is exported day by day, as a district's file would be: the marks come in date order.
-        var marks = new DailyAttendanceMark[MarksFor(students)];
-        var n = 0;
+        // Daily attendance is exported day by day, as a district's file would be: the marks come in date order, held
+        // compactly as the readers of daily attendance hold them.
+        var marks = new DailyAttendanceMarks.Builder(checked((int)MarksFor(students)));
         var periodNames = new[] { "1", "2", "3" };
         var snapshotStart = new LocalTime(9, 0);
         var snapshotEnd = new LocalTime(9, 50);
@@ -119,14 +118,14 @@ public static class DailyDistrictGenerator
                 var r = random.Next(100);
                 var status = r < 5 ? AttendanceMarkStatus.Absent : r < 6 ? AttendanceMarkStatus.PresentForFunding : AttendanceMarkStatus.Present;
                 var otherPeriod = random.Next(2) == 0 ? 0 : 2;
-                marks[n++] = new DailyAttendanceMark(ids[s], campus, days[d], snapshotStart, snapshotEnd, status, periodNames[1]);
-                marks[n++] = new DailyAttendanceMark(
+                marks.Add(ids[s], campus, days[d], snapshotStart, snapshotEnd, status, periodNames[1]);
+                marks.Add(
                     ids[s], campus, days[d], new LocalTime(8 + otherPeriod, 0), new LocalTime(8 + otherPeriod, 50),
                     random.Next(20) == 0 ? AttendanceMarkStatus.Absent : AttendanceMarkStatus.Present, periodNames[otherPeriod]);
             }
         }
 
-        return new DailyDistrict(calendars, enrollments, ImmutableCollectionsMarshal.AsImmutableArray(marks), programs);
+        return new DailyDistrict(calendars, enrollments, marks.ToMarks(), programs);
     }
 
     private static LocalDate[] SchoolDays()

@@ -9,7 +9,9 @@ namespace PeimsRules.Tests.Daily;
 /// order, the same special-programs records, the same marks listed as unmatched or on non-instructional days, the same
 /// days left out by reason, the same explanations, and the same error when the inputs are refused. Over messy districts
 /// (every exclusion, conflicting and missing snapshot marks, marks on no enrollment and on weekends), with every
-/// option, with the marks in a shuffled order, and run on one thread or in tiny parallel chunks and runs.
+/// option, with the marks in a shuffled order, given as a list or held compactly as a <see cref="DailyAttendanceMarks"/>
+/// (made at once, or joined from tiny pieces so that its students and slots are numbered differently), and run on one
+/// thread or in tiny parallel chunks and runs.
 /// </summary>
 [Properties(Arbitrary = [typeof(DailyArbitraries)], MaxTest = 80)]
 public class StreamingBuildProperties
@@ -38,6 +40,16 @@ public class StreamingBuildProperties
         AssertSameBuild(
             Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, d.Marks, d.Programs, options, int.MaxValue, 1)),
             Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, d.Marks, d.Programs, options, int.MaxValue, 1, int.MaxValue)));
+
+        // The same marks held compactly, as the readers of daily attendance give them: made at once, and joined from
+        // pieces of a few marks (so a student or slot has another number in the table than it would have made at once).
+        var reference = Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, d.Marks, d.Programs, options, int.MaxValue, 1));
+        AssertSameBuild(
+            reference,
+            Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, DailyAttendanceMarks.From(shuffled), d.Programs, options, 0, studentsPerRun, marksPerChunk)));
+        AssertSameBuild(
+            reference,
+            Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, InPieces(shuffled, 1 + (choice % 5)), d.Programs, options, 0, studentsPerRun, marksPerChunk)));
     }
 
     [Property]
@@ -48,6 +60,9 @@ public class StreamingBuildProperties
         AssertSameBuild(
             Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, d.Marks, d.Programs, null, int.MaxValue, 1)),
             Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, d.Marks, d.Programs, null, 0, 2, 3)));
+        AssertSameBuild(
+            Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, d.Marks, d.Programs, null, int.MaxValue, 1)),
+            Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, InPieces(d.Marks, 3), d.Programs, null, 0, 2, 3)));
     }
 
     [Property]
@@ -58,8 +73,33 @@ public class StreamingBuildProperties
 
         var reference = Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, absences, d.Programs, null, int.MaxValue, 1));
         var streaming = Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, absences, d.Programs, null, 0, 1, 2));
+        var held = Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, InPieces(absences, 2), d.Programs, null, 0, 1, 2));
 
         AssertSameBuild(reference, streaming);
+        AssertSameBuild(reference, held);
+    }
+
+    [Property]
+    public void Marks_joined_from_pieces_are_the_marks_in_their_order(MessyDistrict generated, byte size)
+    {
+        var marks = generated.District.Marks;
+
+        var held = InPieces(marks, 1 + (size % 9));
+
+        Assert.Equal(marks, held);
+        Assert.Equal(marks.Count, held.Count);
+    }
+
+    /// <summary><paramref name="marks"/> held compactly, joined piece by piece from tables of <paramref name="size"/> marks each.</summary>
+    private static DailyAttendanceMarks InPieces(IReadOnlyList<DailyAttendanceMark> marks, int size)
+    {
+        var builder = new DailyAttendanceMarks.Builder();
+        foreach (var piece in marks.Chunk(size))
+        {
+            builder.AddRange(DailyAttendanceMarks.From(piece));
+        }
+
+        return builder.ToMarks();
     }
 
     internal static void AssertSameBuild((PeriodAttendanceBuild? Build, string? Error) reference, (PeriodAttendanceBuild? Build, string? Error) streaming)

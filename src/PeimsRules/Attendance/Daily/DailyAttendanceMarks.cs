@@ -107,7 +107,8 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
 
     /// <summary>
     /// Fills a <see cref="DailyAttendanceMarks"/>, mark by mark, in order. Consecutive marks of one student (the same
-    /// id text, as a reader that keeps one string per student gives) or of one slot cost no look-up.
+    /// id text, as a reader that keeps one string per student gives) or of one slot cost no look-up, nor does the
+    /// student who first came after the last one (the next student of a file sorted by date).
     /// </summary>
     public sealed class Builder
     {
@@ -210,7 +211,12 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
 
         private void Append(StudentId student, LocalDate date, MarkSlot slot)
         {
-            var s = ReferenceEquals(student.Value, _lastId) ? _lastStudent : StudentIndex(student);
+            // A file sorted by date lists each day's students in the same order as the day before: the student after the
+            // last one is tried before the dictionary.
+            var next = _lastStudent + 1;
+            var s = ReferenceEquals(student.Value, _lastId) ? _lastStudent
+                : (uint)next < (uint)_students.Count && string.Equals(_students[next].Value, student.Value, StringComparison.Ordinal) ? next
+                : StudentIndex(student);
             (_lastId, _lastStudent) = (student.Value, s);
             if (date != _lastDate)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NodaTime;
 
@@ -21,6 +20,11 @@ internal sealed class CalendarEntry(SchoolCalendar calendar, InstructionalTrack?
 /// </summary>
 internal sealed class PreparedEnrollment
 {
+    private static readonly int[] NoChangeDays = [];
+    private static readonly AdaEligibility[] NoChangeCodes = [];
+
+    // The code in force from entry, then the later changes (most enrollments have none: no arrays of their own).
+    private readonly AdaEligibility _firstCode;
     private readonly int[] _codeFrom;
     private readonly AdaEligibility[] _codes;
 
@@ -33,11 +37,11 @@ internal sealed class PreparedEnrollment
             ? int.MaxValue
             : DayNumber.Of(w) + (meaning == WithdrawalDateMeaning.LastDayEnrolled ? 1 : 0);
         var changes = enrollment.AdaEligibility;
-        _codeFrom = new int[changes.Count];
-        _codes = new AdaEligibility[changes.Count];
-        for (var i = 0; i < changes.Count; i++)
+        _firstCode = changes[0].Code;
+        (_codeFrom, _codes) = changes.Count == 1 ? (NoChangeDays, NoChangeCodes) : (new int[changes.Count - 1], new AdaEligibility[changes.Count - 1]);
+        for (var i = 1; i < changes.Count; i++)
         {
-            (_codeFrom[i], _codes[i]) = (DayNumber.Of(changes[i].EffectiveDate), changes[i].Code);
+            (_codeFrom[i - 1], _codes[i - 1]) = (DayNumber.Of(changes[i].EffectiveDate), changes[i].Code);
         }
 
         IsEarlyEducation = enrollment.GradeLevel == GradeLevel.EarlyEducation;
@@ -62,7 +66,7 @@ internal sealed class PreparedEnrollment
     /// <summary>Whether one code is in force from day number <paramref name="first"/> through <paramref name="last"/>: no change takes effect after the first.</summary>
     public bool HasOneCodeThrough(int first, int last)
     {
-        for (var i = 1; i < _codeFrom.Length; i++)
+        for (var i = 0; i < _codeFrom.Length; i++)
         {
             if (_codeFrom[i] > first && _codeFrom[i] <= last)
             {
@@ -76,8 +80,8 @@ internal sealed class PreparedEnrollment
     /// <summary>The ADA eligibility code in force on day number <paramref name="day"/>.</summary>
     public AdaEligibility CodeOn(int day)
     {
-        var code = _codes[0];
-        for (var i = 1; i < _codes.Length && _codeFrom[i] <= day; i++)
+        var code = _firstCode;
+        for (var i = 0; i < _codes.Length && _codeFrom[i] <= day; i++)
         {
             code = _codes[i];
         }
@@ -92,6 +96,15 @@ internal readonly record struct PreparedProgram(SpecialProgram Program, int Star
     public static PreparedProgram Of(ProgramParticipation p) =>
         new(p.Program, DayNumber.Of(p.Start), p.End is { } e ? DayNumber.Of(e) : int.MaxValue, p.IsMainstreamIep);
 
+    /// <summary>By start, end, program and mainstream setting: the order of a student's programs.</summary>
+    public static Comparison<PreparedProgram> DateOrder { get; } = static (a, b) =>
+    {
+        var c = a.Start.CompareTo(b.Start);
+        c = c != 0 ? c : a.End.CompareTo(b.End);
+        c = c != 0 ? c : a.Program.CompareTo(b.Program);
+        return c != 0 ? c : a.IsMainstreamIep.CompareTo(b.IsMainstreamIep);
+    };
+
     public bool Covers(int day) => day >= Start && day <= End;
 }
 
@@ -102,29 +115,31 @@ internal readonly record struct PreparedProgram(SpecialProgram Program, int Star
 /// </summary>
 internal sealed class DailyIndex
 {
-    private readonly Dictionary<string, int> _studentIndex;
+    private readonly Dictionary<string, int> _firstSeen;
+    private readonly int[]? _rank;
     private readonly Lazy<PackedMarks> _packed;
 
     private DailyIndex(
         DailyBuildOptions options,
         SchoolYear? schoolYear,
         StudentId[] students,
-        Dictionary<string, int> studentIndex,
+        Dictionary<string, int> firstSeen,
+        int[]? rank,
         PreparedEnrollment[][] enrollments,
         PreparedProgram[][] programs,
-        DailyAttendanceMark[] inputMarks)
+        DailyAttendanceMarks inputMarks)
     {
         Options = options;
         SchoolYear = schoolYear;
         Students = students;
-        _studentIndex = studentIndex;
+        (_firstSeen, _rank) = (firstSeen, rank);
         Enrollments = enrollments;
         Programs = programs;
         InputMarks = inputMarks;
 
         // The marks packed by student are made when first asked for: the reference build and the explanation read
         // them; the streaming build (StreamingBuild) reads the input in its own order and never needs them.
-        _packed = new Lazy<PackedMarks>(() => PackedMarks.Create(inputMarks, studentIndex, students.Length), LazyThreadSafetyMode.ExecutionAndPublication);
+        _packed = new Lazy<PackedMarks>(() => PackedMarks.Create(inputMarks, StudentsOfMarkTable(), students.Length), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public DailyBuildOptions Options { get; }
@@ -140,8 +155,8 @@ internal sealed class DailyIndex
     /// <summary>Each student's program participations.</summary>
     public PreparedProgram[][] Programs { get; }
 
-    /// <summary>The marks as given, in input order.</summary>
-    public DailyAttendanceMark[] InputMarks { get; }
+    /// <summary>The marks as given, in input order, held compactly.</summary>
+    public DailyAttendanceMarks InputMarks { get; }
 
     /// <summary>The marks, packed by student: each student's marks together, in input order; then those of no enrolled student.</summary>
     public DailyAttendanceMark[] Marks => _packed.Value.Marks;
@@ -152,10 +167,27 @@ internal sealed class DailyIndex
     /// <summary>The indices of marks whose student has no enrollment at all.</summary>
     public int[] MarksOfNoEnrolledStudent => _packed.Value.OfNoEnrolledStudent;
 
-    public bool TryFind(StudentId student, out int index) => _studentIndex.TryGetValue(student.Value, out index);
+    public bool TryFind(StudentId student, out int index) => (index = IndexOf(student.Value)) >= 0;
 
     /// <summary>The index of the student whose id is <paramref name="id"/>, or -1 when the student has no enrollment.</summary>
-    public int IndexOf(string id) => _studentIndex.TryGetValue(id, out var s) ? s : -1;
+    public int IndexOf(string id) => !_firstSeen.TryGetValue(id, out var k) ? -1 : _rank is null ? k : _rank[k];
+
+    /// <summary>
+    /// For each student of the marks' student table (<see cref="DailyAttendanceMarks.StudentTable"/>), the index of the
+    /// enrolled student with that id, or -1 when the student has no enrollment: one look-up per distinct student, not
+    /// one per mark.
+    /// </summary>
+    public int[] StudentsOfMarkTable()
+    {
+        var table = InputMarks.StudentTable;
+        var map = new int[table.Length];
+        for (var k = 0; k < map.Length; k++)
+        {
+            map[k] = IndexOf(table[k].Value);
+        }
+
+        return map;
+    }
 
     /// <summary>The indices (into <see cref="Marks"/>, packed by student) of student <paramref name="s"/>'s marks, in input order.</summary>
     public ReadOnlySpan<int> MarksOf(int s) => _packed.Value.Of(s);
@@ -222,8 +254,8 @@ internal sealed class DailyIndex
         var enrollmentArray = enrollments as IReadOnlyList<StudentEnrollment> ?? enrollments.ToArray();
         var entryOf = new CalendarEntry?[enrollmentArray.Count];
         var studentOf = new int[enrollmentArray.Count];
-        var studentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new List<StudentId>();
+        var studentIndex = new Dictionary<string, int>(enrollmentArray.Count, StringComparer.Ordinal);
+        var ids = new List<StudentId>(enrollmentArray.Count);
         for (var i = 0; i < enrollmentArray.Count; i++)
         {
             var enrollment = enrollmentArray[i];
@@ -247,21 +279,24 @@ internal sealed class DailyIndex
             studentOf[i] = seen;
         }
 
-        // Student ids in ordinal order (StudentId's order); rank[first-seen number] is the student's index.
-        var sortedIds = ids.ToArray();
-        var firstSeen = new int[sortedIds.Length];
-        for (var k = 0; k < firstSeen.Length; k++)
+        // Student ids in ordinal order (StudentId's order); rank[first-seen number] is the student's index. Files mostly
+        // come sorted by student, and then the first-seen numbers are the indices already (no rank, no sort).
+        var students = ids.ToArray();
+        int[]? rank = null;
+        if (!IsOrdered(students))
         {
-            firstSeen[k] = k;
-        }
+            var firstSeen = new int[students.Length];
+            for (var k = 0; k < firstSeen.Length; k++)
+            {
+                firstSeen[k] = k;
+            }
 
-        Array.Sort(sortedIds, firstSeen);
-        var rank = new int[sortedIds.Length];
-        var students = sortedIds;
-        for (var k = 0; k < students.Length; k++)
-        {
-            rank[firstSeen[k]] = k;
-            studentIndex[students[k].Value] = k;
+            Array.Sort(students, firstSeen);
+            rank = new int[students.Length];
+            for (var k = 0; k < students.Length; k++)
+            {
+                rank[firstSeen[k]] = k;
+            }
         }
 
         var enrollmentStart = new int[students.Length + 1];
@@ -269,7 +304,7 @@ internal sealed class DailyIndex
         {
             if (studentOf[i] >= 0)
             {
-                studentOf[i] = rank[studentOf[i]];
+                studentOf[i] = rank is null ? studentOf[i] : rank[studentOf[i]];
                 enrollmentStart[studentOf[i] + 1]++;
             }
         }
@@ -310,25 +345,61 @@ internal sealed class DailyIndex
             throw new DailyAttendanceInputException(problems);
         }
 
-        var programLists = new List<ProgramParticipation>?[students.Length];
-        foreach (var program in programs)
+        // Each student's programs, grouped with a counting sort and put in date order: no list per student.
+        var programList = programs as IReadOnlyList<ProgramParticipation> ?? programs.ToArray();
+        var programOf = new int[programList.Count];
+        var programStart = new int[students.Length + 1];
+        for (var i = 0; i < programList.Count; i++)
         {
+            var program = programList[i];
             ArgumentNullException.ThrowIfNull(program, nameof(programs));
-            if (studentIndex.TryGetValue(program.Student.Value, out var k))
+            var k = programOf[i] = studentIndex.TryGetValue(program.Student.Value, out var seen) ? (rank is null ? seen : rank[seen]) : -1;
+            if (k >= 0)
             {
-                (programLists[k] ??= []).Add(program);
+                programStart[k + 1]++;
             }
         }
 
         var programArrays = new PreparedProgram[students.Length][];
         for (var k = 0; k < students.Length; k++)
         {
-            programArrays[k] = programLists[k] is not { } l ? []
-                : [.. l.Select(PreparedProgram.Of).OrderBy(p => p.Start).ThenBy(p => p.End).ThenBy(p => p.Program).ThenBy(p => p.IsMainstreamIep)];
+            var count = programStart[k + 1];
+            programArrays[k] = count == 0 ? [] : new PreparedProgram[count];
+            programStart[k + 1] = 0;
         }
 
-        var markArray = marks is ImmutableArray<DailyAttendanceMark> immutable ? ImmutableCollectionsMarshal.AsArray(immutable)! : marks.ToArray();
-        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, enrollmentArrays, programArrays, markArray);
+        for (var i = 0; i < programList.Count; i++)
+        {
+            if (programOf[i] is var k and >= 0)
+            {
+                programArrays[k][programStart[k + 1]++] = PreparedProgram.Of(programList[i]);
+            }
+        }
+
+        foreach (var prepared in programArrays)
+        {
+            if (prepared.Length > 1)
+            {
+                // Programs equal in all four keys are equal values: no order among ties to keep.
+                Array.Sort(prepared, PreparedProgram.DateOrder);
+            }
+        }
+
+        return new DailyIndex(options, years.Count == 1 ? years[0] : null, students, studentIndex, rank, enrollmentArrays, programArrays, DailyAttendanceMarks.From(marks));
+    }
+
+    /// <summary>Whether the ids are in strictly increasing ordinal order.</summary>
+    private static bool IsOrdered(StudentId[] ids)
+    {
+        for (var k = 1; k < ids.Length; k++)
+        {
+            if (string.CompareOrdinal(ids[k - 1].Value, ids[k].Value) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The places given, as <c> (calendars.csv, line 2; calendars.csv, line 9)</c>, or nothing when none is known.</summary>
@@ -408,34 +479,25 @@ internal sealed class PackedMarks
     /// <summary>The indices of student <paramref name="s"/>'s marks, in input order.</summary>
     public ReadOnlySpan<int> Of(int s) => _order.AsSpan(_start[s], _start[s + 1] - _start[s]);
 
-    public static PackedMarks Create(DailyAttendanceMark[] markArray, Dictionary<string, int> studentIndex, int studentCount)
+    public static PackedMarks Create(DailyAttendanceMarks table, int[] studentsOfTable, int studentCount)
     {
         // Marks are grouped by student with a counting sort (two passes, no comparison): the builder then walks each
-        // student's marks once per enrollment.
-        var studentOfMark = new int[markArray.Length];
-        var markDays = new int[markArray.Length];
+        // student's marks once per enrollment. The table's student numbers are mapped to the index's once per student.
+        var tableStudent = table.StudentOfMark;
+        var markDays = table.DayOfMark;
+        var studentOfMark = new int[table.Count];
         var markStart = new int[studentCount + 1];
         var orphans = new List<int>();
-        var lastDate = default(LocalDate);
-        var lastDay = DayNumber.Of(lastDate);
-        for (var i = 0; i < markArray.Length; i++)
+        for (var i = 0; i < studentOfMark.Length; i++)
         {
-            // Files come sorted by date or by student: consecutive marks mostly share a date.
-            var date = markArray[i].Date;
-            if (date != lastDate)
+            var s = studentsOfTable[tableStudent[i]];
+            studentOfMark[i] = s;
+            if (s >= 0)
             {
-                (lastDate, lastDay) = (date, DayNumber.Of(date));
-            }
-
-            markDays[i] = lastDay;
-            if (studentIndex.TryGetValue(markArray[i].Student.Value, out var s))
-            {
-                studentOfMark[i] = s;
                 markStart[s + 1]++;
             }
             else
             {
-                studentOfMark[i] = -1;
                 orphans.Add(i);
             }
         }
@@ -447,7 +509,7 @@ internal sealed class PackedMarks
 
         var next = markStart[..^1];
         var markOrder = new int[markStart[^1]];
-        for (var i = 0; i < markArray.Length; i++)
+        for (var i = 0; i < studentOfMark.Length; i++)
         {
             var s = studentOfMark[i];
             if (s >= 0)
@@ -457,12 +519,12 @@ internal sealed class PackedMarks
         }
 
         // Packed by student, then the marks of no enrolled student; indices from here on are packed indices.
-        var packed = new DailyAttendanceMark[markArray.Length];
-        var packedDays = new int[markArray.Length];
+        var packed = new DailyAttendanceMark[table.Count];
+        var packedDays = new int[table.Count];
         for (var i = 0; i < markOrder.Length; i++)
         {
             var from = markOrder[i];
-            packed[i] = markArray[from];
+            packed[i] = table[from];
             packedDays[i] = markDays[from];
             markOrder[i] = i;
         }
@@ -471,7 +533,7 @@ internal sealed class PackedMarks
         for (var k = 0; k < orphans.Count; k++)
         {
             var at = markOrder.Length + k;
-            packed[at] = markArray[orphans[k]];
+            packed[at] = table[orphans[k]];
             packedDays[at] = markDays[orphans[k]];
             orphanIndices[k] = at;
         }

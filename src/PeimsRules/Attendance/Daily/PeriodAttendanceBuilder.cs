@@ -43,9 +43,9 @@ namespace PeimsRules.Attendance.Daily;
 /// <para>
 /// At district scale (a large district's year is tens of millions of marks) the build reads the marks once, in the
 /// order they come, on every core: each mark is given to the enrollment that covers its date and only what the
-/// snapshot rule needs is kept of it; then each student's days are decided. Marks are not sorted (nor copied, given as an
-/// immutable array), so the time grows with the number of marks and no faster; a file sorted by date then student, or
-/// by student, reads fastest.
+/// snapshot rule needs is kept of it; then each student's days are decided. Marks are not sorted (nor copied, given as a
+/// <see cref="DailyAttendanceMarks"/>), so the time grows with the number of marks and no faster; a file sorted by date
+/// then student, or by student, reads fastest.
 /// </para>
 /// </remarks>
 [TeaSource("Ed-Fi TX Special Programs Reporting Period Attendance object logic")]
@@ -57,8 +57,9 @@ public static class PeriodAttendanceBuilder
     /// <param name="calendars">The campus calendars, all of one school year.</param>
     /// <param name="enrollments">The enrollments; each names a calendar of its campus.</param>
     /// <param name="marks">
-    /// The class-period attendance marks. Pass an <see cref="System.Collections.Immutable.ImmutableArray{T}"/> to have
-    /// the build keep it without a copy (it keeps the marks for <see cref="PeriodAttendanceBuild.Explain"/>).
+    /// The class-period attendance marks. A <see cref="DailyAttendanceMarks"/> (what the readers of daily attendance
+    /// fill) is read as it is, without a copy; other marks are first put into one (the build keeps the marks for
+    /// <see cref="PeriodAttendanceBuild.Explain"/>).
     /// </param>
     /// <param name="programs">Program participation: IEPs, pregnancy-related services, residential facility.</param>
     /// <param name="options">The choices the sources leave open; <see cref="DailyBuildOptions.Default"/> when omitted.</param>
