@@ -31,6 +31,9 @@ internal sealed class SchoolAttendanceEvents
 
     private const int MaxStudentChars = 128;
 
+    // Student ids of digits only, up to this long, are looked up by their value (10^15 is below 2^50).
+    private const int MaxDigitId = 15;
+
     // Student ids shorter than this are looked up by their bytes.
     private const int ShortId = 16;
 
@@ -59,6 +62,7 @@ internal sealed class SchoolAttendanceEvents
     private readonly Dictionary<string, StudentId>.AlternateLookup<ReadOnlySpan<char>> _studentLookup;
 #endif
     private readonly Dictionary<UInt128, StudentId> _shortStudents = [];
+    private readonly Dictionary<long, StudentId> _digitStudents = [];
     private readonly Dictionary<long, CampusId> _campuses = [];
     private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
 
@@ -478,6 +482,29 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
+        if (id.Length <= MaxDigitId && DigitKey(id) is var digits and >= 0)
+        {
+            // An id of digits only (a Texas unique id is ten): its value and its length, so leading zeros count.
+            if (_digitStudents.TryGetValue(digits, out var known))
+            {
+                student = known;
+                return true;
+            }
+
+            if (!StudentId.TryParse(System.Text.Encoding.ASCII.GetString(id), out var parsed))
+            {
+                return false;
+            }
+
+            if (_digitStudents.Count < MaxStudents)
+            {
+                _digitStudents.Add(digits, parsed);
+            }
+
+            student = parsed;
+            return true;
+        }
+
         if (id.Length < ShortId)
         {
             // The bytes, zero-padded, and the length in the last byte: one key per id (an id holds no zero byte).
@@ -512,6 +539,24 @@ internal sealed class SchoolAttendanceEvents
         Span<char> chars = stackalloc char[StudentId.MaximumLength];
         System.Text.Ascii.ToUtf16(id, chars, out var written);
         return StudentOf(chars[..written], out student);
+
+        // Digits only: the value with the length above it; -1 for any other byte.
+        static long DigitKey(ReadOnlySpan<byte> id)
+        {
+            long value = 0;
+            foreach (var b in id)
+            {
+                var digit = unchecked((uint)(b - (byte)'0'));
+                if (digit > 9)
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return value | ((long)id.Length << 50);
+        }
 
         // Up to seven bytes as a number, the first lowest.
         static ulong Bytes(ReadOnlySpan<byte> bytes)
