@@ -79,8 +79,9 @@ internal sealed class SchoolAttendanceEvents
     /// <summary>
     /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into <paramref name="marks"/>,
     /// in the source's order, counting the documents in <paramref name="counts"/> and logging every problem in order. A
-    /// JSON-lines file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at once (each
-    /// a run of whole lines, at least <paramref name="minPiece"/> bytes); anything else document by document from the source.
+    /// file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at once (each at least
+    /// <paramref name="minPiece"/> bytes: a run of whole lines of a JSON-lines file, a run of whole documents of a JSON
+    /// array); an array the pieces are not sure of, and anything else, document by document from the source.
     /// </summary>
     public static async Task ReadAsync(
         IEdFiSource source,
@@ -95,11 +96,25 @@ internal sealed class SchoolAttendanceEvents
     {
         var resource = EdFiResource.StudentSchoolAttendanceEvents;
         counts.TryAdd(resource.Name, 0);
-        if (source is EdFiFolderSource folder && folder.FileOf(resource) is { } path && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (source is EdFiFolderSource folder && folder.FileOf(resource) is { } path)
         {
-            var read = await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, () => new LineReader(new SchoolAttendanceEvents(schools, categories)), marks, cancellationToken, minPiece).ConfigureAwait(false);
-            counts[resource.Name] += read;
-            return;
+            EventsPiece NewPiece(int capacity) => new(new SchoolAttendanceEvents(schools, categories), capacity);
+            var read = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? await JsonArrayFile.ReadAsync(path, resource, log, maxParallel, NewPiece, cancellationToken, minPiece).ConfigureAwait(false)
+                : await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, NewPiece, cancellationToken, minPiece).ConfigureAwait(false);
+
+            // An array the pieces are not sure of is read below, document by document, which words its problems.
+            if (read is var (documents, pieces))
+            {
+                counts[resource.Name] += documents;
+                marks.EnsureCapacity(marks.Count + pieces.Sum(p => p.Marks.Count));
+                foreach (var piece in pieces)
+                {
+                    marks.AddRange(piece.Marks);
+                }
+
+                return;
+            }
         }
 
         var events = new SchoolAttendanceEvents(schools, categories);
@@ -1107,14 +1122,32 @@ internal sealed class SchoolAttendanceEvents
     }
 }
 
-/// <summary>One piece's reading of JSON lines into marks: the fast reading, the reference for the rest.</summary>
-internal sealed class LineReader(SchoolAttendanceEvents events) : IJsonLineReader<DailyAttendanceMark>
+/// <summary>One piece's reading of a file's events into its own marks: the fast reading, the reference for the rest.</summary>
+internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) : IJsonDocumentReader
 {
     public SchoolAttendanceEvents Events { get; } = events;
 
-    public bool TryRead(ReadOnlySpan<byte> line, out DailyAttendanceMark value) => Events.TryRead(line, out value);
+    /// <summary>The piece's marks, in file order.</summary>
+    public List<DailyAttendanceMark> Marks { get; } = new(capacity);
 
-    public DailyAttendanceMark? Reference(in EdFiDocument document, ProblemLog log) => Events.Reference(document, log);
+    public bool TryRead(ReadOnlySpan<byte> json)
+    {
+        if (!Events.TryRead(json, out var mark))
+        {
+            return false;
+        }
+
+        Marks.Add(mark);
+        return true;
+    }
+
+    public void Reference(in EdFiDocument document, ProblemLog log)
+    {
+        if (Events.Reference(document, log) is { } mark)
+        {
+            Marks.Add(mark);
+        }
+    }
 }
 
 /// <summary>

@@ -186,13 +186,12 @@ public static class TsdsXmlReader
         var track = Parse<InstructionalTrack>(fields, "TX-InstructionalTrack", InstructionalTrack.TryParse, where, null, "a two-digit track (E0975)", log);
         var period = Parse<ReportingPeriod>(fields, "TX-ReportingPeriod", ReportingPeriod.TryParse, where, null, "a reporting period (E0934, C130: 1 to 9)", log);
         var key = student is { } s && campus is { } c && grade is { } g && track is { } t && period is { } p ? new ReportingPeriodAttendanceKey(c, s, g, t, p) : (ReportingPeriodAttendanceKey?)null;
-        var id = key?.ToString();
-        var taught = Days(fields, "TX-NumberDaysTaught", where, id, required: true, log);
-        var absent = Days(fields, "TX-TotalDaysAbsent", where, id, required: true, log);
-        var ineligible = Days(fields, "TX-TotalIneligibleDaysPresent", where, id, required: true, log);
-        var eligible = Days(fields, "TX-TotalEligibleDaysPresent", where, id, required: true, log);
-        var rs = Days(fields, "TX-RSTotalEligibleDaysPresent", where, id, required: false, log);
-        var ra = Days(fields, "TX-RATotalEligibleDaysPresent", where, id, required: false, log);
+        var taught = Days(fields, "TX-NumberDaysTaught", where, key, required: true, log);
+        var absent = Days(fields, "TX-TotalDaysAbsent", where, key, required: true, log);
+        var ineligible = Days(fields, "TX-TotalIneligibleDaysPresent", where, key, required: true, log);
+        var eligible = Days(fields, "TX-TotalEligibleDaysPresent", where, key, required: true, log);
+        var rs = Days(fields, "TX-RSTotalEligibleDaysPresent", where, key, required: false, log);
+        var ra = Days(fields, "TX-RATotalEligibleDaysPresent", where, key, required: false, log);
         if (log.Count > before || key is not { } k)
         {
             return;
@@ -200,7 +199,7 @@ public static class TsdsXmlReader
 
         if (keys.TryGetValue(k, out var first))
         {
-            log.Add(where, id, null, null, $"a second record for this key; the first is {first.Source}, line {first.Line} (TEA business rule 42400-000A; the attendance event indicator E1085 is not part of the key read here).", EdFiProblemKind.DuplicateKey);
+            log.Add(where, k.ToString(), null, null, $"a second record for this key; the first is {first.Source}, line {first.Line} (TEA business rule 42400-000A; the attendance event indicator E1085 is not part of the key read here).", EdFiProblemKind.DuplicateKey);
             return;
         }
 
@@ -212,7 +211,7 @@ public static class TsdsXmlReader
         }
         catch (ArgumentException e)
         {
-            log.Add(where, id, null, null, e.Message, EdFiProblemKind.InconsistentDocument);
+            log.Add(where, k.ToString(), null, null, e.Message, EdFiProblemKind.InconsistentDocument);
         }
     }
 
@@ -265,13 +264,14 @@ public static class TsdsXmlReader
         return null;
     }
 
-    private static DayCount? Days(Dictionary<string, string> fields, string name, in EdFiDocument where, string? id, bool required, ProblemLog log)
+    // The record's key is written out only for a problem: most records have none.
+    private static DayCount? Days(Dictionary<string, string> fields, string name, in EdFiDocument where, ReportingPeriodAttendanceKey? key, bool required, ProblemLog log)
     {
         if (!fields.TryGetValue(name, out var text))
         {
             if (required)
             {
-                log.Add(where, id, name, null, "the element is required and is missing.", EdFiProblemKind.MissingField);
+                log.Add(where, key?.ToString(), name, null, "the element is required and is missing.", EdFiProblemKind.MissingField);
                 return null;
             }
 
@@ -280,7 +280,7 @@ public static class TsdsXmlReader
 
         if (!DayCount.TryParse(text, out var days) || days.HalfDays > 360)
         {
-            log.Add(where, id, name, text, "days are 0.0 to 180.0, one decimal whose digit is 0 or 5 (TEA business rules 42400-0005/6/7).", EdFiProblemKind.OutOfRange);
+            log.Add(where, key?.ToString(), name, text, "days are 0.0 to 180.0, one decimal whose digit is 0 or 5 (TEA business rules 42400-0005/6/7).", EdFiProblemKind.OutOfRange);
             return null;
         }
 
