@@ -126,7 +126,7 @@ public class EdFiIngestBenchmarks
     [Benchmark]
     public int Library_TsdsXml() => ReadXml(_files.XmlFile);
 
-    private void SetupLibrary(string row, Func<List<DailyAttendanceMark>> read)
+    private void SetupLibrary(string row, Func<IReadOnlyList<DailyAttendanceMark>> read)
     {
         _files = EdFiEventFiles.Ensure(Count, Categories);
         _row = row;
@@ -135,14 +135,12 @@ public class EdFiIngestBenchmarks
 
     private int Count => Math.Max(1000, (int)(200_000 * BenchmarkScale.Current)) * Size;
 
-    private static List<DailyAttendanceMark> Read(string folder, int threads)
+    private static DailyAttendanceMarks Read(string folder, int threads)
     {
-        var marks = new List<DailyAttendanceMark>();
         var log = new ProblemLog(EdFiErrorMode.StopAtFirst);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), EdFiEventFiles.Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None)
-            .GetAwaiter().GetResult();
-        return marks;
+        return SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), EdFiEventFiles.Schools, AttendanceCategoryMap.Default, log, counts, threads, CancellationToken.None)
+            .GetAwaiter().GetResult().ToMarks();
     }
 
     private static List<DailyAttendanceMark> Reference(string folder)

@@ -56,7 +56,8 @@ internal static class JsonArrayFile
         var pieces = new Piece<TReader>[cuts.Count - 1];
         for (var i = 0; i < pieces.Length; i++)
         {
-            pieces[i] = new Piece<TReader>(handle, length, cuts[i], cuts[i + 1], resource, name, newReader, log.Mode);
+            // The first piece's reader is given room for the whole file's values: the others are joined to it.
+            pieces[i] = new Piece<TReader>(handle, length, cuts[i], cuts[i + 1], i == 0 ? length : cuts[i + 1] - cuts[i], resource, name, newReader, log.Mode);
         }
 
         if (pieces.Length == 1)
@@ -97,7 +98,8 @@ internal static class JsonArrayFile
             }
 
             // The cut was not between documents: read on from where the last piece ended, to the next cut.
-            var again = new Piece<TReader>(handle, length, last.EndedAt, next < pieces.Length ? cuts[next] : length, resource, name, newReader, log.Mode);
+            var to = next < pieces.Length ? cuts[next] : length;
+            var again = new Piece<TReader>(handle, length, last.EndedAt, to, to - last.EndedAt, resource, name, newReader, log.Mode);
             again.Read(cancellationToken);
             kept.Add(again);
         }
@@ -312,7 +314,7 @@ internal static class JsonArrayFile
     }
 
     /// <summary>One run of whole documents, read on its own thread by its own reader, with its own problems.</summary>
-    private sealed class Piece<TReader>(SafeFileHandle handle, long length, long start, long end, EdFiResource resource, string name, Func<int, TReader> newReader, EdFiErrorMode mode)
+    private sealed class Piece<TReader>(SafeFileHandle handle, long length, long start, long end, long sizeFor, EdFiResource resource, string name, Func<int, TReader> newReader, EdFiErrorMode mode)
         where TReader : class, IJsonDocumentReader
     {
         private byte[] _buffer = [];
@@ -489,7 +491,7 @@ internal static class JsonArrayFile
             {
                 // Room for the documents to come, from the documents per byte of the first buffer: values are stored
                 // once, not copied as they grow.
-                _reader = newReader(Expected(_buffer.AsSpan(_filled, n), end - start));
+                _reader = newReader(Expected(_buffer.AsSpan(_filled, n), sizeFor));
             }
 
             _filled += n;

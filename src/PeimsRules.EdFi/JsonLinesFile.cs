@@ -33,7 +33,7 @@ internal static class JsonLinesFile
     /// <summary>
     /// Reads the documents of <paramref name="path"/>, logging the problems in file order, and returns how many documents
     /// there were and the pieces' readers in file order. <paramref name="newReader"/> makes a piece's reader, given how
-    /// many documents the piece is expected to hold.
+    /// many documents it is expected to hold: the first piece's, the whole file's (the others are joined to it).
     /// </summary>
     public static async Task<(long Documents, TReader[] Readers)> ReadAsync<TReader>(
         string path,
@@ -52,7 +52,8 @@ internal static class JsonLinesFile
         var pieces = new Piece<TReader>[cuts.Count - 1];
         for (var i = 0; i < pieces.Length; i++)
         {
-            pieces[i] = new Piece<TReader>(handle, cuts[i], cuts[i + 1], resource, name, newReader, log.Mode);
+            // The first piece's reader is given room for the whole file's values: the others are joined to it.
+            pieces[i] = new Piece<TReader>(handle, cuts[i], cuts[i + 1], i == 0 ? length : cuts[i + 1] - cuts[i], resource, name, newReader, log.Mode);
         }
 
         if (pieces.Length == 1)
@@ -143,7 +144,7 @@ internal static class JsonLinesFile
     }
 
     /// <summary>One run of whole lines, read on its own thread by its own reader, with its own problems.</summary>
-    private sealed class Piece<TReader>(SafeFileHandle handle, long start, long end, EdFiResource resource, string name, Func<int, TReader> newReader, EdFiErrorMode mode)
+    private sealed class Piece<TReader>(SafeFileHandle handle, long start, long end, long sizeFor, EdFiResource resource, string name, Func<int, TReader> newReader, EdFiErrorMode mode)
         where TReader : class, IJsonDocumentReader
     {
         private long? _linesBefore;
@@ -196,7 +197,7 @@ internal static class JsonLinesFile
                         // Room for the documents to come, from the lines per byte of the first buffer: values are
                         // stored once, not copied as they grow.
                         var lines = buffer.AsSpan(0, n).Count((byte)'\n');
-                        _reader ??= newReader((int)Math.Min(int.MaxValue / 2, (((end - start) * lines / n) * 33 / 32) + 16));
+                        _reader ??= newReader((int)Math.Min(int.MaxValue / 2, ((sizeFor * lines / n) * 33 / 32) + 16));
                     }
 
                     at += n;

@@ -77,19 +77,19 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>
-    /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into <paramref name="marks"/>,
-    /// in the source's order, counting the documents in <paramref name="counts"/> and logging every problem in order. A
-    /// file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at once (each at least
-    /// <paramref name="minPiece"/> bytes: a run of whole lines of a JSON-lines file, a run of whole documents of a JSON
-    /// array); an array the pieces are not sure of, and anything else, document by document from the source.
+    /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into the marks of the
+    /// builder it returns, in the source's order, counting the documents in <paramref name="counts"/> and logging every
+    /// problem in order. A file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at
+    /// once (each at least <paramref name="minPiece"/> bytes: a run of whole lines of a JSON-lines file, a run of whole
+    /// documents of a JSON array), each piece into its own builder, the pieces joined in order; an array the pieces are
+    /// not sure of, and anything else, document by document from the source.
     /// </summary>
-    public static async Task ReadAsync(
+    public static async Task<DailyAttendanceMarks.Builder> ReadAsync(
         IEdFiSource source,
         HashSet<CampusId> schools,
         AttendanceCategoryMap categories,
         ProblemLog log,
         Dictionary<string, long> counts,
-        List<DailyAttendanceMark> marks,
         int maxParallel,
         CancellationToken cancellationToken,
         long minPiece = JsonLinesFile.MinPiece)
@@ -107,25 +107,30 @@ internal sealed class SchoolAttendanceEvents
             if (read is var (documents, pieces))
             {
                 counts[resource.Name] += documents;
-                marks.EnsureCapacity(marks.Count + pieces.Sum(p => p.Marks.Count));
-                foreach (var piece in pieces)
+
+                // The first piece's builder has room for the whole file's marks.
+                var marks = pieces[0].Marks;
+                foreach (var piece in pieces.Skip(1))
                 {
-                    marks.AddRange(piece.Marks);
+                    marks.AddRange(piece.Marks.ToMarks());
                 }
 
-                return;
+                return marks;
             }
         }
 
         var events = new SchoolAttendanceEvents(schools, categories);
+        var all = new DailyAttendanceMarks.Builder();
         await foreach (var document in source.ReadAsync(resource, required: false, cancellationToken).ConfigureAwait(false))
         {
             counts[resource.Name]++;
             if (events.Read(document, log) is { } mark)
             {
-                marks.Add(mark);
+                all.Add(mark);
             }
         }
+
+        return all;
     }
 
     /// <summary>How many documents went to the reference (for the benchmarks and tests: 0 on plain documents).</summary>
@@ -150,8 +155,7 @@ internal sealed class SchoolAttendanceEvents
         var status = EdFiDailyAttendance.Category(doc.AttendanceEventCategoryDescriptor, document, id, _categories, log);
         if (student is { } s && campus is { } c && date is { } d && status is { } st)
         {
-            // A school attendance event is for the whole day: its mark holds any snapshot time.
-            return Mark(s, c, d, st);
+            return new SchoolEvent(s, c, d, st).ToMark();
         }
 
         return null;
@@ -159,13 +163,13 @@ internal sealed class SchoolAttendanceEvents
 
     /// <summary>The fast reading of a document, or the reference's when the document is not plain.</summary>
     public DailyAttendanceMark? Read(in EdFiDocument document, ProblemLog log) =>
-        document.Problem is null && TryRead(document.Utf8Json.Span, out var mark) ? mark : Reference(document, log);
+        document.Problem is null && TryRead(document.Utf8Json.Span, out var e) ? e.ToMark() : Reference(document, log);
 
     /// <summary>
     /// Reads a plain, valid document straight from its bytes. <see langword="false"/> means "not sure": the caller hands
     /// the document to <see cref="Reference"/>, which reads it (it may still be valid) or reports its problems.
     /// </summary>
-    public bool TryRead(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    public bool TryRead(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         try
@@ -194,7 +198,7 @@ internal sealed class SchoolAttendanceEvents
     /// Fields may come in any order: each name is first compared, quotes and colon included, with the one that follows
     /// the last field read in the ODS/API's order, and read as a string only when it is another.
     /// </summary>
-    internal bool TryScan(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    internal bool TryScan(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var scan = new PlainJson(json);
@@ -262,7 +266,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = Mark(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt, st);
         return true;
     }
 
@@ -274,7 +278,7 @@ internal sealed class SchoolAttendanceEvents
     /// byte printable ASCII but the backslash. Each value is read as <see cref="TryScan"/> reads it.
     /// <see langword="false"/> for any other text, which the scan then reads from the start.
     /// </summary>
-    internal bool TryScanShape(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    internal bool TryScanShape(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var scan = new PlainJson(json);
@@ -282,7 +286,7 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>As <see cref="TryScanShape"/>, for a text known to be printable ASCII but the backslash.</summary>
-    private bool ScanShape(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    private bool ScanShape(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var t = json;
@@ -326,7 +330,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = Mark(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt, st);
         return true;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -657,10 +661,7 @@ internal sealed class SchoolAttendanceEvents
         public byte[][] Quoted { get; } = [.. plain.Select(n => (byte[])[(byte)'"', .. n, (byte)'"', (byte)':'])];
     }
 
-    private static DailyAttendanceMark Mark(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status) =>
-        new(student, campus, date, LocalTime.Midnight, LocalTime.MaxValue, status, "day");
-
-    private bool TryReadCore(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    private bool TryReadCore(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
@@ -758,7 +759,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = Mark(s, c, d, st);
+        mark = new SchoolEvent(s, c, d, st);
         return true;
     }
 
@@ -1128,16 +1129,17 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
     public SchoolAttendanceEvents Events { get; } = events;
 
     /// <summary>The piece's marks, in file order.</summary>
-    public List<DailyAttendanceMark> Marks { get; } = new(capacity);
+    public DailyAttendanceMarks.Builder Marks { get; } = new(capacity);
 
     public bool TryRead(ReadOnlySpan<byte> json)
     {
-        if (!Events.TryRead(json, out var mark))
+        if (!Events.TryRead(json, out var e))
         {
             return false;
         }
 
-        Marks.Add(mark);
+        // A school attendance event is for the whole day: its mark holds any snapshot time.
+        Marks.Add(e.Student, e.Campus, e.Date, LocalTime.Midnight, LocalTime.MaxValue, e.Status, SchoolEvent.ClassPeriod);
         return true;
     }
 
@@ -1148,6 +1150,16 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
             Marks.Add(mark);
         }
     }
+}
+
+/// <summary>What the fast reading of a school attendance event gives: the four values its mark needs.</summary>
+internal readonly record struct SchoolEvent(StudentId Student, CampusId Campus, LocalDate Date, AttendanceMarkStatus Status)
+{
+    /// <summary>The class period a school event's mark names: the whole day.</summary>
+    public const string ClassPeriod = "day";
+
+    /// <summary>The event's mark, for the whole day: it holds any snapshot time.</summary>
+    public DailyAttendanceMark ToMark() => new(Student, Campus, Date, LocalTime.Midnight, LocalTime.MaxValue, Status, ClassPeriod);
 }
 
 /// <summary>

@@ -237,7 +237,7 @@ public class SchoolAttendanceEventsProperties
                 if (fast.TryRead(line, out var mark))
                 {
                     Assert.Empty(referenceLog.Problems);
-                    Assert.Equal(expected, mark);
+                    Assert.Equal(expected, mark.ToMark());
                 }
 
                 // The scanner of plain documents, the first of the fast readings, on its own, and its reading of the
@@ -245,13 +245,13 @@ public class SchoolAttendanceEventsProperties
                 if (fast.TryScan(line, out var scanned))
                 {
                     Assert.Empty(referenceLog.Problems);
-                    Assert.Equal(expected, scanned);
+                    Assert.Equal(expected, scanned.ToMark());
                 }
 
                 if (fast.TryScanShape(line, out var shaped))
                 {
                     Assert.Empty(referenceLog.Problems);
-                    Assert.Equal(expected, shaped);
+                    Assert.Equal(expected, shaped.ToMark());
                 }
 
                 var log = new ProblemLog(EdFiErrorMode.CollectAll);
@@ -360,7 +360,7 @@ public class SchoolAttendanceEventsProperties
         var (count, pieces) = Assert.NotNull(read);
         Assert.Equal(3000, count);
         Assert.True(pieces.Length >= 4);
-        var marks = pieces.SelectMany(p => p.Marks).ToList();
+        var marks = pieces.SelectMany(p => p.Marks.ToMarks()).ToList();
         Assert.Equal(2999, marks.Count);
         var problem = Assert.Single(log.Problems);
         Assert.Equal(("studentSchoolAttendanceEvents.json", "document 2501", "eventDate", "2024-19-03"), (problem.Source, problem.Position, problem.Field, problem.Value));
@@ -377,10 +377,9 @@ public class SchoolAttendanceEventsProperties
         lines[2500] = lines[2500].Replace("2024-09", "2024-19", StringComparison.Ordinal);
         using var folder = new TempFolder().With("studentSchoolAttendanceEvents.jsonl", string.Join("\n", lines) + "\n");
         var log = new ProblemLog(EdFiErrorMode.CollectAll);
-        var marks = new List<DailyAttendanceMark>();
         var counts = new Dictionary<string, long>();
 
-        await SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder.Path), Schools, AttendanceCategoryMap.Default, log, counts, marks, maxParallel: 4, CancellationToken.None, minPiece: 1000);
+        var marks = (await SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder.Path), Schools, AttendanceCategoryMap.Default, log, counts, maxParallel: 4, CancellationToken.None, minPiece: 1000)).ToMarks();
 
         Assert.Equal(2999, marks.Count);
         Assert.Equal(3000, counts["studentSchoolAttendanceEvents"]);
@@ -410,7 +409,7 @@ public class SchoolAttendanceEventsProperties
         Assert.Equal(byTheShape, events.TryScanShape(bytes, out _));
         Assert.Equal(
             new DailyAttendanceMark(StudentId.Parse("1000000001"), CampusId.Parse("101912001"), new NodaTime.LocalDate(2024, 9, 3), NodaTime.LocalTime.Midnight, NodaTime.LocalTime.MaxValue, AttendanceMarkStatus.Present, "day"),
-            mark);
+            mark.ToMark());
     }
 
     private static (List<DailyAttendanceMark> Marks, List<EdFiProblem> Problems, long Documents, EdFiProblem? Thrown) Capture(Func<(List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>)> read)
@@ -447,10 +446,9 @@ public class SchoolAttendanceEventsProperties
     private static (List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>) Fast(string folder, EdFiErrorMode mode, int threads, long minPiece)
     {
         var log = new ProblemLog(mode);
-        var marks = new List<DailyAttendanceMark>();
         var counts = new Dictionary<string, long>();
-        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None, minPiece).GetAwaiter().GetResult();
-        return (marks, log, counts);
+        var marks = SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), Schools, AttendanceCategoryMap.Default, log, counts, threads, CancellationToken.None, minPiece).GetAwaiter().GetResult();
+        return ([.. marks.ToMarks()], log, counts);
     }
 
     private static byte[] File(IEnumerable<string> lines, bool crlf, bool bom, bool finalNewline, bool invalidUtf8)
