@@ -389,8 +389,12 @@ internal static class JsonArrayFile
                     return PieceOutcome.NotSure;
                 }
 
+                // A document in the shape the fast reading knows is read where it starts, and gives its length;
+                // any other is found by its brackets first.
                 int size;
-                while ((size = DocumentLength(_buffer.AsSpan(_at, _filled - _at))) == 0)
+                var read = false;
+                while (!(read = Reader.TryReadAt(_buffer.AsSpan(_at, _filled - _at), out size))
+                    && (size = DocumentLength(_buffer.AsSpan(_at, _filled - _at))) == 0)
                 {
                     if (!More())
                     {
@@ -405,7 +409,7 @@ internal static class JsonArrayFile
 
                 var document = _buffer.AsSpan(_at, size);
                 Documents++;
-                if (!Reader.TryRead(document))
+                if (!read && !Reader.TryRead(document))
                 {
                     if (!IsValidDocument(document))
                     {

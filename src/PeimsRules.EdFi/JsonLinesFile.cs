@@ -12,6 +12,12 @@ internal interface IJsonDocumentReader
     /// <summary>The fast reading of a document, keeping its value; <see langword="false"/> hands it to <see cref="Reference"/>.</summary>
     bool TryRead(ReadOnlySpan<byte> json);
 
+    /// <summary>
+    /// The fast reading of a document at the start of <paramref name="text"/>, which goes on past it (the rest of a JSON
+    /// array), keeping its value: <see langword="false"/> when not sure, else the document's length.
+    /// </summary>
+    bool TryReadAt(ReadOnlySpan<byte> text, out int length);
+
     /// <summary>The reference reading of a document, keeping its value when it gives one and logging its problems.</summary>
     void Reference(in EdFiDocument document, ProblemLog log);
 }

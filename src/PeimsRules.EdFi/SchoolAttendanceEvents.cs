@@ -286,9 +286,23 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>As <see cref="TryScanShape"/>, for a text known to be printable ASCII but the backslash.</summary>
-    private bool ScanShape(ReadOnlySpan<byte> json, out SchoolEvent mark)
+    private bool ScanShape(ReadOnlySpan<byte> json, out SchoolEvent mark) =>
+        ScanShapeAt(json, out mark, out var length) && json[length..].TrimStart((byte)' ').Length == 0;
+
+    /// <summary>
+    /// The ODS/API's shape at the start of <paramref name="text"/>, which may run on past the document (the rest of a
+    /// JSON array): the event and the document's length. <see langword="false"/> when the text there is not in the
+    /// shape, or when the bytes the shape took are not all printable ASCII but the backslash (checked after: the
+    /// shape then read them as it reads the document on its own).
+    /// </summary>
+    internal bool TryScanShapeAt(ReadOnlySpan<byte> text, out SchoolEvent mark, out int length) =>
+        ScanShapeAt(text, out mark, out length) && PlainJson.IsPrintable(text[..length]);
+
+    /// <summary>As <see cref="ScanShape"/>, but the text may go on after the document: the document's length.</summary>
+    private bool ScanShapeAt(ReadOnlySpan<byte> json, out SchoolEvent mark, out int length)
     {
         mark = default;
+        length = 0;
         var t = json;
         if (Take(ref t, "{\"id\":\""u8))
         {
@@ -324,13 +338,14 @@ internal sealed class SchoolAttendanceEvents
 
         if ((Take(ref t, ",\"_etag\":\""u8) && !(Until(ref t, out _) && Take(ref t, "\""u8)))
             || (Take(ref t, ",\"_lastModifiedDate\":\""u8) && !(Until(ref t, out _) && Take(ref t, "\""u8)))
-            || !Take(ref t, "}"u8) || t.TrimStart((byte)' ').Length != 0
+            || !Take(ref t, "}"u8)
             || student is not { } s || campus is not { } cm || date is not { } dt || status is not { } st)
         {
             return false;
         }
 
         mark = new SchoolEvent(s, cm, dt, st);
+        length = json.Length - t.Length;
         return true;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -386,7 +401,9 @@ internal sealed class SchoolAttendanceEvents
                 return false;
             }
 
-            var link = new PlainJson(t);
+            // A link is an object of strings, read to its brace (the text may go on past the document).
+            var brace = t.IndexOf((byte)'}');
+            var link = new PlainJson(brace < 0 ? t : t[..(brace + 1)]);
             if (!link.Value(2))
             {
                 return false;
@@ -1138,8 +1155,18 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
             return false;
         }
 
-        // A school attendance event is for the whole day: its mark holds any snapshot time.
-        Marks.Add(e.Student, e.Campus, e.Date, LocalTime.Midnight, LocalTime.MaxValue, e.Status, SchoolEvent.ClassPeriod);
+        Add(e);
+        return true;
+    }
+
+    public bool TryReadAt(ReadOnlySpan<byte> text, out int length)
+    {
+        if (!Events.TryScanShapeAt(text, out var e, out length))
+        {
+            return false;
+        }
+
+        Add(e);
         return true;
     }
 
@@ -1150,6 +1177,9 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
             Marks.Add(mark);
         }
     }
+
+    // A school attendance event is for the whole day: its mark holds any snapshot time.
+    private void Add(in SchoolEvent e) => Marks.Add(e.Student, e.Campus, e.Date, LocalTime.Midnight, LocalTime.MaxValue, e.Status, SchoolEvent.ClassPeriod);
 }
 
 /// <summary>What the fast reading of a school attendance event gives: the four values its mark needs.</summary>
@@ -1197,6 +1227,9 @@ internal ref struct PlainJson
         _controls = other >= 0;
         IsPlain = other < 0 || text[other..].IndexOfAnyExcept(PrintableOrWhitespace) < 0;
     }
+
+    /// <summary>Whether <paramref name="text"/> is all printable ASCII but the backslash.</summary>
+    public static bool IsPrintable(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(Printable) < 0;
 
     /// <summary>Whether the whole text is of the subset's bytes; when not, no method should be called.</summary>
     public bool IsPlain { get; }

@@ -324,6 +324,29 @@ public class SchoolAttendanceEventsProperties
             }
         });
 
+    [Property(MaxTest = 300)]
+    public Property The_shape_read_where_a_document_starts_in_an_array_takes_what_the_shape_takes_on_its_own_and_gives_its_length() =>
+        Prop.ForAll(OdsOrdered.ToArbitrary(), Gen.Elements(",{`id`:`x`}", "]", ",\n", "", " ,", "} ").ToArbitrary(), (document, after) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(document.Replace('`', '"'));
+            var text = Encoding.UTF8.GetBytes((document + after).Replace('`', '"'));
+            var alone = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default).TryScanShape(bytes, out var expected);
+            var inArray = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default).TryScanShapeAt(text, out var mark, out var length);
+            if (alone)
+            {
+                Assert.True(inArray);
+                Assert.Equal(expected, mark);
+                Assert.Equal(bytes.AsSpan().TrimEnd((byte)' ').Length, length);
+            }
+
+            // What it takes is a document the shape takes on its own (what follows is for the array's reader to check).
+            if (inArray)
+            {
+                Assert.True(new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default).TryScanShape(text.AsSpan(0, length), out var taken));
+                Assert.Equal(taken, mark);
+            }
+        });
+
     [Fact]
     public void The_generated_arrays_are_mostly_read_in_pieces_and_sometimes_handed_to_the_reading_document_by_document()
     {
