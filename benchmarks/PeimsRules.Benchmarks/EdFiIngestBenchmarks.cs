@@ -12,17 +12,20 @@ namespace PeimsRules.Benchmarks;
 /// on either side), reading the events into an in-memory table of the four values a mark holds (the baseline: the
 /// library keeps every mark too, and neither side computes anything more in the timed row) and in one grouping query.
 /// Each reading gives the same figures (events by school and by what the category counts as, and the sum of their day
-/// numbers), checked equal to the generator's before anything is timed; a mismatch stops the run. Size 2 is the same generator with twice the documents (doubling the input should at most
-/// double the time); divide the documents by the mean for documents a second, and the allocated bytes by them for
-/// bytes a document. Each row's peak resident memory goes to results/peak-memory.csv.
+/// numbers), checked equal to the generator's before anything is timed; a mismatch stops the run. Size 2 is the same
+/// generator with twice the documents (doubling the input should at most double the time). The columns Docs/s and
+/// B/doc (<see cref="EdFiDocumentsColumn"/>) give documents a second and bytes allocated a document, which stays flat
+/// from Size 1 to Size 2 when memory grows only by what each document keeps (a mark: 12 bytes, and each student once).
+/// Each row's peak resident memory goes to results/peak-memory.csv.
 /// </summary>
 /// <remarks>
 /// Rows: the library's reading of a JSON-lines file on every core (as <see cref="EdFiDailyAttendance"/> reads it) and
-/// on one; of a JSON array file; the reference reading (document split out and copied, deserialized into its
+/// on one; of a JSON array file on every core and on one; the reference reading (document split out and copied, deserialized into its
 /// source-generated type, fields read one by one), which was the library's reading before the fast one; and TSDS
 /// PEIMS XML.
 /// </remarks>
 [MemoryDiagnoser]
+[Config(typeof(EdFiIngestConfig))]
 public class EdFiIngestBenchmarks
 {
     private static readonly string[] Categories = ["Present", "Tardy", "Excused Absence", "Unexcused Absence"];
@@ -43,9 +46,13 @@ public class EdFiIngestBenchmarks
     [GlobalSetup(Target = nameof(Library_JsonLines_1Thread))]
     public void SetupLines1() => SetupLibrary(nameof(Library_JsonLines_1Thread), () => Read(_files.LinesFolder, 1));
 
-    /// <summary>Writes the files if needed and checks the library's reading of the array gives the generated figures.</summary>
+    /// <summary>Writes the files if needed and checks the library's reading of the array on every core gives the generated figures.</summary>
     [GlobalSetup(Target = nameof(Library_JsonArray))]
-    public void SetupArray() => SetupLibrary(nameof(Library_JsonArray), () => Read(_files.ArrayFolder, 1));
+    public void SetupArray() => SetupLibrary(nameof(Library_JsonArray), () => Read(_files.ArrayFolder, Environment.ProcessorCount));
+
+    /// <summary>Writes the files if needed and checks the library's reading of the array on one thread gives the generated figures.</summary>
+    [GlobalSetup(Target = nameof(Library_JsonArray_1Thread))]
+    public void SetupArray1() => SetupLibrary(nameof(Library_JsonArray_1Thread), () => Read(_files.ArrayFolder, 1));
 
     /// <summary>Writes the files if needed and checks the reference reading gives the generated figures.</summary>
     [GlobalSetup(Target = nameof(Reference_JsonLines))]
@@ -106,9 +113,13 @@ public class EdFiIngestBenchmarks
     [Benchmark]
     public int Library_JsonLines_1Thread() => Read(_files.LinesFolder, 1).Count;
 
-    /// <summary>The library: the JSON array file into its marks (one thread: an array is split in order).</summary>
+    /// <summary>The library: the JSON array file into its marks, every core.</summary>
     [Benchmark]
-    public int Library_JsonArray() => Read(_files.ArrayFolder, 1).Count;
+    public int Library_JsonArray() => Read(_files.ArrayFolder, Environment.ProcessorCount).Count;
+
+    /// <summary>The library: the JSON array file into its marks, one thread.</summary>
+    [Benchmark]
+    public int Library_JsonArray_1Thread() => Read(_files.ArrayFolder, 1).Count;
 
     /// <summary>The reference reading of the JSON-lines file into its marks (the library's reading before the fast one).</summary>
     [Benchmark]
@@ -118,23 +129,30 @@ public class EdFiIngestBenchmarks
     [Benchmark]
     public int Library_TsdsXml() => ReadXml(_files.XmlFile);
 
-    private void SetupLibrary(string row, Func<List<DailyAttendanceMark>> read)
+    private void SetupLibrary(string row, Func<IReadOnlyList<DailyAttendanceMark>> read)
     {
         _files = EdFiEventFiles.Ensure(Count, Categories);
         _row = row;
         _files.Expected.AssertSame(EventFigures.Of(read()), row);
     }
 
-    private int Count => Math.Max(1000, (int)(200_000 * BenchmarkScale.Current)) * Size;
+    private int Count => CountOf(Size);
 
-    private static List<DailyAttendanceMark> Read(string folder, int threads)
+    /// <summary>
+    /// The documents a row reads at <paramref name="size"/>: the events of the JSON files; for TSDS XML, the 42400 records
+    /// and the 40100 student elements (the XML holds six records and one student element per ten events).
+    /// </summary>
+    public static long DocumentsOf(string method, int size) =>
+        method == nameof(Library_TsdsXml) ? Math.Max(1, CountOf(size) / 10) * 7L : CountOf(size);
+
+    private static int CountOf(int size) => Math.Max(1000, (int)(200_000 * BenchmarkScale.Current)) * size;
+
+    private static DailyAttendanceMarks Read(string folder, int threads)
     {
-        var marks = new List<DailyAttendanceMark>();
         var log = new ProblemLog(EdFiErrorMode.StopAtFirst);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), EdFiEventFiles.Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None)
-            .GetAwaiter().GetResult();
-        return marks;
+        return SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), EdFiEventFiles.Schools, AttendanceCategoryMap.Default, log, counts, threads, CancellationToken.None)
+            .GetAwaiter().GetResult().ToMarks();
     }
 
     private static List<DailyAttendanceMark> Reference(string folder)

@@ -19,7 +19,7 @@ public sealed class EventFigures
     public long Events => _cells.Values.Sum(c => c.Events);
 
     /// <summary>The figures of <paramref name="marks"/>.</summary>
-    public static EventFigures Of(List<DailyAttendanceMark> marks)
+    public static EventFigures Of(IReadOnlyList<DailyAttendanceMark> marks)
     {
         ArgumentNullException.ThrowIfNull(marks);
         var first = FirstDay.ToDateOnly().DayNumber;

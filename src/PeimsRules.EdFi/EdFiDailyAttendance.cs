@@ -43,7 +43,7 @@ public sealed class EdFiDailyInputs
         SchoolYear? year,
         IReadOnlyList<SchoolCalendar> calendars,
         IReadOnlyList<StudentEnrollment> enrollments,
-        IReadOnlyList<DailyAttendanceMark> marks,
+        DailyAttendanceMarks marks,
         IReadOnlyList<ProgramParticipation> programs,
         IReadOnlyList<EdFiProblem> problems,
         IReadOnlyDictionary<string, long> documents,
@@ -68,8 +68,11 @@ public sealed class EdFiDailyInputs
     /// <summary>One enrollment per student school association.</summary>
     public IReadOnlyList<StudentEnrollment> Enrollments { get; }
 
-    /// <summary>One mark per school attendance event, and per class period of a section attendance event.</summary>
-    public IReadOnlyList<DailyAttendanceMark> Marks { get; }
+    /// <summary>
+    /// One mark per school attendance event, and per class period of a section attendance event, in the order read,
+    /// held compactly (each student and class-period slot once).
+    /// </summary>
+    public DailyAttendanceMarks Marks { get; }
 
     /// <summary>Special-education participation, one per program association.</summary>
     public IReadOnlyList<ProgramParticipation> Programs { get; }
@@ -189,7 +192,7 @@ public static class EdFiDailyAttendance
             {
                 log.Add(new EdFiProblem(source.Name, null, null, "calendars.schoolYearTypeReference.schoolYear", years.Count == 0 ? null : string.Join(", ", years),
                     years.Count == 0 ? "there is no calendar to read." : "the calendars are of more than one school year; give the one to read.", EdFiProblemKind.MissingField));
-                return new EdFiDailyInputs(null, [], [], [], [], log.Problems, counts, options.NegativeAttendance);
+                return new EdFiDailyInputs(null, [], [], DailyAttendanceMarks.Empty, [], log.Problems, counts, options.NegativeAttendance);
             }
         }
 
@@ -433,8 +436,7 @@ public static class EdFiDailyAttendance
 
         // Attendance events: read straight from the bytes (a JSON-lines file on every core), the reference reading for
         // any document that is not plain; both give the same marks and problems.
-        var marks = new List<DailyAttendanceMark>();
-        await SchoolAttendanceEvents.ReadAsync(source, schools, options.Categories, log, counts, marks, Environment.ProcessorCount, cancellationToken).ConfigureAwait(false);
+        var marks = await SchoolAttendanceEvents.ReadAsync(source, schools, options.Categories, log, counts, Environment.ProcessorCount, cancellationToken).ConfigureAwait(false);
 
         await foreach (var (document, doc) in reader.ReadAsync(EdFiResource.StudentSectionAttendanceEvents, EdFiJsonContext.Default.StudentSectionAttendanceEventDocument, required: false))
         {
@@ -469,7 +471,7 @@ public static class EdFiDailyAttendance
                     continue;
                 }
 
-                marks.Add(new DailyAttendanceMark(s, c, d, t.Start, t.End, st, name));
+                marks.Add(s, c, d, t.Start, t.End, st, name);
             }
         }
 
@@ -507,7 +509,7 @@ public static class EdFiDailyAttendance
             }
         }
 
-        return new EdFiDailyInputs(y, built.AsReadOnly(), enrollments.AsReadOnly(), marks.AsReadOnly(), programs.AsReadOnly(), log.Problems, new ReadOnlyDictionary<string, long>(counts), options.NegativeAttendance);
+        return new EdFiDailyInputs(y, built.AsReadOnly(), enrollments.AsReadOnly(), marks.ToMarks(), programs.AsReadOnly(), log.Problems, new ReadOnlyDictionary<string, long>(counts), options.NegativeAttendance);
     }
 
     internal static AttendanceMarkStatus? Category(string? descriptor, in EdFiDocument document, string? id, AttendanceCategoryMap map, ProblemLog log)

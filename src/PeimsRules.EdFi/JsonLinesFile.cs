@@ -3,24 +3,31 @@ using Microsoft.Win32.SafeHandles;
 
 namespace PeimsRules.EdFi;
 
-/// <summary>Reads one JSON-lines document: straight from its bytes when it is plain, else by the reference reading.</summary>
-/// <typeparam name="T">What a document gives.</typeparam>
-internal interface IJsonLineReader<T>
-    where T : struct
+/// <summary>
+/// Reads the documents of one piece of a file and keeps what they give: straight from a document's bytes when it is
+/// plain, else by the reference reading.
+/// </summary>
+internal interface IJsonDocumentReader
 {
-    /// <summary>The fast reading of a line; <see langword="false"/> hands the line to <see cref="Reference"/>.</summary>
-    bool TryRead(ReadOnlySpan<byte> line, out T value);
+    /// <summary>The fast reading of a document, keeping its value; <see langword="false"/> hands it to <see cref="Reference"/>.</summary>
+    bool TryRead(ReadOnlySpan<byte> json);
 
-    /// <summary>The reference reading of a document, logging its problems.</summary>
-    T? Reference(in EdFiDocument document, ProblemLog log);
+    /// <summary>
+    /// The fast reading of a document at the start of <paramref name="text"/>, which goes on past it (the rest of a JSON
+    /// array), keeping its value: <see langword="false"/> when not sure, else the document's length.
+    /// </summary>
+    bool TryReadAt(ReadOnlySpan<byte> text, out int length);
+
+    /// <summary>The reference reading of a document, keeping its value when it gives one and logging its problems.</summary>
+    void Reference(in EdFiDocument document, ProblemLog log);
 }
 
 /// <summary>
 /// A JSON-lines file read as <see cref="JsonDocumentSplitter.SplitLines"/> splits it (LF or CRLF, blank lines skipped
 /// but counted, a UTF-8 byte order mark read past), without a copy per document: lines are read in place from a
 /// pooled 1 MB buffer (grown only for a longer line). A file of several megabytes is cut into runs of whole lines read
-/// at once, one per core; their values and problems are put back in file order, so the result is the one a single
-/// pass gives.
+/// at once, one per core, each by its own reader; the problems are put back in file order and the readers handed back in
+/// file order, so that joining their values in that order gives what a single pass gives.
 /// </summary>
 internal static class JsonLinesFile
 {
@@ -30,30 +37,29 @@ internal static class JsonLinesFile
     private const int BufferSize = 1 << 20;
 
     /// <summary>
-    /// Reads the documents of <paramref name="path"/> into <paramref name="values"/>, logging the problems in file order,
-    /// and returns how many documents there were.
+    /// Reads the documents of <paramref name="path"/>, logging the problems in file order, and returns how many documents
+    /// there were and the pieces' readers in file order. <paramref name="newReader"/> makes a piece's reader, given how
+    /// many documents it is expected to hold: the first piece's, the whole file's (the others are joined to it).
     /// </summary>
-    public static async Task<long> ReadAsync<T, TReader>(
+    public static async Task<(long Documents, TReader[] Readers)> ReadAsync<TReader>(
         string path,
         EdFiResource resource,
         ProblemLog log,
         int maxParallel,
-        Func<TReader> newReader,
-        List<T> values,
+        Func<int, TReader> newReader,
         CancellationToken cancellationToken,
         long minPiece = MinPiece)
-        where T : struct
-        where TReader : IJsonLineReader<T>
+        where TReader : class, IJsonDocumentReader
     {
         var name = Path.GetFileName(path);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
         var cuts = Cuts(handle, length, (int)Math.Clamp(length / Math.Max(1, minPiece), 1, Math.Max(1, maxParallel)));
-        var pieces = new Piece<T, TReader>[cuts.Count - 1];
+        var pieces = new Piece<TReader>[cuts.Count - 1];
         for (var i = 0; i < pieces.Length; i++)
         {
-            // The first piece reads into the caller's list, sized for the whole file, so the others append without a copy.
-            pieces[i] = new Piece<T, TReader>(handle, cuts[i], cuts[i + 1], resource, name, newReader(), log.Mode, i == 0 ? values : [], i == 0 ? length : cuts[i + 1] - cuts[i]);
+            // The first piece's reader is given room for the whole file's values: the others are joined to it.
+            pieces[i] = new Piece<TReader>(handle, cuts[i], cuts[i + 1], i == 0 ? length : cuts[i + 1] - cuts[i], resource, name, newReader, log.Mode);
         }
 
         if (pieces.Length == 1)
@@ -66,7 +72,6 @@ internal static class JsonLinesFile
         }
 
         long documents = 0;
-        values.EnsureCapacity(values.Count + pieces.Skip(1).Sum(p => p.Values.Count));
         foreach (var piece in pieces)
         {
             foreach (var problem in piece.Problems.Problems)
@@ -75,13 +80,9 @@ internal static class JsonLinesFile
             }
 
             documents += piece.Documents;
-            if (piece.Values != values)
-            {
-                values.AddRange(piece.Values);
-            }
         }
 
-        return documents;
+        return (documents, [.. pieces.Select(p => p.Reader)]);
     }
 
     /// <summary>The file cut after a line feed near each <paramref name="pieces"/>th of its length: 0, the cuts, the length.</summary>
@@ -148,15 +149,15 @@ internal static class JsonLinesFile
         }
     }
 
-    /// <summary>One run of whole lines, read on its own thread into its own values and problems.</summary>
-    private sealed class Piece<T, TReader>(SafeFileHandle handle, long start, long end, EdFiResource resource, string name, TReader reader, EdFiErrorMode mode, List<T> values, long sizeFor)
-        where T : struct
-        where TReader : IJsonLineReader<T>
+    /// <summary>One run of whole lines, read on its own thread by its own reader, with its own problems.</summary>
+    private sealed class Piece<TReader>(SafeFileHandle handle, long start, long end, long sizeFor, EdFiResource resource, string name, Func<int, TReader> newReader, EdFiErrorMode mode)
+        where TReader : class, IJsonDocumentReader
     {
         private long? _linesBefore;
+        private TReader? _reader;
 
-        /// <summary>Where the piece's values go; sized after the first buffer for <c>sizeFor</c> bytes of lines like its own.</summary>
-        public List<T> Values { get; } = values;
+        /// <summary>The piece's reader, made once the first buffer tells how many documents to expect.</summary>
+        public TReader Reader => _reader ??= newReader(0);
 
         /// <summary>The piece's problems, collected (a stop-at-first read stops the piece at its first; the caller throws it).</summary>
         public ProblemLog Problems { get; } = new(EdFiErrorMode.CollectAll);
@@ -199,10 +200,10 @@ internal static class JsonLinesFile
 
                     if (at == start && n > 0)
                     {
-                        // Room for the lines to come, from the lines per byte of the first buffer: marks are stored
-                        // once, not copied as the list grows.
+                        // Room for the documents to come, from the lines per byte of the first buffer: values are
+                        // stored once, not copied as they grow.
                         var lines = buffer.AsSpan(0, n).Count((byte)'\n');
-                        Values.EnsureCapacity(Values.Count + (int)Math.Min(int.MaxValue / 2, ((sizeFor * lines / n) * 33 / 32) + 16));
+                        _reader ??= newReader((int)Math.Min(int.MaxValue / 2, ((sizeFor * lines / n) * 33 / 32) + 16));
                     }
 
                     at += n;
@@ -256,18 +257,13 @@ internal static class JsonLinesFile
             }
 
             Documents++;
-            if (reader.TryRead(text, out var value))
+            if (Reader.TryRead(text))
             {
-                Values.Add(value);
                 return true;
             }
 
             _linesBefore ??= start == 0 ? 0 : LineFeeds(handle, start);
-            var document = new EdFiDocument(resource, name, $"line {_linesBefore + line}", text.ToArray());
-            if (reader.Reference(document, Problems) is { } referenceValue)
-            {
-                Values.Add(referenceValue);
-            }
+            Reader.Reference(new EdFiDocument(resource, name, $"line {_linesBefore + line}", text.ToArray()), Problems);
 
             return mode != EdFiErrorMode.StopAtFirst || Problems.Count == 0;
         }

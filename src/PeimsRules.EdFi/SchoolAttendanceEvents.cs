@@ -31,6 +31,9 @@ internal sealed class SchoolAttendanceEvents
 
     private const int MaxStudentChars = 128;
 
+    // Student ids of digits only, up to this long, are looked up by their value (10^15 is below 2^50).
+    private const int MaxDigitId = 15;
+
     // Student ids shorter than this are looked up by their bytes.
     private const int ShortId = 16;
 
@@ -59,6 +62,7 @@ internal sealed class SchoolAttendanceEvents
     private readonly Dictionary<string, StudentId>.AlternateLookup<ReadOnlySpan<char>> _studentLookup;
 #endif
     private readonly Dictionary<UInt128, StudentId> _shortStudents = [];
+    private readonly Dictionary<long, StudentId> _digitStudents = [];
     private readonly Dictionary<long, CampusId> _campuses = [];
     private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
 
@@ -73,40 +77,60 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>
-    /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into <paramref name="marks"/>,
-    /// in the source's order, counting the documents in <paramref name="counts"/> and logging every problem in order. A
-    /// JSON-lines file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at once (each
-    /// a run of whole lines, at least <paramref name="minPiece"/> bytes); anything else document by document from the source.
+    /// Reads every <c>studentSchoolAttendanceEvents</c> document of <paramref name="source"/> into the marks of the
+    /// builder it returns, in the source's order, counting the documents in <paramref name="counts"/> and logging every
+    /// problem in order. A file of a folder is read in large buffers, in up to <paramref name="maxParallel"/> pieces at
+    /// once (each at least <paramref name="minPiece"/> bytes: a run of whole lines of a JSON-lines file, a run of whole
+    /// documents of a JSON array), each piece into its own builder, the pieces joined in order; an array the pieces are
+    /// not sure of, and anything else, document by document from the source.
     /// </summary>
-    public static async Task ReadAsync(
+    public static async Task<DailyAttendanceMarks.Builder> ReadAsync(
         IEdFiSource source,
         HashSet<CampusId> schools,
         AttendanceCategoryMap categories,
         ProblemLog log,
         Dictionary<string, long> counts,
-        List<DailyAttendanceMark> marks,
         int maxParallel,
         CancellationToken cancellationToken,
         long minPiece = JsonLinesFile.MinPiece)
     {
         var resource = EdFiResource.StudentSchoolAttendanceEvents;
         counts.TryAdd(resource.Name, 0);
-        if (source is EdFiFolderSource folder && folder.FileOf(resource) is { } path && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (source is EdFiFolderSource folder && folder.FileOf(resource) is { } path)
         {
-            var read = await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, () => new LineReader(new SchoolAttendanceEvents(schools, categories)), marks, cancellationToken, minPiece).ConfigureAwait(false);
-            counts[resource.Name] += read;
-            return;
+            EventsPiece NewPiece(int capacity) => new(new SchoolAttendanceEvents(schools, categories), capacity);
+            var read = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? await JsonArrayFile.ReadAsync(path, resource, log, maxParallel, NewPiece, cancellationToken, minPiece).ConfigureAwait(false)
+                : await JsonLinesFile.ReadAsync(path, resource, log, maxParallel, NewPiece, cancellationToken, minPiece).ConfigureAwait(false);
+
+            // An array the pieces are not sure of is read below, document by document, which words its problems.
+            if (read is var (documents, pieces))
+            {
+                counts[resource.Name] += documents;
+
+                // The first piece's builder has room for the whole file's marks.
+                var marks = pieces[0].Marks;
+                foreach (var piece in pieces.Skip(1))
+                {
+                    marks.AddRange(piece.Marks.ToMarks());
+                }
+
+                return marks;
+            }
         }
 
         var events = new SchoolAttendanceEvents(schools, categories);
+        var all = new DailyAttendanceMarks.Builder();
         await foreach (var document in source.ReadAsync(resource, required: false, cancellationToken).ConfigureAwait(false))
         {
             counts[resource.Name]++;
             if (events.Read(document, log) is { } mark)
             {
-                marks.Add(mark);
+                all.Add(mark);
             }
         }
+
+        return all;
     }
 
     /// <summary>How many documents went to the reference (for the benchmarks and tests: 0 on plain documents).</summary>
@@ -131,8 +155,7 @@ internal sealed class SchoolAttendanceEvents
         var status = EdFiDailyAttendance.Category(doc.AttendanceEventCategoryDescriptor, document, id, _categories, log);
         if (student is { } s && campus is { } c && date is { } d && status is { } st)
         {
-            // A school attendance event is for the whole day: its mark holds any snapshot time.
-            return Mark(s, c, d, st);
+            return new SchoolEvent(s, c, d, st).ToMark();
         }
 
         return null;
@@ -140,13 +163,13 @@ internal sealed class SchoolAttendanceEvents
 
     /// <summary>The fast reading of a document, or the reference's when the document is not plain.</summary>
     public DailyAttendanceMark? Read(in EdFiDocument document, ProblemLog log) =>
-        document.Problem is null && TryRead(document.Utf8Json.Span, out var mark) ? mark : Reference(document, log);
+        document.Problem is null && TryRead(document.Utf8Json.Span, out var e) ? e.ToMark() : Reference(document, log);
 
     /// <summary>
     /// Reads a plain, valid document straight from its bytes. <see langword="false"/> means "not sure": the caller hands
     /// the document to <see cref="Reference"/>, which reads it (it may still be valid) or reports its problems.
     /// </summary>
-    public bool TryRead(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    public bool TryRead(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         try
@@ -175,7 +198,7 @@ internal sealed class SchoolAttendanceEvents
     /// Fields may come in any order: each name is first compared, quotes and colon included, with the one that follows
     /// the last field read in the ODS/API's order, and read as a string only when it is another.
     /// </summary>
-    internal bool TryScan(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    internal bool TryScan(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var scan = new PlainJson(json);
@@ -243,7 +266,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = Mark(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt, st);
         return true;
     }
 
@@ -255,7 +278,7 @@ internal sealed class SchoolAttendanceEvents
     /// byte printable ASCII but the backslash. Each value is read as <see cref="TryScan"/> reads it.
     /// <see langword="false"/> for any other text, which the scan then reads from the start.
     /// </summary>
-    internal bool TryScanShape(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    internal bool TryScanShape(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var scan = new PlainJson(json);
@@ -263,9 +286,23 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>As <see cref="TryScanShape"/>, for a text known to be printable ASCII but the backslash.</summary>
-    private bool ScanShape(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    private bool ScanShape(ReadOnlySpan<byte> json, out SchoolEvent mark) =>
+        ScanShapeAt(json, out mark, out var length) && json[length..].TrimStart((byte)' ').Length == 0;
+
+    /// <summary>
+    /// The ODS/API's shape at the start of <paramref name="text"/>, which may run on past the document (the rest of a
+    /// JSON array): the event and the document's length. <see langword="false"/> when the text there is not in the
+    /// shape, or when the bytes the shape took are not all printable ASCII but the backslash (checked after: the
+    /// shape then read them as it reads the document on its own).
+    /// </summary>
+    internal bool TryScanShapeAt(ReadOnlySpan<byte> text, out SchoolEvent mark, out int length) =>
+        ScanShapeAt(text, out mark, out length) && PlainJson.IsPrintable(text[..length]);
+
+    /// <summary>As <see cref="ScanShape"/>, but the text may go on after the document: the document's length.</summary>
+    private bool ScanShapeAt(ReadOnlySpan<byte> json, out SchoolEvent mark, out int length)
     {
         mark = default;
+        length = 0;
         var t = json;
         if (Take(ref t, "{\"id\":\""u8))
         {
@@ -301,13 +338,14 @@ internal sealed class SchoolAttendanceEvents
 
         if ((Take(ref t, ",\"_etag\":\""u8) && !(Until(ref t, out _) && Take(ref t, "\""u8)))
             || (Take(ref t, ",\"_lastModifiedDate\":\""u8) && !(Until(ref t, out _) && Take(ref t, "\""u8)))
-            || !Take(ref t, "}"u8) || t.TrimStart((byte)' ').Length != 0
+            || !Take(ref t, "}"u8)
             || student is not { } s || campus is not { } cm || date is not { } dt || status is not { } st)
         {
             return false;
         }
 
-        mark = Mark(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt, st);
+        length = json.Length - t.Length;
         return true;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -363,7 +401,9 @@ internal sealed class SchoolAttendanceEvents
                 return false;
             }
 
-            var link = new PlainJson(t);
+            // A link is an object of strings, read to its brace (the text may go on past the document).
+            var brace = t.IndexOf((byte)'}');
+            var link = new PlainJson(brace < 0 ? t : t[..(brace + 1)]);
             if (!link.Value(2))
             {
                 return false;
@@ -478,6 +518,29 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
+        if (id.Length <= MaxDigitId && DigitKey(id) is var digits and >= 0)
+        {
+            // An id of digits only (a Texas unique id is ten): its value and its length, so leading zeros count.
+            if (_digitStudents.TryGetValue(digits, out var known))
+            {
+                student = known;
+                return true;
+            }
+
+            if (!StudentId.TryParse(System.Text.Encoding.ASCII.GetString(id), out var parsed))
+            {
+                return false;
+            }
+
+            if (_digitStudents.Count < MaxStudents)
+            {
+                _digitStudents.Add(digits, parsed);
+            }
+
+            student = parsed;
+            return true;
+        }
+
         if (id.Length < ShortId)
         {
             // The bytes, zero-padded, and the length in the last byte: one key per id (an id holds no zero byte).
@@ -512,6 +575,24 @@ internal sealed class SchoolAttendanceEvents
         Span<char> chars = stackalloc char[StudentId.MaximumLength];
         System.Text.Ascii.ToUtf16(id, chars, out var written);
         return StudentOf(chars[..written], out student);
+
+        // Digits only: the value with the length above it; -1 for any other byte.
+        static long DigitKey(ReadOnlySpan<byte> id)
+        {
+            long value = 0;
+            foreach (var b in id)
+            {
+                var digit = unchecked((uint)(b - (byte)'0'));
+                if (digit > 9)
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return value | ((long)id.Length << 50);
+        }
 
         // Up to seven bytes as a number, the first lowest.
         static ulong Bytes(ReadOnlySpan<byte> bytes)
@@ -597,10 +678,7 @@ internal sealed class SchoolAttendanceEvents
         public byte[][] Quoted { get; } = [.. plain.Select(n => (byte[])[(byte)'"', .. n, (byte)'"', (byte)':'])];
     }
 
-    private static DailyAttendanceMark Mark(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status) =>
-        new(student, campus, date, LocalTime.Midnight, LocalTime.MaxValue, status, "day");
-
-    private bool TryReadCore(ReadOnlySpan<byte> json, out DailyAttendanceMark mark)
+    private bool TryReadCore(ReadOnlySpan<byte> json, out SchoolEvent mark)
     {
         mark = default;
         var reader = new Utf8JsonReader(json, isFinalBlock: true, state: default);
@@ -698,7 +776,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = Mark(s, c, d, st);
+        mark = new SchoolEvent(s, c, d, st);
         return true;
     }
 
@@ -1062,14 +1140,56 @@ internal sealed class SchoolAttendanceEvents
     }
 }
 
-/// <summary>One piece's reading of JSON lines into marks: the fast reading, the reference for the rest.</summary>
-internal sealed class LineReader(SchoolAttendanceEvents events) : IJsonLineReader<DailyAttendanceMark>
+/// <summary>One piece's reading of a file's events into its own marks: the fast reading, the reference for the rest.</summary>
+internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) : IJsonDocumentReader
 {
     public SchoolAttendanceEvents Events { get; } = events;
 
-    public bool TryRead(ReadOnlySpan<byte> line, out DailyAttendanceMark value) => Events.TryRead(line, out value);
+    /// <summary>The piece's marks, in file order.</summary>
+    public DailyAttendanceMarks.Builder Marks { get; } = new(capacity);
 
-    public DailyAttendanceMark? Reference(in EdFiDocument document, ProblemLog log) => Events.Reference(document, log);
+    public bool TryRead(ReadOnlySpan<byte> json)
+    {
+        if (!Events.TryRead(json, out var e))
+        {
+            return false;
+        }
+
+        Add(e);
+        return true;
+    }
+
+    public bool TryReadAt(ReadOnlySpan<byte> text, out int length)
+    {
+        if (!Events.TryScanShapeAt(text, out var e, out length))
+        {
+            return false;
+        }
+
+        Add(e);
+        return true;
+    }
+
+    public void Reference(in EdFiDocument document, ProblemLog log)
+    {
+        if (Events.Reference(document, log) is { } mark)
+        {
+            Marks.Add(mark);
+        }
+    }
+
+    // A school attendance event is for the whole day: its mark holds any snapshot time.
+    private void Add(in SchoolEvent e) => Marks.Add(e.Student, e.Campus, e.Date, LocalTime.Midnight, LocalTime.MaxValue, e.Status, SchoolEvent.ClassPeriod);
+}
+
+/// <summary>What the fast reading of a school attendance event gives: the four values its mark needs.</summary>
+internal readonly record struct SchoolEvent(StudentId Student, CampusId Campus, LocalDate Date, AttendanceMarkStatus Status)
+{
+    /// <summary>The class period a school event's mark names: the whole day.</summary>
+    public const string ClassPeriod = "day";
+
+    /// <summary>The event's mark, for the whole day: it holds any snapshot time.</summary>
+    public DailyAttendanceMark ToMark() => new(Student, Campus, Date, LocalTime.Midnight, LocalTime.MaxValue, Status, ClassPeriod);
 }
 
 /// <summary>
@@ -1107,6 +1227,9 @@ internal ref struct PlainJson
         _controls = other >= 0;
         IsPlain = other < 0 || text[other..].IndexOfAnyExcept(PrintableOrWhitespace) < 0;
     }
+
+    /// <summary>Whether <paramref name="text"/> is all printable ASCII but the backslash.</summary>
+    public static bool IsPrintable(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(Printable) < 0;
 
     /// <summary>Whether the whole text is of the subset's bytes; when not, no method should be called.</summary>
     public bool IsPlain { get; }

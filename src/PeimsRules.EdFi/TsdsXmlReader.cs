@@ -110,24 +110,28 @@ public static class TsdsXmlReader
             }
         }
 
-        // Pass 2: the 42400 records.
-        var records = new List<BasicReportingPeriodAttendance>();
-        var keys = new Dictionary<ReportingPeriodAttendanceKey, string>();
+        // Pass 2: the 42400 records, made as they are read (working memory is one element, whatever the size of the
+        // files). Problems keep the order of a reading that first walks every file and then makes the records: the XML
+        // problems, then (when the year is not given) the year's, then the records', in file order.
         var notRead = new Dictionary<string, long>(StringComparer.Ordinal);
-        var pending = new List<(Dictionary<string, string> Fields, EdFiDocument Where)>();
-        foreach (var file in files)
-        {
-            foreach (var (fields, line) in Elements(file, BasicNames, log, notRead))
-            {
-                Year(fields, years);
-                pending.Add((fields, new EdFiDocument(EdFiResource.BasicReportingPeriodAttendances, Path.GetFileName(file), $"line {line}", default)));
-            }
-        }
-
         SchoolYear? year = options.SchoolYear;
-        if (year is null && years.Count == 1 && years.Min is >= SchoolYear.MinimumEndYear and <= SchoolYear.MaximumEndYear)
+        var walked = false;
+        if (year is null)
         {
-            year = new SchoolYear(years.Min);
+            // The year is read from the files, and a second year anywhere refuses them all: a first walk finds it.
+            foreach (var file in files)
+            {
+                foreach (var (fields, _) in Elements(file, BasicNames, log, notRead))
+                {
+                    Year(fields, years);
+                }
+            }
+
+            walked = true;
+            if (years.Count == 1 && years.Min is >= SchoolYear.MinimumEndYear and <= SchoolYear.MaximumEndYear)
+            {
+                year = new SchoolYear(years.Min);
+            }
         }
 
         if (year is not { } schoolYear)
@@ -137,46 +141,78 @@ public static class TsdsXmlReader
             return new TsdsXmlRead(null, [], log.Problems, notRead);
         }
 
-        foreach (var (fields, where) in pending)
+        var records = new List<BasicReportingPeriodAttendance>();
+        var keys = new Dictionary<ReportingPeriodAttendanceKey, (string Source, int Line)>();
+
+        // The records' problems come after every XML problem; a first walk has logged those already.
+        var recordProblems = new ProblemLog(EdFiErrorMode.CollectAll);
+        var xmlProblems = walked ? new ProblemLog(EdFiErrorMode.CollectAll) : log;
+        foreach (var file in files)
         {
-            var before = log.Count;
-            var student = Parse<StudentId>(fields, "StudentUniqueStateId", StudentId.TryParse, where, null, "a student id (E1523)", log);
-            var campus = Parse<CampusId>(fields, "TX-CampusIdOfEnrollment", CampusId.TryParse, where, null, "a nine-digit campus id (E0782)", log);
-            var grade = Parse<GradeLevel>(fields, "TX-GradeLevel", GradeLevel.TryParse, where, null, "a grade level (E0017, C050)", log);
-            var track = Parse<InstructionalTrack>(fields, "TX-InstructionalTrack", InstructionalTrack.TryParse, where, null, "a two-digit track (E0975)", log);
-            var period = Parse<ReportingPeriod>(fields, "TX-ReportingPeriod", ReportingPeriod.TryParse, where, null, "a reporting period (E0934, C130: 1 to 9)", log);
-            var key = student is { } s && campus is { } c && grade is { } g && track is { } t && period is { } p ? new ReportingPeriodAttendanceKey(c, s, g, t, p) : (ReportingPeriodAttendanceKey?)null;
-            var id = key?.ToString();
-            var taught = Days(fields, "TX-NumberDaysTaught", where, id, required: true, log);
-            var absent = Days(fields, "TX-TotalDaysAbsent", where, id, required: true, log);
-            var ineligible = Days(fields, "TX-TotalIneligibleDaysPresent", where, id, required: true, log);
-            var eligible = Days(fields, "TX-TotalEligibleDaysPresent", where, id, required: true, log);
-            var rs = Days(fields, "TX-RSTotalEligibleDaysPresent", where, id, required: false, log);
-            var ra = Days(fields, "TX-RATotalEligibleDaysPresent", where, id, required: false, log);
-            if (log.Count > before || key is not { } k)
+            var source = Path.GetFileName(file);
+            foreach (var (fields, line) in Elements(file, BasicNames, xmlProblems, walked ? null : notRead))
             {
-                continue;
-            }
-
-            if (keys.TryGetValue(k, out var first))
-            {
-                log.Add(where, id, null, null, $"a second record for this key; the first is {first} (TEA business rule 42400-000A; the attendance event indicator E1085 is not part of the key read here).", EdFiProblemKind.DuplicateKey);
-                continue;
-            }
-
-            try
-            {
-                var attributes = students.TryGetValue(k.Student, out var a) ? a : new StudentFundingAttributes(EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual);
-                records.Add(new BasicReportingPeriodAttendance(schoolYear, k, taught!.Value, eligible!.Value, ineligible!.Value, absent!.Value, attributes, rs!.Value, ra!.Value));
-                keys.Add(k, $"{where.Source}, {where.Position}");
-            }
-            catch (ArgumentException e)
-            {
-                log.Add(where, id, null, null, e.Message, EdFiProblemKind.InconsistentDocument);
+                // Stopping at the first problem: once a record has one, the rest are walked only for an XML problem,
+                // which comes first.
+                if (log.Mode != EdFiErrorMode.StopAtFirst || recordProblems.Count == 0)
+                {
+                    Record(fields, new EdFiDocument(EdFiResource.BasicReportingPeriodAttendances, source, $"line {line}", default), line, schoolYear, students, keys, records, recordProblems);
+                }
             }
         }
 
+        foreach (var problem in recordProblems.Problems)
+        {
+            log.Add(problem);
+        }
+
         return new TsdsXmlRead(schoolYear, records.AsReadOnly(), log.Problems, new ReadOnlyDictionary<string, long>(notRead));
+    }
+
+    private static void Record(
+        Dictionary<string, string> fields,
+        in EdFiDocument where,
+        int line,
+        SchoolYear schoolYear,
+        Dictionary<StudentId, StudentFundingAttributes> students,
+        Dictionary<ReportingPeriodAttendanceKey, (string Source, int Line)> keys,
+        List<BasicReportingPeriodAttendance> records,
+        ProblemLog log)
+    {
+        var before = log.Count;
+        var student = Parse<StudentId>(fields, "StudentUniqueStateId", StudentId.TryParse, where, null, "a student id (E1523)", log);
+        var campus = Parse<CampusId>(fields, "TX-CampusIdOfEnrollment", CampusId.TryParse, where, null, "a nine-digit campus id (E0782)", log);
+        var grade = Parse<GradeLevel>(fields, "TX-GradeLevel", GradeLevel.TryParse, where, null, "a grade level (E0017, C050)", log);
+        var track = Parse<InstructionalTrack>(fields, "TX-InstructionalTrack", InstructionalTrack.TryParse, where, null, "a two-digit track (E0975)", log);
+        var period = Parse<ReportingPeriod>(fields, "TX-ReportingPeriod", ReportingPeriod.TryParse, where, null, "a reporting period (E0934, C130: 1 to 9)", log);
+        var key = student is { } s && campus is { } c && grade is { } g && track is { } t && period is { } p ? new ReportingPeriodAttendanceKey(c, s, g, t, p) : (ReportingPeriodAttendanceKey?)null;
+        var taught = Days(fields, "TX-NumberDaysTaught", where, key, required: true, log);
+        var absent = Days(fields, "TX-TotalDaysAbsent", where, key, required: true, log);
+        var ineligible = Days(fields, "TX-TotalIneligibleDaysPresent", where, key, required: true, log);
+        var eligible = Days(fields, "TX-TotalEligibleDaysPresent", where, key, required: true, log);
+        var rs = Days(fields, "TX-RSTotalEligibleDaysPresent", where, key, required: false, log);
+        var ra = Days(fields, "TX-RATotalEligibleDaysPresent", where, key, required: false, log);
+        if (log.Count > before || key is not { } k)
+        {
+            return;
+        }
+
+        if (keys.TryGetValue(k, out var first))
+        {
+            log.Add(where, k.ToString(), null, null, $"a second record for this key; the first is {first.Source}, line {first.Line} (TEA business rule 42400-000A; the attendance event indicator E1085 is not part of the key read here).", EdFiProblemKind.DuplicateKey);
+            return;
+        }
+
+        try
+        {
+            var attributes = students.TryGetValue(k.Student, out var a) ? a : new StudentFundingAttributes(EconomicDisadvantage.NotDisadvantaged, EmergentBilingual.NotEmergentBilingual);
+            records.Add(new BasicReportingPeriodAttendance(schoolYear, k, taught!.Value, eligible!.Value, ineligible!.Value, absent!.Value, attributes, rs!.Value, ra!.Value));
+            keys.Add(k, (where.Source, line));
+        }
+        catch (ArgumentException e)
+        {
+            log.Add(where, k.ToString(), null, null, e.Message, EdFiProblemKind.InconsistentDocument);
+        }
     }
 
     private static void Year(Dictionary<string, string> fields, SortedSet<int> years)
@@ -228,13 +264,14 @@ public static class TsdsXmlReader
         return null;
     }
 
-    private static DayCount? Days(Dictionary<string, string> fields, string name, in EdFiDocument where, string? id, bool required, ProblemLog log)
+    // The record's key is written out only for a problem: most records have none.
+    private static DayCount? Days(Dictionary<string, string> fields, string name, in EdFiDocument where, ReportingPeriodAttendanceKey? key, bool required, ProblemLog log)
     {
         if (!fields.TryGetValue(name, out var text))
         {
             if (required)
             {
-                log.Add(where, id, name, null, "the element is required and is missing.", EdFiProblemKind.MissingField);
+                log.Add(where, key?.ToString(), name, null, "the element is required and is missing.", EdFiProblemKind.MissingField);
                 return null;
             }
 
@@ -243,14 +280,17 @@ public static class TsdsXmlReader
 
         if (!DayCount.TryParse(text, out var days) || days.HalfDays > 360)
         {
-            log.Add(where, id, name, text, "days are 0.0 to 180.0, one decimal whose digit is 0 or 5 (TEA business rules 42400-0005/6/7).", EdFiProblemKind.OutOfRange);
+            log.Add(where, key?.ToString(), name, text, "days are 0.0 to 180.0, one decimal whose digit is 0 or 5 (TEA business rules 42400-0005/6/7).", EdFiProblemKind.OutOfRange);
             return null;
         }
 
         return days;
     }
 
-    /// <summary>The elements named <paramref name="names"/>, each as its descendants' text by local name, with its line.</summary>
+    /// <summary>
+    /// The elements named <paramref name="names"/>, each as its descendants' text by local name, with its line. The
+    /// dictionary is the same one each time, refilled: read it before asking for the next element.
+    /// </summary>
     private static IEnumerable<(Dictionary<string, string> Fields, int Line)> Elements(string file, string[] names, ProblemLog log, Dictionary<string, long>? notRead = null)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
@@ -267,6 +307,7 @@ public static class TsdsXmlReader
 
         using (reader)
         {
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             var positioned = false;
             while (true)
             {
@@ -292,7 +333,7 @@ public static class TsdsXmlReader
                     {
                         if (names.Contains(reader.LocalName, StringComparer.Ordinal))
                         {
-                            found = (ReadFields(reader), line);
+                            found = (ReadFields(reader, fields), line);
                         }
                         else if (notRead is not null && reader.LocalName.EndsWith("ReportingPeriodAttendanceExtension", StringComparison.Ordinal))
                         {
@@ -322,9 +363,9 @@ public static class TsdsXmlReader
         }
     }
 
-    private static Dictionary<string, string> ReadFields(XmlReader reader)
+    private static Dictionary<string, string> ReadFields(XmlReader reader, Dictionary<string, string> fields)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        fields.Clear();
         if (reader.IsEmptyElement)
         {
             return fields;

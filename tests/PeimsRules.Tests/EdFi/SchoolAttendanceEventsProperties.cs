@@ -237,7 +237,7 @@ public class SchoolAttendanceEventsProperties
                 if (fast.TryRead(line, out var mark))
                 {
                     Assert.Empty(referenceLog.Problems);
-                    Assert.Equal(expected, mark);
+                    Assert.Equal(expected, mark.ToMark());
                 }
 
                 // The scanner of plain documents, the first of the fast readings, on its own, and its reading of the
@@ -245,13 +245,13 @@ public class SchoolAttendanceEventsProperties
                 if (fast.TryScan(line, out var scanned))
                 {
                     Assert.Empty(referenceLog.Problems);
-                    Assert.Equal(expected, scanned);
+                    Assert.Equal(expected, scanned.ToMark());
                 }
 
                 if (fast.TryScanShape(line, out var shaped))
                 {
                     Assert.Empty(referenceLog.Problems);
-                    Assert.Equal(expected, shaped);
+                    Assert.Equal(expected, shaped.ToMark());
                 }
 
                 var log = new ProblemLog(EdFiErrorMode.CollectAll);
@@ -277,6 +277,120 @@ public class SchoolAttendanceEventsProperties
             }
         });
 
+    /// <summary>
+    /// A document of a JSON array: mostly the documents of a JSON-lines file (one bad now and then), some holding what
+    /// looks like the place between two documents (a string with <c>},{</c>, an array of objects), some nested to the
+    /// depth a document may have and one deeper, some not objects.
+    /// </summary>
+    private static readonly Gen<string> ArrayDocuments = Gen.Frequency(
+        (40, OdsOrdered),
+        (20, from line in OdsOrdered
+            from inside in Gen.Elements("`note`:`}, {`", "`note`:`a\\\\`", "`links`:[{`rel`:`a`},{`rel`:`b`}]", "`x`:{`y`:[{},{}]}")
+            select "{" + inside + "," + line[1..]),
+        (1, Gen.Elements(
+            "{`unknown`:" + new string('[', 62) + new string(']', 62) + ",`eventDate`:`2024-09-03`}",
+            "{`unknown`:" + new string('[', 63) + new string(']', 63) + ",`eventDate`:`2024-09-03`}",
+            "[1,2]",
+            "null",
+            "5",
+            "`text`",
+            "{`eventDate`:`2024-09-03`,}",
+            "{`eventDate`:`2024-09-03` /* note */}",
+            "{`eventDate`:`2024-09-03`} trailing",
+            "{`eventDate`:`2024-09-03`")));
+
+    /// <summary>A JSON array file: the documents, each separated as an ODS/API page or a tool writes them, and odd starts and ends.</summary>
+    private static readonly Gen<byte[]> ArrayFiles =
+        from documents in Gen.ListOf(ArrayDocuments)
+        from separator in Gen.Elements(",", ",\n", ", ", "\r\n,\r\n")
+        from start in Gen.Frequency((6, Gen.Constant("[")), (1, Gen.Elements("\uFEFF[", " \n[\n", "", "{", "[,")))
+        from end in Gen.Frequency((6, Gen.Constant("]")), (1, Gen.Elements("\n]\n", "", ",]", "] trailing", "]]")))
+        select Encoding.UTF8.GetBytes(start + string.Join(separator, documents.Select(d => d.Replace('`', '"'))) + end);
+
+    [Property(MaxTest = 200, EndSize = 40)]
+    public Property A_JSON_array_file_read_in_pieces_gives_the_reference_s_marks_problems_and_count_in_both_error_modes() =>
+        Prop.ForAll(ArrayFiles.ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), Gen.Elements(1L, 40L, 300L, 1L << 20).ToArbitrary(), (file, threads, minPiece) =>
+        {
+            using var folder = new TempFolder();
+            System.IO.File.WriteAllBytes(Path.Combine(folder.Path, "studentSchoolAttendanceEvents.json"), file);
+            foreach (var mode in new[] { EdFiErrorMode.CollectAll, EdFiErrorMode.StopAtFirst })
+            {
+                var expected = Capture(() => Reference(folder.Path, mode));
+                var actual = Capture(() => Fast(folder.Path, mode, threads, minPiece));
+                Assert.Equal(expected.Marks, actual.Marks);
+                Assert.Equal(expected.Problems, actual.Problems);
+                Assert.Equal(expected.Documents, actual.Documents);
+                Assert.Equal(expected.Thrown, actual.Thrown);
+            }
+        });
+
+    [Property(MaxTest = 300)]
+    public Property The_shape_read_where_a_document_starts_in_an_array_takes_what_the_shape_takes_on_its_own_and_gives_its_length() =>
+        Prop.ForAll(OdsOrdered.ToArbitrary(), Gen.Elements(",{`id`:`x`}", "]", ",\n", "", " ,", "} ").ToArbitrary(), (document, after) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(document.Replace('`', '"'));
+            var text = Encoding.UTF8.GetBytes((document + after).Replace('`', '"'));
+            var alone = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default).TryScanShape(bytes, out var expected);
+            var inArray = new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default).TryScanShapeAt(text, out var mark, out var length);
+            if (alone)
+            {
+                Assert.True(inArray);
+                Assert.Equal(expected, mark);
+                Assert.Equal(bytes.AsSpan().TrimEnd((byte)' ').Length, length);
+            }
+
+            // What it takes is a document the shape takes on its own (what follows is for the array's reader to check).
+            if (inArray)
+            {
+                Assert.True(new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default).TryScanShape(text.AsSpan(0, length), out var taken));
+                Assert.Equal(taken, mark);
+            }
+        });
+
+    [Fact]
+    public void The_generated_arrays_are_mostly_read_in_pieces_and_sometimes_handed_to_the_reading_document_by_document()
+    {
+        var inPieces = ArrayFiles.Sample(200, 20).Count(file =>
+        {
+            using var folder = new TempFolder();
+            var path = Path.Combine(folder.Path, "studentSchoolAttendanceEvents.json");
+            System.IO.File.WriteAllBytes(path, file);
+            var read = JsonArrayFile.ReadAsync(path, EdFiResource.StudentSchoolAttendanceEvents, new ProblemLog(EdFiErrorMode.CollectAll), 4, c => new EventsPiece(new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default), c), CancellationToken.None, minPiece: 40)
+                .GetAwaiter().GetResult();
+            return read is not null;
+        });
+
+        // So the property compares the pieces with the reference, and the reading the pieces hand over too.
+        Assert.InRange(inPieces, 40, 180);
+    }
+
+    [Fact]
+    public async Task An_array_of_3000_events_read_in_four_pieces_keeps_their_order_and_numbers_a_bad_document_by_its_place_in_the_array()
+    {
+        var documents = Enumerable.Range(0, 3000).Select(i =>
+            $"{{`studentReference`:{{`studentUniqueId`:`{1000000001 + (i / 10)}`}},`schoolReference`:{{`schoolId`:101912001}},`eventDate`:`2024-09-{3 + (i % 5):00}`,`attendanceEventCategoryDescriptor`:`uri://ed-fi.org/AttendanceEventCategoryDescriptor#Tardy`}}")
+            .ToList();
+        documents[2500] = documents[2500].Replace("2024-09", "2024-19", StringComparison.Ordinal);
+
+        // A string that looks like the place between two documents, where a cut may fall.
+        documents[1500] = "{`note`:`}, {`," + documents[1500][1..];
+        using var folder = new TempFolder().With("studentSchoolAttendanceEvents.json", "[" + string.Join(",", documents) + "]");
+        var path = Path.Combine(folder.Path, "studentSchoolAttendanceEvents.json");
+        var log = new ProblemLog(EdFiErrorMode.CollectAll);
+
+        var read = await JsonArrayFile.ReadAsync(path, EdFiResource.StudentSchoolAttendanceEvents, log, 4, c => new EventsPiece(new SchoolAttendanceEvents(Schools, AttendanceCategoryMap.Default), c), CancellationToken.None, minPiece: 1000);
+
+        var (count, pieces) = Assert.NotNull(read);
+        Assert.Equal(3000, count);
+        Assert.True(pieces.Length >= 4);
+        var marks = pieces.SelectMany(p => p.Marks.ToMarks()).ToList();
+        Assert.Equal(2999, marks.Count);
+        var problem = Assert.Single(log.Problems);
+        Assert.Equal(("studentSchoolAttendanceEvents.json", "document 2501", "eventDate", "2024-19-03"), (problem.Source, problem.Position, problem.Field, problem.Value));
+        Assert.Equal((new NodaTime.LocalDate(2024, 9, 3), "1000000001"), (marks[0].Date, marks[0].Student.Value));
+        Assert.Equal((new NodaTime.LocalDate(2024, 9, 7), "1000000300"), (marks[^1].Date, marks[^1].Student.Value));
+    }
+
     [Fact]
     public async Task A_file_of_3000_events_read_in_four_pieces_keeps_their_order_and_numbers_a_bad_line_by_its_place_in_the_file()
     {
@@ -286,10 +400,9 @@ public class SchoolAttendanceEventsProperties
         lines[2500] = lines[2500].Replace("2024-09", "2024-19", StringComparison.Ordinal);
         using var folder = new TempFolder().With("studentSchoolAttendanceEvents.jsonl", string.Join("\n", lines) + "\n");
         var log = new ProblemLog(EdFiErrorMode.CollectAll);
-        var marks = new List<DailyAttendanceMark>();
         var counts = new Dictionary<string, long>();
 
-        await SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder.Path), Schools, AttendanceCategoryMap.Default, log, counts, marks, maxParallel: 4, CancellationToken.None, minPiece: 1000);
+        var marks = (await SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder.Path), Schools, AttendanceCategoryMap.Default, log, counts, maxParallel: 4, CancellationToken.None, minPiece: 1000)).ToMarks();
 
         Assert.Equal(2999, marks.Count);
         Assert.Equal(3000, counts["studentSchoolAttendanceEvents"]);
@@ -319,7 +432,7 @@ public class SchoolAttendanceEventsProperties
         Assert.Equal(byTheShape, events.TryScanShape(bytes, out _));
         Assert.Equal(
             new DailyAttendanceMark(StudentId.Parse("1000000001"), CampusId.Parse("101912001"), new NodaTime.LocalDate(2024, 9, 3), NodaTime.LocalTime.Midnight, NodaTime.LocalTime.MaxValue, AttendanceMarkStatus.Present, "day"),
-            mark);
+            mark.ToMark());
     }
 
     private static (List<DailyAttendanceMark> Marks, List<EdFiProblem> Problems, long Documents, EdFiProblem? Thrown) Capture(Func<(List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>)> read)
@@ -356,10 +469,9 @@ public class SchoolAttendanceEventsProperties
     private static (List<DailyAttendanceMark>, ProblemLog, Dictionary<string, long>) Fast(string folder, EdFiErrorMode mode, int threads, long minPiece)
     {
         var log = new ProblemLog(mode);
-        var marks = new List<DailyAttendanceMark>();
         var counts = new Dictionary<string, long>();
-        SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), Schools, AttendanceCategoryMap.Default, log, counts, marks, threads, CancellationToken.None, minPiece).GetAwaiter().GetResult();
-        return (marks, log, counts);
+        var marks = SchoolAttendanceEvents.ReadAsync(new EdFiFolderSource(folder), Schools, AttendanceCategoryMap.Default, log, counts, threads, CancellationToken.None, minPiece).GetAwaiter().GetResult();
+        return ([.. marks.ToMarks()], log, counts);
     }
 
     private static byte[] File(IEnumerable<string> lines, bool crlf, bool bom, bool finalNewline, bool invalidUtf8)
