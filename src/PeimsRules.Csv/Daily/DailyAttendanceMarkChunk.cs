@@ -165,6 +165,8 @@ internal sealed class DailyAttendanceMarkChunk
             lines[at++] = FirstLine + _line[i];
         }
 
+        // The stretch's rows are in the marks now: their columns go, before the stretches' marks are joined.
+        (_student, _date, _slot, _line, _accepted, Count) = ([], [], [], [], [], 0);
         return builder.ToMarks();
     }
 

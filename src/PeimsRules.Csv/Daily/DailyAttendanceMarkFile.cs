@@ -20,9 +20,9 @@ namespace PeimsRules.Csv.Daily;
 /// Every other row (a bad value, a quoted field, a byte outside ASCII, an over-long line) is handed, with the rows
 /// like it, to the reference reader behind the file's header, so that the reference decides each problem and its
 /// wording; only its line number is put back. The repeated-mark check then runs over every record in file order, on
-/// compact keys (student, day, start, end, campus as numbers): while each student's marks come in ascending key order
-/// (as files sorted by student or by date are) a repeat can only be the student's last key, and from the first mark
-/// out of that order an index of all keys so far decides.
+/// compact keys (student, day, start, end, campus as numbers): while each student's days come in order (as files sorted
+/// by student or by date are, the marks of a day in any order) a repeat can only be among the student's marks of its
+/// latest day, and from the first day out of that order an index of all keys so far decides.
 /// </para>
 /// <para>
 /// A file the pass cannot be sure of as a whole (no plain header, a header the layout refuses, a byte order mark
@@ -325,8 +325,7 @@ internal sealed class RepeatedMarks
     private readonly Dictionary<string, int> _students = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _campuses = new(StringComparer.Ordinal);
     private readonly List<(int[] Students, int[] Campuses)> _numbers = [];
-    private UInt128[] _last = new UInt128[1024];
-    private long[] _lastLine = new long[1024];
+    private List<(UInt128 Key, long Line)>?[] _day = new List<(UInt128 Key, long Line)>?[1024];
     private Dictionary<(int Student, UInt128 Key), long>? _all;
 
     /// <summary>Decides which records are kept, counting and reporting every row up to where the reader stops.</summary>
@@ -338,11 +337,9 @@ internal sealed class RepeatedMarks
             var students = Numbers(chunk.Students.Select(s => s.Value), _students);
             var campuses = Numbers(chunk.Campuses.Select(c => c.Code), _campuses);
             _numbers.Add((students, campuses));
-            if (_last.Length < _students.Count)
+            if (_all is null && _day.Length < _students.Count)
             {
-                var size = Math.Max(_students.Count, _last.Length * 2);
-                Array.Resize(ref _last, size);
-                Array.Resize(ref _lastLine, size);
+                Array.Resize(ref _day, Math.Max(_students.Count, _day.Length * 2));
             }
 
             var problems = chunk.Problems;
@@ -395,28 +392,41 @@ internal sealed class RepeatedMarks
 
     /// <summary>
     /// Whether an earlier kept record has the key (and on which line); records the key otherwise. While each student's
-    /// keys ascend, a repeat can only be the student's last key; from the first key out of order, an index of every
-    /// kept key decides.
+    /// days come in order (the marks of a day in any order), a repeat can only be among the student's marks of its
+    /// latest day, which are kept; from the first day out of order, an index of every kept key decides.
     /// </summary>
     private bool IsRepeated(int student, UInt128 key, long line, DailyAttendanceMarkChunk[] chunks, int chunk, int record, out long first)
     {
         first = 0;
         if (_all is null)
         {
-            var last = _last[student];
-            if (key > last)
+            var day = DayOf(key);
+            var marks = _day[student] ??= [];
+            var latest = marks.Count == 0 ? -1 : DayOf(marks[0].Key);
+            if (day > latest)
             {
-                (_last[student], _lastLine[student]) = (key, line);
+                marks.Clear();
+                marks.Add((key, line));
                 return false;
             }
 
-            if (key == last)
+            if (day == latest)
             {
-                first = _lastLine[student];
-                return true;
+                foreach (var (k, l) in marks)
+                {
+                    if (k == key)
+                    {
+                        first = l;
+                        return true;
+                    }
+                }
+
+                marks.Add((key, line));
+                return false;
             }
 
             _all = IndexBefore(chunks, chunk, record);
+            _day = [];
         }
 
         if (_all.TryGetValue((student, key), out first))
@@ -427,6 +437,9 @@ internal sealed class RepeatedMarks
         _all[(student, key)] = line;
         return false;
     }
+
+    /// <summary>The day part of a key (<see cref="DailyAttendanceMarkChunk.KeyOf"/>).</summary>
+    private static long DayOf(UInt128 key) => (long)(ulong)(key >> 66);
 
     private Dictionary<(int Student, UInt128 Key), long> IndexBefore(DailyAttendanceMarkChunk[] chunks, int chunk, int record)
     {

@@ -213,11 +213,16 @@ public sealed class DailyAttendanceMarkFileProperties
             earlier.Add(fields);
         }
 
-        if (random.Next(2) == 0)
+        var dateField = columns.IndexOf("Date");
+        var studentField = columns.FindIndex(n => n is "StudentId" or "studentid" or "E1523");
+        earlier = random.Next(3) switch
         {
-            // In student order, then date and time, as extracts usually come.
-            earlier = [.. earlier.OrderBy(f => string.Join(',', f), StringComparer.Ordinal)];
-        }
+            // In the order of the columns (student first, as extracts usually come), or by date then student (the
+            // marks of a student's day in any order, as the sample district's file is), or as generated.
+            0 => [.. earlier.OrderBy(f => string.Join(',', f), StringComparer.Ordinal)],
+            1 when dateField >= 0 && studentField >= 0 => [.. earlier.OrderBy(f => f[dateField], StringComparer.Ordinal).ThenBy(f => f[studentField], StringComparer.Ordinal)],
+            _ => earlier,
+        };
 
         foreach (var fields in earlier)
         {
