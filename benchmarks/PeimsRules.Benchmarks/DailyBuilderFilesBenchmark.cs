@@ -20,6 +20,8 @@ namespace PeimsRules.Benchmarks;
 /// both readers give the same marks and lines, and that the build from the files is the build from the inputs in
 /// memory; a difference fails the run.
 /// </remarks>
+[MemoryDiagnoser]
+[Config(typeof(DailyBuilderConfig))]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class DailyBuilderFilesBenchmark
