@@ -12,8 +12,18 @@ namespace PeimsRules.Benchmarks;
 /// (<see cref="DailyAttendanceFiles.Check"/>) and built into period records. Beside <see cref="DailyBuilderBenchmark"/>,
 /// which times the build alone from the inputs in memory, the difference is the time the readers take.
 /// </summary>
+/// <remarks>
+/// Two pairs, each against its baseline in the same run: the attendance-marks file alone, read by the fast reader
+/// against the row-by-row reference reader (CsvHelper into one object per row, a dictionary of every key) that it
+/// replaced and that stays the truth it is checked against; and the whole build from the four files, with the one or
+/// the other reader of the marks. The Marks/s column is the attendance file's rows per second. The setup checks that
+/// both readers give the same marks and lines, and that the build from the files is the build from the inputs in
+/// memory; a difference fails the run.
+/// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(DailyBuilderConfig))]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class DailyBuilderFilesBenchmark
 {
     /// <summary>The environment variable that sets the student counts run (comma-separated, such as <c>2000,20000</c>).</summary>
@@ -50,9 +60,18 @@ public class DailyBuilderFilesBenchmark
         Write(Attendance, w => DailyAttendanceMarkCsv.Write(w, d.Marks));
         Write(Programs, w => ProgramParticipationCsv.Write(w, d.Programs));
 
-        var fromFiles = BuildFromFiles();
+        var fast = DailyAttendanceMarkCsv.ReadFile(Attendance, CsvErrorMode.CollectAll);
+        var reference = DailyAttendanceMarkCsv.ReadReference(Attendance, CsvErrorMode.CollectAll, CsvInputOptions.Default);
+        if (fast.Problems.Count > 0 || reference.Problems.Count > 0 || !fast.Records.SequenceEqual(reference.Records) || !fast.RecordLines.SequenceEqual(reference.RecordLines))
+        {
+            throw new InvalidOperationException($"The fast reader of the attendance file of {Students} students does not give the reference reader's marks.");
+        }
+
+        var fromFiles = BuildFromFiles(referenceMarks: false);
+        var fromReference = BuildFromFiles(referenceMarks: true);
         var inMemory = PeriodAttendanceBuilder.Build(d.Calendars, d.Enrollments, d.Marks, d.Programs);
         var same = fromFiles.Records.Count > 0
+            && fromReference.Records.SequenceEqual(inMemory.Records)
             && fromFiles.Records.SequenceEqual(inMemory.Records)
             && fromFiles.SpecialProgramRecords.SequenceEqual(inMemory.SpecialProgramRecords)
             && fromFiles.UnmatchedMarks.SequenceEqual(inMemory.UnmatchedMarks)
@@ -74,9 +93,25 @@ public class DailyBuilderFilesBenchmark
         }
     }
 
-    /// <summary>Reads the four files, checks them against each other, and builds every period record.</summary>
+    /// <summary>Reads the attendance-marks file with the reference reader (the baseline of the reading).</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("read attendance file")]
+    public int ReadAttendanceReference() => DailyAttendanceMarkCsv.ReadReference(Attendance, CsvErrorMode.CollectAll, CsvInputOptions.Default).Records.Count;
+
+    /// <summary>Reads the attendance-marks file as <c>periods</c> does.</summary>
     [Benchmark]
-    public int BuildPeriodRecordsFromFiles() => BuildFromFiles().Records.Count;
+    [BenchmarkCategory("read attendance file")]
+    public int ReadAttendance() => DailyAttendanceMarkCsv.ReadFile(Attendance, CsvErrorMode.CollectAll).Records.Count;
+
+    /// <summary>The whole build from the four files, the marks read by the reference reader (the baseline of the build).</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("build from files")]
+    public int BuildPeriodRecordsFromFilesReference() => BuildFromFiles(referenceMarks: true).Records.Count;
+
+    /// <summary>Reads the four files, checks them against each other, and builds every period record, as <c>periods</c> does.</summary>
+    [Benchmark]
+    [BenchmarkCategory("build from files")]
+    public int BuildPeriodRecordsFromFiles() => BuildFromFiles(referenceMarks: false).Records.Count;
 
     private string Calendars => Path.Combine(_folder!, "calendars.csv");
 
@@ -86,11 +121,13 @@ public class DailyBuilderFilesBenchmark
 
     private string Programs => Path.Combine(_folder!, "programs.csv");
 
-    private PeriodAttendanceBuild BuildFromFiles()
+    private PeriodAttendanceBuild BuildFromFiles(bool referenceMarks)
     {
         var calendars = SchoolCalendarCsv.ReadFile(Calendars, CsvErrorMode.CollectAll);
         var enrollments = StudentEnrollmentCsv.ReadFile(Enrollments, CsvErrorMode.CollectAll);
-        var marks = DailyAttendanceMarkCsv.ReadFile(Attendance, CsvErrorMode.CollectAll);
+        var marks = referenceMarks
+            ? DailyAttendanceMarkCsv.ReadReference(Attendance, CsvErrorMode.CollectAll, CsvInputOptions.Default)
+            : DailyAttendanceMarkCsv.ReadFile(Attendance, CsvErrorMode.CollectAll);
         var programs = ProgramParticipationCsv.ReadFile(Programs, CsvErrorMode.CollectAll);
         var problems = calendars.Problems.Count + enrollments.Problems.Count + marks.Problems.Count + programs.Problems.Count
             + DailyAttendanceFiles.Check(calendars, "calendars.csv", enrollments, "enrollments.csv").Count;

@@ -297,6 +297,12 @@ internal static class CsvTableReader
         _ => $"the row is malformed ({reason}).",
     };
 
+    /// <summary>The last problem of a collect-all read that stops after <paramref name="count"/> problems, the last on <paramref name="line"/>.</summary>
+    internal static CsvProblem StopProblem(string fileName, long line, int count) =>
+        new(fileName, line, null, null,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count:N0} problems so far: the reader stops here, after line {line}. Correct these and read the file again."),
+            CsvProblemKind.MalformedCsv);
+
     /// <summary>The longest value a message echoes, in characters.</summary>
     internal const int EchoedValueLength = 80;
 
@@ -312,7 +318,12 @@ internal static class CsvTableReader
 /// when files usually come in ascending key order (<see cref="Comparer{T}.Default"/> of the key), so that the reader
 /// needs no index of the earlier keys while they do (<see cref="CsvTableCursor{T, TKey}"/>).
 /// </summary>
-internal sealed record UniqueKey<T, TKey>(Func<T, TKey> Of, Func<TKey, string> Describe, string Rule, bool InKeyOrder = false);
+internal sealed record UniqueKey<T, TKey>(Func<T, TKey> Of, Func<TKey, string> Describe, string Rule, bool InKeyOrder = false)
+{
+    /// <summary>The problem of the row on <paramref name="line"/> whose key <paramref name="key"/> the row on <paramref name="first"/> already has.</summary>
+    public CsvProblem Repeated(string fileName, long line, TKey key, long first, IReadOnlyDictionary<string, string> rowValues) =>
+        new(fileName, line, null, Describe(key), $"line {first} already has this key; {Rule}", CsvProblemKind.DuplicateKey) { RowValues = rowValues };
+}
 
 /// <summary>Reads one row's values by layout column, turning every bad value into a <see cref="CsvProblem"/>.</summary>
 internal sealed class CsvRowReader
@@ -349,6 +360,14 @@ internal sealed class CsvRowReader
     public void MoveTo(CsvReader csv)
     {
         Line = csv.LineNumber;
+
+        // The values first, so that a problem of the row (an over-long field too) carries this row's values, not the last row's.
+        for (var c = 0; c < _layout.Count; c++)
+        {
+            var i = _index[c];
+            _values[c] = i < 0 || i >= csv.FieldCount ? null : csv.GetString(i);
+        }
+
         for (var i = 0; i < csv.FieldCount; i++)
         {
             // The raw bytes are never fewer than the characters, so only a long raw field needs a closer look.
@@ -359,12 +378,6 @@ internal sealed class CsvRowReader
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the field is {csv.GetString(i).Length:N0} characters long, more than the limit of {_maximumFieldLength:N0}: the row is not read."),
                     CsvProblemKind.InvalidValue));
             }
-        }
-
-        for (var c = 0; c < _layout.Count; c++)
-        {
-            var i = _index[c];
-            _values[c] = i < 0 || i >= csv.FieldCount ? null : csv.GetString(i);
         }
     }
 
@@ -620,9 +633,7 @@ internal sealed class CsvTableCursor<T, TKey> : IDisposable
 
                 if (_key is not null && IsRepeated(_key.Of(candidate), row, out var first))
                 {
-                    var k = _key.Of(candidate);
-                    RejectRow(new CsvProblem(_fileName, row.Line, null, _key.Describe(k),
-                        $"line {first} already has this key; {_key.Rule}", CsvProblemKind.DuplicateKey) { RowValues = row.Values() });
+                    RejectRow(_key.Repeated(_fileName, row.Line, _key.Of(candidate), first, row.Values()));
                     continue;
                 }
 
@@ -741,12 +752,13 @@ internal sealed class CsvTableCursor<T, TKey> : IDisposable
         _problems.Add(problem);
         if (_problems.Count >= _options.MaximumProblems)
         {
-            _problems.Add(new CsvProblem(_fileName, problem.Line, null, null,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_problems.Count:N0} problems so far: the reader stops here, after line {problem.Line}. Correct these and read the file again."),
-                CsvProblemKind.MalformedCsv));
+            _problems.Add(CsvTableReader.StopProblem(_fileName, problem.Line, _problems.Count));
             throw new StopReading();
         }
     }
+
+    /// <summary>The values of the row of the record the last <see cref="TryRead"/> handed out, by column name (as a problem of the row would carry them).</summary>
+    internal IReadOnlyDictionary<string, string> RecordValues => _row!.Values();
 
     private void RejectRow(CsvProblem problem)
     {

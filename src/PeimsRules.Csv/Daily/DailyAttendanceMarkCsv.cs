@@ -39,7 +39,7 @@ public static class DailyAttendanceMarkCsv
 
     /// <summary>Reads a file, throwing at its first problem.</summary>
     /// <exception cref="PeimsCsvException">The file has a problem; the message names the line, column and value.</exception>
-    public static IReadOnlyList<DailyAttendanceMark> ReadFile(string path) => ReadFile(path, CsvErrorMode.StopAtFirst).Records;
+    public static DailyAttendanceMarks ReadFile(string path) => (DailyAttendanceMarks)ReadFile(path, CsvErrorMode.StopAtFirst).Records;
 
     /// <summary>Reads a file in the given mode.</summary>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
@@ -48,18 +48,34 @@ public static class DailyAttendanceMarkCsv
         ReadFile(path, mode, CsvInputOptions.Default);
 
     /// <summary>Reads a file in the given mode, with the given encoding and limits (docs/input-contract.md).</summary>
+    /// <remarks>
+    /// The records are a <see cref="DailyAttendanceMarks"/> (each student and class-period slot held once). The file is
+    /// read from its bytes on every core; rows written other than plainly, and every row with a problem, are read by the
+    /// row-by-row reader behind the header, so that the records, problems and counts are the ones that reader gives.
+    /// </remarks>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static CsvReadResult<DailyAttendanceMark> ReadFile(string path, CsvErrorMode mode, CsvInputOptions options) =>
-        CsvTableReader.ReadFile(path, Columns, Map, mode, OneMarkPerClassPeriod, options);
+        DailyAttendanceMarkFile.Read(path, mode, options ?? CsvInputOptions.Default);
 
-    /// <summary>Reads CSV text in the given mode.</summary>
+    /// <summary>Reads CSV text in the given mode; the records are a <see cref="DailyAttendanceMarks"/>.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="fileName">The name to use in problems.</param>
     /// <param name="mode">Stop at the first problem, or collect them all.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the text has a problem.</exception>
     public static CsvReadResult<DailyAttendanceMark> Read(TextReader reader, string fileName, CsvErrorMode mode) =>
-        CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneMarkPerClassPeriod);
+        Held(CsvTableReader.Read(reader, fileName, Columns, Map, mode, OneMarkPerClassPeriod));
+
+    /// <summary>
+    /// The reference reader of a file: row by row through CsvHelper into <see cref="DailyAttendanceMark"/> values, a
+    /// repeated mark found by an index of every key. The readable truth that the fast reader
+    /// (<see cref="DailyAttendanceMarkFile"/>) is checked against, and that reads what it cannot be sure of.
+    /// </summary>
+    internal static CsvReadResult<DailyAttendanceMark> ReadReference(string path, CsvErrorMode mode, CsvInputOptions options) =>
+        Held(CsvTableReader.ReadFile(path, Columns, Map, mode, OneMarkPerClassPeriod, options));
+
+    private static CsvReadResult<DailyAttendanceMark> Held(CsvReadResult<DailyAttendanceMark> read) =>
+        new(DailyAttendanceMarks.From(read.Records), read.Problems, read.UnusedColumns, read.RowsRead, read.RowsRejected, read.RecordLines);
 
     /// <summary>One mark per student, campus, date and class period: a repeated mark is refused, naming both lines.</summary>
     internal static UniqueKey<DailyAttendanceMark, (StudentId, CampusId, NodaTime.LocalDate, NodaTime.LocalTime, NodaTime.LocalTime)> OneMarkPerClassPeriod { get; } = new(
@@ -94,7 +110,8 @@ public static class DailyAttendanceMarkCsv
         csv.Flush();
     }
 
-    private static DailyAttendanceMark Map(CsvRowReader row)
+    /// <summary>A row's mark, as the reference reader maps it.</summary>
+    internal static DailyAttendanceMark Map(CsvRowReader row)
     {
         var student = row.Required(StudentId, PeimsRules.StudentId.Parse);
         var campus = row.Required(CampusId, PeimsRules.CampusId.Parse);
