@@ -75,8 +75,10 @@ public static class DailyDistrictGenerator
             var calendar = tracks[home][random.Next(tracks[home].Length)];
             var economic = EconomicDisadvantage.All[random.Next(EconomicDisadvantage.All.Count)];
             var transferDay = transfers[s] = random.Next(10) == 0 ? random.Next(20, 160) : InstructionalDays;
+
+            // A code change falls inside the enrollment (before a transfer ends it), as one row of the enrollments file can hold it.
             IEnumerable<AdaEligibilityChange>? changes = random.Next(50) == 0
-                ? [new AdaEligibilityChange(days[random.Next(1, InstructionalDays)], AdaEligibility.FromCode(code == 1 ? 4 : 1))]
+                ? [new AdaEligibilityChange(days[random.Next(1, transferDay)], AdaEligibility.FromCode(code == 1 ? 4 : 1))]
                 : null;
             var transfer = transferDay < InstructionalDays;
             enrollments.Add(new StudentEnrollment(

@@ -113,9 +113,17 @@ public static class AttendancePartialsCsv
                 return new AttendancePartialsRead([], null, 0, [], [], streamed: true, NoRows);
             }
 
-            var partials = sums.ToPartials(RuleSet.For(year));
+            var rules = RuleSet.For(year);
+            var partials = sums.ToPartials(rules);
+            if (!rules.HasAllStudentsEarlyEducationRows)
+            {
+                return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, NoRows);
+            }
+
+            // The pre-K cells' own sums, and the pre-K students: all the pre-K row needs of the file.
+            var preKPartials = sums.ToPartials(rules, PlainPeriodFile.PreKindergartenGrade);
             var preK = sums.PreKindergartenStudents;
-            return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, options => PreKindergartenOfStream(partials, preK, options));
+            return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, options => PreKindergartenOfStream(preKPartials, preK, options));
         }
 
         if (new FileInfo(path) is { Exists: true, Length: 0 })
@@ -164,12 +172,13 @@ public static class AttendancePartialsCsv
 
     /// <summary>
     /// The pre-K row of a file summed as a stream, which has no birth dates: the groups and periods of its pre-K
-    /// records (the summary of their partial sums, as <see cref="PreKindergartenHalfDayAda.Compute"/> takes them from
-    /// the summary of the records), each not computable with the number of distinct pre-K students of the group.
+    /// records (the summary of the partial sums of its pre-K cells, <paramref name="preK"/>, as
+    /// <see cref="PreKindergartenHalfDayAda.Compute"/> takes them from the summary of the records), each not computable
+    /// with the number of distinct pre-K students of the group.
     /// </summary>
-    internal static IReadOnlyList<AttendanceFigure> PreKindergartenOfStream(AttendancePartials partials, PreKindergartenStudent[] students, AttendanceSummaryOptions options)
+    internal static IReadOnlyList<AttendanceFigure> PreKindergartenOfStream(AttendancePartials preK, PreKindergartenStudent[] students, AttendanceSummaryOptions options)
     {
-        var rules = partials.Rules;
+        var rules = preK.Rules;
         if (!rules.HasAllStudentsEarlyEducationRows)
         {
             return [];
@@ -182,7 +191,6 @@ public static class AttendancePartialsCsv
                 nameof(options));
         }
 
-        var preK = AttendancePartials.FromRows(rules, partials.Rows().Where(r => r.GradeLevel == GradeLevel.PreKindergarten));
         var shape = AttendanceSummary.FromPartials(preK, options with { PriorYearRecords = null });
 
         // Distinct students per group: the listed (campus, track, student) put in order of group then student.

@@ -59,7 +59,7 @@ internal static class PlainPeriodFile
     }
 
     /// <summary>The grade ordinal of PK (<see cref="Fields.ReadGrade"/>).</summary>
-    private const int PreKindergartenGrade = 1;
+    internal const int PreKindergartenGrade = 1;
 
     /// <summary>The roles of the columns in the order the writer writes them (with no birth date column).</summary>
     private static readonly Role[] WriterOrder =
@@ -1220,11 +1220,24 @@ internal sealed class CellSumsTable
     public long[] Keys { get; }
 
     /// <summary>The partial sums under <paramref name="rules"/>: the days each population's records count.</summary>
-    public AttendancePartials ToPartials(RuleSet rules)
+    /// <param name="rules">The rules of the year.</param>
+    /// <param name="onlyGrade">Only the cells of this grade ordinal (<see cref="Fields.ReadGrade"/>), or every cell.</param>
+    public AttendancePartials ToPartials(RuleSet rules, int? onlyGrade = null)
     {
-        var order = (int[])_places.Clone();
+        int[] order;
+        long[] keys;
+        if (onlyGrade is { } only)
+        {
+            var kept = Enumerable.Range(0, Keys.Length).Where(i => ((Keys[i] >> 22) & 0xF) == only).ToArray();
+            order = [.. kept.Select(i => _places[i])];
+            keys = [.. kept.Select(i => Keys[i])];
+        }
+        else
+        {
+            order = (int[])_places.Clone();
+            keys = (long[])Keys.Clone();
+        }
 
-        var keys = (long[])Keys.Clone();
         Array.Sort(keys, order);
 
         // Cells of the same key from two threads (a campus over a seam) are one cell.
