@@ -310,8 +310,8 @@ internal static class PlainPeriodFile
         return (Role)Array.IndexOf(columns, column);
     }
 
-    /// <summary>The first line start at or after <paramref name="position"/> (the byte after a line feed).</summary>
-    private static long LineStartAtOrAfter(SafeFileHandle handle, long position, long length)
+    /// <summary>The first line start at or after <paramref name="position"/> (the byte after a line feed); the daily marks file's reader cuts its ranges so too.</summary>
+    internal static long LineStartAtOrAfter(SafeFileHandle handle, long position, long length)
     {
         var buffer = new byte[MaximumRowBytes];
         var at = position - 1;

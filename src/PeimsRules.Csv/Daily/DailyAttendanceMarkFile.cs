@@ -77,7 +77,7 @@ internal static class DailyAttendanceMarkFile
         starts[count] = length;
         for (var k = 1; k < count; k++)
         {
-            starts[k] = Math.Max(starts[k - 1], LineStartAtOrAfter(handle, header.DataStart + (rows * k / count), length));
+            starts[k] = Math.Max(starts[k - 1], Columnar.PlainPeriodFile.LineStartAtOrAfter(handle, header.DataStart + (rows * k / count), length));
         }
 
         var chunks = new DailyAttendanceMarkChunk[count];
@@ -227,31 +227,6 @@ internal static class DailyAttendanceMarkFile
 
             return new Header(line, next, index, headers.Length, text.ToArray(), unused.AsReadOnly());
         }
-    }
-
-    /// <summary>The first line start at or after <paramref name="position"/> (the byte after a line feed).</summary>
-    private static long LineStartAtOrAfter(SafeFileHandle handle, long position, long length)
-    {
-        var buffer = new byte[4096];
-        var at = position - 1;
-        while (at < length)
-        {
-            var read = RandomAccess.Read(handle, buffer, at);
-            if (read <= 0)
-            {
-                break;
-            }
-
-            var nl = buffer.AsSpan(0, read).IndexOf((byte)'\n');
-            if (nl >= 0)
-            {
-                return at + nl + 1;
-            }
-
-            at += read;
-        }
-
-        return length;
     }
 
     private sealed record Header(long Line, long DataStart, int[] Index, int FieldCount, byte[] HeaderBytes, IReadOnlyList<string> Unused);
