@@ -559,20 +559,7 @@ internal sealed class DailyAttendanceMarkChunk
 
         if (field.Length <= 16)
         {
-            UInt128 code = 0;
-            foreach (var b in field)
-            {
-                code = (code << 8) | b;
-            }
-
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_periodByCode, code, out var exists);
-            if (!exists)
-            {
-                index = _periods.Count;
-                _periods.Add(System.Text.Encoding.ASCII.GetString(field));
-            }
-
-            period = index;
+            period = ShortPeriodIndex(field);
             return true;
         }
 
@@ -589,20 +576,13 @@ internal sealed class DailyAttendanceMarkChunk
 
         if (text.Length <= 16 && text.All(c => c is >= ' ' and <= '~'))
         {
-            UInt128 code = 0;
-            foreach (var c in text)
+            Span<byte> ascii = stackalloc byte[text.Length];
+            for (var i = 0; i < text.Length; i++)
             {
-                code = (code << 8) | c;
+                ascii[i] = (byte)text[i];
             }
 
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_periodByCode, code, out var exists);
-            if (!exists)
-            {
-                index = _periods.Count;
-                _periods.Add(text);
-            }
-
-            return index;
+            return ShortPeriodIndex(ascii);
         }
 
         ref var byText = ref CollectionsMarshal.GetValueRefOrAddDefault(_periodByText, text, out var known);
@@ -613,6 +593,25 @@ internal sealed class DailyAttendanceMarkChunk
         }
 
         return byText;
+    }
+
+    /// <summary>The number of a class period's name of at most 16 printable ASCII bytes, its bytes read as one number.</summary>
+    private int ShortPeriodIndex(ReadOnlySpan<byte> ascii)
+    {
+        UInt128 code = 0;
+        foreach (var b in ascii)
+        {
+            code = (code << 8) | b;
+        }
+
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_periodByCode, code, out var exists);
+        if (!exists)
+        {
+            index = _periods.Count;
+            _periods.Add(System.Text.Encoding.ASCII.GetString(ascii));
+        }
+
+        return index;
     }
 
     /// <summary>A time of <c>HH:mm</c> or <c>HH:mm:ss</c> as seconds of the day; <paramref name="withSeconds"/> for the second form.</summary>
