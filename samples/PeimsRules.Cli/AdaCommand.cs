@@ -271,14 +271,11 @@ internal static class AdaCommand
                 return CliOutput.Fail(CliOutput.Plain(e));
             }
 
-            // The record counts of each period, from the sums (the All rows count every record once).
+            // The record counts of each period, from the sums.
             var counts = new long[10];
-            foreach (var row in partials.Rows())
+            for (var p = 1; p < counts.Length; p++)
             {
-                if (row.Population == Population.All)
-                {
-                    counts[row.ReportingPeriod.Number] += row.RecordCount;
-                }
+                counts[p] = partials.RecordCountOf(new ReportingPeriod(p));
             }
 
             var through = summary.ThroughPeriod.Number;
@@ -569,7 +566,7 @@ internal static class AdaCommand
     internal static string PeriodLabel(AttendanceFigure figure) =>
         figure.Period?.ToString() ?? (figure.IsYearToDate ? "YearToDate" : "Year");
 
-    /// <summary>The rows in print order: each group's summary rows, then its pre-K half-day row (2025-26 on).</summary>
+    /// <summary>The rows in print order: each group's summary rows, then its pre-K half-day rows (2025-26 on).</summary>
     private static IEnumerable<AttendanceFigure> Rows(AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK)
     {
         if (summary is null)
@@ -577,15 +574,31 @@ internal static class AdaCommand
             return [];
         }
 
-        if (preK.Count == 0)
+        return preK.Count == 0 ? summary.Figures : Interleaved(summary.Figures, preK);
+    }
+
+    /// <summary>
+    /// The summary's rows with the pre-K rows after their group's own rows. Both lists come in group order
+    /// (<see cref="AttendanceGroupKey"/>'s order), so one merge puts them in place, each row read once and none kept.
+    /// </summary>
+    private static IEnumerable<AttendanceFigure> Interleaved(IReadOnlyList<AttendanceFigure> figures, IReadOnlyList<AttendanceFigure> preK)
+    {
+        var next = 0;
+        foreach (var figure in figures)
         {
-            return summary.Figures;
+            // The pre-K rows of every earlier group (the last group's among them) before this group's first row.
+            while (next < preK.Count && preK[next].Group.CompareTo(figure.Group) < 0)
+            {
+                yield return preK[next++];
+            }
+
+            yield return figure;
         }
 
-        var preKByGroup = preK.ToLookup(f => f.Group);
-        return summary.Figures
-            .GroupBy(f => f.Group)
-            .SelectMany(g => g.Concat(preKByGroup[g.Key]));
+        while (next < preK.Count)
+        {
+            yield return preK[next++];
+        }
     }
 
     private static void WriteCsv(TextWriter output, AttendanceSummary? summary, IReadOnlyList<AttendanceFigure> preK, string by)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using PeimsRules.Attendance;
 using PeimsRules.Attendance.Columnar;
 using PeimsRules.Rules;
@@ -193,38 +194,68 @@ public static class AttendancePartialsCsv
 
         var shape = AttendanceSummary.FromPartials(preK, options with { PriorYearRecords = null });
 
-        // Distinct students per group: the listed (campus, track, student) put in order of group then student.
+        // Distinct students per group. Each listed (campus, track, student) gets its group's number (the list comes
+        // campus by campus, so the last group's number is mostly the one asked for), the students are put group by
+        // group (a counting sort), and each group's students are sorted and counted.
         var grouping = options.GroupBy;
         var byDistrict = grouping.HasFlag(AttendanceGrouping.District);
         var byCampus = grouping.HasFlag(AttendanceGrouping.Campus);
         var byTrack = grouping.HasFlag(AttendanceGrouping.InstructionalTrack);
-        var keyed = new (long Group, long Student)[students.Length];
+        var numbers = new Dictionary<long, int>();
+        var groupKeys = new List<long>();
+        var groupOf = new int[students.Length];
+        var sizes = new List<int>();
+        var lastKey = -1L;
+        var lastGroup = -1;
         for (var i = 0; i < students.Length; i++)
         {
             var s = students[i];
-            var district = byDistrict ? s.Campus / 1000 : 0;
-            var campus = byCampus ? s.Campus : 0;
-            var track = byTrack ? s.Track : 0;
-            keyed[i] = ((((long)district * 1_000_000_000) + campus) * 100 + track, s.Student);
-        }
-
-        Array.Sort(keyed);
-        var missing = new Dictionary<AttendanceGroupKey, int>();
-        for (var i = 0; i < keyed.Length;)
-        {
-            var group = keyed[i].Group;
-            var count = 0;
-            for (var last = -1L; i < keyed.Length && keyed[i].Group == group; i++)
+            var key = ((((long)(byDistrict ? s.Campus / 1000 : 0) * 1_000_000_000) + (byCampus ? s.Campus : 0)) * 100) + (byTrack ? s.Track : 0);
+            if (key != lastKey)
             {
-                if (keyed[i].Student != last)
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, key, out var known);
+                if (!known)
                 {
-                    (count, last) = (count + 1, keyed[i].Student);
+                    number = groupKeys.Count;
+                    groupKeys.Add(key);
+                    sizes.Add(0);
                 }
+
+                (lastKey, lastGroup) = (key, number);
             }
 
-            var track = (int)(group % 100);
-            var campus = (int)(group / 100 % 1_000_000_000);
-            var district = (int)(group / 100 / 1_000_000_000);
+            groupOf[i] = lastGroup;
+            sizes[lastGroup]++;
+        }
+
+        var starts = new int[groupKeys.Count + 1];
+        for (var g = 0; g < groupKeys.Count; g++)
+        {
+            starts[g + 1] = starts[g] + sizes[g];
+        }
+
+        var placed = new long[students.Length];
+        var next = starts[..^1];
+        for (var i = 0; i < students.Length; i++)
+        {
+            placed[next[groupOf[i]]++] = students[i].Student;
+        }
+
+        var missing = new Dictionary<AttendanceGroupKey, int>(groupKeys.Count);
+        for (var g = 0; g < groupKeys.Count; g++)
+        {
+            var group = placed.AsSpan(starts[g], starts[g + 1] - starts[g]);
+            group.Sort();
+            var count = 1;
+            for (var i = 1; i < group.Length; i++)
+            {
+                count += group[i] != group[i - 1] ? 1 : 0;
+            }
+
+            var key = groupKeys[g];
+            var track = (int)(key % 100);
+            var campus = (int)(key / 100 % 1_000_000_000);
+            var district = (int)(key / 100 / 1_000_000_000);
             missing.Add(
                 new AttendanceGroupKey(
                     byDistrict ? DistrictId.Parse(district.ToString("D6", CultureInfo.InvariantCulture)) : null,
@@ -234,11 +265,27 @@ public static class AttendancePartialsCsv
                 count);
         }
 
-        // Every group of the shape has pre-K records, and none of them has a birth date.
-        return shape.Figures
-            .Where(f => f.Population == Population.All)
-            .Select(row => PreKindergartenHalfDayAda.WithoutBirthDates(row, missing[row.Group]))
-            .ToList()
-            .AsReadOnly();
+        // Every group of the shape has pre-K records, and none of them has a birth date: one not-computable figure a
+        // group, its rows in the shape's order.
+        var rows = new List<AttendanceFigure>();
+        AttendanceGroupKey? current = null;
+        Figure notComputable = null!;
+        foreach (var row in shape.Figures)
+        {
+            if (row.Population != Population.All)
+            {
+                continue;
+            }
+
+            if (current != row.Group)
+            {
+                current = row.Group;
+                notComputable = PreKindergartenHalfDayAda.WithoutBirthDates(missing[row.Group]);
+            }
+
+            rows.Add(PreKindergartenHalfDayAda.WithoutBirthDates(row, notComputable));
+        }
+
+        return rows.AsReadOnly();
     }
 }

@@ -90,7 +90,7 @@ public static class PreKindergartenHalfDayAda
         {
             if (missing.TryGetValue(row.Group, out var students))
             {
-                rows.Add(WithoutBirthDates(row, students));
+                rows.Add(WithoutBirthDates(row, WithoutBirthDates(students)));
                 continue;
             }
 
@@ -104,14 +104,15 @@ public static class PreKindergartenHalfDayAda
     }
 
     /// <summary>
-    /// The row of a group with <paramref name="students"/> pre-K students whose date of birth is not given: not
-    /// computable, with the reason. <paramref name="shape"/> is the group's row of all its pre-K records.
+    /// The row of a group whose pre-K students' dates of birth are not given: not computable, with the reason
+    /// (<see cref="WithoutBirthDates(int)"/>). <paramref name="shape"/> is the group's row of all its pre-K records.
     /// </summary>
-    internal static AttendanceFigure WithoutBirthDates(AttendanceFigure shape, int students)
-    {
-        var reason = $"the date of birth (E0006) of {students} pre-K student(s) is not given: the FSP-eligible pre-K row counts four-year-olds, and cannot tell them without it.";
-        return shape with { Population = Population.PreKindergartenFourYearOlds, Ada = Figure.NotComputable(reason), Pia = Figure.NotComputable(reason), Totals = AttendanceTotals.Empty };
-    }
+    internal static AttendanceFigure WithoutBirthDates(AttendanceFigure shape, Figure notComputable) =>
+        shape with { Population = Population.PreKindergartenFourYearOlds, Ada = notComputable, Pia = notComputable, Totals = AttendanceTotals.Empty };
+
+    /// <summary>The ADA and PIA of a group with <paramref name="students"/> pre-K students whose date of birth is not given: not computable, with the reason.</summary>
+    internal static Figure WithoutBirthDates(int students) =>
+        Figure.NotComputable($"the date of birth (E0006) of {students} pre-K student(s) is not given: the FSP-eligible pre-K row counts four-year-olds, and cannot tell them without it.");
 
     /// <summary>The row of a group whose pre-K students are none of them four: an ADA of zero (there are none to count), no PIA.</summary>
     private static AttendanceFigure EmptyRow(AttendanceFigure shape, RuleSet rules) =>

@@ -67,6 +67,18 @@ public class PartitionMergeProperties
         Assert.Equal(expected.HistoricalRatios.OrderBy(p => p.Key), actual.HistoricalRatios.OrderBy(p => p.Key));
     }
 
+    [Property(Arbitrary = [typeof(ColumnarArbitraries)], MaxTest = 100)]
+    public void The_record_count_of_a_period_is_the_number_of_records_of_that_period(ColumnarScenario scenario)
+    {
+        var records = scenario.Records();
+        var partials = AttendanceStore.From(records).Aggregate(scenario.Rules, scenario.MaxDegreeOfParallelism);
+
+        for (var period = 1; period <= 9; period++)
+        {
+            Assert.Equal(records.Count(r => r.ReportingPeriod.Number == period), partials.RecordCountOf(new ReportingPeriod(period)));
+        }
+    }
+
     [Fact]
     public void A_summary_of_partials_has_no_records_to_drill_into()
     {

@@ -85,6 +85,25 @@ public sealed class AttendancePartials
 
     internal bool HasK3 => K3.Length > 0;
 
+    /// <summary>
+    /// The records of <paramref name="period"/>: each record is in exactly one cell, so this is the count of all the
+    /// records of the period's cells (what a caller checking which periods a file holds needs, without a row apiece).
+    /// </summary>
+    public long RecordCountOf(ReportingPeriod period)
+    {
+        long count = 0;
+        var periods = Cells.Period;
+        for (var c = 0; c < periods.Length; c++)
+        {
+            if (periods[c] == period.Number)
+            {
+                count += All[c * AllWidth];
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Every row, by cell (campus code, grade, track, period, days taught) then population.</summary>
     public IEnumerable<AttendancePartial> Rows()
     {
