@@ -263,8 +263,10 @@ internal static class AdaCommand
                     PriorYearRecords = prior,
                     ThroughPeriod = request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null,
                 };
+                // The pre-K rows (2025-26 on) need nothing of the summary: they are made while it is.
+                var preKRows = Task.Run(() => read.PreKindergartenFourYearOlds(options));
                 summary = AttendanceSummary.FromPartials(partials, options);
-                preK = read.PreKindergartenFourYearOlds(options);
+                preK = preKRows.GetAwaiter().GetResult();
             }
             catch (ArgumentException e)
             {

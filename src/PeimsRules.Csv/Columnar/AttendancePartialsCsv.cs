@@ -121,10 +121,10 @@ public static class AttendancePartialsCsv
                 return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, NoRows);
             }
 
-            // The pre-K cells' own sums, and the pre-K students: all the pre-K row needs of the file.
-            var preKPartials = sums.ToPartials(rules, PlainPeriodFile.PreKindergartenGrade);
+            // The pre-K cells' own sums, and the pre-K students: all the pre-K row needs of the file, summed when asked.
+            var preKPartials = new Lazy<AttendancePartials>(() => sums.ToPartials(rules, PlainPeriodFile.PreKindergartenGrade));
             var preK = sums.PreKindergartenStudents;
-            return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, options => PreKindergartenOfStream(preKPartials, preK, options));
+            return new AttendancePartialsRead([year], partials, sums.Records, [], [], streamed: true, options => PreKindergartenOfStream(preKPartials.Value, preK, options));
         }
 
         if (new FileInfo(path) is { Exists: true, Length: 0 })
