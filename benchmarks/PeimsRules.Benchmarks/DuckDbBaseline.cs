@@ -133,6 +133,41 @@ public sealed class DuckDbBaseline : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// The accountability attendance rate's counts for all students of every campus, in one query straight over the CSV:
+    /// records of periods 1 to 6, grades 1 to 12 and an ADA code other than 0 (or none); students counted once, days
+    /// present (eligible, ineligible and remote) and days in membership (present and absent) summed, exactly (halves are
+    /// exact in doubles).
+    /// </summary>
+    public Dictionary<string, (int Students, decimal Present, decimal Membership)> AttendanceRateFromCsv(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var sql = $"""
+            WITH r AS (
+              SELECT lpad(CampusId::VARCHAR, 9, '0') AS campus, StudentId::VARCHAR AS student,
+                EligibleDaysPresent::DOUBLE + IneligibleDaysPresent::DOUBLE
+                  + coalesce(TRY_CAST(RemoteSynchronousEligibleDaysPresent AS DOUBLE), 0) + coalesce(TRY_CAST(RemoteAsynchronousEligibleDaysPresent AS DOUBLE), 0) AS present,
+                DaysAbsent::DOUBLE AS absent
+              FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = true)
+              WHERE ReportingPeriod::INTEGER BETWEEN 1 AND 6
+                AND GradeLevel::VARCHAR NOT IN ('EE', 'PK', 'KG')
+                AND coalesce(TRY_CAST(AdaEligibilityCode AS INTEGER), -1) <> 0)
+            SELECT campus, count(DISTINCT student)::INTEGER, sum(present), sum(present + absent) FROM r GROUP BY campus
+            """;
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<string, (int, decimal, decimal)>();
+        while (reader.Read())
+        {
+            rows.Add(
+                reader.GetString(0),
+                (reader.GetInt32(1), Convert.ToDecimal(reader.GetDouble(2), CultureInfo.InvariantCulture), Convert.ToDecimal(reader.GetDouble(3), CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The memory DuckDB's buffer manager holds, in bytes.</summary>
     public long MemoryBytes() => Scalar("SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()");
 

@@ -15,7 +15,8 @@ namespace PeimsRules.Benchmarks;
 /// for drill-down); the exact figures from a loaded store. The baseline is DuckDB running one SQL query
 /// straight over the same CSV (<c>read_csv</c>, every core), whose ADA and PIA of every campus, period and year are
 /// checked equal, at three decimals, to the CLI's before anything is timed. Each benchmark's peak resident memory goes
-/// to <c>peak-memory.csv</c> (<see cref="PeakMemory"/>).
+/// to <c>peak-memory.csv</c> (<see cref="PeakMemory"/>). The CLI's <c>indicators</c> (the accountability attendance rate)
+/// has DuckDB's one query of the rate of every campus as its baseline, its counts checked equal to the CLI's first.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
@@ -67,6 +68,23 @@ public class EndToEndBenchmarks
         CheckFigures();
     }
 
+    /// <summary>The CLI's <c>indicators</c>, its All rows checked against DuckDB's first.</summary>
+    [GlobalSetup(Target = nameof(Cli_Indicators))]
+    public void SetupIndicatorsCli()
+    {
+        Setup();
+        _cli = CliDll(CliVariable, "Program sets it to the Release build in the repository: build the CLI first, dotnet build -c Release samples/PeimsRules.Cli");
+        CheckAttendanceRates();
+    }
+
+    /// <summary>DuckDB for the attendance rate, in this process.</summary>
+    [GlobalSetup(Target = nameof(DuckDb_AttendanceRateByCampus))]
+    public void SetupAttendanceRateDuckDb()
+    {
+        Setup();
+        _duckDb = new DuckDbBaseline(Environment.ProcessorCount);
+    }
+
     /// <summary>DuckDB, in this process.</summary>
     [GlobalSetup(Targets = [nameof(DuckDb_OneQueryByCampus), nameof(DuckDb_OneQueryByDistrict), nameof(Api_SumsComputeWrite), nameof(Api_StoreComputeWrite)])]
     public void SetupInProcess()
@@ -110,6 +128,10 @@ public class EndToEndBenchmarks
         {
         }
     }
+
+    /// <summary>The file in the page cache before each iteration of the <c>indicators</c> rows, as for the others (<see cref="ReadFileIntoCache"/>).</summary>
+    [IterationSetup(Targets = [nameof(Cli_Indicators), nameof(DuckDb_AttendanceRateByCampus)])]
+    public void ReadFileIntoCacheForIndicators() => ReadFileIntoCache();
 
     /// <summary>Records the peak memory.</summary>
     [GlobalCleanup]
@@ -193,6 +215,27 @@ public class EndToEndBenchmarks
     {
         _name = nameof(DuckDb_OneQueryByDistrict);
         return _duckDb!.AdaFromCsv(_path, byDistrict: true).Count;
+    }
+
+    /// <summary>
+    /// <c>indicators --input FILE</c>, a new process: the accountability attendance rate of every campus and district
+    /// (the file streamed into the students' tally), small groups masked, written as CSV.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory("Indicators")]
+    public void Cli_Indicators()
+    {
+        _name = nameof(Cli_Indicators);
+        _peak = Math.Max(_peak, PeakMemory.Run(Cli(["indicators", "--input", _path])));
+    }
+
+    /// <summary>DuckDB: the attendance rate of every campus (All students: days present, days in membership, students), one query over the CSV.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Indicators")]
+    public int DuckDb_AttendanceRateByCampus()
+    {
+        _name = nameof(DuckDb_AttendanceRateByCampus);
+        return _duckDb!.AttendanceRateFromCsv(_path).Count;
     }
 
     /// <summary>
@@ -294,13 +337,50 @@ public class EndToEndBenchmarks
         }
     }
 
+    /// <summary>The CLI's All rows of the attendance rate by campus against DuckDB's: students, days present and days in membership, exactly.</summary>
+    private void CheckAttendanceRates()
+    {
+        using var duckDb = new DuckDbBaseline(Environment.ProcessorCount);
+        using var process = Process.Start(Cli(["indicators", "--input", _path]))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"indicators exited with {process.ExitCode}: {error.Result}");
+        }
+
+        // Indicator,Grades,Level,DistrictId,CampusId,StudentGroup,Students,Numerator,Denominator,Percent,Masked
+        var cli = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[0] == "AttendanceRate" && f[2] == "Campus" && f[5] == "All")
+            .ToDictionary(f => f[4], f => f[10].Length > 0 ? (0, 0m, 0m) : (int.Parse(f[6], CultureInfo.InvariantCulture), decimal.Parse(f[7], CultureInfo.InvariantCulture), decimal.Parse(f[8], CultureInfo.InvariantCulture)));
+        var duck = duckDb.AttendanceRateFromCsv(_path);
+        if (cli.Count != duck.Count)
+        {
+            throw new InvalidOperationException($"The CLI wrote {cli.Count} campus All rows, DuckDB {duck.Count}.");
+        }
+
+        foreach (var (campus, value) in duck)
+        {
+            if (!cli.TryGetValue(campus, out var mine) || mine != value)
+            {
+                throw new InvalidOperationException($"{campus}: the CLI says {mine}, DuckDB {value}.");
+            }
+        }
+
+        Console.WriteLine($"// indicators: {duck.Count:N0} campus attendance rates (All), DuckDB and the CLI ({_cli}) agree on every count");
+    }
+
     private static string CliDll(string variable, string how)
     {
         var dll = Environment.GetEnvironmentVariable(variable) ?? throw new InvalidOperationException($"Set {variable} to the CLI's PeimsRules.Cli.dll ({how}).");
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} ({variable}) does not exist: {how}.");
     }
 
-    private ProcessStartInfo Cli(string by)
+    private ProcessStartInfo Cli(string by) => Cli(["ada", "--input", _path, "--by", by]);
+
+    private ProcessStartInfo Cli(string[] args)
     {
         var dll = _cli;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -309,7 +389,7 @@ public class EndToEndBenchmarks
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "ada", "--input", _path, "--by", by })
+        foreach (var arg in (string[])[dll, .. args])
         {
             start.ArgumentList.Add(arg);
         }

@@ -49,14 +49,15 @@ internal static class IndicatorsCommand
         var problems = new List<CsvProblem>();
 
         // One pass over the period file, keeping per student only what the two rates need (AccountabilityStudentTally):
-        // the memory follows the students, not the records.
-        var tally = new AccountabilityStudentTally();
+        // the memory follows the students, not the records. A file in plain form and campus order is tallied straight
+        // from its bytes; any other is read record by record, with the same tally and every problem as the contract says.
+        AccountabilityStudentTally tally;
         IReadOnlyList<StudentDemographics>? demo = null;
         IReadOnlyList<LeaverRecord>? leaverRecords = null;
         try
         {
-            var read = BasicReportingPeriodAttendanceCsv.ReadEach(periodsPath, CsvErrorMode.CollectAll, CliInput.Options);
-            tally.AddRange(read);
+            var read = AccountabilityStudentTallyCsv.ReadFile(periodsPath, CsvErrorMode.CollectAll, CliInput.Options);
+            tally = read.Tally;
             CliInput.NoteUnusedColumns(periodsPath, read.UnusedColumns);
             problems.AddRange(read.Problems);
             var periodYears = tally.SchoolYears;

@@ -28,7 +28,7 @@ namespace PeimsRules.Csv.Columnar;
 /// So the pass never decides a problem: it only sums files about which there is nothing to say.
 /// </para>
 /// </remarks>
-internal static class PlainPeriodFile
+internal static partial class PlainPeriodFile
 {
     /// <summary>The bytes read at a time by each thread.</summary>
     internal const int DefaultBlockBytes = 1 << 20;
@@ -73,7 +73,14 @@ internal static class PlainPeriodFile
     /// <param name="path">The file.</param>
     /// <param name="threads">The threads to read on; <see langword="null"/> for one per processor.</param>
     /// <param name="blockBytes">The bytes each thread reads at a time (small values test the block and thread seams).</param>
-    public static CellSumsTable? TrySum(string path, int? threads = null, int blockBytes = DefaultBlockBytes)
+    public static CellSumsTable? TrySum(string path, int? threads = null, int blockBytes = DefaultBlockBytes) =>
+        SumRanges(path, threads, blockBytes, static () => null) is { } chunks ? Join(chunks) : null;
+
+    /// <summary>
+    /// The chunks of <paramref name="path"/>'s ranges, one a thread, each with its own sink from <paramref name="newSink"/>,
+    /// or <see langword="null"/> when the header is not plain; <see cref="Join"/> says whether the rows were.
+    /// </summary>
+    private static Chunk[]? SumRanges(string path, int? threads, int blockBytes, Func<RowSink?> newSink)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
@@ -97,14 +104,14 @@ internal static class PlainPeriodFile
         var stop = new StopSignal();
         if (count == 1)
         {
-            chunks[0] = SumRange(handle, header.Roles, starts[0], starts[1], blockBytes, stop);
+            chunks[0] = SumRange(handle, header.Roles, starts[0], starts[1], blockBytes, stop, newSink());
         }
         else
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k => chunks[k] = SumRange(handle, header.Roles, starts[k], starts[k + 1], blockBytes, stop));
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k => chunks[k] = SumRange(handle, header.Roles, starts[k], starts[k + 1], blockBytes, stop, newSink()));
         }
 
-        return Join(chunks);
+        return chunks;
     }
 
     /// <summary>

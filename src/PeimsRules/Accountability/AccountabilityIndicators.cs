@@ -64,6 +64,13 @@ public static class AttendanceRate
     internal static bool Counts(BasicReportingPeriodAttendance r) =>
         r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility?.IsInMembership != false;
 
+    /// <summary>
+    /// <see cref="Counts(BasicReportingPeriodAttendance)"/> of a record's reporting period (1 to 9), grade number and ADA
+    /// eligibility code (<see langword="null"/> when blank: code 0 alone is out of membership), for a row read as numbers.
+    /// </summary>
+    internal static bool Counts(int period, int grade, int? adaCode) =>
+        new ReportingPeriod(period).IsRefinedAdaPeriod && grade >= 1 && adaCode != 0;
+
     /// <summary>The students of <paramref name="students"/> that have no demographic record, in order.</summary>
     internal static IReadOnlyList<StudentId> Without(IEnumerable<StudentId> students, IEnumerable<StudentDemographics> demographics)
     {
@@ -204,7 +211,10 @@ public static class AnnualDropoutRate
     }
 
     /// <summary>The grade span of the served check: 1 for grades 7-8, 2 for 9-12, 0 outside them.</summary>
-    internal static int Span(GradeLevel g) => g.Number is >= 7 and <= 8 ? 1 : g.Number is >= 9 and <= 12 ? 2 : 0;
+    internal static int Span(GradeLevel g) => Span(g.Number);
+
+    /// <summary><see cref="Span(GradeLevel)"/> of a grade's number.</summary>
+    internal static int Span(int grade) => grade is >= 7 and <= 8 ? 1 : grade is >= 9 and <= 12 ? 2 : 0;
 
     /// <summary>The dropouts of <paramref name="year"/> that are not at their campus in their span in <paramref name="at"/>.</summary>
     internal static IReadOnlyList<LeaverRecord> NotServed(SchoolYear year, IEnumerable<LeaverRecord> leavers, HashSet<(StudentId, CampusId, int)> at) =>

@@ -11,7 +11,7 @@ namespace PeimsRules.Tests.Accountability;
 /// (<see cref="AttendanceRate"/>, <see cref="AnnualDropoutRate"/>) over the same records, whatever they are: students at
 /// several campuses of two districts and in several grades, every period (7 to 9 outside the rate), every ADA
 /// eligibility code and none, two school years, repeated keys, students without demographics or no demographics at all,
-/// dropouts inside and outside the students served.
+/// dropouts inside and outside the students served; local student ids and ten-digit ones.
 /// </summary>
 public sealed class AccountabilityStudentTallyProperties
 {
@@ -45,6 +45,9 @@ public sealed class AccountabilityStudentTallyProperties
                  leavers))
             .ToArbitrary();
 
+        /// <summary>Local ids (S0, S2, ...) and ten-digit ones (1000000001, ...): the tally keys the two kinds apart.</summary>
+        private static string Student(int student) => student % 2 == 0 ? $"S{student}" : $"100000000{student}";
+
         private static Gen<BasicReportingPeriodAttendance> Record() =>
             from student in Gen.Choose(0, 7)
             from campus in Gen.Elements(Campuses)
@@ -58,7 +61,7 @@ public sealed class AccountabilityStudentTallyProperties
             let p = Math.Min(present, taught)
             let a = Math.Min(absent, taught - p)
             select Given.Record(
-                student: $"S{student}", period: period, code: code, taught: taught / 2m, eligible: p / 2m, absent: a / 2m,
+                student: Student(student), period: period, code: code, taught: taught / 2m, eligible: p / 2m, absent: a / 2m,
                 year: year, campus: campus, grade: grade);
 
         private static Gen<LeaverRecord> Leaver() =>
@@ -67,11 +70,11 @@ public sealed class AccountabilityStudentTallyProperties
             from grade in Gen.Elements("05", "07", "08", "09", "12")
             from code in Gen.Elements("98", "01")
             from year in Gen.Frequency((6, Gen.Constant(2024)), (1, Gen.Constant(2023)))
-            select new LeaverRecord(new SchoolYear(year), CampusId.Parse(campus), StudentId.Parse($"S{student}"), GradeLevel.Parse(grade), code);
+            select new LeaverRecord(new SchoolYear(year), CampusId.Parse(campus), StudentId.Parse(Student(student)), GradeLevel.Parse(grade), code);
 
         private static StudentDemographics Demographics(int student, int groups) =>
             new(
-                StudentId.Parse($"S{student}"),
+                StudentId.Parse(Student(student)),
                 EconomicDisadvantage.Parse((groups & 1) == 0 ? "00" : "01"),
                 RaceEthnicity.Of((groups & 2) != 0, (groups & 4) != 0 ? Races.White : Races.Asian),
                 IsAtRisk: (groups & 8) != 0,
@@ -128,7 +131,8 @@ public sealed class AccountabilityStudentTallyProperties
         Assert.Equal(AttendanceRate.Compute(records), rates);
     }
 
-    private static string Outcome<T>(Func<IReadOnlyList<T>> compute)
+    /// <summary>The figures, or the refusal's type and message.</summary>
+    internal static string Outcome<T>(Func<IReadOnlyList<T>> compute)
     {
         try
         {

@@ -1,4 +1,5 @@
 using PeimsRules.Accountability;
+using PeimsRules.Tests.Support;
 
 namespace PeimsRules.Tests.Cli;
 
@@ -96,6 +97,67 @@ public sealed class AccountabilityCommandSpecification
             .Concat(AnnualDropoutRate.Compute(year, leaverRecords, records)
                 .Select(f => $"AnnualDropoutRate,{f.Grades},{f.Level},{f.District},{f.Campus?.Code},{f.Group},{f.StudentsServed},{f.Dropouts},{f.StudentsServed},{Percent(f.Percent)},"));
         Assert.Equal(expected, Lines(first.Output).Skip(1));
+    }
+
+    [Fact]
+    public void Indicators_print_the_same_bytes_from_a_file_streamed_in_campus_order_and_from_its_rows_shuffled_read_record_by_record()
+    {
+        // 240 students with ten-digit ids at four campuses of two districts, grades KG to 12, periods 1 to 6 and some 7;
+        // ADA codes blank, 0 (out of membership) and 1 to 8; every eleventh student also at the next campus of the
+        // district. The file as the writer writes it is streamed from its bytes on every core; the same rows shuffled
+        // are read record by record. Every output (csv and json, masked and unmasked, with and without demographics
+        // and leavers) and every note on stderr is the same, byte for byte.
+        string[] campuses = ["101912001", "101912002", "057905001", "057905002"];
+        string[] grades = ["KG", "01", "03", "05", "07", "08", "09", "10", "12"];
+        var records = new List<BasicReportingPeriodAttendance>();
+        for (var s = 0; s < 240; s++)
+        {
+            var student = (1_000_000_000L + (s * 7919L)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var at = s % campuses.Length;
+            foreach (var campus in s % 11 == 0 ? new[] { campuses[at], campuses[at ^ 1] } : [campuses[at]])
+            {
+                for (var p = 1; p <= (s % 5 == 0 ? 7 : 6); p++)
+                {
+                    var absent = ((s * 7) + (p * 3)) % 9 / 2m;
+                    var code = (s + p) % 13 is var c and < 9 ? (int?)c : null;
+                    records.Add(Given.Record(student, period: p, code: code, taught: 30, eligible: 30 - absent - 1, ineligible: 1, absent: absent, year: 2024, campus: campus, grade: grades[s % grades.Length]));
+                }
+            }
+        }
+
+        var ordered = records.OrderBy(r => r.CampusId.Code, StringComparer.Ordinal).ThenBy(r => r.StudentId.Value, StringComparer.Ordinal).ToList();
+        var text = PeimsRules.Tests.Columnar.AttendanceStoreCsvProperties.Write(ordered);
+        var lines = text.TrimEnd('\n').Split('\n');
+        var random = new Random(15);
+        using var inOrder = new TempCsv(text);
+        using var mixed = new TempCsv(string.Join('\n', [lines[0], .. lines.Skip(1).OrderBy(_ => random.Next())]) + "\n");
+        var demographicRows = records.Select(r => r.StudentId.Value).Distinct().Where((_, i) => i % 9 != 4).Select((id, i) =>
+            $"{id},{(i % 3 == 0 ? "01" : "00")},{(i % 2 == 0 ? "Y" : "N")},,{(i % 5 == 0 ? "Y" : "")},{(i % 7 == 0 ? "Y" : "")},,{(i % 5 != 0 && i % 7 != 0 ? "Y" : "")},{(i % 4 == 0 ? "Y" : "")},{(i % 6 == 0 ? "Y" : "")},{(i % 2 == 0 ? "F" : "M")}");
+        using var demographics = new TempCsv(Demographics.Split('\n')[0] + "\n" + string.Join('\n', demographicRows) + "\n");
+        var dropouts = ordered.Where(r => r.GradeLevel.Number >= 7).Where((_, i) => i % 37 == 0)
+            .Select((r, i) => $"2024,{r.CampusId},{r.StudentId},{r.GradeLevel},{(i % 3 == 0 ? "01" : "98")}");
+        using var leavers = new TempCsv("SchoolYear,CampusId,StudentId,GradeLevel,LeaverCode\n" + string.Join('\n', dropouts) + "\n");
+
+        Assert.True(PeimsRules.Csv.Accountability.AccountabilityStudentTallyCsv.ReadFile(inOrder.Path, PeimsRules.Csv.CsvErrorMode.CollectAll).Streamed);
+        Assert.False(PeimsRules.Csv.Accountability.AccountabilityStudentTallyCsv.ReadFile(mixed.Path, PeimsRules.Csv.CsvErrorMode.CollectAll).Streamed);
+        string[][] runs =
+        [
+            ["--format", "csv"], ["--format", "json"], ["--format", "csv", "--unmasked"], ["--format", "json", "--unmasked"],
+            ["--demographics", demographics.Path], ["--leavers", leavers.Path, "--format", "json"],
+            ["--demographics", demographics.Path, "--leavers", leavers.Path], ["--demographics", demographics.Path, "--leavers", leavers.Path, "--unmasked"],
+            ["--demographics", demographics.Path, "--leavers", leavers.Path, "--format", "json"], ["--demographics", demographics.Path, "--leavers", leavers.Path, "--format", "json", "--unmasked"],
+        ];
+        foreach (var options in runs)
+        {
+            var streamed = CliRunner.Run(["indicators", "--input", inOrder.Path, .. options]);
+            var read = CliRunner.Run(["indicators", "--input", mixed.Path, .. options]);
+
+            Assert.Equal(0, streamed.ExitCode);
+            Assert.Equal(read.ExitCode, streamed.ExitCode);
+            Assert.Equal(read.Output, streamed.Output);
+            Assert.Equal(read.Error.Replace(mixed.Path, inOrder.Path, StringComparison.Ordinal), streamed.Error);
+            Assert.Contains("AttendanceRate", streamed.Output, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
