@@ -66,6 +66,11 @@ internal sealed class SchoolAttendanceEvents
     private readonly Dictionary<long, CampusId> _campuses = [];
     private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
 
+    // The last student id the scanner read (at most StudentId.MaximumLength bytes) and its student.
+    private readonly byte[] _lastScannedBytes = new byte[StudentId.MaximumLength];
+    private int _lastScannedLength;
+    private StudentId? _lastScanned;
+
     /// <summary>Reads events of the schools in <paramref name="schools"/>, with the categories of <paramref name="categories"/>.</summary>
     public SchoolAttendanceEvents(HashSet<CampusId> schools, AttendanceCategoryMap categories)
     {
@@ -108,11 +113,11 @@ internal sealed class SchoolAttendanceEvents
             {
                 counts[resource.Name] += documents;
 
-                // The first piece's builder has room for the whole file's marks.
+                // The first piece's builder has room for the whole file's marks; the others' are copied in from their columns.
                 var marks = pieces[0].Marks;
                 foreach (var piece in pieces.Skip(1))
                 {
-                    marks.AddRange(piece.Marks.ToMarks());
+                    marks.AddRange(piece.Marks);
                 }
 
                 return marks;
@@ -511,6 +516,26 @@ internal sealed class SchoolAttendanceEvents
     /// ten digits), else as text. Only a valid id is kept, so a known one needs no check.
     /// </summary>
     private bool ScanStudent(ReadOnlySpan<byte> id, out StudentId? student)
+    {
+        // Consecutive events of one student (a file sorted by student, or by student then date) cost no look-up.
+        if (_lastScanned is { } last && id.SequenceEqual(_lastScannedBytes.AsSpan(0, _lastScannedLength)))
+        {
+            student = last;
+            return true;
+        }
+
+        if (!ScanNewStudent(id, out student))
+        {
+            return false;
+        }
+
+        id.CopyTo(_lastScannedBytes);
+        (_lastScannedLength, _lastScanned) = (id.Length, student);
+        return true;
+    }
+
+    /// <summary>As <see cref="ScanStudent"/>, for an id other than the last one read.</summary>
+    private bool ScanNewStudent(ReadOnlySpan<byte> id, out StudentId? student)
     {
         student = null;
         if (id.Length is 0 or > StudentId.MaximumLength)
@@ -1140,9 +1165,24 @@ internal sealed class SchoolAttendanceEvents
     }
 }
 
-/// <summary>One piece's reading of a file's events into its own marks: the fast reading, the reference for the rest.</summary>
+/// <summary>
+/// One piece's reading of a file's events into its own marks: the fast reading, the reference for the rest. A mark the
+/// fast reading gives is added by numbers: its student's (the builder's, which costs no look-up for the last student or
+/// the one after it), its day's, and its slot's, kept here for each school and status (a school's events share a slot
+/// for each status, and a piece names few schools), so that a change of school costs no look-up in the builder's
+/// table of slots.
+/// </summary>
 internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) : IJsonDocumentReader
 {
+    /// <summary>How many school and status pairs keep their slot number; any beyond are looked up in the builder.</summary>
+    private const int MaxSlots = 32;
+
+    private readonly (string Campus, AttendanceMarkStatus Status, int Slot)[] _slots = new (string, AttendanceMarkStatus, int)[MaxSlots];
+    private int _slotCount;
+    private int _lastSlot = -1;
+    private LocalDate _lastDate;
+    private int _lastDay = DayNumber.Of(default);
+
     public SchoolAttendanceEvents Events { get; } = events;
 
     /// <summary>The piece's marks, in file order.</summary>
@@ -1178,8 +1218,44 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
         }
     }
 
-    // A school attendance event is for the whole day: its mark holds any snapshot time.
-    private void Add(in SchoolEvent e) => Marks.Add(e.Student, e.Campus, e.Date, LocalTime.Midnight, LocalTime.MaxValue, e.Status, SchoolEvent.ClassPeriod);
+    private void Add(in SchoolEvent e)
+    {
+        if (e.Date != _lastDate)
+        {
+            (_lastDate, _lastDay) = (e.Date, DayNumber.Of(e.Date));
+        }
+
+        Marks.Add(Marks.StudentNumber(e.Student), _lastDay, SlotOf(e.Campus, e.Status));
+    }
+
+    /// <summary>The builder's number of the slot of a school event at <paramref name="campus"/> with <paramref name="status"/>.</summary>
+    private int SlotOf(CampusId campus, AttendanceMarkStatus status)
+    {
+        var code = campus.Code;
+        if (_lastSlot >= 0 && _slots[_lastSlot] is var (c, st, known) && st == status && string.Equals(c, code, StringComparison.Ordinal))
+        {
+            return known;
+        }
+
+        for (var i = 0; i < _slotCount; i++)
+        {
+            if (_slots[i].Status == status && string.Equals(_slots[i].Campus, code, StringComparison.Ordinal))
+            {
+                _lastSlot = i;
+                return _slots[i].Slot;
+            }
+        }
+
+        // A school attendance event is for the whole day: its mark holds any snapshot time.
+        var slot = Marks.SlotNumber(campus, LocalTime.Midnight, LocalTime.MaxValue, status, SchoolEvent.ClassPeriod);
+        if (_slotCount < MaxSlots)
+        {
+            _slots[_slotCount] = (code, status, slot);
+            _lastSlot = _slotCount++;
+        }
+
+        return slot;
+    }
 }
 
 /// <summary>What the fast reading of a school attendance event gives: the four values its mark needs.</summary>
