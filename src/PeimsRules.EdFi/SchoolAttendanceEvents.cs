@@ -66,6 +66,9 @@ internal sealed class SchoolAttendanceEvents
     private readonly Dictionary<long, CampusId> _campuses = [];
     private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
 
+    // The last valid date read of each month and day (at month * 32 + day), with its year: year 0 until one is read.
+    private readonly (int Year, EventDay Date)[] _dates = new (int, EventDay)[13 * 32];
+
     // The last student id the scanner read (at most StudentId.MaximumLength bytes) and its student.
     private readonly byte[] _lastScannedBytes = new byte[StudentId.MaximumLength];
     private int _lastScannedLength;
@@ -224,7 +227,7 @@ internal sealed class SchoolAttendanceEvents
 
         StudentId? student = null;
         CampusId? campus = null;
-        LocalDate? date = null;
+        EventDay? date = null;
         AttendanceMarkStatus? status = null;
         var seen = 0;
         var next = 0;
@@ -271,7 +274,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = new SchoolEvent(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt.Date, st, dt.Day);
         return true;
     }
 
@@ -349,7 +352,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = new SchoolEvent(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt.Date, st, dt.Day);
         length = json.Length - t.Length;
         return true;
 
@@ -714,7 +717,7 @@ internal sealed class SchoolAttendanceEvents
 
         StudentId? student = null;
         CampusId? campus = null;
-        LocalDate? date = null;
+        EventDay? date = null;
         AttendanceMarkStatus? status = null;
         var seen = 0;
         while (true)
@@ -801,7 +804,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = new SchoolEvent(s, c, d, st);
+        mark = new SchoolEvent(s, c, d.Date, st, d.Day);
         return true;
     }
 
@@ -1065,7 +1068,7 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>A date written yyyy-mm-dd (the ODS/API's form), optionally followed by a time after 'T' as the reference reads past it.</summary>
-    private static bool ReadDate(ref Utf8JsonReader reader, out LocalDate? date)
+    private bool ReadDate(ref Utf8JsonReader reader, out EventDay? date)
     {
         date = null;
         if (reader.ValueIsEscaped || reader.HasValueSequence)
@@ -1076,7 +1079,11 @@ internal sealed class SchoolAttendanceEvents
         return DateOf(reader.ValueSpan, out date);
     }
 
-    private static bool DateOf(ReadOnlySpan<byte> t, out LocalDate? date)
+    /// <summary>
+    /// A date as <see cref="EdFiValues.Date"/> reads it, with its day number; each date of a month and day (one
+    /// school year's dates at once) is kept, so a date seen before costs no calendar arithmetic.
+    /// </summary>
+    private bool DateOf(ReadOnlySpan<byte> t, out EventDay? date)
     {
         date = null;
         if (t.Length < 10 || (t.Length > 10 && (t[10] != (byte)'T' || !Ascii.IsValid(t[11..]) || t[^1] is (byte)' ' or (byte)'\t')))
@@ -1112,12 +1119,22 @@ internal sealed class SchoolAttendanceEvents
 
         var month = (m0 * 10) + m1;
         var day = (d0 * 10) + d1;
+        var kept = month * 32 + day;
+        if ((uint)kept < (uint)_dates.Length && _dates[kept].Year == year && year > 0)
+        {
+            // Only a valid date is kept, at its month and day, with its year: this one.
+            date = _dates[kept].Date;
+            return true;
+        }
+
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
-        date = new LocalDate(year, month, day);
+        var read = new LocalDate(year, month, day);
+        date = new EventDay(read, DayNumber.Of(read));
+        _dates[kept] = (year, date.Value);
         return true;
     }
 
@@ -1180,8 +1197,6 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
     private readonly (string Campus, AttendanceMarkStatus Status, int Slot)[] _slots = new (string, AttendanceMarkStatus, int)[MaxSlots];
     private int _slotCount;
     private int _lastSlot = -1;
-    private LocalDate _lastDate;
-    private int _lastDay = DayNumber.Of(default);
 
     public SchoolAttendanceEvents Events { get; } = events;
 
@@ -1218,15 +1233,7 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
         }
     }
 
-    private void Add(in SchoolEvent e)
-    {
-        if (e.Date != _lastDate)
-        {
-            (_lastDate, _lastDay) = (e.Date, DayNumber.Of(e.Date));
-        }
-
-        Marks.Add(Marks.StudentNumber(e.Student), _lastDay, SlotOf(e.Campus, e.Status));
-    }
+    private void Add(in SchoolEvent e) => Marks.Add(Marks.StudentNumber(e.Student), e.Day, SlotOf(e.Campus, e.Status));
 
     /// <summary>The builder's number of the slot of a school event at <paramref name="campus"/> with <paramref name="status"/>.</summary>
     private int SlotOf(CampusId campus, AttendanceMarkStatus status)
@@ -1258,9 +1265,18 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
     }
 }
 
-/// <summary>What the fast reading of a school attendance event gives: the four values its mark needs.</summary>
-internal readonly record struct SchoolEvent(StudentId Student, CampusId Campus, LocalDate Date, AttendanceMarkStatus Status)
+/// <summary>A date an event names, and its day number (days since 1970-01-01) as the marks hold it.</summary>
+internal readonly record struct EventDay(LocalDate Date, int Day);
+
+/// <summary>What the fast reading of a school attendance event gives: the four values its mark needs, and the date's day number.</summary>
+internal readonly record struct SchoolEvent(StudentId Student, CampusId Campus, LocalDate Date, AttendanceMarkStatus Status, int Day)
 {
+    /// <summary>An event of <paramref name="date"/>, with its day number.</summary>
+    public SchoolEvent(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status)
+        : this(student, campus, date, status, DayNumber.Of(date))
+    {
+    }
+
     /// <summary>The class period a school event's mark names: the whole day.</summary>
     public const string ClassPeriod = "day";
 

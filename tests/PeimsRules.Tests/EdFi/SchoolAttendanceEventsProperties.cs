@@ -67,6 +67,8 @@ public class SchoolAttendanceEventsProperties
         "`eventDate`:`2024-13-01`",
         "`eventDate`:`2023-02-29`",
         "`eventDate`:`0000-01-01`",
+        "`eventDate`:`0001-01-01`",
+        "`eventDate`:`2025-09-03`",
         "`eventDate`:`2024-9-3`",
         "`eventDate`:`2024-09-03T`",
         "`eventDate`:`2024-09-03x`",
