@@ -177,12 +177,20 @@ internal sealed class SchoolAttendanceEvents
     /// Reads a plain, valid document straight from its bytes. <see langword="false"/> means "not sure": the caller hands
     /// the document to <see cref="Reference"/>, which reads it (it may still be valid) or reports its problems.
     /// </summary>
-    public bool TryRead(ReadOnlySpan<byte> json, out SchoolEvent mark)
+    public bool TryRead(ReadOnlySpan<byte> json, out SchoolEvent mark) => TryRead(json, printable: false, out mark);
+
+    /// <summary>
+    /// As <see cref="TryRead(ReadOnlySpan{byte}, out SchoolEvent)"/>, for a text known to be all printable ASCII but the
+    /// backslash (what <see cref="PlainJson"/> checks first): the ODS/API's shape is read at once.
+    /// </summary>
+    public bool TryReadPrintable(ReadOnlySpan<byte> json, out SchoolEvent mark) => TryRead(json, printable: true, out mark);
+
+    private bool TryRead(ReadOnlySpan<byte> json, bool printable, out SchoolEvent mark)
     {
         mark = default;
         try
         {
-            return TryScan(json, out mark) || TryReadCore(json, out mark);
+            return (printable && ScanShape(json, out mark)) || TryScan(json, out mark) || TryReadCore(json, out mark);
         }
         catch (JsonException)
         {
@@ -1203,27 +1211,11 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
     /// <summary>The piece's marks, in file order.</summary>
     public DailyAttendanceMarks.Builder Marks { get; } = new(capacity);
 
-    public bool TryRead(ReadOnlySpan<byte> json)
-    {
-        if (!Events.TryRead(json, out var e))
-        {
-            return false;
-        }
+    public bool TryRead(ReadOnlySpan<byte> json) => Added(Events.TryRead(json, out var e), e);
 
-        Add(e);
-        return true;
-    }
+    public bool TryReadPrintable(ReadOnlySpan<byte> json) => Added(Events.TryReadPrintable(json, out var e), e);
 
-    public bool TryReadAt(ReadOnlySpan<byte> text, out int length)
-    {
-        if (!Events.TryScanShapeAt(text, out var e, out length))
-        {
-            return false;
-        }
-
-        Add(e);
-        return true;
-    }
+    public bool TryReadAt(ReadOnlySpan<byte> text, out int length) => Added(Events.TryScanShapeAt(text, out var e, out length), e);
 
     public void Reference(in EdFiDocument document, ProblemLog log)
     {
@@ -1231,6 +1223,17 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
         {
             Marks.Add(mark);
         }
+    }
+
+    /// <summary>Adds the event when the fast reading gave one: <paramref name="read"/>.</summary>
+    private bool Added(bool read, in SchoolEvent e)
+    {
+        if (read)
+        {
+            Add(e);
+        }
+
+        return read;
     }
 
     private void Add(in SchoolEvent e) => Marks.Add(Marks.StudentNumber(e.Student), e.Day, SlotOf(e.Campus, e.Status));
@@ -1322,6 +1325,9 @@ internal ref struct PlainJson
 
     /// <summary>Whether <paramref name="text"/> is all printable ASCII but the backslash.</summary>
     public static bool IsPrintable(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(Printable) < 0;
+
+    /// <summary>Where <paramref name="text"/> first holds a byte other than printable ASCII but the backslash; -1 if nowhere.</summary>
+    public static int IndexOfNotPrintable(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(Printable);
 
     /// <summary>Whether the whole text is of the subset's bytes; when not, no method should be called.</summary>
     public bool IsPlain { get; }
