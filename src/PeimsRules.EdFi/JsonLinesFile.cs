@@ -12,6 +12,9 @@ internal interface IJsonDocumentReader
     /// <summary>The fast reading of a document, keeping its value; <see langword="false"/> hands it to <see cref="Reference"/>.</summary>
     bool TryRead(ReadOnlySpan<byte> json);
 
+    /// <summary>As <see cref="TryRead"/>, for a document known to be all printable ASCII but the backslash.</summary>
+    bool TryReadPrintable(ReadOnlySpan<byte> json);
+
     /// <summary>
     /// The fast reading of a document at the start of <paramref name="text"/>, which goes on past it (the rest of a JSON
     /// array), keeping its value: <see langword="false"/> when not sure, else the document's length.
@@ -211,14 +214,19 @@ internal static class JsonLinesFile
                     var final = n == 0 || at >= end;
                     while (true)
                     {
-                        var newline = buffer.AsSpan(lineStart, filled - lineStart).IndexOf((byte)'\n');
+                        // One pass finds the line's end and whether all before it is printable ASCII but the backslash
+                        // (the ODS/API's documents are), which the fast reading then need not check again.
+                        var rest = buffer.AsSpan(lineStart, filled - lineStart);
+                        var other = PlainJson.IndexOfNotPrintable(rest);
+                        var printable = other >= 0 && rest[other] == (byte)'\n';
+                        var newline = printable || other < 0 ? other : rest[other..].IndexOf((byte)'\n') is var later and >= 0 ? other + later : -1;
                         if (newline < 0)
                         {
                             break;
                         }
 
                         line++;
-                        if (!Line(buffer.AsSpan(lineStart, newline), line))
+                        if (!Line(buffer.AsSpan(lineStart, newline), line, printable))
                         {
                             return;
                         }
@@ -230,7 +238,7 @@ internal static class JsonLinesFile
                     {
                         if (filled > lineStart)
                         {
-                            Line(buffer.AsSpan(lineStart, filled - lineStart), line + 1);
+                            Line(buffer.AsSpan(lineStart, filled - lineStart), line + 1, printable: false);
                         }
 
                         return;
@@ -243,8 +251,11 @@ internal static class JsonLinesFile
             }
         }
 
-        /// <summary>One line (numbered within the piece); <see langword="false"/> stops a stop-at-first read at its first problem.</summary>
-        private bool Line(ReadOnlySpan<byte> text, long line)
+        /// <summary>
+        /// One line (numbered within the piece), <paramref name="printable"/> when known to be all printable ASCII but
+        /// the backslash; <see langword="false"/> stops a stop-at-first read at its first problem.
+        /// </summary>
+        private bool Line(ReadOnlySpan<byte> text, long line, bool printable)
         {
             if (text.Length > 0 && text[^1] == (byte)'\r')
             {
@@ -257,7 +268,7 @@ internal static class JsonLinesFile
             }
 
             Documents++;
-            if (Reader.TryRead(text))
+            if (printable ? Reader.TryReadPrintable(text) : Reader.TryRead(text))
             {
                 return true;
             }

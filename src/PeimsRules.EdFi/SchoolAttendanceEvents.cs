@@ -66,6 +66,14 @@ internal sealed class SchoolAttendanceEvents
     private readonly Dictionary<long, CampusId> _campuses = [];
     private readonly List<(byte[] Descriptor, AttendanceMarkStatus Status)> _categoryCache = [];
 
+    // The last valid date read of each month and day (at month * 32 + day), with its year: year 0 until one is read.
+    private readonly (int Year, EventDay Date)[] _dates = new (int, EventDay)[13 * 32];
+
+    // The last student id the scanner read (at most StudentId.MaximumLength bytes) and its student.
+    private readonly byte[] _lastScannedBytes = new byte[StudentId.MaximumLength];
+    private int _lastScannedLength;
+    private StudentId? _lastScanned;
+
     /// <summary>Reads events of the schools in <paramref name="schools"/>, with the categories of <paramref name="categories"/>.</summary>
     public SchoolAttendanceEvents(HashSet<CampusId> schools, AttendanceCategoryMap categories)
     {
@@ -108,11 +116,11 @@ internal sealed class SchoolAttendanceEvents
             {
                 counts[resource.Name] += documents;
 
-                // The first piece's builder has room for the whole file's marks.
+                // The first piece's builder has room for the whole file's marks; the others' are copied in from their columns.
                 var marks = pieces[0].Marks;
                 foreach (var piece in pieces.Skip(1))
                 {
-                    marks.AddRange(piece.Marks.ToMarks());
+                    marks.AddRange(piece.Marks);
                 }
 
                 return marks;
@@ -169,12 +177,20 @@ internal sealed class SchoolAttendanceEvents
     /// Reads a plain, valid document straight from its bytes. <see langword="false"/> means "not sure": the caller hands
     /// the document to <see cref="Reference"/>, which reads it (it may still be valid) or reports its problems.
     /// </summary>
-    public bool TryRead(ReadOnlySpan<byte> json, out SchoolEvent mark)
+    public bool TryRead(ReadOnlySpan<byte> json, out SchoolEvent mark) => TryRead(json, printable: false, out mark);
+
+    /// <summary>
+    /// As <see cref="TryRead(ReadOnlySpan{byte}, out SchoolEvent)"/>, for a text known to be all printable ASCII but the
+    /// backslash (what <see cref="PlainJson"/> checks first): the ODS/API's shape is read at once.
+    /// </summary>
+    public bool TryReadPrintable(ReadOnlySpan<byte> json, out SchoolEvent mark) => TryRead(json, printable: true, out mark);
+
+    private bool TryRead(ReadOnlySpan<byte> json, bool printable, out SchoolEvent mark)
     {
         mark = default;
         try
         {
-            return TryScan(json, out mark) || TryReadCore(json, out mark);
+            return (printable && ScanShape(json, out mark)) || TryScan(json, out mark) || TryReadCore(json, out mark);
         }
         catch (JsonException)
         {
@@ -219,7 +235,7 @@ internal sealed class SchoolAttendanceEvents
 
         StudentId? student = null;
         CampusId? campus = null;
-        LocalDate? date = null;
+        EventDay? date = null;
         AttendanceMarkStatus? status = null;
         var seen = 0;
         var next = 0;
@@ -266,7 +282,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = new SchoolEvent(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt.Date, st, dt.Day);
         return true;
     }
 
@@ -344,7 +360,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = new SchoolEvent(s, cm, dt, st);
+        mark = new SchoolEvent(s, cm, dt.Date, st, dt.Day);
         length = json.Length - t.Length;
         return true;
 
@@ -511,6 +527,26 @@ internal sealed class SchoolAttendanceEvents
     /// ten digits), else as text. Only a valid id is kept, so a known one needs no check.
     /// </summary>
     private bool ScanStudent(ReadOnlySpan<byte> id, out StudentId? student)
+    {
+        // Consecutive events of one student (a file sorted by student, or by student then date) cost no look-up.
+        if (_lastScanned is { } last && id.SequenceEqual(_lastScannedBytes.AsSpan(0, _lastScannedLength)))
+        {
+            student = last;
+            return true;
+        }
+
+        if (!ScanNewStudent(id, out student))
+        {
+            return false;
+        }
+
+        id.CopyTo(_lastScannedBytes);
+        (_lastScannedLength, _lastScanned) = (id.Length, student);
+        return true;
+    }
+
+    /// <summary>As <see cref="ScanStudent"/>, for an id other than the last one read.</summary>
+    private bool ScanNewStudent(ReadOnlySpan<byte> id, out StudentId? student)
     {
         student = null;
         if (id.Length is 0 or > StudentId.MaximumLength)
@@ -689,7 +725,7 @@ internal sealed class SchoolAttendanceEvents
 
         StudentId? student = null;
         CampusId? campus = null;
-        LocalDate? date = null;
+        EventDay? date = null;
         AttendanceMarkStatus? status = null;
         var seen = 0;
         while (true)
@@ -776,7 +812,7 @@ internal sealed class SchoolAttendanceEvents
             return false;
         }
 
-        mark = new SchoolEvent(s, c, d, st);
+        mark = new SchoolEvent(s, c, d.Date, st, d.Day);
         return true;
     }
 
@@ -1040,7 +1076,7 @@ internal sealed class SchoolAttendanceEvents
     }
 
     /// <summary>A date written yyyy-mm-dd (the ODS/API's form), optionally followed by a time after 'T' as the reference reads past it.</summary>
-    private static bool ReadDate(ref Utf8JsonReader reader, out LocalDate? date)
+    private bool ReadDate(ref Utf8JsonReader reader, out EventDay? date)
     {
         date = null;
         if (reader.ValueIsEscaped || reader.HasValueSequence)
@@ -1051,7 +1087,11 @@ internal sealed class SchoolAttendanceEvents
         return DateOf(reader.ValueSpan, out date);
     }
 
-    private static bool DateOf(ReadOnlySpan<byte> t, out LocalDate? date)
+    /// <summary>
+    /// A date as <see cref="EdFiValues.Date"/> reads it, with its day number; each date of a month and day (one
+    /// school year's dates at once) is kept, so a date seen before costs no calendar arithmetic.
+    /// </summary>
+    private bool DateOf(ReadOnlySpan<byte> t, out EventDay? date)
     {
         date = null;
         if (t.Length < 10 || (t.Length > 10 && (t[10] != (byte)'T' || !Ascii.IsValid(t[11..]) || t[^1] is (byte)' ' or (byte)'\t')))
@@ -1087,12 +1127,22 @@ internal sealed class SchoolAttendanceEvents
 
         var month = (m0 * 10) + m1;
         var day = (d0 * 10) + d1;
+        var kept = month * 32 + day;
+        if ((uint)kept < (uint)_dates.Length && _dates[kept].Year == year && year > 0)
+        {
+            // Only a valid date is kept, at its month and day, with its year: this one.
+            date = _dates[kept].Date;
+            return true;
+        }
+
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
-        date = new LocalDate(year, month, day);
+        var read = new LocalDate(year, month, day);
+        date = new EventDay(read, DayNumber.Of(read));
+        _dates[kept] = (year, date.Value);
         return true;
     }
 
@@ -1140,35 +1190,32 @@ internal sealed class SchoolAttendanceEvents
     }
 }
 
-/// <summary>One piece's reading of a file's events into its own marks: the fast reading, the reference for the rest.</summary>
+/// <summary>
+/// One piece's reading of a file's events into its own marks: the fast reading, the reference for the rest. A mark the
+/// fast reading gives is added by numbers: its student's (the builder's, which costs no look-up for the last student or
+/// the one after it), its day's, and its slot's, kept here for each school and status (a school's events share a slot
+/// for each status, and a piece names few schools), so that a change of school costs no look-up in the builder's
+/// table of slots.
+/// </summary>
 internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) : IJsonDocumentReader
 {
+    /// <summary>How many school and status pairs keep their slot number; any beyond are looked up in the builder.</summary>
+    private const int MaxSlots = 32;
+
+    private readonly (string Campus, AttendanceMarkStatus Status, int Slot)[] _slots = new (string, AttendanceMarkStatus, int)[MaxSlots];
+    private int _slotCount;
+    private int _lastSlot = -1;
+
     public SchoolAttendanceEvents Events { get; } = events;
 
     /// <summary>The piece's marks, in file order.</summary>
     public DailyAttendanceMarks.Builder Marks { get; } = new(capacity);
 
-    public bool TryRead(ReadOnlySpan<byte> json)
-    {
-        if (!Events.TryRead(json, out var e))
-        {
-            return false;
-        }
+    public bool TryRead(ReadOnlySpan<byte> json) => Added(Events.TryRead(json, out var e), e);
 
-        Add(e);
-        return true;
-    }
+    public bool TryReadPrintable(ReadOnlySpan<byte> json) => Added(Events.TryReadPrintable(json, out var e), e);
 
-    public bool TryReadAt(ReadOnlySpan<byte> text, out int length)
-    {
-        if (!Events.TryScanShapeAt(text, out var e, out length))
-        {
-            return false;
-        }
-
-        Add(e);
-        return true;
-    }
+    public bool TryReadAt(ReadOnlySpan<byte> text, out int length) => Added(Events.TryScanShapeAt(text, out var e, out length), e);
 
     public void Reference(in EdFiDocument document, ProblemLog log)
     {
@@ -1178,13 +1225,61 @@ internal sealed class EventsPiece(SchoolAttendanceEvents events, int capacity) :
         }
     }
 
-    // A school attendance event is for the whole day: its mark holds any snapshot time.
-    private void Add(in SchoolEvent e) => Marks.Add(e.Student, e.Campus, e.Date, LocalTime.Midnight, LocalTime.MaxValue, e.Status, SchoolEvent.ClassPeriod);
+    /// <summary>Adds the event when the fast reading gave one: <paramref name="read"/>.</summary>
+    private bool Added(bool read, in SchoolEvent e)
+    {
+        if (read)
+        {
+            Add(e);
+        }
+
+        return read;
+    }
+
+    private void Add(in SchoolEvent e) => Marks.Add(Marks.StudentNumber(e.Student), e.Day, SlotOf(e.Campus, e.Status));
+
+    /// <summary>The builder's number of the slot of a school event at <paramref name="campus"/> with <paramref name="status"/>.</summary>
+    private int SlotOf(CampusId campus, AttendanceMarkStatus status)
+    {
+        var code = campus.Code;
+        if (_lastSlot >= 0 && _slots[_lastSlot] is var (c, st, known) && st == status && string.Equals(c, code, StringComparison.Ordinal))
+        {
+            return known;
+        }
+
+        for (var i = 0; i < _slotCount; i++)
+        {
+            if (_slots[i].Status == status && string.Equals(_slots[i].Campus, code, StringComparison.Ordinal))
+            {
+                _lastSlot = i;
+                return _slots[i].Slot;
+            }
+        }
+
+        // A school attendance event is for the whole day: its mark holds any snapshot time.
+        var slot = Marks.SlotNumber(campus, LocalTime.Midnight, LocalTime.MaxValue, status, SchoolEvent.ClassPeriod);
+        if (_slotCount < MaxSlots)
+        {
+            _slots[_slotCount] = (code, status, slot);
+            _lastSlot = _slotCount++;
+        }
+
+        return slot;
+    }
 }
 
-/// <summary>What the fast reading of a school attendance event gives: the four values its mark needs.</summary>
-internal readonly record struct SchoolEvent(StudentId Student, CampusId Campus, LocalDate Date, AttendanceMarkStatus Status)
+/// <summary>A date an event names, and its day number (days since 1970-01-01) as the marks hold it.</summary>
+internal readonly record struct EventDay(LocalDate Date, int Day);
+
+/// <summary>What the fast reading of a school attendance event gives: the four values its mark needs, and the date's day number.</summary>
+internal readonly record struct SchoolEvent(StudentId Student, CampusId Campus, LocalDate Date, AttendanceMarkStatus Status, int Day)
 {
+    /// <summary>An event of <paramref name="date"/>, with its day number.</summary>
+    public SchoolEvent(StudentId student, CampusId campus, LocalDate date, AttendanceMarkStatus status)
+        : this(student, campus, date, status, DayNumber.Of(date))
+    {
+    }
+
     /// <summary>The class period a school event's mark names: the whole day.</summary>
     public const string ClassPeriod = "day";
 
@@ -1230,6 +1325,9 @@ internal ref struct PlainJson
 
     /// <summary>Whether <paramref name="text"/> is all printable ASCII but the backslash.</summary>
     public static bool IsPrintable(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(Printable) < 0;
+
+    /// <summary>Where <paramref name="text"/> first holds a byte other than printable ASCII but the backslash; -1 if nowhere.</summary>
+    public static int IndexOfNotPrintable(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(Printable);
 
     /// <summary>Whether the whole text is of the subset's bytes; when not, no method should be called.</summary>
     public bool IsPlain { get; }

@@ -86,16 +86,76 @@ public class DailyAttendanceMarksTests
     }
 
     [Property]
-    public void Marks_joined_piece_by_piece_read_back_as_the_whole_in_order(MessyDistrict generated, byte pieces)
+    public void Marks_added_by_their_student_day_and_slot_numbers_read_back_as_the_same_marks_added_by_value(MessyDistrict generated, int seed)
     {
+        // A reader that resolves the numbers itself (the Ed-Fi events reader) mixed with marks added by value, in an
+        // order the generated seed picks: one table of students and slots either way.
+        var marks = generated.District.Marks;
+        var random = new Random(seed);
+        var byValue = new DailyAttendanceMarks.Builder();
+        var mixed = new DailyAttendanceMarks.Builder();
+        foreach (var mark in marks)
+        {
+            byValue.Add(mark);
+            if (random.Next(3) == 0)
+            {
+                mixed.Add(mark);
+            }
+            else
+            {
+                var slot = mixed.SlotNumber(mark.Campus, mark.Start, mark.End, mark.Status, mark.ClassPeriod);
+                mixed.Add(mixed.StudentNumber(mark.Student), DayNumber.Of(mark.Date), slot);
+            }
+        }
+
+        var expected = byValue.ToMarks();
+        var actual = mixed.ToMarks();
+
+        Assert.Equal(marks, actual);
+        Assert.Equal(expected.StudentTable.ToArray(), actual.StudentTable.ToArray());
+        Assert.Equal(expected.SlotTable.ToArray(), actual.SlotTable.ToArray());
+    }
+
+    [Fact]
+    public void A_mark_added_by_numbers_the_builder_did_not_give_is_refused()
+    {
+        var builder = new DailyAttendanceMarks.Builder();
+        var student = builder.StudentNumber(Ana);
+        var slot = builder.SlotNumber(Campus, new LocalTime(9, 0), new LocalTime(9, 50), AttendanceMarkStatus.Present, "2");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(student + 1, 0, slot));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(student, 0, slot + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(-1, 0, slot));
+        Assert.Throws<ArgumentException>(() => builder.SlotNumber(Campus, new LocalTime(9, 0), new LocalTime(9, 0), AttendanceMarkStatus.Present, "2"));
+        Assert.Equal(0, builder.Count);
+    }
+
+    [Property]
+    public void Marks_joined_piece_by_piece_as_tables_or_as_builders_read_back_as_the_whole_in_order(MessyDistrict generated, byte pieces, bool builders)
+    {
+        // A builder joined straight from its columns (the Ed-Fi events reader's pieces) gives what its table would.
         var marks = generated.District.Marks;
         var size = 1 + (pieces % 50);
         var joined = new DailyAttendanceMarks.Builder();
         foreach (var piece in marks.Chunk(size))
         {
-            joined.AddRange(DailyAttendanceMarks.From(piece));
+            if (!builders)
+            {
+                joined.AddRange(DailyAttendanceMarks.From(piece));
+                continue;
+            }
+
+            var builder = new DailyAttendanceMarks.Builder(piece.Length);
+            foreach (var mark in piece)
+            {
+                builder.Add(mark);
+            }
+
+            joined.AddRange(builder);
+            Assert.Throws<InvalidOperationException>(() => builder.Add(piece[0]));
         }
 
+        Assert.Throws<InvalidOperationException>(() => joined.AddRange(joined));
         Assert.Equal(marks, joined.ToMarks());
     }
 }

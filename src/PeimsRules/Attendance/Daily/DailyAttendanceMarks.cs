@@ -132,9 +132,11 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
         public Builder(int capacity = 0)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-            _student = new int[capacity];
-            _day = new int[capacity];
-            _slot = new int[capacity];
+
+            // Not zeroed: only the first Count items are ever read, and a reader sizes these from the whole file (megabytes).
+            _student = GC.AllocateUninitializedArray<int>(capacity);
+            _day = GC.AllocateUninitializedArray<int>(capacity);
+            _slot = GC.AllocateUninitializedArray<int>(capacity);
             _lastDay = DayNumber.Of(_lastDate);
         }
 
@@ -177,27 +179,62 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
         {
             ArgumentNullException.ThrowIfNull(marks);
             ThrowIfBuilt();
-            var students = new int[marks._students.Length];
-            for (var k = 0; k < students.Length; k++)
+            Join(marks._students, marks._slots, marks.StudentOfMark, marks.DayOfMark, marks.SlotOfMark);
+        }
+
+        /// <summary>
+        /// Adds every mark of <paramref name="other"/>, in order, straight from its columns (no table of its own made
+        /// first, as <see cref="ToMarks"/> would); <paramref name="other"/> takes no more marks after this.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">Either builder was made into marks already, or they are the same.</exception>
+        internal void AddRange(Builder other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            ThrowIfBuilt();
+            other.ThrowIfBuilt();
+            if (ReferenceEquals(other, this))
             {
-                students[k] = StudentIndex(marks._students[k]);
+                throw new InvalidOperationException("A builder cannot take its own marks.");
             }
 
-            var slots = new int[marks._slots.Length];
-            for (var k = 0; k < slots.Length; k++)
-            {
-                slots[k] = SlotIndex(marks._slots[k]);
-            }
+            other._built = true;
+            Join(CollectionsMarshal.AsSpan(other._students), CollectionsMarshal.AsSpan(other._slots), other._student.AsSpan(0, other.Count), other._day.AsSpan(0, other.Count), other._slot.AsSpan(0, other.Count));
+        }
 
-            EnsureRoom(Count + marks.Count);
-            for (var i = 0; i < marks.Count; i++)
-            {
-                _student[Count + i] = students[marks._student[i]];
-                _day[Count + i] = marks._day[i];
-                _slot[Count + i] = slots[marks._slot[i]];
-            }
+        /// <summary>
+        /// The number of <paramref name="student"/> in this builder's table of students, which it joins if new: what
+        /// <see cref="Add(int, int, int)"/> takes. Marks added either way share the one table. As for a mark added, the
+        /// last student asked for and the one after it cost no look-up.
+        /// </summary>
+        internal int StudentNumber(StudentId student)
+        {
+            ThrowIfBuilt();
+            return NextStudent(student);
+        }
 
-            Count += marks.Count;
+        /// <summary>
+        /// The number of a class-period slot in this builder's table of slots, which it joins if new, checked as
+        /// <see cref="DailyAttendanceMark"/>'s constructor checks a mark: what <see cref="Add(int, int, int)"/> takes.
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="end"/> is not after <paramref name="start"/>, or the status is unknown.</exception>
+        internal int SlotNumber(CampusId campus, LocalTime start, LocalTime end, AttendanceMarkStatus status, string? classPeriod)
+        {
+            ThrowIfBuilt();
+            return SlotIndex(new MarkSlot(campus, start, end, status, classPeriod));
+        }
+
+        /// <summary>
+        /// Adds a mark by numbers already resolved (a reader that keeps them costs no look-up per mark): a
+        /// <see cref="StudentNumber"/>, a day number (days since 1970-01-01, <see cref="DayNumber"/>) and a
+        /// <see cref="SlotNumber"/>. The mark is the one the same student, date and slot would add.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The student or slot is not one of this builder's numbers.</exception>
+        internal void Add(int student, int day, int slot)
+        {
+            ThrowIfBuilt();
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unchecked((uint)student), (uint)_students.Count, nameof(student));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(unchecked((uint)slot), (uint)_slots.Count, nameof(slot));
+            Store(student, day, slot);
         }
 
         /// <summary>The marks added. The builder takes no more marks after this.</summary>
@@ -209,15 +246,35 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
             return Count == 0 ? Empty : new DailyAttendanceMarks([.. _students], [.. _slots], _student, _day, _slot, Count);
         }
 
+        /// <summary>Adds marks of another table: its students and slots mapped to this builder's, its columns copied.</summary>
+        private void Join(ReadOnlySpan<StudentId> studentTable, ReadOnlySpan<MarkSlot> slotTable, ReadOnlySpan<int> student, ReadOnlySpan<int> day, ReadOnlySpan<int> slot)
+        {
+            var students = new int[studentTable.Length];
+            for (var k = 0; k < students.Length; k++)
+            {
+                students[k] = StudentIndex(studentTable[k]);
+            }
+
+            var slots = new int[slotTable.Length];
+            for (var k = 0; k < slots.Length; k++)
+            {
+                slots[k] = SlotIndex(slotTable[k]);
+            }
+
+            EnsureRoom(Count + student.Length);
+            day.CopyTo(_day.AsSpan(Count));
+            for (var i = 0; i < student.Length; i++)
+            {
+                _student[Count + i] = students[student[i]];
+                _slot[Count + i] = slots[slot[i]];
+            }
+
+            Count += student.Length;
+        }
+
         private void Append(StudentId student, LocalDate date, MarkSlot slot)
         {
-            // A file sorted by date lists each day's students in the same order as the day before: the student after the
-            // last one is tried before the dictionary.
-            var next = _lastStudent + 1;
-            var s = ReferenceEquals(student.Value, _lastId) ? _lastStudent
-                : (uint)next < (uint)_students.Count && string.Equals(_students[next].Value, student.Value, StringComparison.Ordinal) ? next
-                : StudentIndex(student);
-            (_lastId, _lastStudent) = (student.Value, s);
+            var s = NextStudent(student);
             if (date != _lastDate)
             {
                 (_lastDate, _lastDay) = (date, DayNumber.Of(date));
@@ -228,15 +285,33 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
                 (_lastSlot, _lastSlotIndex) = (slot, SlotIndex(slot));
             }
 
+            Store(s, _lastDay, _lastSlotIndex);
+        }
+
+        private void Store(int student, int day, int slot)
+        {
             if (Count == _student.Length)
             {
                 EnsureRoom(Count + 1);
             }
 
-            _student[Count] = s;
-            _day[Count] = _lastDay;
-            _slot[Count] = _lastSlotIndex;
+            _student[Count] = student;
+            _day[Count] = day;
+            _slot[Count] = slot;
             Count++;
+        }
+
+        /// <summary>The number of the student of the next mark: the last one's, the one after it, else looked up.</summary>
+        private int NextStudent(StudentId student)
+        {
+            // A file sorted by date lists each day's students in the same order as the day before: the student after the
+            // last one is tried before the dictionary.
+            var next = _lastStudent + 1;
+            var s = ReferenceEquals(student.Value, _lastId) ? _lastStudent
+                : (uint)next < (uint)_students.Count && string.Equals(_students[next].Value, student.Value, StringComparison.Ordinal) ? next
+                : StudentIndex(student);
+            (_lastId, _lastStudent) = (student.Value, s);
+            return s;
         }
 
         private int StudentIndex(StudentId student)
@@ -274,9 +349,16 @@ public sealed class DailyAttendanceMarks : IReadOnlyList<DailyAttendanceMark>
             }
 
             var size = (int)Math.Min(Array.MaxLength, Math.Max(count, Math.Max(1024L, _student.Length * 2L)));
-            Array.Resize(ref _student, size);
-            Array.Resize(ref _day, size);
-            Array.Resize(ref _slot, size);
+            _student = Grown(_student, size, Count);
+            _day = Grown(_day, size, Count);
+            _slot = Grown(_slot, size, Count);
+
+            static int[] Grown(int[] column, int size, int count)
+            {
+                var grown = GC.AllocateUninitializedArray<int>(size);
+                column.AsSpan(0, count).CopyTo(grown);
+                return grown;
+            }
         }
 
         private void ThrowIfBuilt()
