@@ -43,7 +43,12 @@ internal sealed class SummaryRollUp
     private readonly int[]? _partFirstCell;
     private readonly int[]? _partEndCell;
 
-    public SummaryRollUp(AttendancePartials partials, AttendanceGrouping groupBy, int throughPeriod)
+    /// <summary>Rolls <paramref name="partials"/> up to the parts of <paramref name="groupBy"/>'s groups, periods 1 to <paramref name="throughPeriod"/>.</summary>
+    /// <param name="partials">The fine cells' sums.</param>
+    /// <param name="groupBy">The grouping.</param>
+    /// <param name="throughPeriod">The last period counted.</param>
+    /// <param name="partByPart">Whether parts whose cells are runs are summed part by part (<see cref="Prepare"/>); tests compare both ways.</param>
+    public SummaryRollUp(AttendancePartials partials, AttendanceGrouping groupBy, int throughPeriod, bool partByPart = true)
     {
         var rules = partials.Rules;
         Populations = PeimsRules.Attendance.Populations.For(rules);
@@ -154,7 +159,7 @@ internal sealed class SummaryRollUp
         _absent = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
         _entryStart = ArrayPool<int>.Shared.Rent(Math.Max(1, _slots));
         _entryEnd = ArrayPool<int>.Shared.Rent(Math.Max(1, _slots));
-        if (runs)
+        if (runs && partByPart)
         {
             _partFirstCell = [.. partFirstCell];
             _partEndCell = [.. partEndCell];
