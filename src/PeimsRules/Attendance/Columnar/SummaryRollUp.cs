@@ -37,6 +37,9 @@ internal sealed class SummaryRollUp
     private readonly Population[] _populations;
     private readonly int[] _partOfCell;
 
+    // Every population after all students is a K-3 one (the HB 3 rows): a cell of another grade has records in the first alone.
+    private readonly bool _othersAreK3;
+
     // When every part's counted cells are one run of cells (a grouping by campus: cells are sorted by campus), a part's
     // slots are summed from its run when its group's rows are made (Prepare), on the thread that makes them, with room
     // for its pairs from the run's first cell × populations on; otherwise every slot is summed here, in one pass.
@@ -151,6 +154,8 @@ internal sealed class SummaryRollUp
         _partials = partials;
         _partOfCell = partOfCell;
         _populations = [.. Populations];
+        _othersAreK3 = _populations[0] == Population.All
+            && _populations.Skip(1).All(p => p is Population.K3EconomicallyDisadvantaged or Population.K3EmergentBilingual or Population.K3AllStudents);
 
         // 2. The sums of each slot, then its (days taught, eligible) pairs laid out slot by slot (a counting sort).
         _slots = partGroup.Count * _pops * Periods;
@@ -289,7 +294,8 @@ internal sealed class SummaryRollUp
             }
 
             var periodSlot = cells.Period[c] - 1;
-            for (var k = 0; k < _pops; k++)
+            var populations = PopulationsOf(cells, c);
+            for (var k = 0; k < populations; k++)
             {
                 var sums = _partials.SumsOf(c, _populations[k]);
                 if (sums.Count == 0)
@@ -320,6 +326,9 @@ internal sealed class SummaryRollUp
         return at;
     }
 
+    /// <summary>How many of the populations, from the first, can have records in cell <paramref name="cell"/>.</summary>
+    private int PopulationsOf(CellTable cells, int cell) => _othersAreK3 && cells.K3Rank[cell] < 0 ? 1 : _pops;
+
     /// <summary>The pairs of the cells <paramref name="fromCell"/> to <paramref name="toCell"/>, each at the end of its slot's run, in cell order.</summary>
     private void LayOutPairs(int fromCell, int toCell)
     {
@@ -333,7 +342,8 @@ internal sealed class SummaryRollUp
             }
 
             var periodSlot = cells.Period[c] - 1;
-            for (var k = 0; k < _pops; k++)
+            var populations = PopulationsOf(cells, c);
+            for (var k = 0; k < populations; k++)
             {
                 var sums = _partials.SumsOf(c, _populations[k]);
                 if (sums.Count > 0 && sums.Eligible > 0)
