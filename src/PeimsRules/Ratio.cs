@@ -138,39 +138,9 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
             throw new ArgumentException("Each numerator needs its denominator.", nameof(denominators));
         }
 
-        const long NumeratorLimit = 1L << 40;
-        if (numerators.Length <= 1 << 20)
+        if (TrySumOfQuotients(numerators, denominators, 1, out var fast))
         {
-            ulong multiple = 1;
-            var fits = true;
-            for (var i = 0; i < denominators.Length && fits; i++)
-            {
-                var d = denominators[i];
-                var n = numerators[i];
-                if (d <= 0 || n <= -NumeratorLimit || n >= NumeratorLimit)
-                {
-                    fits = false;
-                    break;
-                }
-
-                var g = GreatestCommonDivisor(multiple, (ulong)d);
-                var factor = (ulong)d / g;
-                var product = Math.BigMul(multiple, factor, out var low);
-                fits = product == 0 && low <= long.MaxValue;
-                multiple = low;
-            }
-
-            if (fits)
-            {
-                // |Σ| < 2^20 · 2^40 · 2^63 = 2^123: no sum leaves 128 bits.
-                Int128 sum = 0;
-                for (var i = 0; i < numerators.Length; i++)
-                {
-                    sum += (Int128)numerators[i] * (long)(multiple / (ulong)denominators[i]);
-                }
-
-                return Of(sum, (Int128)(long)multiple);
-            }
+            return fast;
         }
 
         var total = Zero;
@@ -180,6 +150,96 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The mean of <paramref name="values"/> (Σ ÷ count), exactly: a refined ADA is the mean of six period ADAs. When every
+    /// value is in the small form it is <see cref="SumOfQuotients"/> of their numerators and denominators over count,
+    /// reduced once; otherwise (or when that sum would leave 128 bits) the values are added one by one. Both give the
+    /// same ratio: a ratio is always in lowest terms.
+    /// </summary>
+    /// <exception cref="DivideByZeroException"><paramref name="values"/> is empty.</exception>
+    internal static Ratio MeanOf(ReadOnlySpan<Ratio> values)
+    {
+        const int MostOnTheStack = 16;
+        if (values.Length is > 0 and <= MostOnTheStack)
+        {
+            Span<long> numerators = stackalloc long[values.Length];
+            Span<long> denominators = stackalloc long[values.Length];
+            var small = true;
+            for (var i = 0; i < values.Length && small; i++)
+            {
+                small = values[i]._large is null;
+                numerators[i] = values[i]._smallNumerator;
+                denominators[i] = values[i].SmallDenominator;
+            }
+
+            if (small && TrySumOfQuotients(numerators, denominators, values.Length, out var mean))
+            {
+                return mean;
+            }
+        }
+
+        var sum = Zero;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum / FromInteger(values.Length);
+    }
+
+    /// <summary>
+    /// Σ <paramref name="numerators"/>[i] / <paramref name="denominators"/>[i], divided by <paramref name="divisor"/>
+    /// (1 to 2^20), over the least common multiple of the denominators, reduced once; false when that multiple leaves 63
+    /// bits, a numerator leaves 40 bits, a denominator is not positive, or there are more than 2^20 terms (then a
+    /// product or the sum could leave 128 bits).
+    /// </summary>
+    private static bool TrySumOfQuotients(ReadOnlySpan<long> numerators, ReadOnlySpan<long> denominators, int divisor, out Ratio sum)
+    {
+        const long NumeratorLimit = 1L << 40;
+        const int TermLimit = 1 << 20;
+        sum = default;
+        if (numerators.Length > TermLimit || divisor is < 1 or > TermLimit)
+        {
+            return false;
+        }
+
+        ulong multiple = 1;
+        for (var i = 0; i < denominators.Length; i++)
+        {
+            var d = denominators[i];
+            var n = numerators[i];
+            if (d <= 0 || n <= -NumeratorLimit || n >= NumeratorLimit)
+            {
+                return false;
+            }
+
+            if (multiple == (ulong)d)
+            {
+                // The common case: a period's records share one days taught.
+                continue;
+            }
+
+            var factor = multiple == 1 ? (ulong)d : (ulong)d / GreatestCommonDivisor(multiple, (ulong)d);
+            var high = Math.BigMul(multiple, factor, out var low);
+            if (high != 0 || low > long.MaxValue)
+            {
+                return false;
+            }
+
+            multiple = low;
+        }
+
+        // |Σ| < 2^20 · 2^40 · 2^63 = 2^123, and the multiple times the divisor < 2^83: nothing leaves 128 bits.
+        Int128 total = 0;
+        for (var i = 0; i < numerators.Length; i++)
+        {
+            total += (Int128)numerators[i] * (long)(multiple / (ulong)denominators[i]);
+        }
+
+        sum = Of(total, (Int128)(long)multiple * divisor);
+        return true;
     }
 
     /// <summary>A whole number.</summary>
@@ -500,6 +560,26 @@ public readonly struct Ratio : IEquatable<Ratio>, IComparable<Ratio>
 
         var shift = BitOperations.TrailingZeroCount(a | b);
         a >>= BitOperations.TrailingZeroCount(a);
+        if ((a | b) <= long.MaxValue)
+        {
+            // Both below 2^63 (every caller but the 128-bit one): b - a is a signed 64-bit value, so the step "the smaller
+            // stays, the other becomes the difference" is done with masks, not a branch the processor cannot predict
+            // (the order of a and b flips at random from step to step).
+            var x = (long)a;
+            var y = (long)b;
+            do
+            {
+                y >>= BitOperations.TrailingZeroCount(y);
+                var difference = y - x;
+                var negative = difference >> 63;
+                x += difference & negative;
+                y = (difference ^ negative) - negative;
+            }
+            while (y != 0);
+
+            return (ulong)x << shift;
+        }
+
         do
         {
             b >>= BitOperations.TrailingZeroCount(b);

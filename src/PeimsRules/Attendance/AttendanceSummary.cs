@@ -64,6 +64,29 @@ public sealed record AttendanceFigure(
     Ratio? HistoricalRatio,
     AttendanceTotals Totals)
 {
+    // A columnar summary's row makes its totals when they are first read (most callers read only the figures): until
+    // then the row keeps where they come from. Equality compares the totals, not where they come from.
+    private AttendanceTotals? _totals = Totals;
+    private readonly Func<int, AttendanceTotals>? _totalsOf;
+    private readonly int _row;
+
+    /// <summary>A row whose totals <paramref name="totalsOf"/> makes from <paramref name="row"/> when they are read.</summary>
+    internal AttendanceFigure(
+        AttendanceGroupKey group, Population population, ReportingPeriod? period, Figure ada, Figure pia, Ratio? historicalRatio, Func<int, AttendanceTotals> totalsOf, int row)
+        : this(group, population, period, ada, pia, historicalRatio, null!)
+    {
+        _totalsOf = totalsOf;
+        _row = row;
+    }
+
+    /// <summary>The sums behind the row (for the year or the year to date, those of the periods that count).</summary>
+    public AttendanceTotals Totals
+    {
+        // Two threads reading at once may each make the totals: equal values, either one kept.
+        get => _totals ??= _totalsOf!(_row);
+        init => _totals = value;
+    }
+
     /// <summary>
     /// On a year-to-date row (a summary through a period before 6), the last period it counts; <see langword="null"/>
     /// on period rows and on the year row.
@@ -75,6 +98,22 @@ public sealed record AttendanceFigure(
 
     /// <summary>Whether this is a year-to-date row: the figure of the periods reported so far, not a year figure.</summary>
     public bool IsYearToDate => Period is null && ThroughPeriod is not null;
+
+    /// <inheritdoc />
+    public bool Equals(AttendanceFigure? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Group == other.Group
+            && Population == other.Population
+            && Period == other.Period
+            && Ada == other.Ada
+            && Pia == other.Pia
+            && HistoricalRatio == other.HistoricalRatio
+            && ThroughPeriod == other.ThroughPeriod
+            && Totals.Equals(other.Totals));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Group, Population, Period, Ada, Pia, HistoricalRatio, ThroughPeriod);
 }
 
 /// <summary>

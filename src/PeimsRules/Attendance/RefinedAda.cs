@@ -71,6 +71,11 @@ public static class RefinedAda
 
     internal static Ratio MeanOf(IReadOnlyList<Ratio> values)
     {
+        if (values is Ratio[] array)
+        {
+            return Ratio.MeanOf(array);
+        }
+
         var sum = Ratio.Zero;
         for (var i = 0; i < values.Count; i++)
         {
@@ -80,16 +85,7 @@ public static class RefinedAda
         return sum / Ratio.FromInteger(values.Count);
     }
 
-    internal static Ratio MeanOf(ReadOnlySpan<Ratio> values)
-    {
-        var sum = Ratio.Zero;
-        foreach (var value in values)
-        {
-            sum += value;
-        }
-
-        return sum / Ratio.FromInteger(values.Length);
-    }
+    internal static Ratio MeanOf(ReadOnlySpan<Ratio> values) => Ratio.MeanOf(values);
 
     internal static Ratio MeanOf(IEnumerable<Ratio> values)
     {

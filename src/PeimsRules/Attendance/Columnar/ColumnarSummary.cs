@@ -98,7 +98,9 @@ internal static class ColumnarSummary
     /// period) and counts the slot's (days taught, eligible days) pairs, the second lays the pairs out slot by slot (a
     /// counting sort), so a slot's eligible days by days taught are one short run of two arrays. No dictionary is
     /// touched per cell: the group key is looked up once per run of cells of one campus (and grade and track, when the
-    /// grouping has them).
+    /// grouping has them). When each part's cells are one run (by campus, by district), the two passes over a part's
+    /// run are made by the thread that makes its group's rows, just before them (<see cref="SummaryRollUp.Prepare"/>):
+    /// the roll-up is then parallel too, and a part's sums are still in cache when its rows read them.
     /// </remarks>
     public static IReadOnlyList<AttendanceFigure> Figures(
         AttendancePartials partials,
@@ -123,6 +125,7 @@ internal static class ColumnarSummary
                 for (var i = from; i < to; i++)
                 {
                     // Periods 1 to N, then the year (or the year to date): N + 1 rows a population.
+                    rollUp.Prepare(order[i]);
                     rows += rollUp.PopulationsWithRows(order[i]) * (shaping.Through + 1);
                 }
 

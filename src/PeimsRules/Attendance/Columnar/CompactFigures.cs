@@ -92,6 +92,7 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
         private Dictionary<int, string>? _adaReasons;
         private Dictionary<int, string>? _piaReasons;
         private Dictionary<int, Ratio>? _historicalRatios;
+        private readonly Func<int, AttendanceTotals> _totalsOf;
         private int _count;
 
         // Scratch of one group and population, reused.
@@ -108,6 +109,7 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
             _adaExact = new Ratio[rowCapacity];
             _piaExact = new Ratio[rowCapacity];
             _pairs = new PairBuffer(rowCapacity * 2);
+            _totalsOf = TotalsOf;
         }
 
         public int Count => _count;
@@ -181,21 +183,27 @@ internal sealed class CompactFigures : IReadOnlyList<AttendanceFigure>
         public AttendanceFigure Figure(int index)
         {
             ref readonly var row = ref _rows[index];
-            var ada = FigureOf(row.AdaStatus, row.Flags, RowFlags.AdaExact, _adaExact[index], row.AdaPublished, _adaReasons, index);
-            var totals = AttendanceTotals.FromShared(
-                _pairs.DaysTaught, _pairs.Eligible, row.PairOffset, row.PairCount, row.RecordCount, row.DaysPresent, row.DaysAbsent,
-                (row.Flags & RowFlags.PeriodAda) != 0 ? ada.Exact : null);
             return new AttendanceFigure(
                 _groupKeys[row.Group],
                 (Population)row.Population,
                 row.Period == 0 ? null : ReportingPeriod.SixPeriods[row.Period - 1],
-                ada,
+                FigureOf(row.AdaStatus, row.Flags, RowFlags.AdaExact, _adaExact[index], row.AdaPublished, _adaReasons, index),
                 FigureOf(row.PiaStatus, row.Flags, RowFlags.PiaExact, _piaExact[index], row.PiaPublished, _piaReasons, index),
                 _historicalRatios is not null && _historicalRatios.TryGetValue(index, out var ratio) ? ratio : null,
-                totals)
+                _totalsOf,
+                index)
             {
                 ThroughPeriod = row.ThroughPeriod == 0 ? null : ReportingPeriod.SixPeriods[row.ThroughPeriod - 1],
             };
+        }
+
+        /// <summary>The totals of row <paramref name="index"/>, made when a caller reads them.</summary>
+        private AttendanceTotals TotalsOf(int index)
+        {
+            ref readonly var row = ref _rows[index];
+            return AttendanceTotals.FromShared(
+                _pairs.DaysTaught, _pairs.Eligible, row.PairOffset, row.PairCount, row.RecordCount, row.DaysPresent, row.DaysAbsent,
+                (row.Flags & (RowFlags.PeriodAda | RowFlags.AdaExact)) == (RowFlags.PeriodAda | RowFlags.AdaExact) ? _adaExact[index] : null);
         }
 
         private static Figure FigureOf(FigureStatus status, RowFlags flags, RowFlags hasExact, Ratio exact, decimal published, Dictionary<int, string>? reasons, int index) =>

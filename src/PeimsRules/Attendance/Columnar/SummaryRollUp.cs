@@ -28,12 +28,30 @@ internal sealed class SummaryRollUp
     private readonly long[] _count;
     private readonly long[] _present;
     private readonly long[] _absent;
-    private readonly int[] _entryStart; // per slot, its (days taught, eligible) pairs are [_entryStart[s] .. _entryStart[s + 1])
+    private readonly int[] _entryStart; // per slot, its (days taught, eligible) pairs are [_entryStart[s] .. _entryEnd[s])
+    private readonly int[] _entryEnd;
     private readonly int[] _entryDays;
     private readonly long[] _entryEligible;
     private readonly int _slots;
+    private readonly AttendancePartials _partials;
+    private readonly Population[] _populations;
+    private readonly int[] _partOfCell;
 
-    public SummaryRollUp(AttendancePartials partials, AttendanceGrouping groupBy, int throughPeriod)
+    // Every population after all students is a K-3 one (the HB 3 rows): a cell of another grade has records in the first alone.
+    private readonly bool _othersAreK3;
+
+    // When every part's counted cells are one run of cells (a grouping by campus: cells are sorted by campus), a part's
+    // slots are summed from its run when its group's rows are made (Prepare), on the thread that makes them, with room
+    // for its pairs from the run's first cell × populations on; otherwise every slot is summed here, in one pass.
+    private readonly int[]? _partFirstCell;
+    private readonly int[]? _partEndCell;
+
+    /// <summary>Rolls <paramref name="partials"/> up to the parts of <paramref name="groupBy"/>'s groups, periods 1 to <paramref name="throughPeriod"/>.</summary>
+    /// <param name="partials">The fine cells' sums.</param>
+    /// <param name="groupBy">The grouping.</param>
+    /// <param name="throughPeriod">The last period counted.</param>
+    /// <param name="partByPart">Whether parts whose cells are runs are summed part by part (<see cref="Prepare"/>); tests compare both ways.</param>
+    public SummaryRollUp(AttendancePartials partials, AttendanceGrouping groupBy, int throughPeriod, bool partByPart = true)
     {
         var rules = partials.Rules;
         Populations = PeimsRules.Attendance.Populations.For(rules);
@@ -56,7 +74,10 @@ internal sealed class SummaryRollUp
         var partDistrict = new List<DistrictId>();
         var partIndex = partsByDistrict ? new Dictionary<(int Group, DistrictId District), int>() : null;
         var all = partials.All;
-        int lastCampus = -1, lastGrade = -1, lastTrack = -1, part = -1;
+        int lastCampus = -1, lastGrade = -1, lastTrack = -1, part = -1, lastPart = -1;
+        var runs = true;
+        var partFirstCell = new List<int>();
+        var partEndCell = new List<int>();
         for (var c = 0; c < cells.Count; c++)
         {
             if (cells.Period[c] > throughPeriod || all[c * AttendancePartials.AllWidth] == 0)
@@ -105,6 +126,24 @@ internal sealed class SummaryRollUp
                 lastTrack = track;
             }
 
+            if (part != lastPart)
+            {
+                // A part seen before, after another: its cells are not one run.
+                runs &= part == partFirstCell.Count;
+                if (runs)
+                {
+                    partFirstCell.Add(c);
+                    partEndCell.Add(c);
+                }
+
+                lastPart = part;
+            }
+
+            if (runs)
+            {
+                partEndCell[part] = c + 1;
+            }
+
             partOfCell[c] = part;
         }
 
@@ -112,80 +151,35 @@ internal sealed class SummaryRollUp
         _partDistrict = [.. partDistrict];
         (_partStart, _parts) = PartsByGroup(partGroup, _partDistrict, _groupKeys.Length);
 
-        var populations = Populations.ToArray();
+        _partials = partials;
+        _partOfCell = partOfCell;
+        _populations = [.. Populations];
+        _othersAreK3 = _populations[0] == Population.All
+            && _populations.Skip(1).All(p => p is Population.K3EconomicallyDisadvantaged or Population.K3EmergentBilingual or Population.K3AllStudents);
 
-        // 2. The sums of each slot, and how many (days taught, eligible) pairs it has.
+        // 2. The sums of each slot, then its (days taught, eligible) pairs laid out slot by slot (a counting sort).
         _slots = partGroup.Count * _pops * Periods;
         _count = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
         _present = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
         _absent = ArrayPool<long>.Shared.Rent(Math.Max(1, _slots));
-        _entryStart = ArrayPool<int>.Shared.Rent(_slots + 1);
-        Array.Clear(_count, 0, _slots);
-        Array.Clear(_present, 0, _slots);
-        Array.Clear(_absent, 0, _slots);
-        Array.Clear(_entryStart, 0, _slots + 1);
-        for (var c = 0; c < cells.Count; c++)
+        _entryStart = ArrayPool<int>.Shared.Rent(Math.Max(1, _slots));
+        _entryEnd = ArrayPool<int>.Shared.Rent(Math.Max(1, _slots));
+        if (runs && partByPart)
         {
-            var p = partOfCell[c];
-            if (p < 0)
-            {
-                continue;
-            }
+            _partFirstCell = [.. partFirstCell];
+            _partEndCell = [.. partEndCell];
 
-            var periodSlot = cells.Period[c] - 1;
-            for (var k = 0; k < _pops; k++)
-            {
-                var sums = partials.SumsOf(c, populations[k]);
-                if (sums.Count == 0)
-                {
-                    continue;
-                }
-
-                var slot = (((p * _pops) + k) * Periods) + periodSlot;
-                _count[slot] += sums.Count;
-                _present[slot] += sums.Present;
-                _absent[slot] += sums.Absent;
-                if (sums.Eligible > 0)
-                {
-                    _entryStart[slot + 1]++;
-                }
-            }
+            // A cell has at most one pair a population.
+            var room = Math.Max(1, cells.Count * _pops);
+            _entryDays = ArrayPool<int>.Shared.Rent(room);
+            _entryEligible = ArrayPool<long>.Shared.Rent(room);
+            return;
         }
 
-        for (var s = 0; s < _slots; s++)
-        {
-            _entryStart[s + 1] += _entryStart[s];
-        }
-
-        // 3. The pairs, slot by slot, in cell order within a slot.
-        var entries = _entryStart[_slots];
+        var entries = CountSlots(0, cells.Count, 0, _slots, 0);
         _entryDays = ArrayPool<int>.Shared.Rent(Math.Max(1, entries));
         _entryEligible = ArrayPool<long>.Shared.Rent(Math.Max(1, entries));
-        var next = ArrayPool<int>.Shared.Rent(Math.Max(1, _slots));
-        Array.Copy(_entryStart, next, _slots);
-        for (var c = 0; c < cells.Count; c++)
-        {
-            var p = partOfCell[c];
-            if (p < 0)
-            {
-                continue;
-            }
-
-            var periodSlot = cells.Period[c] - 1;
-            for (var k = 0; k < _pops; k++)
-            {
-                var sums = partials.SumsOf(c, populations[k]);
-                if (sums.Count > 0 && sums.Eligible > 0)
-                {
-                    var at = next[(((p * _pops) + k) * Periods) + periodSlot]++;
-                    _entryDays[at] = cells.DaysTaught[c];
-                    _entryEligible[at] = sums.Eligible;
-                }
-            }
-        }
-
-        ArrayPool<int>.Shared.Return(next);
-        ArrayPool<int>.Shared.Return(partOfCell);
+        LayOutPairs(0, cells.Count);
     }
 
     /// <summary>The populations of the rows, in order.</summary>
@@ -250,8 +244,116 @@ internal sealed class SummaryRollUp
         ArrayPool<long>.Shared.Return(_present);
         ArrayPool<long>.Shared.Return(_absent);
         ArrayPool<int>.Shared.Return(_entryStart);
+        ArrayPool<int>.Shared.Return(_entryEnd);
+        ArrayPool<int>.Shared.Return(_partOfCell);
         ArrayPool<int>.Shared.Return(_entryDays);
         ArrayPool<long>.Shared.Return(_entryEligible);
+    }
+
+    /// <summary>Whether each part's slots are summed from its own run of cells when its group is prepared.</summary>
+    public bool SumsPartsFromRuns => _partFirstCell is not null;
+
+    /// <summary>
+    /// Sums the slots of group <paramref name="group"/>'s parts, when they are summed part by part (a no-op otherwise):
+    /// called once a group, before its rows, on the thread that makes them; groups on other threads touch other slots
+    /// and other pairs.
+    /// </summary>
+    public void Prepare(int group)
+    {
+        if (_partFirstCell is null || _partEndCell is null)
+        {
+            return;
+        }
+
+        foreach (var p in PartsOf(group))
+        {
+            int first = _partFirstCell[p], end = _partEndCell[p];
+            CountSlots(first, end, p * _pops * Periods, _pops * Periods, first * _pops);
+            LayOutPairs(first, end);
+        }
+    }
+
+    /// <summary>
+    /// Sums the cells <paramref name="fromCell"/> to <paramref name="toCell"/> into the slots <paramref name="firstSlot"/>
+    /// on (which they alone fill), and places each slot's run of pairs, from <paramref name="entryStart"/> on; returns
+    /// the end of the runs.
+    /// </summary>
+    private int CountSlots(int fromCell, int toCell, int firstSlot, int slotCount, int entryStart)
+    {
+        Array.Clear(_count, firstSlot, slotCount);
+        Array.Clear(_present, firstSlot, slotCount);
+        Array.Clear(_absent, firstSlot, slotCount);
+        Array.Clear(_entryEnd, firstSlot, slotCount);
+        var cells = _partials.Cells;
+        for (var c = fromCell; c < toCell; c++)
+        {
+            var p = _partOfCell[c];
+            if (p < 0)
+            {
+                continue;
+            }
+
+            var periodSlot = cells.Period[c] - 1;
+            var populations = PopulationsOf(cells, c);
+            for (var k = 0; k < populations; k++)
+            {
+                var sums = _partials.SumsOf(c, _populations[k]);
+                if (sums.Count == 0)
+                {
+                    continue;
+                }
+
+                var slot = (((p * _pops) + k) * Periods) + periodSlot;
+                _count[slot] += sums.Count;
+                _present[slot] += sums.Present;
+                _absent[slot] += sums.Absent;
+                if (sums.Eligible > 0)
+                {
+                    // Counted here; the slot's run starts where the previous slot's ends.
+                    _entryEnd[slot]++;
+                }
+            }
+        }
+
+        var at = entryStart;
+        for (var s = firstSlot; s < firstSlot + slotCount; s++)
+        {
+            _entryStart[s] = at;
+            at += _entryEnd[s];
+            _entryEnd[s] = _entryStart[s];
+        }
+
+        return at;
+    }
+
+    /// <summary>How many of the populations, from the first, can have records in cell <paramref name="cell"/>.</summary>
+    private int PopulationsOf(CellTable cells, int cell) => _othersAreK3 && cells.K3Rank[cell] < 0 ? 1 : _pops;
+
+    /// <summary>The pairs of the cells <paramref name="fromCell"/> to <paramref name="toCell"/>, each at the end of its slot's run, in cell order.</summary>
+    private void LayOutPairs(int fromCell, int toCell)
+    {
+        var cells = _partials.Cells;
+        for (var c = fromCell; c < toCell; c++)
+        {
+            var p = _partOfCell[c];
+            if (p < 0)
+            {
+                continue;
+            }
+
+            var periodSlot = cells.Period[c] - 1;
+            var populations = PopulationsOf(cells, c);
+            for (var k = 0; k < populations; k++)
+            {
+                var sums = _partials.SumsOf(c, _populations[k]);
+                if (sums.Count > 0 && sums.Eligible > 0)
+                {
+                    var at = _entryEnd[(((p * _pops) + k) * Periods) + periodSlot]++;
+                    _entryDays[at] = cells.DaysTaught[c];
+                    _entryEligible[at] = sums.Eligible;
+                }
+            }
+        }
     }
 
     /// <summary>Each group's parts, the parts of a group in district order (the order of the 2019-20 year row's sum).</summary>
@@ -319,7 +421,7 @@ internal sealed class SummaryRollUp
             count += _count[slot];
             present += _present[slot];
             absent += _absent[slot];
-            entries += _entryStart[slot + 1] - _entryStart[slot];
+            entries += _entryEnd[slot] - _entryStart[slot];
         }
 
         var start = pairs.Count;
@@ -334,7 +436,7 @@ internal sealed class SummaryRollUp
             foreach (var p in parts)
             {
                 var slot = (((p * _pops) + population) * Periods) + period;
-                for (var e = _entryStart[slot]; e < _entryStart[slot + 1]; e++)
+                for (var e = _entryStart[slot]; e < _entryEnd[slot]; e++)
                 {
                     var d = DayCount.FromHalfDays(_entryDays[e]);
                     var at = distinct > 0 && days[distinct - 1] == d ? distinct - 1 : days[..distinct].BinarySearch(d);
