@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using NodaTime;
@@ -192,70 +193,85 @@ internal static class StreamingBuild
     private static MarkChunk ReadChunk(DailyAttendanceMarks marks, MarkColumns columns, EnrollmentDays layout, int[] readings, int from, int to)
     {
         var chunk = new MarkChunk();
-        var studentOfMark = marks.StudentOfMark;
-        var dayOfMark = marks.DayOfMark;
-        var slotOfMark = marks.SlotOfMark;
-        var studentsOfTable = columns.StudentsOfTable;
-        var campusOfSlot = columns.CampusOfSlot;
-        var readingOfSlot = columns.ReadingOfSlot;
-        var snapshots = columns.Snapshots;
-        var days = layout.Days;
+        var students = marks.StudentOfMark[from..to];
+        var markDays = marks.DayOfMark[from..to];
+        var slots = marks.SlotOfMark[from..to];
+        var slotsBySnapshot = columns.SlotsBySnapshot;
 
-        // The last mark's student (as the table numbers it), day and campus, and where they led: the first bit of the
-        // day's cell (or Unmatched, OffCalendar) and the snapshot time's number. Files come sorted by date or by
-        // student, so consecutive marks mostly share a student and often a day (the class periods of one day).
-        var (lastTableStudent, lastDay, lastCampus) = (-1, 0, -1);
-        var (cellBit, snapshot) = (Unmatched, 0);
-        var (lastStudent, lastEnrollment) = (-1, -1);
+        // The slots as the last mark's snapshot time reads them; the last mark's student (as the table numbers it), day
+        // and campus, and where they led: the first bit of the day's cell, or Unmatched or OffCalendar. Files come
+        // sorted by date or by student, so consecutive marks mostly share a student and often a day (the class periods
+        // of one day): those need no look-up at all.
+        var held = slotsBySnapshot[0];
+        var (lastTableStudent, lastDay, lastCampus, cellBit) = (-1, 0, int.MinValue, Unmatched);
 
         // Day numbers, cell and bit numbers are far from overflowing (EnrollmentDays.Create checks the bits' count).
         unchecked
         {
-            for (var i = from; i < to; i++)
+            for (var i = 0; i < students.Length; i++)
             {
-                var t = studentOfMark[i];
-                var day = dayOfMark[i];
-                var slot = slotOfMark[i];
-                var campus = campusOfSlot[slot];
-                if (t != lastTableStudent || day != lastDay || campus != lastCampus)
+                var (t, day, slot) = (students[i], markDays[i], slots[i]);
+                var info = held[slot];
+                if (t != lastTableStudent || day != lastDay || info >> 2 != lastCampus)
                 {
-                    (lastTableStudent, lastDay, lastCampus) = (t, day, campus);
-                    var s = studentsOfTable[t];
-                    var e = s < 0 ? -1
-                        : lastStudent == s && lastEnrollment >= 0 && layout.Covers(lastEnrollment, day, campus) ? lastEnrollment
-                        : layout.Find(s, day, campus);
-                    (lastStudent, lastEnrollment) = (s, e);
-                    if (e < 0)
-                    {
-                        cellBit = Unmatched;
-                    }
-                    else
-                    {
-                        ref readonly var enrolled = ref days[e];
-                        var k = enrolled.Calendar.DayIndexOfDay(day);
-
-                        // Covered by the enrollment, but the calendar does not teach that day: reported, never silently dropped.
-                        (cellBit, snapshot) = k < 0 ? (OffCalendar, 0) : (2 * (enrolled.Cell + k - enrolled.FirstDay), enrolled.Snapshot);
-                    }
+                    (lastTableStudent, lastDay, lastCampus) = (t, day, info >> 2);
+                    cellBit = Locate(columns.FirstEnrollmentOfTable, layout.Days, t, day, info >> 2, out var snapshot);
+                    held = slotsBySnapshot[snapshot];
+                    info = held[slot];
                 }
 
                 if (cellBit < 0)
                 {
-                    (cellBit == Unmatched ? chunk.Unmatched ??= [] : chunk.OffCalendar ??= []).Add(i);
+                    (cellBit == Unmatched ? chunk.Unmatched ??= [] : chunk.OffCalendar ??= []).Add(from + i);
                     continue;
                 }
 
-                // Decided once per slot and snapshot time: 0 when the slot does not hold it, else the flag to set (1 present, 2 absent).
-                var flag = readingOfSlot[(slot * snapshots) + snapshot];
+                // The flag is 1 for present, 2 for absent: the cell's first bit, or its second. (An int shift takes its
+                // count modulo 32: the bit's place in its word.)
+                var flag = info & 3;
                 if (flag != 0)
                 {
                     var bit = cellBit + flag - 1;
-                    readings[bit >> 5] |= 1 << (bit & 31);
+                    readings[bit >> 5] |= 1 << bit;
                 }
             }
         }
 
         return chunk;
+    }
+
+    /// <summary>
+    /// Where a mark of student <paramref name="t"/> of the marks' table at campus number <paramref name="campus"/> on
+    /// day number <paramref name="day"/> leads: the first bit of its day's cell, with the snapshot time's number, or
+    /// <see cref="Unmatched"/> or <see cref="OffCalendar"/>. Three loads in a row (the student's first enrollment, the
+    /// enrollment, its calendar's day), where going through the index's student, its range of enrollments and the
+    /// calendar took six. Kept out of the loop over the marks, which it would crowd.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Locate(int[] firstEnrollmentOfTable, EnrolledDays[] days, int t, int day, int campus, out int snapshot)
+    {
+        snapshot = 0;
+        for (var e = firstEnrollmentOfTable[t]; e >= 0;)
+        {
+            ref readonly var enrolled = ref days[e];
+            if (day >= enrolled.Entry && day < enrolled.EndExclusive && enrolled.Campus == campus)
+            {
+                var offset = day - enrolled.Origin;
+                var k = (uint)offset < (uint)enrolled.DayIndexByOffset.Length ? enrolled.DayIndexByOffset[offset] : -1;
+                if (k < 0)
+                {
+                    // Covered by the enrollment, but the calendar does not teach that day: reported, never silently dropped.
+                    return OffCalendar;
+                }
+
+                snapshot = enrolled.Snapshot;
+                return enrolled.FirstBit + (2 * k);
+            }
+
+            e = enrolled.Next;
+        }
+
+        return Unmatched;
     }
 
     /// <summary>What <see cref="ReadChunk"/> keeps of a mark that no enrollment covers.</summary>
@@ -530,28 +546,6 @@ internal sealed class EnrollmentDays
     /// <summary>The distinct snapshot times of the enrollments' calendars, numbered (<see cref="EnrolledDays.Snapshot"/>).</summary>
     public LocalTime[] SnapshotTimes { get; }
 
-    /// <summary>Whether enrollment <paramref name="e"/> is at campus number <paramref name="campus"/> and covers day number <paramref name="day"/>.</summary>
-    public bool Covers(int e, int day, int campus)
-    {
-        ref readonly var d = ref Days[e];
-        return day >= d.Entry && day < d.EndExclusive && d.Campus == campus;
-    }
-
-    /// <summary>The enrollment of student <paramref name="s"/> at campus number <paramref name="campus"/> that covers day number <paramref name="day"/>, or -1.</summary>
-    public int Find(int s, int day, int campus)
-    {
-        for (var e = _start[s]; e < _start[s + 1]; e++)
-        {
-            ref readonly var d = ref Days[e];
-            if (day >= d.Entry && day < d.EndExclusive && d.Campus == campus)
-            {
-                return e;
-            }
-        }
-
-        return -1;
-    }
-
     public static EnrollmentDays Create(DailyIndex index)
     {
         var start = new int[index.Students.Length + 1];
@@ -575,7 +569,9 @@ internal sealed class EnrollmentDays
                 var endDay = calendar.FirstIndexOnOrAfter(e.EndExclusive);
                 var campus = NumberOf(campusNumbers, e.Enrollment.Campus);
                 var snapshot = NumberOf(snapshotNumbers, calendar.AttendanceSnapshotTime);
-                days[start[s] + j] = new EnrolledDays(e.Entry, e.EndExclusive, campus, calendar, snapshot, firstDay, endDay, checked((int)cells));
+                var next = j + 1 < enrollments.Length ? start[s] + j + 1 : -1;
+                days[start[s] + j] = new EnrolledDays(
+                    e.Entry, e.EndExclusive, campus, calendar, snapshot, firstDay, endDay, checked((int)cells), next, calendar.OriginDay, calendar.DayIndexByOffset, checked((int)(2 * (cells - firstDay))));
                 cells += endDay - firstDay;
             }
         }
@@ -612,40 +608,51 @@ internal sealed class MarkColumns
 {
     public MarkColumns(DailyIndex index, EnrollmentDays layout)
     {
-        StudentsOfTable = index.StudentsOfMarkTable();
+        FirstEnrollmentOfTable = index.StudentsOfMarkTable();
+        for (var t = 0; t < FirstEnrollmentOfTable.Length; t++)
+        {
+            // Every student of the index has an enrollment.
+            FirstEnrollmentOfTable[t] = FirstEnrollmentOfTable[t] is var s and >= 0 ? layout.FirstOf(s) : -1;
+        }
+
         var slots = index.InputMarks.SlotTable;
         var times = layout.SnapshotTimes;
-        Snapshots = times.Length;
-        CampusOfSlot = new int[slots.Length];
-        ReadingOfSlot = new byte[slots.Length * (long)times.Length];
+
+        // One table even when no enrollment gives a snapshot time: every mark is then unmatched, read through table 0.
+        SlotsBySnapshot = new int[Math.Max(1, times.Length)][];
+        for (var t = 0; t < SlotsBySnapshot.Length; t++)
+        {
+            SlotsBySnapshot[t] = new int[slots.Length];
+        }
+
         for (var slot = 0; slot < slots.Length; slot++)
         {
             ref readonly var held = ref slots[slot];
 
             // Every slot of the table is the slot of some mark: any present slot is a mark saying present.
             AnyPresent |= held.IsPresent;
-            CampusOfSlot[slot] = layout.CampusNumbers.TryGetValue(held.Campus, out var campus) ? campus : -1;
-            for (var t = 0; t < times.Length; t++)
+            var campus = layout.CampusNumbers.TryGetValue(held.Campus, out var number) ? number : -1;
+            for (var t = 0; t < SlotsBySnapshot.Length; t++)
             {
-                ReadingOfSlot[(slot * times.Length) + t] = !held.Holds(times[t]) ? (byte)0 : held.IsPresent ? (byte)1 : (byte)2;
+                var flag = t >= times.Length || !held.Holds(times[t]) ? 0 : held.IsPresent ? 1 : 2;
+                SlotsBySnapshot[t][slot] = (campus << 2) | flag;
             }
         }
     }
 
-    /// <summary>The index's student of each student of the table, or -1 when the student has no enrollment.</summary>
-    public int[] StudentsOfTable { get; }
-
-    /// <summary>The campus number (<see cref="EnrollmentDays.CampusNumbers"/>) of each slot, or -1 when no enrollment is at its campus.</summary>
-    public int[] CampusOfSlot { get; }
-
-    /// <summary>The number of snapshot times.</summary>
-    public int Snapshots { get; }
+    /// <summary>
+    /// The first enrollment (in <see cref="EnrollmentDays.Days"/>, whose <see cref="EnrolledDays.Next"/> leads to the
+    /// others) of each student of the table, or -1 when the student has no enrollment.
+    /// </summary>
+    public int[] FirstEnrollmentOfTable { get; }
 
     /// <summary>
-    /// For slot <c>s</c> and snapshot time <c>t</c>, at <c>s * Snapshots + t</c>: 0 when the slot's class period does
-    /// not hold the time, 1 when it holds it and says present, 2 when it holds it and says absent.
+    /// For snapshot time <c>t</c> (<see cref="EnrollmentDays.SnapshotTimes"/>) and slot <c>s</c>, at <c>[t][s]</c>:
+    /// the slot's campus number (<see cref="EnrollmentDays.CampusNumbers"/>, or -1 when no enrollment is at its campus)
+    /// shifted up two bits, over the flag the slot sets: 0 when its class period does not hold the time, 1 when it
+    /// holds it and says present, 2 when it holds it and says absent. One load a mark gives both.
     /// </summary>
-    public byte[] ReadingOfSlot { get; }
+    public int[][] SlotsBySnapshot { get; }
 
     /// <summary>Whether any mark says present (an export of absences only has none).</summary>
     public bool AnyPresent { get; }
@@ -660,6 +667,10 @@ internal sealed class MarkColumns
 /// <param name="FirstDay">The first instructional day covered, as an index into the calendar's days.</param>
 /// <param name="EndDay">The instructional day after the last covered.</param>
 /// <param name="Cell">The cell of <paramref name="FirstDay"/>.</param>
+/// <param name="Next">The student's next enrollment, or -1.</param>
+/// <param name="Origin">The calendar's <see cref="SchoolCalendar.OriginDay"/>.</param>
+/// <param name="DayIndexByOffset">The calendar's <see cref="SchoolCalendar.DayIndexByOffset"/>, held here to save the pass over the marks a step.</param>
+/// <param name="FirstBit">The first bit of the cell of the calendar's first instructional day (day index 0), which may lie before the enrollment's cells: day index <c>k</c>'s cell starts at bit <c>FirstBit + 2k</c>.</param>
 internal readonly record struct EnrolledDays(
     int Entry,
     int EndExclusive,
@@ -668,4 +679,8 @@ internal readonly record struct EnrolledDays(
     int Snapshot,
     int FirstDay,
     int EndDay,
-    int Cell);
+    int Cell,
+    int Next,
+    int Origin,
+    int[] DayIndexByOffset,
+    int FirstBit);
