@@ -50,6 +50,12 @@ public class StreamingBuildProperties
         AssertSameBuild(
             reference,
             Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, InPieces(shuffled, 1 + (choice % 5)), d.Programs, options, 0, studentsPerRun, marksPerChunk)));
+
+        // The chunks dealt to two to four workers, each folding its marks into bits of its own, joined at the end: every
+        // worker reads some marks whatever the machine's load (taken in turn, one worker may read them all).
+        AssertSameBuild(
+            reference,
+            Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, DailyAttendanceMarks.From(shuffled), d.Programs, options, 0, studentsPerRun, marksPerChunk, 2 + (choice % 3))));
     }
 
     [Property]
@@ -63,6 +69,9 @@ public class StreamingBuildProperties
         AssertSameBuild(
             Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, d.Marks, d.Programs, null, int.MaxValue, 1)),
             Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, InPieces(d.Marks, 3), d.Programs, null, 0, 2, 3)));
+        AssertSameBuild(
+            Outcome(() => PeriodAttendanceBuilder.BuildInRuns(d.Calendars, d.Enrollments, d.Marks, d.Programs, null, int.MaxValue, 1)),
+            Outcome(() => PeriodAttendanceBuilder.BuildStreaming(d.Calendars, d.Enrollments, d.Marks, d.Programs, null, 0, 2, 3, 3)));
     }
 
     [Property]

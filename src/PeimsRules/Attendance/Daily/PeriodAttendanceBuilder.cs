@@ -74,7 +74,10 @@ public static class PeriodAttendanceBuilder
 
     /// <summary>
     /// The fast path (<see cref="StreamingBuild"/>), run in parallel from <paramref name="parallelFromStudents"/> students in runs of
-    /// <paramref name="studentsPerRun"/>, over the marks in chunks of <paramref name="marksPerChunk"/> (tests set these small).
+    /// <paramref name="studentsPerRun"/>, over the marks in chunks of <paramref name="marksPerChunk"/> (tests set these small);
+    /// the chunks taken in turn by one worker a core, or, when <paramref name="dealtToWorkers"/> is more than 0, dealt
+    /// in turn to that many workers (tests deal them, so that every worker's bits are read and joined whatever the
+    /// machine's load).
     /// </summary>
     internal static PeriodAttendanceBuild BuildStreaming(
         IEnumerable<SchoolCalendar> calendars,
@@ -84,7 +87,8 @@ public static class PeriodAttendanceBuilder
         DailyBuildOptions? options,
         int parallelFromStudents,
         int studentsPerRun,
-        int marksPerChunk)
+        int marksPerChunk,
+        int dealtToWorkers = 0)
     {
         ArgumentNullException.ThrowIfNull(calendars);
         ArgumentNullException.ThrowIfNull(enrollments);
@@ -93,7 +97,7 @@ public static class PeriodAttendanceBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(marksPerChunk, 1);
         options ??= DailyBuildOptions.Default;
         var index = DailyIndex.Create(calendars, enrollments, marks, programs ?? [], options);
-        return StreamingBuild.Build(index, parallelFromStudents, studentsPerRun, marksPerChunk);
+        return StreamingBuild.Build(index, parallelFromStudents, studentsPerRun, marksPerChunk, dealtToWorkers);
     }
 
     /// <summary>The reference build (<see cref="BuildInRuns"/>) with its own parallel settings: what the benchmarks compare the fast path with.</summary>
@@ -456,42 +460,18 @@ internal sealed class RecordAccumulator
     }
 
     /// <summary>Adds a counted day (day number <paramref name="date"/>) of <paramref name="enrollment"/>.</summary>
-    public void Add(DayDecision day, int date, StudentEnrollment enrollment)
-    {
-        if (_codes == 0)
-        {
-            _code = day.Code;
-            _codes = 1;
-        }
-        else if (_codes == 1 && day.Code != _code)
-        {
-            _codes = 2;
-        }
-
-        Eligible += day.EligibleHalfDays;
-        Ineligible += day.IneligibleHalfDays;
-        Absent += day.AbsentHalfDays;
-        PregnancyRelatedServices += day.PregnancyRelatedServicesHalfDays;
-        Mainstream += day.MainstreamHalfDays;
-        ResidentialFacility += day.ResidentialFacilityHalfDays;
-        if (day.BilingualEslHalfDays > 0)
-        {
-            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, day.BilingualEslHalfDays);
-        }
-
-        if (_lastEnrollment is null || date > _lastDay)
-        {
-            _lastDay = date;
-            _lastEnrollment = enrollment;
-        }
-    }
+    public void Add(DayDecision day, int date, StudentEnrollment enrollment) => AddDays(
+        day.Code,
+        new DayTotals(day.EligibleHalfDays, day.IneligibleHalfDays, day.AbsentHalfDays, day.PregnancyRelatedServicesHalfDays, day.MainstreamHalfDays, day.ResidentialFacilityHalfDays, day.BilingualEslHalfDays),
+        date,
+        enrollment);
 
     /// <summary>
     /// Adds counted days of <paramref name="enrollment"/> under one <paramref name="code"/> at once, as <see cref="Add"/>
-    /// would add them one by one (the fast path's days without special programs): their half days, and the last of
-    /// them, day number <paramref name="lastDay"/>.
+    /// would add them one by one (the fast path's days that differ only in their reading): their half days, and the
+    /// last of them, day number <paramref name="lastDay"/>.
     /// </summary>
-    public void AddDays(AdaEligibility code, long eligible, long ineligible, long absent, long bilingualEsl, int lastDay, StudentEnrollment enrollment)
+    public void AddDays(AdaEligibility code, in DayTotals days, int lastDay, StudentEnrollment enrollment)
     {
         if (_codes == 0)
         {
@@ -503,12 +483,15 @@ internal sealed class RecordAccumulator
             _codes = 2;
         }
 
-        Eligible += eligible;
-        Ineligible += ineligible;
-        Absent += absent;
-        if (bilingualEsl > 0)
+        Eligible += days.Eligible;
+        Ineligible += days.Ineligible;
+        Absent += days.Absent;
+        PregnancyRelatedServices += days.PregnancyRelatedServices;
+        Mainstream += days.Mainstream;
+        ResidentialFacility += days.ResidentialFacility;
+        if (days.BilingualEsl > 0)
         {
-            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, bilingualEsl);
+            AddBilingualEsl(enrollment.BilingualEslFunding!.Value, days.BilingualEsl);
         }
 
         if (_lastEnrollment is null || lastDay > _lastDay)
@@ -572,3 +555,13 @@ internal sealed class RecordAccumulator
             adaEligibility: Code);
     }
 }
+
+/// <summary>The half days some counted days add to a record, by kind (<see cref="RecordAccumulator.AddDays"/>).</summary>
+internal readonly record struct DayTotals(
+    long Eligible,
+    long Ineligible,
+    long Absent,
+    long PregnancyRelatedServices,
+    long Mainstream,
+    long ResidentialFacility,
+    long BilingualEsl);

@@ -294,6 +294,12 @@ public sealed class SchoolCalendar
     /// <summary>Whether the calendar has any excluded date range.</summary>
     internal bool HasExcludedRanges => _excludedRanges.Length > 0;
 
+    /// <summary>
+    /// The index among the instructional days of each day from <see cref="OriginDay"/> on, or -1 (what
+    /// <see cref="DayIndexOfDay"/> reads; the fast build holds it to save a step a mark). Not to be written.
+    /// </summary>
+    internal int[] DayIndexByOffset => _dayIndexByOffset;
+
     /// <summary>The index among the instructional days of the day numbered <paramref name="day"/> (<see cref="DayNumber"/>), or -1.</summary>
     internal int DayIndexOfDay(int day)
     {

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using NodaTime;
@@ -32,46 +35,56 @@ internal static class StreamingBuild
     /// <summary>The marks of one parallel chunk of the pass over the marks.</summary>
     public const int MarksPerChunk = 1 << 16;
 
-    public static PeriodAttendanceBuild Build(DailyIndex index, int parallelFromStudents, int studentsPerRun, int marksPerChunk)
+    /// <summary>
+    /// Builds from <paramref name="index"/>: see <see cref="PeriodAttendanceBuilder.BuildStreaming"/> for the parallel
+    /// settings (<paramref name="dealtToWorkers"/> 0: one worker a core, each taking the next chunk of marks).
+    /// </summary>
+    public static PeriodAttendanceBuild Build(DailyIndex index, int parallelFromStudents, int studentsPerRun, int marksPerChunk, int dealtToWorkers = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(studentsPerRun, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(marksPerChunk, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(dealtToWorkers);
         var layout = EnrollmentDays.Create(index);
         var marks = index.InputMarks;
         var columns = new MarkColumns(index, layout);
 
-        // Two bits a cell, one per reading (present, absent), sixteen cells a word, each bit only ever set to 1 (an
-        // atomic or, taken only when the bit is not set yet): chunks that run at once may set the bits of one word in
-        // any order. A quarter of a byte a day enrolled: 9 MB for 200,000 students' year, against 72 MB as two bytes.
-        var readings = new int[(int)(((layout.Cells * 2L) + 31) / 32)];
+        // Two bits a cell, one per reading (present, absent), sixteen cells a word: a quarter of a byte a day enrolled,
+        // 9 MB for 200,000 students' year, against 72 MB as two bytes. Taken from the shared pool: a fresh array this
+        // size is paid for in page faults, a pooled one only in clearing it.
+        var words = layout.Words;
+        var readings = ArrayPool<int>.Shared.Rent(words);
+        try
+        {
+            Array.Clear(readings, 0, words);
+            var chunks = ReadMarks(marks, columns, layout, readings, marksPerChunk, dealtToWorkers);
 
-        // The pass over the marks, in input order, in chunks on every core.
-        var chunkCount = (int)Math.Max(1, (marks.Count + (long)marksPerChunk - 1) / marksPerChunk);
-        var chunks = new MarkChunk[chunkCount];
-        if (chunkCount == 1)
-        {
-            chunks[0] = ReadMarks(marks, columns, layout, readings, 0, marks.Count);
-        }
-        else
-        {
-            Parallel.For(0, chunkCount, c => chunks[c] = ReadMarks(
-                marks, columns, layout, readings, c * marksPerChunk, (int)Math.Min(marks.Count, ((long)c + 1) * marksPerChunk)));
-        }
+            // The pass over the students, in runs on every core, joined in student order.
+            var students = index.Students.Length;
+            var runs = students < parallelFromStudents ? 1 : (int)Math.Max(1, (students + (long)studentsPerRun - 1) / studentsPerRun);
+            var parts = new PeriodAttendanceBuilder.StudentRun[runs];
+            if (runs == 1)
+            {
+                parts[0] = BuildStudents(index, layout, readings, 0, students);
+            }
+            else
+            {
+                Parallel.For(0, runs, r => parts[r] = BuildStudents(
+                    index, layout, readings, r * studentsPerRun, Math.Min(students, (r + 1) * studentsPerRun)));
+            }
 
-        // The pass over the students, in runs on every core, joined in student order.
-        var students = index.Students.Length;
-        var runs = students < parallelFromStudents ? 1 : (int)Math.Max(1, (students + (long)studentsPerRun - 1) / studentsPerRun);
-        var parts = new PeriodAttendanceBuilder.StudentRun[runs];
-        if (runs == 1)
-        {
-            parts[0] = BuildStudents(index, layout, readings, 0, students);
+            var build = Join(index, columns, chunks, parts);
+            return build;
         }
-        else
+        finally
         {
-            Parallel.For(0, runs, r => parts[r] = BuildStudents(
-                index, layout, readings, r * studentsPerRun, Math.Min(students, (r + 1) * studentsPerRun)));
+            ArrayPool<int>.Shared.Return(readings);
         }
+    }
 
+    /// <summary>The build of the runs' records and the chunks' listed marks, in the one-thread build's order.</summary>
+    private static PeriodAttendanceBuild Join(DailyIndex index, MarkColumns columns, MarkChunk[] chunks, PeriodAttendanceBuilder.StudentRun[] parts)
+    {
+        var marks = index.InputMarks;
         var reasons = PeriodAttendanceBuilder.Reasons;
         var leftOut = new long[reasons];
         var records = new List<BasicReportingPeriodAttendance>(parts.Sum(p => p.Records.Count));
@@ -102,78 +115,170 @@ internal static class StreamingBuild
     }
 
     /// <summary>
+    /// The pass over the marks, in input order, in chunks of <paramref name="marksPerChunk"/> taken in turn by one
+    /// worker a core (or dealt in turn to <paramref name="dealtToWorkers"/> workers). Each worker folds its marks into
+    /// bits of its own (the first into <paramref name="readings"/>, the others into pooled ones) with a plain or: a bit
+    /// is only ever set to 1, so the workers' bits or-ed together at the end are the bits of all the marks, whichever
+    /// worker read which, and no mark pays for an atomic instruction (which costs more than the rest of a mark's work).
+    /// </summary>
+    private static MarkChunk[] ReadMarks(DailyAttendanceMarks marks, MarkColumns columns, EnrollmentDays layout, int[] readings, int marksPerChunk, int dealtToWorkers)
+    {
+        var chunkCount = (int)Math.Max(1, (marks.Count + (long)marksPerChunk - 1) / marksPerChunk);
+        var chunks = new MarkChunk[chunkCount];
+        var dealt = dealtToWorkers > 0;
+        var workers = Math.Min(chunkCount, dealt ? dealtToWorkers : Environment.ProcessorCount);
+        var words = layout.Words;
+        var bits = new int[]?[workers];
+        var next = -1;
+        void work(int w)
+        {
+            // A worker that comes when every chunk is taken (the machine is busy) takes no bits at all.
+            for (var c = dealt ? w : Interlocked.Increment(ref next); c < chunkCount; c = dealt ? c + workers : Interlocked.Increment(ref next))
+            {
+                if (bits[w] is null)
+                {
+                    bits[w] = w == 0 ? readings : ArrayPool<int>.Shared.Rent(words);
+                    if (w > 0)
+                    {
+                        Array.Clear(bits[w]!, 0, words);
+                    }
+                }
+
+                var from = c * marksPerChunk;
+                chunks[c] = ReadChunk(marks, columns, layout, bits[w]!, from, (int)Math.Min(marks.Count, (long)from + marksPerChunk));
+            }
+        }
+
+        if (workers == 1)
+        {
+            work(0);
+        }
+        else
+        {
+            Parallel.For(0, workers, work);
+        }
+
+        for (var w = 1; w < workers; w++)
+        {
+            if (bits[w] is { } own)
+            {
+                Or(readings, own, words);
+                ArrayPool<int>.Shared.Return(own);
+            }
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Ors the first <paramref name="words"/> words of <paramref name="from"/> into <paramref name="into"/>.</summary>
+    private static void Or(int[] into, int[] from, int words)
+    {
+        var w = 0;
+        for (; w <= words - Vector<int>.Count; w += Vector<int>.Count)
+        {
+            (new Vector<int>(into, w) | new Vector<int>(from, w)).CopyTo(into, w);
+        }
+
+        for (; w < words; w++)
+        {
+            into[w] |= from[w];
+        }
+    }
+
+    /// <summary>
     /// Reads marks [<paramref name="from"/>, <paramref name="to"/>) from the table's columns: finds each one's enrollment
     /// (the one of its student at its campus that covers its date; the index refuses two that overlap, so there is at
     /// most one) and folds the reading of a mark that holds the calendar's snapshot time into its day's bits.
     /// </summary>
-    private static MarkChunk ReadMarks(DailyAttendanceMarks marks, MarkColumns columns, EnrollmentDays layout, int[] readings, int from, int to)
+    private static MarkChunk ReadChunk(DailyAttendanceMarks marks, MarkColumns columns, EnrollmentDays layout, int[] readings, int from, int to)
     {
         var chunk = new MarkChunk();
-        var studentOfMark = marks.StudentOfMark;
-        var dayOfMark = marks.DayOfMark;
-        var slotOfMark = marks.SlotOfMark;
-        var studentsOfTable = columns.StudentsOfTable;
-        var campusOfSlot = columns.CampusOfSlot;
-        var readingOfSlot = columns.ReadingOfSlot;
-        var snapshots = columns.Snapshots;
-        var days = layout.Days;
-        var (lastTableStudent, s) = (-1, -1);
-        var (lastStudent, lastEnrollment) = (-1, -1);
-        for (var i = from; i < to; i++)
+        var students = marks.StudentOfMark[from..to];
+        var markDays = marks.DayOfMark[from..to];
+        var slots = marks.SlotOfMark[from..to];
+        var slotsBySnapshot = columns.SlotsBySnapshot;
+
+        // The slots as the last mark's snapshot time reads them; the last mark's student (as the table numbers it), day
+        // and campus, and where they led: the first bit of the day's cell, or Unmatched or OffCalendar. Files come
+        // sorted by date or by student, so consecutive marks mostly share a student and often a day (the class periods
+        // of one day): those need no look-up at all.
+        var held = slotsBySnapshot[0];
+        var (lastTableStudent, lastDay, lastCampus, cellBit) = (-1, 0, int.MinValue, Unmatched);
+
+        // Day numbers, cell and bit numbers are far from overflowing (EnrollmentDays.Create checks the bits' count).
+        unchecked
         {
-            // Files come sorted by date or by student: consecutive marks mostly share a student, so most marks need
-            // no look-up at all, and a student is a number in the table, mapped to the index's once per student.
-            var t = studentOfMark[i];
-            if (t != lastTableStudent)
+            for (var i = 0; i < students.Length; i++)
             {
-                (lastTableStudent, s) = (t, studentsOfTable[t]);
-            }
-
-            if (s < 0)
-            {
-                (chunk.Unmatched ??= []).Add(i);
-                continue;
-            }
-
-            var day = dayOfMark[i];
-            var slot = slotOfMark[i];
-            var campus = campusOfSlot[slot];
-
-            // A student's marks mostly come together (the periods of a day, or the days of a file sorted by student):
-            // the enrollment of the last mark is tried first.
-            var e = lastEnrollment >= 0 && lastStudent == s && layout.Covers(lastEnrollment, day, campus) ? lastEnrollment : layout.Find(s, day, campus);
-            (lastStudent, lastEnrollment) = (s, e);
-            if (e < 0)
-            {
-                (chunk.Unmatched ??= []).Add(i);
-                continue;
-            }
-
-            ref readonly var enrolled = ref days[e];
-            var k = enrolled.Calendar.DayIndexOfDay(day);
-            if (k < 0)
-            {
-                // Covered by the enrollment, but the calendar does not teach that day: reported, never silently dropped.
-                (chunk.OffCalendar ??= []).Add(i);
-                continue;
-            }
-
-            // Decided once per slot and snapshot time: 0 when the slot does not hold it, else the flag to set (1 present, 2 absent).
-            var flag = readingOfSlot[(slot * snapshots) + enrolled.Snapshot];
-            if (flag != 0)
-            {
-                var bit = (2L * (enrolled.Cell + k - enrolled.FirstDay)) + flag - 1;
-                ref var word = ref readings[bit >> 5];
-                var mask = 1 << (int)(bit & 31);
-                if ((Volatile.Read(ref word) & mask) == 0)
+                var (t, day, slot) = (students[i], markDays[i], slots[i]);
+                var info = held[slot];
+                if (t != lastTableStudent || day != lastDay || info >> 2 != lastCampus)
                 {
-                    Interlocked.Or(ref word, mask);
+                    (lastTableStudent, lastDay, lastCampus) = (t, day, info >> 2);
+                    cellBit = Locate(columns.FirstEnrollmentOfTable, layout.Days, t, day, info >> 2, out var snapshot);
+                    held = slotsBySnapshot[snapshot];
+                    info = held[slot];
+                }
+
+                if (cellBit < 0)
+                {
+                    (cellBit == Unmatched ? chunk.Unmatched ??= [] : chunk.OffCalendar ??= []).Add(from + i);
+                    continue;
+                }
+
+                // The flag is 1 for present, 2 for absent: the cell's first bit, or its second. (An int shift takes its
+                // count modulo 32: the bit's place in its word.)
+                var flag = info & 3;
+                if (flag != 0)
+                {
+                    var bit = cellBit + flag - 1;
+                    readings[bit >> 5] |= 1 << bit;
                 }
             }
         }
 
         return chunk;
     }
+
+    /// <summary>
+    /// Where a mark of student <paramref name="t"/> of the marks' table at campus number <paramref name="campus"/> on
+    /// day number <paramref name="day"/> leads: the first bit of its day's cell, with the snapshot time's number, or
+    /// <see cref="Unmatched"/> or <see cref="OffCalendar"/>. Three loads in a row (the student's first enrollment, the
+    /// enrollment, its calendar's day), where going through the index's student, its range of enrollments and the
+    /// calendar took six. Kept out of the loop over the marks, which it would crowd.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Locate(int[] firstEnrollmentOfTable, EnrolledDays[] days, int t, int day, int campus, out int snapshot)
+    {
+        snapshot = 0;
+        for (var e = firstEnrollmentOfTable[t]; e >= 0;)
+        {
+            ref readonly var enrolled = ref days[e];
+            if (day >= enrolled.Entry && day < enrolled.EndExclusive && enrolled.Campus == campus)
+            {
+                var offset = day - enrolled.Origin;
+                var k = (uint)offset < (uint)enrolled.DayIndexByOffset.Length ? enrolled.DayIndexByOffset[offset] : -1;
+                if (k < 0)
+                {
+                    // Covered by the enrollment, but the calendar does not teach that day: reported, never silently dropped.
+                    return OffCalendar;
+                }
+
+                snapshot = enrolled.Snapshot;
+                return enrolled.FirstBit + (2 * k);
+            }
+
+            e = enrolled.Next;
+        }
+
+        return Unmatched;
+    }
+
+    /// <summary>What <see cref="ReadChunk"/> keeps of a mark that no enrollment covers.</summary>
+    private const int Unmatched = -1;
+
+    /// <summary>What <see cref="ReadChunk"/> keeps of a covered mark on a day its calendar does not teach.</summary>
+    private const int OffCalendar = -2;
 
     /// <summary>The records of students [<paramref name="from"/>, <paramref name="to"/>), in student order.</summary>
     private static PeriodAttendanceBuilder.StudentRun BuildStudents(DailyIndex index, EnrollmentDays layout, int[] readings, int from, int to)
@@ -229,10 +334,10 @@ internal static class StreamingBuild
                 }
 
                 var period = calendar.PeriodAt(p).Period;
-                if (programs.Length == 0 && !enrollment.IsEarlyEducation && !calendar.HasExcludedRanges
-                    && enrollment.HasOneCodeThrough(calendar.DayNumberAt(from), calendar.DayNumberAt(to - 1)))
+                var (firstDay, lastDay) = (calendar.DayNumberAt(from), calendar.DayNumberAt(to - 1));
+                if (!calendar.HasExcludedRanges && enrollment.HasOneCodeThrough(firstDay, lastDay) && ProgramsAlikeThrough(programs, firstDay, lastDay))
                 {
-                    AddDaysOfOneCode(index.Options, enrollment, enrolled, readings, from, to, period, p, accumulators, spare, leftOut, presentWithoutMark);
+                    AddDaysAlike(index.Options, enrollment, enrolled, readings, programs, from, to, period, p, accumulators, spare, leftOut, presentWithoutMark);
                     continue;
                 }
 
@@ -262,17 +367,35 @@ internal static class StreamingBuild
     }
 
     /// <summary>
-    /// Days [<paramref name="from"/>, <paramref name="to"/>) of a period of <paramref name="enrollment"/> when nothing but
-    /// the snapshot reading changes from day to day (one ADA code, no excluded range, not grade EE, no program): each
-    /// day comes to what <see cref="DayRules.Decide(PreparedEnrollment, int, bool, SnapshotReading, ReadOnlySpan{PreparedProgram}, DailyBuildOptions)"/>
-    /// decides, in its order (code 0, codes 7 and 8, then conflicting and missing snapshot marks), summed over the days
-    /// by reading.
+    /// Whether each program covers every day numbered <paramref name="first"/> through <paramref name="last"/> or none
+    /// of them: then what the programs add to a day (an IEP for grade EE, the special-program days) is the same on each.
     /// </summary>
-    private static void AddDaysOfOneCode(
+    private static bool ProgramsAlikeThrough(ReadOnlySpan<PreparedProgram> programs, int first, int last)
+    {
+        foreach (var program in programs)
+        {
+            if (program.Start <= last && program.End >= first && (program.Start > first || program.End < last))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Days [<paramref name="from"/>, <paramref name="to"/>) of a period of <paramref name="enrollment"/> when nothing but
+    /// the snapshot reading changes from day to day (one ADA code, no excluded range, each program on every day or on
+    /// none): each day comes to what <see cref="DayRules.Decide(PreparedEnrollment, int, bool, SnapshotReading, ReadOnlySpan{PreparedProgram}, DailyBuildOptions)"/>
+    /// decides, in its order (code 0, codes 7 and 8, grade EE without an IEP, then conflicting and missing snapshot
+    /// marks), summed over the days by reading.
+    /// </summary>
+    private static void AddDaysAlike(
         DailyBuildOptions options,
         PreparedEnrollment enrollment,
         in EnrolledDays enrolled,
         int[] readings,
+        ReadOnlySpan<PreparedProgram> programs,
         int from,
         int to,
         ReportingPeriod period,
@@ -283,69 +406,100 @@ internal static class StreamingBuild
         long[] presentWithoutMark)
     {
         var calendar = enrolled.Calendar;
-        var code = enrollment.CodeOn(calendar.DayNumberAt(from));
-        if (!code.IsInMembership)
+        var firstDay = calendar.DayNumberAt(from);
+        var code = enrollment.CodeOn(firstDay);
+        var alike = !code.IsInMembership ? DayExclusionReason.AdaCodeZero
+            : code.Weight == DayWeight.FlexibleMinutes ? DayExclusionReason.FlexibleAttendanceProgram
+            : enrollment.IsEarlyEducation && !DayRules.HasIep(programs, firstDay) ? DayExclusionReason.EarlyEducationWithoutIep
+            : (DayExclusionReason?)null;
+        if (alike is { } reason)
         {
-            leftOut[(int)DayExclusionReason.AdaCodeZero] += to - from;
-            return;
-        }
-
-        if (code.Weight == DayWeight.FlexibleMinutes)
-        {
-            leftOut[(int)DayExclusionReason.FlexibleAttendanceProgram] += to - from;
+            leftOut[(int)reason] += to - from;
             return;
         }
 
         var countPresent = options.NoSnapshotMark == NoSnapshotMarkRule.CountPresent;
-        long present = 0, absent = 0, noMark = 0, conflict = 0;
-        var lastCounted = -1;
-        for (var k = from; k < to; k++)
-        {
-            switch (ReadingAt(readings, enrolled.Cell + k - enrolled.FirstDay))
-            {
-                case SnapshotReading.Present:
-                    present++;
-                    lastCounted = k;
-                    break;
-                case SnapshotReading.Absent:
-                    absent++;
-                    lastCounted = k;
-                    break;
-                case SnapshotReading.NoMark:
-                    noMark++;
-                    lastCounted = countPresent ? k : lastCounted;
-                    break;
-                default:
-                    conflict++;
-                    break;
-            }
-        }
-
-        leftOut[(int)DayExclusionReason.ConflictingSnapshotMarks] += conflict;
+        var cellOfDay = enrolled.Cell - enrolled.FirstDay;
+        var count = CountReadings(readings, cellOfDay + from, cellOfDay + to, countPresent);
+        leftOut[(int)DayExclusionReason.ConflictingSnapshotMarks] += count.Conflict;
+        long present = count.Present;
         if (countPresent)
         {
             // Counted present under NoSnapshotMarkRule.CountPresent: reported, so the choice is never silent.
-            present += noMark;
-            presentWithoutMark[0] += noMark;
+            present += count.NoMark;
+            presentWithoutMark[0] += count.NoMark;
         }
         else
         {
-            leftOut[(int)DayExclusionReason.NoSnapshotMark] += noMark;
+            leftOut[(int)DayExclusionReason.NoSnapshotMark] += count.NoMark;
         }
 
-        if (lastCounted < 0)
+        if (count.LastCounted < 0)
         {
             return;
         }
 
         // Codes 2, 5 and 6 count one half day of presence or absence for each instructional day; a code-4 or code-5
-        // day present is an ineligible day present, and no bilingual/ESL day.
+        // day present is an ineligible day present, and no special-program or bilingual/ESL day.
         long weight = code.IsHalfDay ? 1 : 2;
         var presentHalfDays = present * weight;
         var eligible = code.IsEligible ? presentHalfDays : 0;
+        var (prs, mainstream, residential) = (0L, 0L, 0L);
+        foreach (var program in programs)
+        {
+            if (program.Covers(firstDay))
+            {
+                switch (program.Program)
+                {
+                    case SpecialProgram.PregnancyRelatedServices:
+                        prs = eligible;
+                        break;
+                    case SpecialProgram.ResidentialFacility:
+                        residential = eligible;
+                        break;
+                    case SpecialProgram.SpecialEducation when program.IsMainstreamIep:
+                        mainstream = eligible;
+                        break;
+                }
+            }
+        }
+
         var bilingualEsl = enrollment.Enrollment.BilingualEslFunding is null ? 0 : eligible;
-        PeriodAttendanceBuilder.Find(accumulators, spare, enrollment, period, periodIndex)
-            .AddDays(code, eligible, presentHalfDays - eligible, absent * weight, bilingualEsl, calendar.DayNumberAt(lastCounted), enrollment.Enrollment);
+        PeriodAttendanceBuilder.Find(accumulators, spare, enrollment, period, periodIndex).AddDays(
+            code,
+            new DayTotals(eligible, presentHalfDays - eligible, count.Absent * weight, prs, mainstream, residential, bilingualEsl),
+            calendar.DayNumberAt(count.LastCounted - cellOfDay),
+            enrollment.Enrollment);
+    }
+
+    /// <summary>
+    /// The cells [<paramref name="first"/>, <paramref name="end"/>) counted by reading, a word (sixteen cells) at a time,
+    /// and the last cell that counts (present or absent; with no mark too when <paramref name="noMarkCounts"/>), or -1.
+    /// </summary>
+    private static (int Present, int Absent, int NoMark, int Conflict, int LastCounted) CountReadings(int[] readings, int first, int end, bool noMarkCounts)
+    {
+        // The present bit of each cell is the even bit, the absent bit the odd one above it.
+        const uint presentBits = 0x5555_5555;
+        var (present, absent, noMark, conflict, last) = (0, 0, 0, 0, -1);
+        var (firstBit, endBit) = (first * 2, end * 2);
+        for (var w = firstBit >> 5; w <= (endBit - 1) >> 5; w++)
+        {
+            var (lo, hi) = (Math.Max(firstBit - (w << 5), 0), Math.Min(endBit - (w << 5), 32));
+            var cells = (hi == 32 ? uint.MaxValue : (1u << hi) - 1) & (uint.MaxValue << lo) & presentBits;
+            var bits = unchecked((uint)readings[w]);
+            var (p, a) = (bits & cells, (bits >> 1) & cells);
+            present += BitOperations.PopCount(p & ~a);
+            absent += BitOperations.PopCount(a & ~p);
+            conflict += BitOperations.PopCount(p & a);
+            noMark += BitOperations.PopCount(cells & ~(p | a));
+            var counted = noMarkCounts ? cells & ~(p & a) : p ^ a;
+            if (counted != 0)
+            {
+                last = (w << 4) + (BitOperations.Log2(counted) >> 1);
+            }
+        }
+
+        return (present, absent, noMark, conflict, last);
     }
 
     /// <summary>The reading of cell <paramref name="cell"/>: its present bit, then its absent bit.</summary>
@@ -380,6 +534,9 @@ internal sealed class EnrollmentDays
     /// <summary>The number of cells.</summary>
     public int Cells { get; }
 
+    /// <summary>The number of words of the cells' bits, two a cell (<see cref="StreamingBuild"/>).</summary>
+    public int Words => (int)(((Cells * 2L) + 31) / 32);
+
     /// <summary>The index in <see cref="Days"/> of student <paramref name="s"/>'s first enrollment.</summary>
     public int FirstOf(int s) => _start[s];
 
@@ -388,28 +545,6 @@ internal sealed class EnrollmentDays
 
     /// <summary>The distinct snapshot times of the enrollments' calendars, numbered (<see cref="EnrolledDays.Snapshot"/>).</summary>
     public LocalTime[] SnapshotTimes { get; }
-
-    /// <summary>Whether enrollment <paramref name="e"/> is at campus number <paramref name="campus"/> and covers day number <paramref name="day"/>.</summary>
-    public bool Covers(int e, int day, int campus)
-    {
-        ref readonly var d = ref Days[e];
-        return day >= d.Entry && day < d.EndExclusive && d.Campus == campus;
-    }
-
-    /// <summary>The enrollment of student <paramref name="s"/> at campus number <paramref name="campus"/> that covers day number <paramref name="day"/>, or -1.</summary>
-    public int Find(int s, int day, int campus)
-    {
-        for (var e = _start[s]; e < _start[s + 1]; e++)
-        {
-            ref readonly var d = ref Days[e];
-            if (day >= d.Entry && day < d.EndExclusive && d.Campus == campus)
-            {
-                return e;
-            }
-        }
-
-        return -1;
-    }
 
     public static EnrollmentDays Create(DailyIndex index)
     {
@@ -434,7 +569,9 @@ internal sealed class EnrollmentDays
                 var endDay = calendar.FirstIndexOnOrAfter(e.EndExclusive);
                 var campus = NumberOf(campusNumbers, e.Enrollment.Campus);
                 var snapshot = NumberOf(snapshotNumbers, calendar.AttendanceSnapshotTime);
-                days[start[s] + j] = new EnrolledDays(e.Entry, e.EndExclusive, campus, calendar, snapshot, firstDay, endDay, checked((int)cells));
+                var next = j + 1 < enrollments.Length ? start[s] + j + 1 : -1;
+                days[start[s] + j] = new EnrolledDays(
+                    e.Entry, e.EndExclusive, campus, calendar, snapshot, firstDay, endDay, checked((int)cells), next, calendar.OriginDay, calendar.DayIndexByOffset, checked((int)(2 * (cells - firstDay))));
                 cells += endDay - firstDay;
             }
         }
@@ -445,6 +582,8 @@ internal sealed class EnrollmentDays
             snapshotTimes[number] = time;
         }
 
+        // A cell's bits are numbered with an int (two a cell).
+        _ = checked((int)(cells * 2));
         return new EnrollmentDays(days, start, checked((int)cells), campusNumbers, snapshotTimes);
     }
 
@@ -469,40 +608,51 @@ internal sealed class MarkColumns
 {
     public MarkColumns(DailyIndex index, EnrollmentDays layout)
     {
-        StudentsOfTable = index.StudentsOfMarkTable();
+        FirstEnrollmentOfTable = index.StudentsOfMarkTable();
+        for (var t = 0; t < FirstEnrollmentOfTable.Length; t++)
+        {
+            // Every student of the index has an enrollment.
+            FirstEnrollmentOfTable[t] = FirstEnrollmentOfTable[t] is var s and >= 0 ? layout.FirstOf(s) : -1;
+        }
+
         var slots = index.InputMarks.SlotTable;
         var times = layout.SnapshotTimes;
-        Snapshots = times.Length;
-        CampusOfSlot = new int[slots.Length];
-        ReadingOfSlot = new byte[slots.Length * (long)times.Length];
+
+        // One table even when no enrollment gives a snapshot time: every mark is then unmatched, read through table 0.
+        SlotsBySnapshot = new int[Math.Max(1, times.Length)][];
+        for (var t = 0; t < SlotsBySnapshot.Length; t++)
+        {
+            SlotsBySnapshot[t] = new int[slots.Length];
+        }
+
         for (var slot = 0; slot < slots.Length; slot++)
         {
             ref readonly var held = ref slots[slot];
 
             // Every slot of the table is the slot of some mark: any present slot is a mark saying present.
             AnyPresent |= held.IsPresent;
-            CampusOfSlot[slot] = layout.CampusNumbers.TryGetValue(held.Campus, out var campus) ? campus : -1;
-            for (var t = 0; t < times.Length; t++)
+            var campus = layout.CampusNumbers.TryGetValue(held.Campus, out var number) ? number : -1;
+            for (var t = 0; t < SlotsBySnapshot.Length; t++)
             {
-                ReadingOfSlot[(slot * times.Length) + t] = !held.Holds(times[t]) ? (byte)0 : held.IsPresent ? (byte)1 : (byte)2;
+                var flag = t >= times.Length || !held.Holds(times[t]) ? 0 : held.IsPresent ? 1 : 2;
+                SlotsBySnapshot[t][slot] = (campus << 2) | flag;
             }
         }
     }
 
-    /// <summary>The index's student of each student of the table, or -1 when the student has no enrollment.</summary>
-    public int[] StudentsOfTable { get; }
-
-    /// <summary>The campus number (<see cref="EnrollmentDays.CampusNumbers"/>) of each slot, or -1 when no enrollment is at its campus.</summary>
-    public int[] CampusOfSlot { get; }
-
-    /// <summary>The number of snapshot times.</summary>
-    public int Snapshots { get; }
+    /// <summary>
+    /// The first enrollment (in <see cref="EnrollmentDays.Days"/>, whose <see cref="EnrolledDays.Next"/> leads to the
+    /// others) of each student of the table, or -1 when the student has no enrollment.
+    /// </summary>
+    public int[] FirstEnrollmentOfTable { get; }
 
     /// <summary>
-    /// For slot <c>s</c> and snapshot time <c>t</c>, at <c>s * Snapshots + t</c>: 0 when the slot's class period does
-    /// not hold the time, 1 when it holds it and says present, 2 when it holds it and says absent.
+    /// For snapshot time <c>t</c> (<see cref="EnrollmentDays.SnapshotTimes"/>) and slot <c>s</c>, at <c>[t][s]</c>:
+    /// the slot's campus number (<see cref="EnrollmentDays.CampusNumbers"/>, or -1 when no enrollment is at its campus)
+    /// shifted up two bits, over the flag the slot sets: 0 when its class period does not hold the time, 1 when it
+    /// holds it and says present, 2 when it holds it and says absent. One load a mark gives both.
     /// </summary>
-    public byte[] ReadingOfSlot { get; }
+    public int[][] SlotsBySnapshot { get; }
 
     /// <summary>Whether any mark says present (an export of absences only has none).</summary>
     public bool AnyPresent { get; }
@@ -517,6 +667,10 @@ internal sealed class MarkColumns
 /// <param name="FirstDay">The first instructional day covered, as an index into the calendar's days.</param>
 /// <param name="EndDay">The instructional day after the last covered.</param>
 /// <param name="Cell">The cell of <paramref name="FirstDay"/>.</param>
+/// <param name="Next">The student's next enrollment, or -1.</param>
+/// <param name="Origin">The calendar's <see cref="SchoolCalendar.OriginDay"/>.</param>
+/// <param name="DayIndexByOffset">The calendar's <see cref="SchoolCalendar.DayIndexByOffset"/>, held here to save the pass over the marks a step.</param>
+/// <param name="FirstBit">The first bit of the cell of the calendar's first instructional day (day index 0), which may lie before the enrollment's cells: day index <c>k</c>'s cell starts at bit <c>FirstBit + 2k</c>.</param>
 internal readonly record struct EnrolledDays(
     int Entry,
     int EndExclusive,
@@ -525,4 +679,8 @@ internal readonly record struct EnrolledDays(
     int Snapshot,
     int FirstDay,
     int EndDay,
-    int Cell);
+    int Cell,
+    int Next,
+    int Origin,
+    int[] DayIndexByOffset,
+    int FirstBit);
