@@ -165,7 +165,23 @@ internal static class DayRules
             return new DayDecision(null, code, true, 0, weight, 0, 0, 0, 0, 0, reading);
         }
 
-        long prs = 0, mainstream = 0, residential = 0;
+        var on = SpecialProgramsOn(programs, day);
+        long prs = on.PregnancyRelatedServices ? weight : 0, mainstream = on.Mainstream ? weight : 0, residential = on.ResidentialFacility ? weight : 0;
+
+        // E0938: an eligible day present on which the enrollment carries a bilingual/ESL funding code (E1651), with the
+        // same half-day rule; the builder files it under that code.
+        var bilingual = enrollment.Enrollment.BilingualEslFunding is null ? 0 : weight;
+        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, bilingual, reading);
+    }
+
+    /// <summary>
+    /// Which special programs count an eligible day present on <paramref name="day"/>: pregnancy-related services
+    /// (E0939), special-education mainstream (E0940, an IEP in the mainstream setting) and residential facility (E1652),
+    /// each when a participation of it covers the day.
+    /// </summary>
+    public static (bool PregnancyRelatedServices, bool Mainstream, bool ResidentialFacility) SpecialProgramsOn(ReadOnlySpan<PreparedProgram> programs, int day)
+    {
+        var (prs, mainstream, residential) = (false, false, false);
         foreach (var program in programs)
         {
             if (!program.Covers(day))
@@ -176,21 +192,18 @@ internal static class DayRules
             switch (program.Program)
             {
                 case SpecialProgram.PregnancyRelatedServices:
-                    prs = weight;
+                    prs = true;
                     break;
                 case SpecialProgram.ResidentialFacility:
-                    residential = weight;
+                    residential = true;
                     break;
                 case SpecialProgram.SpecialEducation when program.IsMainstreamIep:
-                    mainstream = weight;
+                    mainstream = true;
                     break;
             }
         }
 
-        // E0938: an eligible day present on which the enrollment carries a bilingual/ESL funding code (E1651), with the
-        // same half-day rule; the builder files it under that code.
-        var bilingual = enrollment.Enrollment.BilingualEslFunding is null ? 0 : weight;
-        return new DayDecision(null, code, true, weight, 0, 0, prs, mainstream, residential, bilingual, reading);
+        return (prs, mainstream, residential);
     }
 
     /// <summary>

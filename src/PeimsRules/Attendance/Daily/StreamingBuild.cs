@@ -444,25 +444,8 @@ internal static class StreamingBuild
         long weight = code.IsHalfDay ? 1 : 2;
         var presentHalfDays = present * weight;
         var eligible = code.IsEligible ? presentHalfDays : 0;
-        var (prs, mainstream, residential) = (0L, 0L, 0L);
-        foreach (var program in programs)
-        {
-            if (program.Covers(firstDay))
-            {
-                switch (program.Program)
-                {
-                    case SpecialProgram.PregnancyRelatedServices:
-                        prs = eligible;
-                        break;
-                    case SpecialProgram.ResidentialFacility:
-                        residential = eligible;
-                        break;
-                    case SpecialProgram.SpecialEducation when program.IsMainstreamIep:
-                        mainstream = eligible;
-                        break;
-                }
-            }
-        }
+        var on = DayRules.SpecialProgramsOn(programs, firstDay);
+        var (prs, mainstream, residential) = (on.PregnancyRelatedServices ? eligible : 0, on.Mainstream ? eligible : 0, on.ResidentialFacility ? eligible : 0);
 
         var bilingualEsl = enrollment.Enrollment.BilingualEslFunding is null ? 0 : eligible;
         PeriodAttendanceBuilder.Find(accumulators, spare, enrollment, period, periodIndex).AddDays(
