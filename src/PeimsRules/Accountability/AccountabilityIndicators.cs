@@ -62,14 +62,14 @@ public static class AttendanceRate
 
     /// <summary>Whether a record counts in the rate: a refined-ADA period, grades 1 to 12, in membership.</summary>
     internal static bool Counts(BasicReportingPeriodAttendance r) =>
-        r.ReportingPeriod.IsRefinedAdaPeriod && r.GradeLevel.Number >= 1 && r.AdaEligibility?.IsInMembership != false;
+        Counts(r.ReportingPeriod.Number, r.GradeLevel.Number, r.AdaEligibility?.Code);
 
     /// <summary>
     /// <see cref="Counts(BasicReportingPeriodAttendance)"/> of a record's reporting period (1 to 9), grade number and ADA
-    /// eligibility code (<see langword="null"/> when blank: code 0 alone is out of membership), for a row read as numbers.
+    /// eligibility code (<see langword="null"/> when blank, which counts), for a row read as numbers: the one rule both use.
     /// </summary>
     internal static bool Counts(int period, int grade, int? adaCode) =>
-        new ReportingPeriod(period).IsRefinedAdaPeriod && grade >= 1 && adaCode != 0;
+        new ReportingPeriod(period).IsRefinedAdaPeriod && grade >= 1 && (adaCode is not { } code || AdaEligibility.FromCode(code).IsInMembership);
 
     /// <summary>The students of <paramref name="students"/> that have no demographic record, in order.</summary>
     internal static IReadOnlyList<StudentId> Without(IEnumerable<StudentId> students, IEnumerable<StudentDemographics> demographics)
