@@ -333,13 +333,13 @@ internal static class ChronicCommand
     private static void WriteRatesCsv(TextWriter output, ChronicAbsenceReport report, IReadOnlyList<ChronicAbsenceGroupRate> groups, IReadOnlyList<MaskReason?> masks)
     {
         output.WriteLine("Definition,Level,DistrictId,CampusId,StudentGroup,Considered,Excluded,Chronic,Trending,ChronicPercent,TrendingPercent,Masked");
-        var all = report.Campuses.Concat(report.Districts).ToDictionary(r => (r.Level, r.Campus));
+        var all = report.Campuses.Concat(report.Districts).ToDictionary(r => (r.Level, r.District, r.Campus));
         for (var i = 0; i < groups.Count; i++)
         {
             var g = groups[i];
             var m = masks[i];
             string Shown(string value) => m is null ? value : string.Empty;
-            var whole = g.Group == StudentGroup.All ? all.GetValueOrDefault((g.Level, g.Campus)) : null;
+            var whole = g.Group == StudentGroup.All ? all.GetValueOrDefault((g.Level, g.District, g.Campus)) : null;
             output.WriteLine(string.Join(
                 ',',
                 report.Definition.Name,
@@ -403,7 +403,7 @@ internal static class ChronicCommand
 
             json.WriteEndObject();
             json.WriteStartArray("rates");
-            var allMasks = Enumerable.Range(0, groups.Count).Where(i => groups[i].Group == StudentGroup.All).ToDictionary(i => (groups[i].Level, groups[i].Campus), i => masks[i]);
+            var allMasks = Enumerable.Range(0, groups.Count).Where(i => groups[i].Group == StudentGroup.All).ToDictionary(i => (groups[i].Level, groups[i].District, groups[i].Campus), i => masks[i]);
             foreach (var r in report.Campuses.Concat(report.Districts))
             {
                 json.WriteStartObject();
@@ -414,7 +414,7 @@ internal static class ChronicCommand
                     json.WriteString("campusId", c.Code);
                 }
 
-                if (allMasks.GetValueOrDefault((r.Level, r.Campus)) is { } masked)
+                if (allMasks.GetValueOrDefault((r.Level, r.District, r.Campus)) is { } masked)
                 {
                     json.WriteString("masked", masked.ToString());
                     json.WriteEndObject();

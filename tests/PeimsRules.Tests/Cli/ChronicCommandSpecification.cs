@@ -84,6 +84,25 @@ public sealed class ChronicCommandSpecification
     }
 
     [Fact]
+    public void Two_districts_each_get_their_own_district_rate_in_csv_and_json()
+    {
+        // District 101912 has EXACT (chronic) and LOW; district 057905 has one student absent 6 of 30 days (20%, chronic).
+        var rows = Rows().Where(r => !r.Contains("MOVER", StringComparison.Ordinal))
+            .Append("2024,057905,057905001,OTHER,05,00,1,1,30.0,24.0,0.0,6.0,00,0,");
+        using var file = TempCsv.WithRows(rows);
+
+        var csv = CliRunner.Run("chronic", "--input", file.Path, "--unmasked");
+        var json = CliRunner.Run("chronic", "--input", file.Path, "--unmasked", "--format", "json");
+
+        Assert.Equal(0, csv.ExitCode);
+        Assert.Contains("federal,District,101912,,All,2,0,1,0,50.00,0.00,", Lines(csv.Output));
+        Assert.Contains("federal,District,057905,,All,1,0,1,0,100.00,0.00,", Lines(csv.Output));
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(2, document.RootElement.GetProperty("rates").EnumerateArray().Count(r => r.GetProperty("level").GetString() == "District"));
+    }
+
+    [Fact]
     public void Per_district_the_mover_is_6_of_60_days_one_verdict_and_a_higher_minimum_leaves_everyone_out()
     {
         using var file = TempCsv.WithRows(Rows());
