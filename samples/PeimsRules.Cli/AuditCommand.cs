@@ -139,7 +139,7 @@ internal static class AuditCommand
         try
         {
             // Ed-Fi and TSDS data are read whole or refused with the first problem named; a CSV's unreadable rows become findings.
-            var periods = source.IsGiven ? null : CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
+            var periods = source.IsGiven ? null : CliInput.ReadWhole(path, CsvErrorMode.CollectAll);
             var records = periods?.Records ?? EdFiInputs.ReadPeriods(source, Console.Error);
             IReadOnlyList<IepServiceRecord> serviceRecords = [];
             if (servicesPath is not null)
@@ -153,7 +153,7 @@ internal static class AuditCommand
                 campusNames = CampusDirectoryCsv.ReadFile(namesPath);
             }
 
-            input = new AuditInput { Records = records, ServiceRecords = serviceRecords, ReaderFindings = periods is null ? [] : AuditCsv.ReaderFindings(periods) };
+            input = new AuditInput { Records = records, ServiceRecords = serviceRecords, ReaderFindings = periods is null ? [] : periods.ReaderFindings() };
         }
         catch (Exception e) when (CliOutput.IsInputError(e))
         {

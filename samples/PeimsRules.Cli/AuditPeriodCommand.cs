@@ -105,14 +105,14 @@ internal static class AuditPeriodCommand
         var previousPath = parse.GetValue(hook.Previous)?.FullName;
         var savePath = parse.GetValue(hook.Save)?.FullName;
 
-        CsvReadResult<BasicReportingPeriodAttendance> read;
+        PeriodFileRead read;
         IReadOnlyList<AuditFinding> readerFindings;
         IReadOnlyList<IepServiceRecord> services = [];
         PeriodState? previous = null;
         try
         {
-            read = BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll);
-            readerFindings = AuditCsv.ReaderFindings(read);
+            read = CliInput.ReadWhole(path, CsvErrorMode.CollectAll);
+            readerFindings = read.ReaderFindings();
             if (servicesPath is not null)
             {
                 services = IepServiceRecordCsv.ReadFile(servicesPath).Records;
@@ -149,7 +149,7 @@ internal static class AuditPeriodCommand
         }
 
         var rules = RuleSet.For(year);
-        var fatal = FatalEdits.Check(read, records);
+        var fatal = FatalEdits.Check(path, read, records);
 
         // Service records of other periods are not part of this submission; weekly ones are kept (their week may fall in it).
         var periodServices = services.Where(s => s.ReportingPeriod is null || s.ReportingPeriod == period).ToList();
@@ -327,18 +327,22 @@ internal static class AuditPeriodCommand
 
         internal sealed record Edit(string Rule, bool Checked, string Note, IReadOnlyList<Violation> Violations);
 
-        public static IReadOnlyList<Edit> Check(CsvReadResult<BasicReportingPeriodAttendance> read, IReadOnlyList<BasicReportingPeriodAttendance> records)
+        public static IReadOnlyList<Edit> Check(string path, PeriodFileRead file, IReadOnlyList<BasicReportingPeriodAttendance> records)
         {
-            var lineOf = new Dictionary<BasicReportingPeriodAttendance, long?>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < read.Records.Count; i++)
+            var outside = records.Where(r => int.Parse(r.CampusId.Code.AsSpan(6), CultureInfo.InvariantCulture) is < 1 or > 698).ToList();
+
+            // A violation names its line: a file read through the store (clean, so one record per key) is read again
+            // by the contract's reader for the lines, only when there is a violation to place.
+            var read = file.ByContract ?? (outside.Count > 0 ? CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll) : null);
+            var lineOf = new Dictionary<ReportingPeriodAttendanceKey, long>();
+            for (var i = 0; read is not null && i < read.Records.Count; i++)
             {
-                lineOf[read.Records[i]] = read.RecordLines[i];
+                lineOf.TryAdd(read.Records[i].Key, read.RecordLines[i]);
             }
 
-            var campusViolations = records
-                .Where(r => int.Parse(r.CampusId.Code.AsSpan(6), CultureInfo.InvariantCulture) is < 1 or > 698)
+            var campusViolations = outside
                 .Select(r => new Violation(
-                    lineOf.GetValueOrDefault(r),
+                    lineOf.TryGetValue(r.Key, out var line) ? line : null,
                     BasicReportingPeriodAttendanceCsv.CampusId.Name,
                     r.CampusId.Code,
                     $"student {r.StudentId}: the campus of enrollment must end in 001-698 (an active instructional campus of the district)."))
@@ -349,10 +353,10 @@ internal static class AuditPeriodCommand
                 new("42400-0001", false, "Not checked: each attendance record must match a student of the submission's student data, which a period-attendance file does not hold.", []),
                 new("42400-0002", true, "The campus of enrollment ends in 001-698 and is in the reporting district; its registration with TEA as an active instructional campus is not checked.", campusViolations),
                 new("42400-0003", false, "Not checked: the campus of enrollment must not belong to an education service center, which needs TEA's list of LEAs.", []),
-                DayCountEdit("42400-0005", BasicReportingPeriodAttendanceCsv.DaysAbsent, read),
-                DayCountEdit("42400-0006", BasicReportingPeriodAttendanceCsv.IneligibleDaysPresent, read),
-                DayCountEdit("42400-0007", BasicReportingPeriodAttendanceCsv.EligibleDaysPresent, read),
-                new("42400-000A", true, "One record per student, campus, grade, track and period.", read.Problems
+                DayCountEdit("42400-0005", BasicReportingPeriodAttendanceCsv.DaysAbsent, file.ByContract),
+                DayCountEdit("42400-0006", BasicReportingPeriodAttendanceCsv.IneligibleDaysPresent, file.ByContract),
+                DayCountEdit("42400-0007", BasicReportingPeriodAttendanceCsv.EligibleDaysPresent, file.ByContract),
+                new("42400-000A", true, "One record per student, campus, grade, track and period.", Problems(file.ByContract)
                     .Where(p => p.Kind == CsvProblemKind.DuplicateKey)
                     .Select(p => new Violation(p.Line, p.Column, p.Value, p.Message))
                     .ToList()),
@@ -360,12 +364,15 @@ internal static class AuditPeriodCommand
         }
 
         /// <summary>42400-0005/6/7: the last character of the day count is 0 or 5 (whole or half days).</summary>
-        private static Edit DayCountEdit(string rule, CsvColumn column, CsvReadResult<BasicReportingPeriodAttendance> read) =>
-            new(rule, true, $"The last digit of {column.Name} ({column.Element}) is 0 or 5: whole or half days.", read.Problems
+        private static Edit DayCountEdit(string rule, CsvColumn column, CsvReadResult<BasicReportingPeriodAttendance>? read) =>
+            new(rule, true, $"The last digit of {column.Name} ({column.Element}) is 0 or 5: whole or half days.", Problems(read)
                 .Where(p => p.Kind == CsvProblemKind.InvalidDayCount && IsColumn(p.Column, column)
                     && decimal.TryParse(p.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
                 .Select(p => new Violation(p.Line, p.Column, p.Value, p.Message))
                 .ToList());
+
+        /// <summary>The contract reader's problems; none for a file the store read (it reads only clean files).</summary>
+        private static IReadOnlyList<CsvProblem> Problems(CsvReadResult<BasicReportingPeriodAttendance>? read) => read?.Problems ?? [];
 
         private static bool IsColumn(string? name, CsvColumn column) =>
             string.Equals(name, column.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(name, column.Element, StringComparison.OrdinalIgnoreCase);

@@ -184,8 +184,8 @@ internal static class ChronicCommand
             else
             {
                 var path = inputFile?.FullName ?? AdaCommand.SampleFile;
-                var result = CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
-                if (result.HasProblems)
+                var read = CliInput.ReadWhole(path, CsvErrorMode.CollectAll);
+                if (read.ByContract is { HasProblems: true } result)
                 {
                     foreach (var problem in result.Problems)
                     {
@@ -196,7 +196,7 @@ internal static class ChronicCommand
                     return CliOutput.BadInput;
                 }
 
-                var years = result.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+                var years = read.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
                 if (years.Count > 1)
                 {
                     return Fail(stderr, $"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file.");
@@ -207,7 +207,7 @@ internal static class ChronicCommand
                     stderr.WriteLine($"warning: {definition.Name} measures instructional minutes, which period records do not carry: every student is excluded (NoMinuteData). Give the daily files.");
                 }
 
-                spans = ChronicAbsenceInput.FromPeriodRecords(result.Records);
+                spans = ChronicAbsenceInput.FromPeriodRecords(read.Records);
                 year = years.Count == 1 ? years[0] : null;
             }
         }

@@ -315,10 +315,10 @@ internal static class CompareCommand
                 return new Side(path, saved.Snapshot.Records, saved);
             }
 
-            // A .csv file is read under the input contract; a folder is Ed-Fi documents (the vendor's
+            // A .csv file is read under the input contract (a clean one through the columnar store); a folder is Ed-Fi documents (the vendor's
             // tx.basicReportingPeriodAttendances), a .xml file TSDS PEIMS XML.
             var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-                ? CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records
+                ? CliInput.ReadWhole(path, CsvErrorMode.StopAtFirst).Records
                 : EdFiInputs.ReadPath(path, Console.Error);
             var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
             if (years.Count > 1)

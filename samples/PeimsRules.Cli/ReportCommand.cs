@@ -242,9 +242,9 @@ internal static class ReportCommand
         }
 
         step("reading the period records", 30);
-        var result = CliInput.Read(periods, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll);
+        var result = CliInput.ReadWhole(periods, CsvErrorMode.CollectAll);
         var fileName = Path.GetFileName(periods);
-        var readerFindings = AuditCsv.ReaderFindings(result)
+        var readerFindings = result.ReaderFindings()
             .Select(f => f with { Message = f.Message.Replace(periods, fileName, StringComparison.Ordinal), SourceFile = f.SourceFile is null ? null : Path.GetFileName(f.SourceFile) })
             .ToList();
         IReadOnlyList<IepServiceRecord> serviceRecords = services is null ? [] : CliInput.Read(services, IepServiceRecordCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
