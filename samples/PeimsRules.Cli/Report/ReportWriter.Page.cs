@@ -514,7 +514,7 @@ internal sealed partial class ReportWriter
         var actions = report.ActionList.ToHashSet();
         foreach (var campus in report.Campuses)
         {
-            var rows = report.Input.Records.Where(r => r.CampusId == campus)
+            var rows = report.RecordsOf(campus)
                 .OrderBy(r => r.ReportingPeriod.Number).ThenBy(r => r.StudentId).ThenBy(r => r.GradeLevel).ThenBy(r => r.InstructionalTrack.Code, StringComparer.Ordinal)
                 .ToList();
             var flagged = rows.Count(r => byRecord.ContainsKey(r.Key));

@@ -66,7 +66,7 @@ internal sealed partial class ReportWriter
         foreach (var campus in report.Campuses)
         {
             var path = Path.Combine(records, $"{campus.Code}.csv");
-            BasicReportingPeriodAttendanceCsv.WriteFile(path, report.Input.Records.Where(r => r.CampusId == campus));
+            BasicReportingPeriodAttendanceCsv.WriteFile(path, report.RecordsOf(campus));
             written.Add(path);
         }
 
