@@ -69,14 +69,7 @@ internal static class CliInput
                 var loaded = PeimsRules.Csv.Columnar.AttendanceStoreCsv.LoadFile(path, PeimsRules.Csv.Columnar.AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
                 if (loaded.Problems.Count == 0 && loaded.UnusedColumns.Count == 0)
                 {
-                    var records = new BasicReportingPeriodAttendance[loaded.Store.Count];
-                    var i = 0;
-                    foreach (var record in loaded.Store)
-                    {
-                        records[i++] = record;
-                    }
-
-                    return new PeriodFileRead(records, null);
+                    return new PeriodFileRead(loaded.Store.ToArray(), null);
                 }
             }
             catch (PeimsCsvException)
