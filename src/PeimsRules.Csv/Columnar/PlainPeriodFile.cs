@@ -129,8 +129,9 @@ internal static partial class PlainPeriodFile
             return null;
         }
 
-        // The rows are read on this thread and added to the store on another, in batches, in file order.
-        using var sink = new StoreSink();
+        // The rows are read on this thread and added to the store on another, in batches, in file order, into columns
+        // made about the size of the file's rows at once.
+        using var sink = new StoreSink(ExpectedRows(handle, header.DataStart, length));
         var chunk = SumRange(handle, header.Roles, header.DataStart, length, blockBytes, new StopSignal(), sink);
         return sink.Finish(accepted: Join([chunk]) is not null);
     }
@@ -151,7 +152,11 @@ internal static partial class PlainPeriodFile
         private volatile bool _abandoned;
         private Exception? _failure;
 
-        public StoreSink() => _adder = Task.Factory.StartNew(AddAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        public StoreSink(int expectedRows)
+        {
+            _builder.Expect(expectedRows);
+            _adder = Task.Factory.StartNew(AddAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
 
         public override bool Take(in PeriodRecordRow row)
         {
@@ -236,6 +241,24 @@ internal static partial class PlainPeriodFile
             var encoded = row.Encode();
             _builder.Add(in encoded);
         }
+    }
+
+    /// <summary>
+    /// About how many rows the file holds, from the length of its rows in its first 64 KiB (a little over, so that
+    /// the store's columns need not grow): only a size to allocate, never a count of anything.
+    /// </summary>
+    private static int ExpectedRows(SafeFileHandle handle, long dataStart, long length)
+    {
+        var sample = new byte[(int)Math.Min(64 * 1024, length - dataStart)];
+        var read = RandomAccess.Read(handle, sample, dataStart);
+        var lines = sample.AsSpan(0, read).Count((byte)'\n');
+        if (lines == 0)
+        {
+            return 0;
+        }
+
+        var expected = ((length - dataStart) * lines / read * 102 / 100) + 64;
+        return (int)Math.Min(Array.MaxLength / 8, expected);
     }
 
     /// <summary>The header's column roles and where the rows begin, or <see langword="null"/> when the header is not plain.</summary>

@@ -49,7 +49,7 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
     public SchoolYear? SchoolYear { get; }
 
     /// <summary>The number of records.</summary>
-    public int Count => Columns.Ordinal.Length;
+    public int Count => _cellStart[^1];
 
     /// <summary>The number of fine cells (campus, grade, track, reporting period, days taught).</summary>
     public int CellCount => Cells.Count;
@@ -86,6 +86,11 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
     {
         ArgumentNullException.ThrowIfNull(records);
         var builder = new AttendanceStoreBuilder();
+        if (records is IReadOnlyCollection<BasicReportingPeriodAttendance> collection)
+        {
+            builder.Expect(collection.Count);
+        }
+
         builder.AddRange(records);
         return builder.Build();
     }
@@ -371,7 +376,7 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         }
     }
 
-    private int PositionOfOrdinal(int ordinal) => Array.IndexOf(Columns.Ordinal, ordinal);
+    private int PositionOfOrdinal(int ordinal) => Array.IndexOf(Columns.Ordinal, ordinal, 0, Count);
 
     private int CellOf(int position)
     {
@@ -466,7 +471,10 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         boundary.Add(cell, all, economic, bilingual);
     }
 
-    /// <summary>The columns of the records, sorted by cell (input order within a cell).</summary>
+    /// <summary>
+    /// The columns of the records, sorted by cell (input order within a cell). An array may be longer than the store's
+    /// <see cref="Count"/> (a builder hands over the columns it filled): what lies past the last cell is never read as a record.
+    /// </summary>
     internal sealed record RecordColumns(
         long[] Student,
         int[] Ordinal,

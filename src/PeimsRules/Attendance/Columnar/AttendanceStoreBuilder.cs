@@ -5,7 +5,7 @@ namespace PeimsRules.Attendance.Columnar;
 /// <summary>
 /// Builds an <see cref="AttendanceStore"/> one record at a time, without holding the records: each record is
 /// dictionary-encoded into narrow columns as it arrives, so memory grows by the store's own bytes a record and
-/// nothing else. <see cref="Build"/> then sorts the records by fine cell.
+/// nothing else. The store keeps the records sorted by fine cell.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,8 +17,11 @@ namespace PeimsRules.Attendance.Columnar;
 /// </para>
 /// <para>
 /// Nothing but the store grows with the records: a ten-digit TX-UNIQUE-STUDENT-ID is stored as its number, so there is
-/// no dictionary of students (only of other, local ids). Peak memory while building is the store itself plus at most
-/// 12 bytes a record, briefly, for the sort by cell in <see cref="Build"/>.
+/// no dictionary of students (only of other, local ids). The records are sorted by cell as they come, a batch of
+/// records at a time (a batch ends where a campus does), so a file in campus order, as TEA's extracts are, is in the
+/// store's order once added, and <see cref="Build"/> only copies each column to its final array; records in any other
+/// order are put in place a run of one cell at a time, in a copy of one column at a time (at most 8 bytes a record
+/// more, briefly).
 /// A builder is not thread-safe, and cannot be used after <see cref="Build"/>.
 /// </para>
 /// </remarks>
@@ -33,30 +36,83 @@ public sealed class AttendanceStoreBuilder
     /// </summary>
     public const int MaximumCellRecords = 1 << 23;
 
+    /// <summary>The records gathered before they are sorted into runs: at the first change of campus after this many.</summary>
+    internal const int DefaultBatchRecords = 1 << 15;
+
+    private readonly int _batchRecords;
     private readonly Dictionary<int, int> _campusByNumber = [];
     private readonly List<CampusId> _campuses = [];
     private readonly Dictionary<string, int> _studentByText = new(StringComparer.Ordinal);
     private readonly List<string> _studentTexts = [];
-    private readonly Dictionary<long, int> _cellByKey = [];
-    private readonly List<long> _cellKeys = [];
 
-    private readonly ChunkedColumn<int> _cell = new();
-    private readonly ChunkedColumn<long> _student = new();
-    private readonly ChunkedColumn<byte> _flags = new();
-    private readonly ChunkedColumn<byte> _codes = new();
-    private readonly ChunkedColumn<byte> _eligible = new();
-    private readonly ChunkedColumn<byte> _ineligible = new();
-    private readonly ChunkedColumn<byte> _absent = new();
-    private ChunkedColumn<byte>? _remoteSynchronous;
-    private ChunkedColumn<byte>? _remoteAsynchronous;
+    // The batch: the records added since the last sort, and the cells they fall in (by cell key).
+    private readonly Dictionary<long, int> _batchCellByKey = [];
+    private readonly List<long> _batchCellKeys = [];
+    private int[] _batchCell = new int[64];
+    private long[] _batchStudent = new long[64];
+    private byte[] _batchFlags = new byte[64];
+    private byte[] _batchCodes = new byte[64];
+    private byte[] _batchEligible = new byte[64];
+    private byte[] _batchIneligible = new byte[64];
+    private byte[] _batchAbsent = new byte[64];
+    private byte[] _batchRemoteSynchronous = new byte[64];
+    private byte[] _batchRemoteAsynchronous = new byte[64];
+    private int[] _batchSource = [];
+    private int _batchCount;
+    private bool _batchHasRemote;
+
+    // The sorted records: the batches, each cut into runs of one cell (in cell order within its batch).
+    private readonly List<long> _runKeys = [];
+    private readonly List<int> _runLengths = [];
+    private readonly GrowingColumn<int> _ordinal = new();
+    private readonly GrowingColumn<long> _student = new();
+    private readonly GrowingColumn<byte> _flags = new();
+    private readonly GrowingColumn<byte> _codes = new();
+    private readonly GrowingColumn<byte> _eligible = new();
+    private readonly GrowingColumn<byte> _ineligible = new();
+    private readonly GrowingColumn<byte> _absent = new();
+    private GrowingColumn<byte>? _remoteSynchronous;
+    private GrowingColumn<byte>? _remoteAsynchronous;
+
+    // Whether the runs so far are in cell order with no cell twice (true for a file in campus order): then the
+    // records are already where the store keeps them.
+    private bool _runsInCellOrder = true;
 
     private SchoolYear? _schoolYear;
     private int _lastCampusNumber = -1;
     private int _lastCampus;
     private bool _built;
 
+    /// <summary>Starts an empty builder.</summary>
+    public AttendanceStoreBuilder()
+        : this(DefaultBatchRecords)
+    {
+    }
+
+    /// <summary>Starts an empty builder that sorts its records into runs at the first change of campus after <paramref name="batchRecords"/> (small values test the seams).</summary>
+    internal AttendanceStoreBuilder(int batchRecords)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchRecords, 1);
+        _batchRecords = batchRecords;
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="records"/> records in all, so that each column is allocated once (a reader
+    /// that knows about how many records its input holds says so before adding them).
+    /// </summary>
+    internal void Expect(int records)
+    {
+        _ordinal.Reserve(records, 0);
+        _student.Reserve(records, 0);
+        _flags.Reserve(records, AttendanceStore.Padding);
+        _codes.Reserve(records, 0);
+        _eligible.Reserve(records, AttendanceStore.Padding);
+        _ineligible.Reserve(records, AttendanceStore.Padding);
+        _absent.Reserve(records, AttendanceStore.Padding);
+    }
+
     /// <summary>The number of records added.</summary>
-    public int Count => _cell.Count;
+    public int Count => _ordinal.Count + _batchCount;
 
     /// <summary>The school year of the records, once one has been added.</summary>
     public SchoolYear? SchoolYear => _schoolYear;
@@ -129,36 +185,39 @@ public sealed class AttendanceStoreBuilder
                 nameof(row));
         }
 
-        var campus = CampusIndex(row.CampusNumber, campusId);
+        // A batch ends where a campus does, once it is big enough, so that a file in campus order gives each campus's
+        // records to one batch and its runs come out in cell order.
+        if (row.CampusNumber != _lastCampusNumber && _batchCount >= _batchRecords)
+        {
+            SortBatch();
+        }
+
+        CampusIndex(row.CampusNumber, campusId);
         var student = StudentKey(row.StudentNumber, row.StudentText);
-        var key = ((long)campus << 28) | ((long)row.Grade << 24) | ((long)row.Track << 16) | ((long)row.Period << 8) | (uint)row.DaysTaught;
-        if (!_cellByKey.TryGetValue(key, out var cell))
+        var key = CellKey(row.CampusNumber, row.Grade, row.Track, row.Period, row.DaysTaught);
+        if (!_batchCellByKey.TryGetValue(key, out var cell))
         {
-            cell = _cellKeys.Count;
-            _cellByKey.Add(key, cell);
-            _cellKeys.Add(key);
+            cell = _batchCellKeys.Count;
+            _batchCellByKey.Add(key, cell);
+            _batchCellKeys.Add(key);
         }
 
-        var index = _cell.Count;
-        _cell.Add(cell);
-        _student.Add(student);
-        _flags.Add(RecordBits.Flags(row.AdaCode, row.Economic, row.EmergentBilingual, row.Funding));
-        _codes.Add(RecordBits.Codes(row.Economic, row.EmergentBilingual, row.Funding));
-        _eligible.Add((byte)row.Eligible);
-        _ineligible.Add((byte)row.Ineligible);
-        _absent.Add((byte)row.Absent);
-
-        // Remote days exist in two school years only: the columns are created by the first record that has any
-        // (both together, the loop adds them together), and hold zeros for the records before it.
-        if (row.RemoteSynchronous != 0 || row.RemoteAsynchronous != 0 || _remoteSynchronous is not null)
+        if (_batchCount == _batchCell.Length)
         {
-            _remoteSynchronous ??= new ChunkedColumn<byte>();
-            _remoteAsynchronous ??= new ChunkedColumn<byte>();
-            _remoteSynchronous.PadTo(index);
-            _remoteAsynchronous.PadTo(index);
-            _remoteSynchronous.Add((byte)row.RemoteSynchronous);
-            _remoteAsynchronous.Add((byte)row.RemoteAsynchronous);
+            GrowBatch();
         }
+
+        var i = _batchCount++;
+        _batchCell[i] = cell;
+        _batchStudent[i] = student;
+        _batchFlags[i] = RecordBits.Flags(row.AdaCode, row.Economic, row.EmergentBilingual, row.Funding);
+        _batchCodes[i] = RecordBits.Codes(row.Economic, row.EmergentBilingual, row.Funding);
+        _batchEligible[i] = (byte)row.Eligible;
+        _batchIneligible[i] = (byte)row.Ineligible;
+        _batchAbsent[i] = (byte)row.Absent;
+        _batchRemoteSynchronous[i] = (byte)row.RemoteSynchronous;
+        _batchRemoteAsynchronous[i] = (byte)row.RemoteAsynchronous;
+        _batchHasRemote |= (row.RemoteSynchronous | row.RemoteAsynchronous) != 0;
     }
 
     /// <summary>
@@ -173,10 +232,70 @@ public sealed class AttendanceStoreBuilder
             throw new InvalidOperationException("The store has already been built.");
         }
 
+        SortBatch();
         _built = true;
-        var count = _cell.Count;
+        var count = _ordinal.Count;
+        var runs = _runKeys.Count;
 
-        // Campuses by code, so that cells (and a district's campuses) come out in the order of their codes.
+        // Each run's place in the store: the runs in cell order (a stable sort, so a cell's runs keep their order,
+        // and with them the input order of the cell's records), the runs of one cell together.
+        var order = new int[runs];
+        for (var r = 0; r < runs; r++)
+        {
+            order[r] = r;
+        }
+
+        if (!_runsInCellOrder)
+        {
+            var keys = _runKeys.ToArray();
+            Array.Sort(keys, order);
+            SortRunsOfEachKey(keys, order);
+        }
+
+        var runStart = new int[runs + 1];
+        for (var r = 0; r < runs; r++)
+        {
+            runStart[r + 1] = runStart[r] + _runLengths[r];
+        }
+
+        // The cells: one per distinct key, in key order, and where each begins in the store.
+        var cellKeys = new List<long>();
+        var cellStart = new List<int> { 0 };
+        var destination = new int[runs];
+        var at = 0;
+        foreach (var r in order)
+        {
+            if (cellKeys.Count == 0 || cellKeys[^1] != _runKeys[r])
+            {
+                if (cellKeys.Count > 0)
+                {
+                    cellStart.Add(at);
+                }
+
+                cellKeys.Add(_runKeys[r]);
+            }
+
+            destination[r] = at;
+            at += _runLengths[r];
+        }
+
+        if (count > 0)
+        {
+            cellStart.Add(at);
+        }
+
+        var cellCount = cellKeys.Count;
+        for (var c = 0; c < cellCount; c++)
+        {
+            if (cellStart[c + 1] - cellStart[c] > MaximumCellRecords)
+            {
+                throw new InvalidOperationException(
+                    $"A fine cell (campus {CampusOfKey(cellKeys[c])}, one grade, track, period and days taught) has {cellStart[c + 1] - cellStart[c]:N0} records; "
+                    + $"a store holds at most {MaximumCellRecords:N0} in one cell. Summarise these records with the reference path.");
+            }
+        }
+
+        // Campuses by code (the cell keys begin with the campus number, so the cells are in that order already).
         var campusOrder = Enumerable.Range(0, _campuses.Count).OrderBy(i => _campuses[i].Code, StringComparer.Ordinal).ToArray();
         var campusRank = new int[_campuses.Count];
         for (var r = 0; r < campusOrder.Length; r++)
@@ -184,102 +303,188 @@ public sealed class AttendanceStoreBuilder
             campusRank[campusOrder[r]] = r;
         }
 
-        var cellCount = _cellKeys.Count;
-        var sortKeys = new Int128[cellCount];
-        var cellOrder = new int[cellCount];
-        for (var c = 0; c < cellCount; c++)
-        {
-            var key = _cellKeys[c];
-            sortKeys[c] = CellTable.SortKey(
-                campusRank[(int)(key >> 28)], (int)((key >> 24) & 0xF), (int)((key >> 16) & 0xFF), (int)((key >> 8) & 0xFF), key & 0xFF);
-            cellOrder[c] = c;
-        }
-
-        Array.Sort(sortKeys, cellOrder);
-        var cellRank = new int[cellCount];
         var campusOf = new int[cellCount];
         var grade = new byte[cellCount];
         var track = new byte[cellCount];
         var period = new byte[cellCount];
         var daysTaught = new int[cellCount];
-        for (var r = 0; r < cellCount; r++)
+        for (var c = 0; c < cellCount; c++)
         {
-            var key = _cellKeys[cellOrder[r]];
-            cellRank[cellOrder[r]] = r;
-            campusOf[r] = campusRank[(int)(key >> 28)];
-            grade[r] = (byte)((key >> 24) & 0xF);
-            track[r] = (byte)((key >> 16) & 0xFF);
-            period[r] = (byte)((key >> 8) & 0xFF);
-            daysTaught[r] = (int)(key & 0xFF);
+            var key = cellKeys[c];
+            campusOf[c] = campusRank[_campusByNumber[(int)(key >> 28)]];
+            grade[c] = (byte)((key >> 24) & 0xF);
+            track[c] = (byte)((key >> 16) & 0xFF);
+            period[c] = (byte)((key >> 8) & 0xFF);
+            daysTaught[c] = (int)(key & 0xFF);
         }
 
-        // Counting sort: each record's place is the next free slot of its cell; records keep their input order
-        // within a cell. The places overwrite the cell column, which is not needed any more.
-        var start = new int[cellCount + 1];
-        for (var i = 0; i < count; i++)
-        {
-            start[cellRank[_cell[i]] + 1]++;
-        }
-
-        for (var r = 0; r < cellCount; r++)
-        {
-            if (start[r + 1] > MaximumCellRecords)
-            {
-                throw new InvalidOperationException(
-                    $"A fine cell (campus {_campuses[(int)(_cellKeys[cellOrder[r]] >> 28)]}, one grade, track, period and days taught) has {start[r + 1]:N0} records; "
-                    + $"a store holds at most {MaximumCellRecords:N0} in one cell. Summarise these records with the reference path.");
-            }
-
-            start[r + 1] += start[r];
-        }
-
-        var next = (int[])start.Clone();
-        for (var i = 0; i < count; i++)
-        {
-            _cell[i] = next[cellRank[_cell[i]]]++;
-        }
-
-        var ordinal = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            ordinal[_cell[i]] = i;
-        }
-
-        var students = Scatter(_student, 0);
-        var flags = Scatter(_flags, AttendanceStore.Padding);
-        var codes = Scatter(_codes, 0);
-        var eligible = Scatter(_eligible, AttendanceStore.Padding);
-        var ineligible = Scatter(_ineligible, AttendanceStore.Padding);
-        var absent = Scatter(_absent, AttendanceStore.Padding);
-        _remoteSynchronous?.PadTo(count);
-        _remoteAsynchronous?.PadTo(count);
-        var remoteSynchronous = _remoteSynchronous is null ? null : Scatter(_remoteSynchronous, AttendanceStore.Padding);
-        var remoteAsynchronous = _remoteAsynchronous is null ? null : Scatter(_remoteAsynchronous, AttendanceStore.Padding);
-        _cell.Release();
+        var ordinal = Place(_ordinal, 0, runStart, destination, count);
+        var students = Place(_student, 0, runStart, destination, count);
+        var flags = Place(_flags, AttendanceStore.Padding, runStart, destination, count);
+        var codes = Place(_codes, 0, runStart, destination, count);
+        var eligible = Place(_eligible, AttendanceStore.Padding, runStart, destination, count);
+        var ineligible = Place(_ineligible, AttendanceStore.Padding, runStart, destination, count);
+        var absent = Place(_absent, AttendanceStore.Padding, runStart, destination, count);
+        var remoteSynchronous = _remoteSynchronous is null ? null : Place(_remoteSynchronous, AttendanceStore.Padding, runStart, destination, count);
+        var remoteAsynchronous = _remoteAsynchronous is null ? null : Place(_remoteAsynchronous, AttendanceStore.Padding, runStart, destination, count);
 
         _studentByText.Clear();
-        _cellByKey.Clear();
-
+        _batchCellByKey.Clear();
         var cells = new CellTable(campusOrder.Select(i => _campuses[i]).ToArray(), campusOf, grade, track, period, daysTaught);
         return new AttendanceStore(
-            _schoolYear, cells, start, _studentTexts.ToArray(),
+            _schoolYear, cells, cellStart.ToArray(), _studentTexts.ToArray(),
             new AttendanceStore.RecordColumns(students, ordinal, flags, codes, eligible, ineligible, absent, remoteSynchronous, remoteAsynchronous));
     }
 
-    private T[] Scatter<T>(ChunkedColumn<T> column, int padding)
+    /// <summary>The key of a fine cell: campus number, grade, track, period and days taught, which sorts as the cells do.</summary>
+    private static long CellKey(int campusNumber, int grade, int track, int period, int daysTaught) =>
+        ((long)campusNumber << 28) | ((long)grade << 24) | ((long)track << 16) | ((long)period << 8) | (uint)daysTaught;
+
+    private CampusId CampusOfKey(long key) => _campuses[_campusByNumber[(int)(key >> 28)]];
+
+    /// <summary>After a sort by key alone, puts the runs of each key back in the order they were made.</summary>
+    private static void SortRunsOfEachKey(long[] keys, int[] order)
+    {
+        var from = 0;
+        for (var i = 1; i <= keys.Length; i++)
+        {
+            if (i == keys.Length || keys[i] != keys[from])
+            {
+                if (i - from > 1)
+                {
+                    Array.Sort(order, from, i - from);
+                }
+
+                from = i;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sorts the batch by cell (input order within a cell, by a counting sort) and appends it to the columns as runs,
+    /// one a cell of the batch.
+    /// </summary>
+    private void SortBatch()
+    {
+        var n = _batchCount;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var cells = _batchCellKeys.Count;
+        var keys = _batchCellKeys.ToArray();
+        var byKey = new int[cells];
+        for (var c = 0; c < cells; c++)
+        {
+            byKey[c] = c;
+        }
+
+        Array.Sort(keys, byKey);
+        var rank = new int[cells];
+        for (var r = 0; r < cells; r++)
+        {
+            rank[byKey[r]] = r;
+        }
+
+        var next = new int[cells + 1];
+        for (var i = 0; i < n; i++)
+        {
+            next[rank[_batchCell[i]] + 1]++;
+        }
+
+        for (var r = 0; r < cells; r++)
+        {
+            var length = next[r + 1];
+            if (_runKeys.Count > 0 && _runKeys[^1] >= keys[r])
+            {
+                _runsInCellOrder = false;
+            }
+
+            _runKeys.Add(keys[r]);
+            _runLengths.Add(length);
+            next[r + 1] += next[r];
+        }
+
+        if (_batchSource.Length < n)
+        {
+            _batchSource = new int[_batchCell.Length];
+        }
+
+        var source = _batchSource;
+        for (var i = 0; i < n; i++)
+        {
+            source[next[rank[_batchCell[i]]]++] = i;
+        }
+
+        if (_batchHasRemote && _remoteSynchronous is null)
+        {
+            _remoteSynchronous = new GrowingColumn<byte>();
+            _remoteAsynchronous = new GrowingColumn<byte>();
+            _remoteSynchronous.PadTo(_ordinal.Count);
+            _remoteAsynchronous!.PadTo(_ordinal.Count);
+        }
+
+        var first = _ordinal.Count;
+        for (var p = 0; p < n; p++)
+        {
+            var i = source[p];
+            _ordinal.Add(first + i);
+            _student.Add(_batchStudent[i]);
+            _flags.Add(_batchFlags[i]);
+            _codes.Add(_batchCodes[i]);
+            _eligible.Add(_batchEligible[i]);
+            _ineligible.Add(_batchIneligible[i]);
+            _absent.Add(_batchAbsent[i]);
+        }
+
+        // Remote days exist in two school years only: the columns are made by the first batch that has any, and hold
+        // zeros for the records before it.
+        if (_remoteSynchronous is not null)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                _remoteSynchronous.Add(_batchRemoteSynchronous[source[p]]);
+                _remoteAsynchronous!.Add(_batchRemoteAsynchronous[source[p]]);
+            }
+        }
+
+        _batchCount = 0;
+        _batchHasRemote = false;
+        _batchCellByKey.Clear();
+        _batchCellKeys.Clear();
+    }
+
+    private void GrowBatch()
+    {
+        var size = _batchCell.Length * 2;
+        Array.Resize(ref _batchCell, size);
+        Array.Resize(ref _batchStudent, size);
+        Array.Resize(ref _batchFlags, size);
+        Array.Resize(ref _batchCodes, size);
+        Array.Resize(ref _batchEligible, size);
+        Array.Resize(ref _batchIneligible, size);
+        Array.Resize(ref _batchAbsent, size);
+        Array.Resize(ref _batchRemoteSynchronous, size);
+        Array.Resize(ref _batchRemoteAsynchronous, size);
+    }
+
+    /// <summary>
+    /// The values of <paramref name="column"/> where the store keeps them: the column itself when the runs are in cell
+    /// order already, otherwise each run copied whole to its place; the column is then given back.
+    /// </summary>
+    private T[] Place<T>(GrowingColumn<T> column, int padding, int[] runStart, int[] destination, int count)
         where T : unmanaged
     {
-        var count = _cell.Count;
-        var result = new T[count + padding];
-        for (var chunk = 0; chunk < column.ChunkCount; chunk++)
+        if (_runsInCellOrder)
         {
-            var values = column.Chunk(chunk);
-            var places = _cell.Chunk(chunk);
-            var n = Math.Min(ChunkedColumn<T>.ChunkSize, count - (chunk << ChunkedColumn<T>.ChunkShift));
-            for (var i = 0; i < n; i++)
-            {
-                result[places[i]] = values[i];
-            }
+            return column.Take(padding);
+        }
+
+        var result = new T[count + padding];
+        for (var r = 0; r < destination.Length; r++)
+        {
+            column.CopyTo(runStart[r], result, destination[r], runStart[r + 1] - runStart[r]);
         }
 
         column.Release();
