@@ -76,10 +76,6 @@ internal sealed class CellTable
 
     public DistrictId DistrictOf(int cell) => CampusDistricts[Campus[cell]];
 
-    /// <summary>The sort key of a cell: campus, grade, track, period, days taught.</summary>
-    public static Int128 SortKey(int campusRank, int grade, int track, int period, long daysTaught) =>
-        ((Int128)(((long)campusRank << 24) | ((long)grade << 16) | ((long)track << 8) | (uint)period) << 64) | (ulong)daysTaught;
-
     public long SizeInBytes =>
         (Count * (4L + 1 + 1 + 1 + 4 + 4)) + (Campuses.Length * 2L * (24 + 32 + 8));
 }
