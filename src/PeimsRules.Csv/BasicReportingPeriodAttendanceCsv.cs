@@ -123,14 +123,60 @@ public static class BasicReportingPeriodAttendanceCsv
     /// While the rows come in key order (by campus, then student, grade, track and period, as TEA extracts and
     /// <c>generate</c> write a file) that takes no memory; a file in another order keeps an index of its keys, a few dozen
     /// bytes a record.
+    /// <para>
+    /// Under the default options a file in plain form and campus order, as TEA extracts and <c>generate</c> write it, is
+    /// read straight from its bytes on another thread, with no parsing of text fields; from the first row that is not so,
+    /// the rest of the file is read as above (the records before it are the ones this reader gives for those rows).
+    /// </para>
     /// </remarks>
     /// <param name="path">The file.</param>
     /// <param name="mode">Stop at the first problem (thrown while reading), or collect them all.</param>
     /// <param name="options">The encoding and limits (docs/input-contract.md); <see langword="null"/> for the defaults.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, while reading, the file has a problem.</exception>
     /// <exception cref="IOException">While reading, the file cannot be opened.</exception>
-    public static CsvRecordStream<BasicReportingPeriodAttendance> ReadEach(string path, CsvErrorMode mode, CsvInputOptions? options = null) =>
-        CsvTableReader.ReadEach(path, Columns, Map, mode, OneRecordPerKey, options);
+    public static CsvRecordStream<BasicReportingPeriodAttendance> ReadEach(string path, CsvErrorMode mode, CsvInputOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return options is null || options == CsvInputOptions.Default
+            ? new CsvRecordStream<BasicReportingPeriodAttendance>(stream => ReadEachPlainFirst(stream, path, mode))
+            : CsvTableReader.ReadEach(path, Columns, Map, mode, OneRecordPerKey, options);
+    }
+
+    /// <summary>
+    /// The records of a file read from its bytes while it is in plain form and campus order, then by the canonical
+    /// reader, which reads the file from its start, skips the records already handed out (the same records, for rows
+    /// in plain form) and gives the rest with every problem and count.
+    /// </summary>
+    private static IEnumerable<BasicReportingPeriodAttendance> ReadEachPlainFirst(CsvRecordStream<BasicReportingPeriodAttendance> stream, string path, CsvErrorMode mode)
+    {
+        long handedOut = 0;
+        if (Columnar.PlainPeriodFile.TryReadEach(path) is { } plain)
+        {
+            foreach (var record in plain)
+            {
+                handedOut++;
+                yield return record;
+            }
+
+            if (plain.Complete)
+            {
+                stream.Update([], [], handedOut, 0, handedOut);
+                yield break;
+            }
+        }
+
+        var canonical = CsvTableReader.ReadEach(path, Columns, Map, mode, OneRecordPerKey, null);
+        long seen = 0;
+        foreach (var record in canonical)
+        {
+            if (seen++ >= handedOut)
+            {
+                yield return record;
+            }
+        }
+
+        stream.Update(canonical.Problems, canonical.UnusedColumns, canonical.RowsRead, canonical.RowsRejected, canonical.RecordCount);
+    }
 
     /// <summary>Reads CSV text, throwing at its first problem.</summary>
     /// <param name="reader">The text.</param>

@@ -107,6 +107,27 @@ internal partial struct PeriodRecordRow
         Funding = Funding,
     };
 
+    /// <summary>The record of a plain row the canonical reader accepts as it is, at <paramref name="campus"/> (the row's campus).</summary>
+    public readonly BasicReportingPeriodAttendance ToRecord(CampusId campus) => new(
+        new PeimsRules.SchoolYear(SchoolYear),
+        new ReportingPeriodAttendanceKey(
+            campus,
+            StudentId.Parse(Student.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)),
+            GradeLevel.All[Grade],
+            new InstructionalTrack(Track),
+            new ReportingPeriod(Period)),
+        DayCount.FromHalfDays(DaysTaught),
+        DayCount.FromHalfDays(Eligible),
+        DayCount.FromHalfDays(Ineligible),
+        DayCount.FromHalfDays(Absent),
+        new StudentFundingAttributes(
+            EconomicDisadvantage.All[Economic],
+            PeimsRules.EmergentBilingual.All[EmergentBilingual],
+            Funding > 0 ? BilingualEslFunding.All[Funding - 1] : null),
+        DayCount.FromHalfDays(RemoteSynchronous),
+        DayCount.FromHalfDays(RemoteAsynchronous),
+        AdaCode == 0 ? null : AdaEligibility.FromCode(AdaCode - 1));
+
     /// <summary>Whether every field was in its plain form.</summary>
     public readonly bool IsPlain =>
         (SchoolYear | District | Campus | Grade | Track | Period | AdaCode | DaysTaught | Eligible | Ineligible | Absent

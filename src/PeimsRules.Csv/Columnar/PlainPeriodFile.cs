@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -240,6 +241,186 @@ internal static partial class PlainPeriodFile
         {
             var encoded = row.Encode();
             _builder.Add(in encoded);
+        }
+    }
+
+    /// <summary>
+    /// The records of <paramref name="path"/> in file order, read from its bytes on another thread, or
+    /// <see langword="null"/> when its header is not plain. The stream ends early where a row is not in plain form or
+    /// the file is not in campus order (see the remarks of the class); <see cref="PlainRecords.Complete"/> then says
+    /// so, and every record handed out until there is one the canonical reader gives for the same row.
+    /// </summary>
+    public static PlainRecords? TryReadEach(string path, int blockBytes = DefaultBlockBytes)
+    {
+        if (new FileInfo(path) is not { Exists: true, Length: > 0 })
+        {
+            return null;
+        }
+
+        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            if (ReadHeader(handle, RandomAccess.GetLength(handle), path) is null)
+            {
+                return null;
+            }
+        }
+
+        return new PlainRecords(path, blockBytes);
+    }
+
+    /// <summary>The records of a plain file, streamed once (<see cref="TryReadEach"/>).</summary>
+    internal sealed class PlainRecords : IEnumerable<BasicReportingPeriodAttendance>
+    {
+        private readonly string _path;
+        private readonly int _blockBytes;
+        private bool _started;
+
+        public PlainRecords(string path, int blockBytes)
+        {
+            _path = path;
+            _blockBytes = blockBytes;
+        }
+
+        /// <summary>Whether every row of the file was handed out (known once the stream has ended).</summary>
+        public bool Complete { get; private set; }
+
+        public IEnumerator<BasicReportingPeriodAttendance> GetEnumerator()
+        {
+            if (_started)
+            {
+                throw new InvalidOperationException("The records of a stream can be read once.");
+            }
+
+            _started = true;
+            return Read();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private IEnumerator<BasicReportingPeriodAttendance> Read()
+        {
+            using var sink = new RecordSink();
+            var producer = Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        using var handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+                        var length = RandomAccess.GetLength(handle);
+                        var header = ReadHeader(handle, length, _path);
+                        var accepted = header is { } h && Join([SumRange(handle, h.Roles, h.DataStart, length, _blockBytes, new StopSignal(), sink)]) is not null;
+                        sink.Finish(accepted);
+                    }
+                    catch (Exception e)
+                    {
+                        sink.Fail(e);
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+
+            var campusNumber = -1;
+            CampusId campus = default;
+            foreach (var (rows, count) in sink.Batches())
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    ref readonly var row = ref rows[i];
+                    if (row.Campus != campusNumber)
+                    {
+                        campusNumber = row.Campus;
+                        campus = CampusId.Parse(campusNumber.ToString("D9", CultureInfo.InvariantCulture));
+                    }
+
+                    yield return row.ToRecord(campus);
+                }
+
+                sink.Recycle(rows);
+            }
+
+            producer.GetAwaiter().GetResult();
+            sink.ThrowIfFailed();
+            Complete = sink.Accepted;
+        }
+    }
+
+    /// <summary>Hands the accepted rows over in batches to the thread that reads the stream; stops the pass when that thread stops reading.</summary>
+    private sealed class RecordSink : RowSink, IDisposable
+    {
+        private const int BatchRows = 1 << 12;
+        private readonly BlockingCollection<(PeriodRecordRow[] Rows, int Count)> _full = new(boundedCapacity: 4);
+        private readonly ConcurrentQueue<PeriodRecordRow[]> _free = new();
+        private readonly CancellationTokenSource _abandoned = new();
+        private PeriodRecordRow[] _batch = new PeriodRecordRow[BatchRows];
+        private int _count;
+        private Exception? _failure;
+
+        public bool Accepted { get; private set; }
+
+        public override bool Take(in PeriodRecordRow row)
+        {
+            _batch[_count++] = row;
+            return _count < BatchRows || Flush();
+        }
+
+        public void Finish(bool accepted)
+        {
+            // The rows of a pass that gave up are still handed out: each is a record the canonical reader gives.
+            Flush();
+            Accepted = accepted;
+            _full.CompleteAdding();
+        }
+
+        public void Fail(Exception e)
+        {
+            _failure = e;
+            _full.CompleteAdding();
+        }
+
+        public void ThrowIfFailed()
+        {
+            if (_failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+            }
+        }
+
+        public IEnumerable<(PeriodRecordRow[] Rows, int Count)> Batches() => _full.GetConsumingEnumerable();
+
+        public void Recycle(PeriodRecordRow[] rows) => _free.Enqueue(rows);
+
+        public void Dispose()
+        {
+            // The reader stopped early (or is done): the pass stops at its next batch.
+            _abandoned.Cancel();
+            while (!_full.IsCompleted && _full.TryTake(out _, Timeout.Infinite))
+            {
+            }
+
+            _full.Dispose();
+            _abandoned.Dispose();
+        }
+
+        private bool Flush()
+        {
+            if (_count == 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                _full.Add((_batch, _count), _abandoned.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            _batch = _free.TryDequeue(out var free) ? free : new PeriodRecordRow[BatchRows];
+            _count = 0;
+            return true;
         }
     }
 
