@@ -26,6 +26,13 @@ public sealed record AttendanceStoreCsvOptions
     /// <summary>Receives the rows and bytes read so far, every 65,536 rows and at the end.</summary>
     /// <value>Defaults to <see langword="null"/>: no reports.</value>
     public IProgress<AttendanceStoreCsvProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The input contract's limits the load checks: the line limit (<see cref="CsvInputOptions.MaximumLineLength"/>) is
+    /// the contract's default, unless a test sets a small one to keep its files small; the canonical reader that reads a
+    /// file again is given the same.
+    /// </summary>
+    internal CsvInputOptions Input { get; init; } = CsvInputOptions.Default;
 }
 
 /// <summary>How far a load has come.</summary>
@@ -100,7 +107,9 @@ public sealed class AttendanceFileRead
 /// Validation is the canonical reader's: a row the plain-form parser does not settle (a value written another way, or
 /// a problem) is read again by <see cref="BasicReportingPeriodAttendanceCsv"/>'s own mapping, so every problem has the same
 /// file, line, column, value and message as <see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode)"/>
-/// reports, in the same order, and the records are the same. Beyond those, the store reports what it cannot hold: a
+/// reports, in the same order, and the records are the same; so is a line longer than the input contract's limit
+/// (<see cref="CsvInputOptions.MaximumLineLength"/>), found from the bytes between the starts of two rows and reported
+/// as its own problem, its row not read. Beyond those, the store reports what it cannot hold: a
 /// school year other than the first row's (column SchoolYear), and days taught above 127.5 days (column
 /// NumberDaysTaught); such files can still be read by <see cref="BasicReportingPeriodAttendanceCsv"/> and summarised by the
 /// reference path.
@@ -130,7 +139,8 @@ public static class AttendanceStoreCsv
 
         // A file in plain form and campus order, as TEA's extracts and `generate` write it, is loaded straight from its
         // bytes (PlainPeriodFile): such a file has nothing to report, so the store is all the load gives.
-        if (new FileInfo(path) is { Exists: true, Length: > 0 } && PlainPeriodFile.TryLoadStore(path) is { } plain)
+        if (options.Input.MaximumLineLength >= PlainPeriodFile.MaximumRowBytes
+            && new FileInfo(path) is { Exists: true, Length: > 0 } && PlainPeriodFile.TryLoadStore(path) is { } plain)
         {
             options.Progress?.Report(new AttendanceStoreCsvProgress(plain.Count, new FileInfo(path).Length, new FileInfo(path).Length));
             return new AttendanceStoreLoadResult(plain, [], []);
@@ -141,9 +151,10 @@ public static class AttendanceStoreCsv
             {
                 var malformed = new ConcurrentQueue<CsvMalformedRecord>();
                 using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
-                return Load(csv, path, new FileInfo(path).Length, options, malformed);
+                using var lines = LineLimitCheck.ForFile(path, options.Input.MaximumLineLength);
+                return Load(csv, path, lines, options, malformed);
             },
-            () => BasicReportingPeriodAttendanceCsv.ReadFile(path, options.Mode));
+            () => BasicReportingPeriodAttendanceCsv.ReadFile(path, options.Mode, options.Input));
     }
 
     /// <summary>
@@ -262,8 +273,9 @@ public static class AttendanceStoreCsv
         AttendanceStoreLoadResult LoadStream()
         {
             var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+            var lines = LineLimitCheck.ForStream(stream, stream.CanSeek ? stream.Position : 0, fileName, options.Input.MaximumLineLength);
             using var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
-            return Load(csv, fileName, stream.CanSeek ? stream.Length - stream.Position : null, options, malformed);
+            return Load(csv, fileName, lines, options, malformed);
         }
 
         if (start < 0)
@@ -297,7 +309,7 @@ public static class AttendanceStoreCsv
             {
                 var malformed = new ConcurrentQueue<CsvMalformedRecord>();
                 using var csv = CsvReader.Create(new StringReader(text), ReaderOptions(malformed), leaveOpen: false);
-                return Load(csv, fileName, null, options, malformed);
+                return Load(csv, fileName, LineLimitCheck.ForText(text, fileName, options.Input.MaximumLineLength), options, malformed);
             },
             () => BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), fileName, options.Mode));
     }
@@ -314,8 +326,9 @@ public static class AttendanceStoreCsv
     };
 
     private static AttendanceStoreLoadResult Load(
-        CsvReader csv, string fileName, long? totalBytes, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
+        CsvReader csv, string fileName, LineLimitCheck lines, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
     {
+        var totalBytes = lines.TotalBytes;
         var layout = BasicReportingPeriodAttendanceCsv.Columns;
         List<CsvProblem> problems = [];
         var unused = new List<string>();
@@ -398,9 +411,25 @@ public static class AttendanceStoreCsv
         {
             try
             {
-                if (!CsvTableReader.MatchHeader(csv.Headers, fileName, layout, Report, unused, out var index))
+                var headers = csv.Headers;
+                List<CsvProblem> headerProblems = [];
+                var matched = CsvTableReader.MatchHeader(headers, fileName, layout, headerProblems.Add, unused, out var index);
+                if (!matched || headerProblems.Count > 0)
                 {
-                    return;
+                    // An over-long header line is the only problem the contract's reader reports of the file: it reads
+                    // nothing more. (A good header's length is checked with the first row's.)
+                    var header = lines.Check(0, null, 1, Report, firstLineOnly: true);
+                    if (header.FirstOver || header.Stop)
+                    {
+                        unused.Clear();
+                        return;
+                    }
+
+                    headerProblems.ForEach(Report);
+                    if (!matched)
+                    {
+                        return;
+                    }
                 }
 
                 var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
@@ -410,40 +439,30 @@ public static class AttendanceStoreCsv
                 // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
                 // as the enumerating thread takes a worker's share.
                 var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop + 1);
+
+                // A row is taken once the next one's start is known: its bytes, up to there, hold its lines, which the
+                // line limit is checked on first. The lines before the first row (the header's too) are checked when it
+                // comes: the contract's reader reads nothing more after an over-long header.
+                ParsedRow pending = default;
+                var hasPending = false;
                 foreach (var row in parsed)
                 {
-                    FlushMalformed(row.Line);
-                    if (row.Problem is { } problem)
+                    if (hasPending ? !Take(in pending, row.ByteOffset) : !Gap(row.ByteOffset))
                     {
-                        Report(problem);
-                    }
-                    else if (StoreProblem(builder, row, fileName) is { } refused)
-                    {
-                        if (row.Record is { } tooLong && tooLong.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
-                        {
-                            refusedRows.Add((row.Line, problems.Count, tooLong));
-                        }
-
-                        Report(refused);
-                    }
-                    else if (row.Record is { } record)
-                    {
-                        builder.Add(record);
-                        Added(row.Line);
-                    }
-                    else
-                    {
-                        builder.Add(in row.Encoded);
-                        Added(row.Line);
+                        return;
                     }
 
-                    if (++rows % ProgressEvery == 0)
-                    {
-                        options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
-                    }
+                    (pending, hasPending) = (row, true);
+                }
+
+                if (hasPending ? !Take(in pending, totalBytes) : !Gap(totalBytes))
+                {
+                    return;
                 }
 
                 FlushMalformed(long.MaxValue);
+
+                bool Gap(long? end) => lines.Check(0, end, 1, Report) is { FirstOver: false, Stop: false };
             }
             catch (CsvFormatException e)
             {
@@ -452,6 +471,51 @@ public static class AttendanceStoreCsv
             catch (DecoderFallbackException e)
             {
                 Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
+            }
+
+            // Whether to read on: false where the contract's reader stops (a line with no end in sight).
+            bool Take(in ParsedRow row, long? end)
+            {
+                FlushMalformed(row.Line);
+                var check = lines.Check(row.ByteOffset, end, row.Line, Report);
+                if (!check.FirstOver)
+                {
+                    Add(in row);
+                }
+
+                return !check.Stop;
+            }
+
+            void Add(in ParsedRow row)
+            {
+                if (row.Problem is { } problem)
+                {
+                    Report(problem);
+                }
+                else if (StoreProblem(builder, row, fileName) is { } refused)
+                {
+                    if (row.Record is { } tooLong && tooLong.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
+                    {
+                        refusedRows.Add((row.Line, problems.Count, tooLong));
+                    }
+
+                    Report(refused);
+                }
+                else if (row.Record is { } record)
+                {
+                    builder.Add(record);
+                    Added(row.Line);
+                }
+                else
+                {
+                    builder.Add(in row.Encoded);
+                    Added(row.Line);
+                }
+
+                if (++rows % ProgressEvery == 0)
+                {
+                    options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
+                }
             }
         }
     }
