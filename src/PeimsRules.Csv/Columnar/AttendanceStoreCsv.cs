@@ -67,12 +67,27 @@ public sealed class AttendanceStoreLoadResult
 /// <summary>What <see cref="AttendanceStoreCsv.ReadFileForSummaries"/> returns: the records, and every problem.</summary>
 public sealed class AttendanceFileRead
 {
-    internal AttendanceFileRead(IReadOnlyCollection<BasicReportingPeriodAttendance> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    internal AttendanceFileRead(AttendanceStore store, IReadOnlyList<string> unusedColumns)
     {
-        Records = records;
-        Problems = problems;
+        Records = store;
+        Problems = [];
         UnusedColumns = unusedColumns;
     }
+
+    internal AttendanceFileRead(CsvReadResult<BasicReportingPeriodAttendance> contractRead)
+    {
+        Records = contractRead.Records;
+        Problems = contractRead.Problems;
+        UnusedColumns = contractRead.UnusedColumns;
+        ContractRead = contractRead;
+    }
+
+    /// <summary>
+    /// The input contract's read of the file (<see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode, CsvInputOptions)"/>:
+    /// its problems, the line of each record), when that reader read it; <see langword="null"/> when a store holds the
+    /// file, which then has no problem.
+    /// </summary>
+    public CsvReadResult<BasicReportingPeriodAttendance>? ContractRead { get; }
 
     /// <summary>
     /// The records of the rows that had no problem: an <see cref="AttendanceStore"/> when a store holds the file, a list
@@ -206,29 +221,33 @@ public static class AttendanceStoreCsv
     /// Reads a period-attendance file for summaries and calculators, the fastest way its records allow: into an
     /// <see cref="AttendanceStore"/> (streamed on every core, no object per row; <see cref="Attendance.AttendanceSummary"/>
     /// and the calculators then take their columnar path) when a store can hold the file, otherwise, for a file of
-    /// several school years or with more than 127.5 days taught in a period, or a file with any problem, into a list by
-    /// <see cref="BasicReportingPeriodAttendanceCsv"/> (so a file's problems are always the input contract's). The records
-    /// and the problems are the same either way.
+    /// several school years or with more than 127.5 days taught in a period, a file with birth dates, a file with any
+    /// problem, or <paramref name="options"/> other than the defaults, into a list by the input contract's reader
+    /// (<see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode, CsvInputOptions)"/>), whose read
+    /// comes with it (<see cref="AttendanceFileRead.ContractRead"/>), so a file's problems are always the input
+    /// contract's. The records and the problems are the same either way.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="mode">Whether to stop at the first problem or collect them all.</param>
+    /// <param name="options">The encoding and limits (docs/input-contract.md); <see langword="null"/> for the defaults.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static AttendanceFileRead ReadFileForSummaries(string path, CsvErrorMode mode)
+    public static AttendanceFileRead ReadFileForSummaries(string path, CsvErrorMode mode, CsvInputOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        options ??= CsvInputOptions.Default;
         try
         {
             // The store serves a clean file; a file with any problem is read again by the canonical reader, so its
             // problems are the input contract's (docs/input-contract.md), whatever the store could or could not hold.
             // So is a file with birth dates: the store keeps none (the pre-K four-year-olds row needs them), and the
-            // canonical reader checks them.
-            if (!HasBirthDateColumn(path))
+            // canonical reader checks them. A path that is not a file is left to that reader, which says why.
+            if (options == CsvInputOptions.Default && File.Exists(path) && !HasBirthDateColumn(path))
             {
                 var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
                 if (loaded.Problems.Count == 0)
                 {
-                    return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
+                    return new AttendanceFileRead(loaded.Store, loaded.UnusedColumns);
                 }
             }
         }
@@ -237,8 +256,7 @@ public static class AttendanceStoreCsv
             // Read below by the canonical reader.
         }
 
-        var read = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
-        return new AttendanceFileRead(read.Records, read.Problems, read.UnusedColumns);
+        return new AttendanceFileRead(BasicReportingPeriodAttendanceCsv.ReadFile(path, mode, options));
     }
 
     /// <summary>Whether the header of <paramref name="path"/> names the birth date column (false when the header cannot be read: the reader then says why).</summary>
