@@ -332,12 +332,17 @@ public static class AttendanceStoreCsv
             () => BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), fileName, options.Mode));
     }
 
-    /// <summary>The canonical reader's options: malformed rows and rows of the wrong width are reported and skipped.</summary>
+    /// <summary>
+    /// The canonical reader's options: malformed rows and rows of the wrong width are reported and skipped, and a line
+    /// break always ends a row (the input contract confines a quote left open to its own line, so a quoted field that
+    /// spans lines is malformed, and the file is read again by the canonical reader).
+    /// </summary>
     private static CsvReaderOptions ReaderOptions(ConcurrentQueue<CsvMalformedRecord> malformed) => new()
     {
         Separator = ',',
         HasHeader = true,
         TrackLineNumbers = true,
+        AllowLineBreaksInQuotes = false,
         MalformedData = CsvMalformedDataHandling.Skip,
         FieldCountMismatch = CsvFieldCountHandling.Skip,
         OnMalformedRecord = malformed.Enqueue,

@@ -58,6 +58,8 @@ public class DamagedInputAgreementSpecification
         { "two lines too long, an empty line between", Join([.. With(3, l => l + Spaces)[..3], string.Empty, Rows[2] + Spaces, .. Rows[3..]]) },
         { "an empty line after a too-long line", Join([.. With(3, l => l + Spaces)[..3], string.Empty, .. Rows[2..]]) },
         { "a too-long line with no end in sight", Join([.. Lines()[..3], Rows[2] + new string(' ', (65_536 * 64) + 10)]) },
+        { "a quoted field spans two lines in a read column", Join([.. Lines()[..3], "2024,101912,101912001,\"10000\n00002\",01,00,1,29.0,29.0,0.0,0.0,00,1,BE", .. Rows[3..]]) },
+        { "a quoted field spans two lines in an unread column", Join([Header + ",Note", .. Rows.Select((r, i) => r + (i == 2 ? ",\"two\nlines\"" : ",n"))]) },
         { "a NUL byte in a read field", Join(With(3, l => l.Replace("1000000002", "10000\u000000002", StringComparison.Ordinal))) },
         { "a NUL byte in an unread field", Join([Header + ",Note", .. Rows.Select((r, i) => r + (i == 2 ? ",a\u0000b" : ",n"))]) },
         { "lone CR line breaks", Join(Lines(), "\r") },
