@@ -456,7 +456,8 @@ public static class AttendanceStoreCsv
                 }
 
                 var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
-                ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index);
+                var fieldLimit = options.Input.MaximumFieldLength;
+                ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index, headers, fieldLimit);
                 var dop = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
                 // The calling thread appends to the store while CsvHelper's workers parse; measured on 2 cores, CsvHelper
                 // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
@@ -619,12 +620,18 @@ public static class AttendanceStoreCsv
     /// Parses the reader's current row: in plain form straight to an <see cref="EncodedRow"/>, otherwise by the
     /// canonical reader's mapping, to a record or to its problem. Runs on CsvHelper's worker threads.
     /// </summary>
-    private static ParsedRow ParseRow(CsvReader reader, CsvRecordMapper<PeriodRecordRow> mapper, string fileName, IReadOnlyList<CsvColumn> layout, int[] index)
+    /// <remarks>
+    /// A row whose bytes pass the field limit (<see cref="CsvInputOptions.MaximumFieldLength"/>, in any column, read or
+    /// not) may hold a field beyond it: it goes the canonical way with the limit, which names such a field.
+    /// </remarks>
+    private static ParsedRow ParseRow(
+        CsvReader reader, CsvRecordMapper<PeriodRecordRow> mapper, string fileName, IReadOnlyList<CsvColumn> layout, int[] index, IReadOnlyList<string> headers, int fieldLimit)
     {
-        var row = mapper.Read(reader);
         var line = reader.LineNumber;
         var offset = reader.ByteOffset;
-        if (row.IsPlain && IsValidPlain(row))
+        var mayHoldLongField = reader.RawRecord.Length > fieldLimit;
+        var row = mayHoldLongField ? default : mapper.Read(reader);
+        if (!mayHoldLongField && row.IsPlain && IsValidPlain(row))
         {
             return new ParsedRow
             {
@@ -634,10 +641,12 @@ public static class AttendanceStoreCsv
             };
         }
 
-        var canonical = new CsvRowReader(fileName, layout, index, reader.FieldCount);
-        canonical.MoveTo(reader);
+        var canonical = mayHoldLongField
+            ? new CsvRowReader(fileName, layout, index, headers, fieldLimit)
+            : new CsvRowReader(fileName, layout, index, reader.FieldCount);
         try
         {
+            canonical.MoveTo(reader);
             var record = BasicReportingPeriodAttendanceCsv.Map(canonical);
             return new ParsedRow
             {
