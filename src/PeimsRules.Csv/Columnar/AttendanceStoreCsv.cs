@@ -629,7 +629,14 @@ public static class AttendanceStoreCsv
     {
         var line = reader.LineNumber;
         var offset = reader.ByteOffset;
-        var mayHoldLongField = reader.RawRecord.Length > fieldLimit;
+        var raw = reader.RawRecord;
+        if (!System.Text.Ascii.IsValid(raw) && CsvInputText.Utf8Problem(raw) is { } notUtf8)
+        {
+            // CsvHelper reads such bytes as U+FFFD; the input contract refuses the line (and a row is one line).
+            return new ParsedRow { Line = line, ByteOffset = offset, Problem = new CsvProblem(fileName, line, null, null, notUtf8, CsvProblemKind.MalformedCsv) };
+        }
+
+        var mayHoldLongField = raw.Length > fieldLimit;
         var row = mayHoldLongField ? default : mapper.Read(reader);
         if (!mayHoldLongField && row.IsPlain && IsValidPlain(row))
         {

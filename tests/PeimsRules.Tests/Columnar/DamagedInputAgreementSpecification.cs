@@ -68,6 +68,8 @@ public class DamagedInputAgreementSpecification
         { "a NUL byte in an unread field", Join([Header + ",Note", .. Rows.Select((r, i) => r + (i == 2 ? ",a\u0000b" : ",n"))]) },
         { "lone CR line breaks", Join(Lines(), "\r") },
         { "CR LF line breaks", Join(Lines(), "\r\n") },
+        { "a byte that is not UTF-8 in a read field", [.. Join(Lines()[..3]), .. Utf8("2024,101912,101912001,1000000002,01,00,1,29.0,29.0,0.0,0.0,00,1,B"), 0xC9, .. Utf8("\n"), .. Join(Rows[3..])] },
+        { "a byte that is not UTF-8 in an unread field", [.. Join([Header + ",Note", .. Rows[..2].Select(r => r + ",n")]), .. Utf8(Rows[2] + ",caf"), 0xE9, .. Utf8("\n"), .. Join([.. Rows[3..].Select(r => r + ",n")])] },
         { "a byte order mark at the start of line 3", [.. Join(Lines()[..2]), 0xEF, 0xBB, 0xBF, .. Join(Lines()[2..])] },
         { "the header repeated on line 4", Join([.. Lines()[..3], Header, .. Rows[2..]]) },
         { "a trailing comma on line 3", Join(With(3, l => l + ",")) },
