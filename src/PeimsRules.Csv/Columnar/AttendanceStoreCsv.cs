@@ -383,6 +383,13 @@ public static class AttendanceStoreCsv
             }
 
             problems.Add(problem);
+            if (problems.Count >= options.Input.MaximumProblems)
+            {
+                // Where the contract's reader stops collecting (its last problem says so, a malformed-CSV one, so the
+                // file is read again by that reader, whose records end there too).
+                problems.Add(CsvTableReader.StopProblem(fileName, problem.Line, problems.Count));
+                throw new StopReading();
+            }
         }
 
         void FlushMalformed(long beforeLine)
@@ -495,6 +502,10 @@ public static class AttendanceStoreCsv
             catch (DecoderFallbackException e)
             {
                 Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
+            }
+            catch (StopReading)
+            {
+                // The problems reached the most a read collects.
             }
 
             // Whether to read on: false where the contract's reader stops (a line with no end in sight).

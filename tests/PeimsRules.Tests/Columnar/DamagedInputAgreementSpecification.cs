@@ -78,6 +78,10 @@ public class DamagedInputAgreementSpecification
         { "empty lines before the header", Utf8("\n\n" + string.Join("\n", Lines()) + "\n") },
         { "only a header", Utf8(Header + "\n") },
         { "only a header, no line break", Utf8(Header) },
+        { "more problems than a read collects (10,000)", Join([Header, .. Enumerable.Range(0, 10_005).Select(i => $"2024,101912,101912001,{1_000_000_000 + i},01,00,1,29.0,27.5,0.0,1.5,01,0,XX")]) },
+        { "a row whose days present pass its days taught", Join(With(3, l => l.Replace("29.0,29.0,0.0,0.0", "29.0,29.0,0.0,3.0", StringComparison.Ordinal))) },
+        { "a row with more fields than the header", Join(With(3, l => l + ",1,2")) },
+        { "a file of only empty lines", Utf8("\n\n\n") },
         { "a tab-separated file", Join(Lines().Select(l => l.Replace(',', '\t')).ToArray()) },
     };
 
