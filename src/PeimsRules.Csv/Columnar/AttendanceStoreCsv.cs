@@ -291,7 +291,7 @@ public static class AttendanceStoreCsv
         AttendanceStoreLoadResult LoadStream()
         {
             var malformed = new ConcurrentQueue<CsvMalformedRecord>();
-            var lines = LineLimitCheck.ForStream(stream, stream.CanSeek ? stream.Position : 0, fileName, options.Input.MaximumLineLength);
+            using var lines = LineLimitCheck.ForStream(stream, stream.CanSeek ? stream.Position : 0, fileName, options.Input.MaximumLineLength);
             using var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
             return Load(csv, fileName, lines, options, malformed);
         }

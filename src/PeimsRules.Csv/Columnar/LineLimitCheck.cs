@@ -68,14 +68,17 @@ internal sealed class LineLimitCheck : IDisposable
     public static LineLimitCheck ForStream(Stream stream, long start, string fileName, int limit)
     {
         long? total = stream.CanSeek ? stream.Length - start : null;
+        SafeFileHandle? handle = null;
         ReadAt? read = stream switch
         {
-            FileStream file => (offset, buffer) => RandomAccess.Read(file.SafeFileHandle, buffer, start + offset),
+            // A handle of its own: the stream's, read at an offset, would move the stream's position on some systems.
+            FileStream { CanSeek: true } file => (offset, buffer) =>
+                RandomAccess.Read(handle ??= File.OpenHandle(file.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), buffer, start + offset),
             MemoryStream memory when memory.TryGetBuffer(out var bytes) => (offset, buffer) => Slice(bytes.AsSpan(), start + offset, buffer),
             MemoryStream memory => CopyOf(memory, start),
             _ => null,
         };
-        return new LineLimitCheck(read, total, fileName, limit, characters: true, owned: null);
+        return new LineLimitCheck(read, total, fileName, limit, characters: true, new Disposer(() => handle?.Dispose()));
     }
 
     private static ReadAt CopyOf(MemoryStream memory, long start)

@@ -124,6 +124,12 @@ public class DamagedInputAgreementSpecification
                 var fromStream = AttendanceStoreCsv.Load(new MemoryStream(bytes), "text.csv", options);
                 Assert.Equal(ofText.Problems, fromStream.Problems);
                 Assert.Equal(ofText.Records, fromStream.Store.ToList());
+                using (var file = File.OpenRead(path))
+                {
+                    var fromFileStream = AttendanceStoreCsv.Load(file, "text.csv", options);
+                    Assert.Equal(ofText.Problems, fromFileStream.Problems);
+                    Assert.Equal(ofText.Records, fromFileStream.Store.ToList());
+                }
             }
 
             var first = FirstProblem(() => BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.StopAtFirst));
