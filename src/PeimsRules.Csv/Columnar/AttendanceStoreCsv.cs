@@ -241,8 +241,10 @@ public static class AttendanceStoreCsv
             // The store serves a clean file; a file with any problem is read again by the canonical reader, so its
             // problems are the input contract's (docs/input-contract.md), whatever the store could or could not hold.
             // So is a file with birth dates: the store keeps none (the pre-K four-year-olds row needs them), and the
-            // canonical reader checks them. A path that is not a file is left to that reader, which says why.
-            if (options == CsvInputOptions.Default && File.Exists(path) && !HasBirthDateColumn(path))
+            // canonical reader checks them. A path that is not a file is left to that reader, which says why, and so is
+            // a device or pipe (no length): that reader stops an endless line at its limit, where the store's header
+            // read would not.
+            if (options == CsvInputOptions.Default && new FileInfo(path) is { Exists: true, Length: > 0 } && !HasBirthDateColumn(path))
             {
                 var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
                 if (loaded.Problems.Count == 0)

@@ -143,6 +143,24 @@ public class DamagedInputAgreementSpecification
         }
     }
 
+    [Fact]
+    public void Reading_an_endless_device_for_summaries_stops_at_its_first_line_within_the_line_limits_memory()
+    {
+        // A device has no length: it is left to the canonical reader, which stops a line with no end at 64 times the
+        // line limit (4 MiB). The store's header read had no such limit, and grew to gigabytes.
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = AttendanceStoreCsv.ReadFileForSummaries("/dev/zero", CsvErrorMode.CollectAll);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("no end within", Assert.Single(read.Problems).Message, StringComparison.Ordinal);
+        Assert.True(allocated < 256L << 20, $"{allocated:N0} bytes allocated");
+    }
+
     private static bool IsUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     private static CsvProblem? FirstProblem(Action read)

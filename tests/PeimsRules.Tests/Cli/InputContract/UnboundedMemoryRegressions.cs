@@ -26,6 +26,28 @@ public sealed class UnboundedMemoryRegressions
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("audit")]
+    [InlineData("chronic")]
+    [InlineData("report --quiet --output {folder}")]
+    public void An_endless_device_is_refused_at_its_first_line_in_seconds_by_the_drill_down_verbs(string verb)
+    {
+        // These verbs read the file whole: the store's header read found no end in /dev/zero, using gigabytes.
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        using var files = new ContractFiles();
+        var clock = Stopwatch.StartNew();
+        var result = CliRunner.Run([.. verb.Replace("{folder}", files.Path("out"), StringComparison.Ordinal).Split(' '), "--input", "/dev/zero"]);
+
+        Assert.Equal(CliOutput.BadInput, result.ExitCode);
+        Assert.Contains("/dev/zero, line 1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("no end within", result.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
     [Fact]
     public void A_file_with_no_line_break_is_refused_with_the_line_limit()
     {
