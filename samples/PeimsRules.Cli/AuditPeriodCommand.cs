@@ -333,7 +333,7 @@ internal static class AuditPeriodCommand
 
             // A violation names its line: a file read through the store (clean, so one record per key) is read again
             // by the contract's reader for the lines, only when there is a violation to place.
-            var read = file.ByContract ?? (outside.Count > 0 ? CliInput.Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.CollectAll) : null);
+            var read = file.ByContract ?? (outside.Count > 0 ? BasicReportingPeriodAttendanceCsv.ReadFile(path, CsvErrorMode.CollectAll, CliInput.Options) : null);
             var lineOf = new Dictionary<ReportingPeriodAttendanceKey, long>();
             for (var i = 0; read is not null && i < read.Records.Count; i++)
             {

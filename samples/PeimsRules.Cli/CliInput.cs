@@ -30,122 +30,30 @@ internal static class CliInput
 
     /// <summary>
     /// Reads a period-attendance file for figures: the library's columnar store where it holds the file (the fast path
-    /// the summaries take), and the reader of the input contract whenever the run asks for another encoding or the file
-    /// has any problem or a column the store does not hold, so that every problem is reported as the contract says (file, line, column, value).
+    /// the summaries take), and the reader of the input contract otherwise (another encoding, any problem, birth dates),
+    /// stopping at the first problem, so that every problem is reported as the contract says (file, line, column, value).
     /// </summary>
     public static IReadOnlyCollection<BasicReportingPeriodAttendance> ReadForSummaries(string path)
     {
-        if (Options == CsvInputOptions.Default)
-        {
-            var fast = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.CollectAll);
-
-            // A column the store does not hold (a misspelt column the contract's reader refuses) sends the file to the
-            // contract's reader too. A file with birth dates is read as records already: the store keeps none.
-            if (fast.Problems.Count == 0 && fast.UnusedColumns.Count == 0)
-            {
-                return fast.Records;
-            }
-        }
-
-        return Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, CsvErrorMode.StopAtFirst).Records;
+        var read = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, CsvErrorMode.StopAtFirst, Options);
+        NoteUnusedColumns(path, read.UnusedColumns);
+        return read.Records;
     }
 
     /// <summary>
     /// Reads a period-attendance file whole, for a verb that shows records (audit, audit-period, report, chronic, compare):
     /// a clean file through the library's columnar store (read on every core, no object per row until the records are
-    /// handed out), and any other file by the reader of the input contract in <paramref name="mode"/>, so that every
-    /// problem is reported as the contract says (file, line, column, value) and the records are the same either way.
+    /// handed out), and any other file by the reader of the input contract in <paramref name="mode"/>
+    /// (<see cref="PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries"/> chooses), so that every problem is
+    /// reported as the contract says (file, line, column, value) and the records are the same either way.
     /// </summary>
-    /// <remarks>
-    /// The contract's reader takes the file when this run reads another encoding, when the header names a birth date
-    /// (the store keeps none), and when the store finds any problem or a column it does not hold.
-    /// </remarks>
     public static PeriodFileRead ReadWhole(string path, CsvErrorMode mode)
     {
-        if (Options == CsvInputOptions.Default && !MayHoldBirthDates(path) && !HasOverLongLine(path, CsvInputOptions.DefaultMaximumLineLength))
-        {
-            try
-            {
-                var loaded = PeimsRules.Csv.Columnar.AttendanceStoreCsv.LoadFile(path, PeimsRules.Csv.Columnar.AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
-                if (loaded.Problems.Count == 0 && loaded.UnusedColumns.Count == 0)
-                {
-                    return new PeriodFileRead(loaded.Store.ToArray(), null);
-                }
-            }
-            catch (PeimsCsvException)
-            {
-                // Read below by the contract's reader, which names the problem.
-            }
-        }
-
-        var result = Read(path, BasicReportingPeriodAttendanceCsv.ReadFile, mode);
-        return new PeriodFileRead(result.Records, result);
-    }
-
-    /// <summary>
-    /// Whether a line of <paramref name="path"/> is longer than <paramref name="limit"/> bytes: the contract's reader
-    /// reports such a line as its own problem, which the store does not check, so such a file is left to that reader.
-    /// </summary>
-    private static bool HasOverLongLine(string path, int limit)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var buffer = new byte[1 << 20];
-            long length = 0;
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                var rest = buffer.AsSpan(0, read);
-                for (var nl = rest.IndexOf((byte)'\n'); nl >= 0; nl = rest.IndexOf((byte)'\n'))
-                {
-                    if (length + nl > limit)
-                    {
-                        return true;
-                    }
-
-                    length = 0;
-                    rest = rest[(nl + 1)..];
-                }
-
-                length += rest.Length;
-                if (length > limit)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// Whether the header line of <paramref name="path"/> may name the birth date column (BirthDate or E0006); a header
-    /// this cannot read plainly (quoted, or not there) counts as may, leaving the file to the contract's reader.
-    /// </summary>
-    private static bool MayHoldBirthDates(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            var header = reader.ReadLine();
-            if (header is null || header.Contains('"', StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            return header.Split(',').Any(h => h.Trim() is var name
-                && (name.Equals(BasicReportingPeriodAttendanceCsv.BirthDate.Name, StringComparison.OrdinalIgnoreCase)
-                    || name.Equals(BasicReportingPeriodAttendanceCsv.BirthDate.Element, StringComparison.OrdinalIgnoreCase)));
-        }
-        catch (IOException)
-        {
-            return true;
-        }
+        var read = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, mode, Options);
+        NoteUnusedColumns(path, read.UnusedColumns);
+        return read.ContractRead is { } contract
+            ? new PeriodFileRead(contract.Records, contract)
+            : new PeriodFileRead(((PeimsRules.Attendance.Columnar.AttendanceStore)read.Records).ToArray(), null);
     }
 
     /// <summary>Reads a --prior-year file: 2018-19 records only, a record of another year named by its line.</summary>

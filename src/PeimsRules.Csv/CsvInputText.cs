@@ -332,16 +332,41 @@ internal sealed class CsvInputText : TextReader
         }
         catch (DecoderFallbackException e)
         {
-            var at = Math.Max(0, e.Index);
-            var bad = e.BytesUnknown is { Length: > 0 } unknown ? unknown : bytes.Slice(at, Math.Min(1, bytes.Length - at)).ToArray();
-            var hex = string.Join(' ', bad.Take(4).Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
-            LineProblem(
-                _options.Encoding == CsvTextEncoding.Windows1252
-                    ? string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not a Windows-1252 character: the row is not read.")
-                    : string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not valid UTF-8: the row is not read. A file exported by a Windows system is often Windows-1252: read it with that encoding (--encoding windows-1252)."),
-                line);
+            LineProblem(InvalidBytes(_options.Encoding, bytes, e), line);
             return string.Empty;
         }
+    }
+
+    /// <summary>
+    /// The problem of a line whose bytes are not valid UTF-8, or <see langword="null"/> when they are: what this reader
+    /// reports of such a line, for a reader that decodes lines another way (the store's loader).
+    /// </summary>
+    internal static string? Utf8Problem(ReadOnlySpan<byte> line)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = StrictUtf8.GetCharCount(line);
+            return null;
+        }
+        catch (DecoderFallbackException e)
+        {
+            return InvalidBytes(CsvTextEncoding.Utf8, line, e);
+        }
+    }
+
+    private static string InvalidBytes(CsvTextEncoding encoding, ReadOnlySpan<byte> bytes, DecoderFallbackException e)
+    {
+        var at = Math.Max(0, e.Index);
+        var bad = e.BytesUnknown is { Length: > 0 } unknown ? unknown : bytes.Slice(at, Math.Min(1, bytes.Length - at)).ToArray();
+        var hex = string.Join(' ', bad.Take(4).Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
+        return encoding == CsvTextEncoding.Windows1252
+            ? string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not a Windows-1252 character: the row is not read.")
+            : string.Create(CultureInfo.InvariantCulture, $"byte {hex} at byte {at + 1} of the line is not valid UTF-8: the row is not read. A file exported by a Windows system is often Windows-1252: read it with that encoding (--encoding windows-1252).");
     }
 
     // ---- characters (text already decoded) ----

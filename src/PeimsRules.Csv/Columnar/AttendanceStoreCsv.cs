@@ -26,6 +26,13 @@ public sealed record AttendanceStoreCsvOptions
     /// <summary>Receives the rows and bytes read so far, every 65,536 rows and at the end.</summary>
     /// <value>Defaults to <see langword="null"/>: no reports.</value>
     public IProgress<AttendanceStoreCsvProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The input contract's limits the load checks: the line limit (<see cref="CsvInputOptions.MaximumLineLength"/>) is
+    /// the contract's default, unless a test sets a small one to keep its files small; the canonical reader that reads a
+    /// file again is given the same.
+    /// </summary>
+    internal CsvInputOptions Input { get; init; } = CsvInputOptions.Default;
 }
 
 /// <summary>How far a load has come.</summary>
@@ -60,12 +67,27 @@ public sealed class AttendanceStoreLoadResult
 /// <summary>What <see cref="AttendanceStoreCsv.ReadFileForSummaries"/> returns: the records, and every problem.</summary>
 public sealed class AttendanceFileRead
 {
-    internal AttendanceFileRead(IReadOnlyCollection<BasicReportingPeriodAttendance> records, IReadOnlyList<CsvProblem> problems, IReadOnlyList<string> unusedColumns)
+    internal AttendanceFileRead(AttendanceStore store, IReadOnlyList<string> unusedColumns)
     {
-        Records = records;
-        Problems = problems;
+        Records = store;
+        Problems = [];
         UnusedColumns = unusedColumns;
     }
+
+    internal AttendanceFileRead(CsvReadResult<BasicReportingPeriodAttendance> contractRead)
+    {
+        Records = contractRead.Records;
+        Problems = contractRead.Problems;
+        UnusedColumns = contractRead.UnusedColumns;
+        ContractRead = contractRead;
+    }
+
+    /// <summary>
+    /// The input contract's read of the file (<see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode, CsvInputOptions)"/>:
+    /// its problems, the line of each record), when that reader read it; <see langword="null"/> when a store holds the
+    /// file, which then has no problem.
+    /// </summary>
+    public CsvReadResult<BasicReportingPeriodAttendance>? ContractRead { get; }
 
     /// <summary>
     /// The records of the rows that had no problem: an <see cref="AttendanceStore"/> when a store holds the file, a list
@@ -100,7 +122,9 @@ public sealed class AttendanceFileRead
 /// Validation is the canonical reader's: a row the plain-form parser does not settle (a value written another way, or
 /// a problem) is read again by <see cref="BasicReportingPeriodAttendanceCsv"/>'s own mapping, so every problem has the same
 /// file, line, column, value and message as <see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode)"/>
-/// reports, in the same order, and the records are the same. Beyond those, the store reports what it cannot hold: a
+/// reports, in the same order, and the records are the same; so is a line longer than the input contract's limit
+/// (<see cref="CsvInputOptions.MaximumLineLength"/>), found from the bytes between the starts of two rows and reported
+/// as its own problem, its row not read. Beyond those, the store reports what it cannot hold: a
 /// school year other than the first row's (column SchoolYear), and days taught above 127.5 days (column
 /// NumberDaysTaught); such files can still be read by <see cref="BasicReportingPeriodAttendanceCsv"/> and summarised by the
 /// reference path.
@@ -130,7 +154,8 @@ public static class AttendanceStoreCsv
 
         // A file in plain form and campus order, as TEA's extracts and `generate` write it, is loaded straight from its
         // bytes (PlainPeriodFile): such a file has nothing to report, so the store is all the load gives.
-        if (new FileInfo(path) is { Exists: true, Length: > 0 } && PlainPeriodFile.TryLoadStore(path) is { } plain)
+        if (options.Input.MaximumLineLength >= PlainPeriodFile.MaximumRowBytes
+            && new FileInfo(path) is { Exists: true, Length: > 0 } && PlainPeriodFile.TryLoadStore(path) is { } plain)
         {
             options.Progress?.Report(new AttendanceStoreCsvProgress(plain.Count, new FileInfo(path).Length, new FileInfo(path).Length));
             return new AttendanceStoreLoadResult(plain, [], []);
@@ -141,9 +166,10 @@ public static class AttendanceStoreCsv
             {
                 var malformed = new ConcurrentQueue<CsvMalformedRecord>();
                 using var csv = CsvReader.FromFile(path, ReaderOptions(malformed));
-                return Load(csv, path, new FileInfo(path).Length, options, malformed);
+                using var lines = LineLimitCheck.ForFile(path, options.Input.MaximumLineLength);
+                return Load(csv, path, lines, options, malformed);
             },
-            () => BasicReportingPeriodAttendanceCsv.ReadFile(path, options.Mode));
+            () => BasicReportingPeriodAttendanceCsv.ReadFile(path, options.Mode, options.Input));
     }
 
     /// <summary>
@@ -195,29 +221,35 @@ public static class AttendanceStoreCsv
     /// Reads a period-attendance file for summaries and calculators, the fastest way its records allow: into an
     /// <see cref="AttendanceStore"/> (streamed on every core, no object per row; <see cref="Attendance.AttendanceSummary"/>
     /// and the calculators then take their columnar path) when a store can hold the file, otherwise, for a file of
-    /// several school years or with more than 127.5 days taught in a period, or a file with any problem, into a list by
-    /// <see cref="BasicReportingPeriodAttendanceCsv"/> (so a file's problems are always the input contract's). The records
-    /// and the problems are the same either way.
+    /// several school years or with more than 127.5 days taught in a period, a file with birth dates, a file with any
+    /// problem, or <paramref name="options"/> other than the defaults, into a list by the input contract's reader
+    /// (<see cref="BasicReportingPeriodAttendanceCsv.ReadFile(string, CsvErrorMode, CsvInputOptions)"/>), whose read
+    /// comes with it (<see cref="AttendanceFileRead.ContractRead"/>), so a file's problems are always the input
+    /// contract's. The records and the problems are the same either way.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="mode">Whether to stop at the first problem or collect them all.</param>
+    /// <param name="options">The encoding and limits (docs/input-contract.md); <see langword="null"/> for the defaults.</param>
     /// <exception cref="PeimsCsvException">With <see cref="CsvErrorMode.StopAtFirst"/>, the file has a problem.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static AttendanceFileRead ReadFileForSummaries(string path, CsvErrorMode mode)
+    public static AttendanceFileRead ReadFileForSummaries(string path, CsvErrorMode mode, CsvInputOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        options ??= CsvInputOptions.Default;
         try
         {
             // The store serves a clean file; a file with any problem is read again by the canonical reader, so its
             // problems are the input contract's (docs/input-contract.md), whatever the store could or could not hold.
             // So is a file with birth dates: the store keeps none (the pre-K four-year-olds row needs them), and the
-            // canonical reader checks them.
-            if (!HasBirthDateColumn(path))
+            // canonical reader checks them. A path that is not a file is left to that reader, which says why, and so is
+            // a device or pipe (no length): that reader stops an endless line at its limit, where the store's header
+            // read would not.
+            if (options == CsvInputOptions.Default && new FileInfo(path) is { Exists: true, Length: > 0 } && !HasBirthDateColumn(path))
             {
                 var loaded = LoadFile(path, AttendanceStoreCsvOptions.Default with { Mode = CsvErrorMode.CollectAll });
                 if (loaded.Problems.Count == 0)
                 {
-                    return new AttendanceFileRead(loaded.Store, loaded.Problems, loaded.UnusedColumns);
+                    return new AttendanceFileRead(loaded.Store, loaded.UnusedColumns);
                 }
             }
         }
@@ -226,8 +258,7 @@ public static class AttendanceStoreCsv
             // Read below by the canonical reader.
         }
 
-        var read = BasicReportingPeriodAttendanceCsv.ReadFile(path, mode);
-        return new AttendanceFileRead(read.Records, read.Problems, read.UnusedColumns);
+        return new AttendanceFileRead(BasicReportingPeriodAttendanceCsv.ReadFile(path, mode, options));
     }
 
     /// <summary>Whether the header of <paramref name="path"/> names the birth date column (false when the header cannot be read: the reader then says why).</summary>
@@ -262,8 +293,9 @@ public static class AttendanceStoreCsv
         AttendanceStoreLoadResult LoadStream()
         {
             var malformed = new ConcurrentQueue<CsvMalformedRecord>();
+            using var lines = LineLimitCheck.ForStream(stream, stream.CanSeek ? stream.Position : 0, fileName, options.Input.MaximumLineLength);
             using var csv = CsvReader.Create(stream, ReaderOptions(malformed), leaveOpen: true);
-            return Load(csv, fileName, stream.CanSeek ? stream.Length - stream.Position : null, options, malformed);
+            return Load(csv, fileName, lines, options, malformed);
         }
 
         if (start < 0)
@@ -297,25 +329,31 @@ public static class AttendanceStoreCsv
             {
                 var malformed = new ConcurrentQueue<CsvMalformedRecord>();
                 using var csv = CsvReader.Create(new StringReader(text), ReaderOptions(malformed), leaveOpen: false);
-                return Load(csv, fileName, null, options, malformed);
+                return Load(csv, fileName, LineLimitCheck.ForText(text, fileName, options.Input.MaximumLineLength), options, malformed);
             },
             () => BasicReportingPeriodAttendanceCsv.Read(new StringReader(text), fileName, options.Mode));
     }
 
-    /// <summary>The canonical reader's options: malformed rows and rows of the wrong width are reported and skipped.</summary>
+    /// <summary>
+    /// The canonical reader's options: malformed rows and rows of the wrong width are reported and skipped, and a line
+    /// break always ends a row (the input contract confines a quote left open to its own line, so a quoted field that
+    /// spans lines is malformed, and the file is read again by the canonical reader).
+    /// </summary>
     private static CsvReaderOptions ReaderOptions(ConcurrentQueue<CsvMalformedRecord> malformed) => new()
     {
         Separator = ',',
         HasHeader = true,
         TrackLineNumbers = true,
+        AllowLineBreaksInQuotes = false,
         MalformedData = CsvMalformedDataHandling.Skip,
         FieldCountMismatch = CsvFieldCountHandling.Skip,
         OnMalformedRecord = malformed.Enqueue,
     };
 
     private static AttendanceStoreLoadResult Load(
-        CsvReader csv, string fileName, long? totalBytes, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
+        CsvReader csv, string fileName, LineLimitCheck lines, AttendanceStoreCsvOptions options, ConcurrentQueue<CsvMalformedRecord> malformed)
     {
+        var totalBytes = lines.TotalBytes;
         var layout = BasicReportingPeriodAttendanceCsv.Columns;
         List<CsvProblem> problems = [];
         var unused = new List<string>();
@@ -347,6 +385,13 @@ public static class AttendanceStoreCsv
             }
 
             problems.Add(problem);
+            if (problems.Count >= options.Input.MaximumProblems)
+            {
+                // Where the contract's reader stops collecting (its last problem says so, a malformed-CSV one, so the
+                // file is read again by that reader, whose records end there too).
+                problems.Add(CsvTableReader.StopProblem(fileName, problem.Line, problems.Count));
+                throw new StopReading();
+            }
         }
 
         void FlushMalformed(long beforeLine)
@@ -398,52 +443,59 @@ public static class AttendanceStoreCsv
         {
             try
             {
-                if (!CsvTableReader.MatchHeader(csv.Headers, fileName, layout, Report, unused, out var index))
+                var headers = csv.Headers;
+                List<CsvProblem> headerProblems = [];
+                var matched = CsvTableReader.MatchHeader(headers, fileName, layout, headerProblems.Add, unused, out var index);
+                if (!matched || headerProblems.Count > 0)
                 {
-                    return;
+                    // An over-long header line is the only problem the contract's reader reports of the file: it reads
+                    // nothing more. (A good header's length is checked with the first row's.)
+                    var header = lines.Check(0, null, 1, Report, firstLineOnly: true);
+                    if (header.FirstOver || header.Stop)
+                    {
+                        unused.Clear();
+                        return;
+                    }
+
+                    headerProblems.ForEach(Report);
+                    if (!matched)
+                    {
+                        return;
+                    }
                 }
 
                 var mapper = CsvRecordMapper.Create<PeriodRecordRow>(csv);
-                ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index);
+                var fieldLimit = options.Input.MaximumFieldLength;
+                ParsedRow Parse(CsvReader reader) => ParseRow(reader, mapper, fileName, layout, index, headers, fieldLimit);
                 var dop = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
                 // The calling thread appends to the store while CsvHelper's workers parse; measured on 2 cores, CsvHelper
                 // runs best with one worker more than the threads meant to parse (3: 0.78 s, 2: 1.27 s for 5.5 M rows),
                 // as the enumerating thread takes a worker's share.
                 var parsed = dop <= 1 ? ReadSequentially(csv, Parse) : csv.ParallelEnumerate(Parse, dop + 1);
+
+                // A row is taken once the next one's start is known: its bytes, up to there, hold its lines, which the
+                // line limit is checked on first. The lines before the first row (the header's too) are checked when it
+                // comes: the contract's reader reads nothing more after an over-long header.
+                ParsedRow pending = default;
+                var hasPending = false;
                 foreach (var row in parsed)
                 {
-                    FlushMalformed(row.Line);
-                    if (row.Problem is { } problem)
+                    if (hasPending ? !Take(in pending, row.ByteOffset) : !Gap(row.ByteOffset))
                     {
-                        Report(problem);
-                    }
-                    else if (StoreProblem(builder, row, fileName) is { } refused)
-                    {
-                        if (row.Record is { } tooLong && tooLong.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
-                        {
-                            refusedRows.Add((row.Line, problems.Count, tooLong));
-                        }
-
-                        Report(refused);
-                    }
-                    else if (row.Record is { } record)
-                    {
-                        builder.Add(record);
-                        Added(row.Line);
-                    }
-                    else
-                    {
-                        builder.Add(in row.Encoded);
-                        Added(row.Line);
+                        return;
                     }
 
-                    if (++rows % ProgressEvery == 0)
-                    {
-                        options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
-                    }
+                    (pending, hasPending) = (row, true);
+                }
+
+                if (hasPending ? !Take(in pending, totalBytes) : !Gap(totalBytes))
+                {
+                    return;
                 }
 
                 FlushMalformed(long.MaxValue);
+
+                bool Gap(long? end) => lines.Check(0, end, 1, Report) is { FirstOver: false, Stop: false };
             }
             catch (CsvFormatException e)
             {
@@ -452,6 +504,55 @@ public static class AttendanceStoreCsv
             catch (DecoderFallbackException e)
             {
                 Report(new CsvProblem(fileName, 0, null, null, $"the file is not valid text: {e.Message}", CsvProblemKind.MalformedCsv));
+            }
+            catch (StopReading)
+            {
+                // The problems reached the most a read collects.
+            }
+
+            // Whether to read on: false where the contract's reader stops (a line with no end in sight).
+            bool Take(in ParsedRow row, long? end)
+            {
+                FlushMalformed(row.Line);
+                var check = lines.Check(row.ByteOffset, end, row.Line, Report);
+                if (!check.FirstOver)
+                {
+                    Add(in row);
+                }
+
+                return !check.Stop;
+            }
+
+            void Add(in ParsedRow row)
+            {
+                if (row.Problem is { } problem)
+                {
+                    Report(problem);
+                }
+                else if (StoreProblem(builder, row, fileName) is { } refused)
+                {
+                    if (row.Record is { } tooLong && tooLong.NumberDaysTaught.HalfDays > AttendanceStoreBuilder.MaximumDaysTaughtHalfDays)
+                    {
+                        refusedRows.Add((row.Line, problems.Count, tooLong));
+                    }
+
+                    Report(refused);
+                }
+                else if (row.Record is { } record)
+                {
+                    builder.Add(record);
+                    Added(row.Line);
+                }
+                else
+                {
+                    builder.Add(in row.Encoded);
+                    Added(row.Line);
+                }
+
+                if (++rows % ProgressEvery == 0)
+                {
+                    options.Progress?.Report(new AttendanceStoreCsvProgress(rows, row.ByteOffset, totalBytes));
+                }
             }
         }
     }
@@ -532,12 +633,25 @@ public static class AttendanceStoreCsv
     /// Parses the reader's current row: in plain form straight to an <see cref="EncodedRow"/>, otherwise by the
     /// canonical reader's mapping, to a record or to its problem. Runs on CsvHelper's worker threads.
     /// </summary>
-    private static ParsedRow ParseRow(CsvReader reader, CsvRecordMapper<PeriodRecordRow> mapper, string fileName, IReadOnlyList<CsvColumn> layout, int[] index)
+    /// <remarks>
+    /// A row whose bytes pass the field limit (<see cref="CsvInputOptions.MaximumFieldLength"/>, in any column, read or
+    /// not) may hold a field beyond it: it goes the canonical way with the limit, which names such a field.
+    /// </remarks>
+    private static ParsedRow ParseRow(
+        CsvReader reader, CsvRecordMapper<PeriodRecordRow> mapper, string fileName, IReadOnlyList<CsvColumn> layout, int[] index, IReadOnlyList<string> headers, int fieldLimit)
     {
-        var row = mapper.Read(reader);
         var line = reader.LineNumber;
         var offset = reader.ByteOffset;
-        if (row.IsPlain && IsValidPlain(row))
+        var raw = reader.RawRecord;
+        if (!System.Text.Ascii.IsValid(raw) && CsvInputText.Utf8Problem(raw) is { } notUtf8)
+        {
+            // CsvHelper reads such bytes as U+FFFD; the input contract refuses the line (and a row is one line).
+            return new ParsedRow { Line = line, ByteOffset = offset, Problem = new CsvProblem(fileName, line, null, null, notUtf8, CsvProblemKind.MalformedCsv) };
+        }
+
+        var mayHoldLongField = raw.Length > fieldLimit;
+        var row = mayHoldLongField ? default : mapper.Read(reader);
+        if (!mayHoldLongField && row.IsPlain && IsValidPlain(row))
         {
             return new ParsedRow
             {
@@ -547,10 +661,12 @@ public static class AttendanceStoreCsv
             };
         }
 
-        var canonical = new CsvRowReader(fileName, layout, index, reader.FieldCount);
-        canonical.MoveTo(reader);
+        var canonical = mayHoldLongField
+            ? new CsvRowReader(fileName, layout, index, headers, fieldLimit)
+            : new CsvRowReader(fileName, layout, index, reader.FieldCount);
         try
         {
+            canonical.MoveTo(reader);
             var record = BasicReportingPeriodAttendanceCsv.Map(canonical);
             return new ParsedRow
             {

@@ -35,7 +35,7 @@ internal static partial class PlainPeriodFile
     internal const int DefaultBlockBytes = 1 << 20;
 
     /// <summary>The longest row the pass reads (a plain row is about 80 bytes); a longer one ends the pass.</summary>
-    private const int MaximumRowBytes = 4096;
+    internal const int MaximumRowBytes = 4096;
 
     /// <summary>What a row's field is, by its position in the file.</summary>
     private enum Role : byte
