@@ -172,7 +172,7 @@ internal static class ReportCommand
             foreach (var campus in report.Campuses)
             {
                 var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
-                Row(table, report.NameOf(campus), year, report.Audit.Findings.Where(f => f.CampusId == campus), report.ActionList.Count(f => f.CampusId == campus));
+                Row(table, report.NameOf(campus), year, report.FindingsOf(campus), report.ActionList.Count(f => f.CampusId == campus));
             }
 
             console.Write(table);

@@ -77,8 +77,19 @@ internal sealed class DistrictReport
 
     private IReadOnlyList<AuditFinding>? _actionList;
     private ILookup<CampusId, BasicReportingPeriodAttendance>? _byCampus;
+    private ILookup<CampusId, AuditFinding>? _findingsByCampus;
+    private IReadOnlyList<CampusId>? _campuses;
+    private HashSet<CampusId>? _campusSet;
 
-    public IReadOnlyList<CampusId> Campuses => ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
+    /// <summary>The campuses of the report, in order: computed once, as every page and table asks for them.</summary>
+    public IReadOnlyList<CampusId> Campuses => _campuses ??= ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
+
+    /// <summary>Whether <paramref name="campus"/> is one of <see cref="Campuses"/>.</summary>
+    public bool HasCampus(CampusId campus) => (_campusSet ??= [.. Campuses]).Contains(campus);
+
+    /// <summary>The audit's findings at <paramref name="campus"/>, in the audit's order: grouped once, so no table scans every finding for each campus.</summary>
+    public IEnumerable<AuditFinding> FindingsOf(CampusId campus) =>
+        (_findingsByCampus ??= Audit.Findings.Where(f => f.CampusId is not null).ToLookup(f => f.CampusId!.Value))[campus];
 
     public string NameOf(CampusId campus) => Input.CampusNames.TryGetValue(campus, out var name) ? name : campus.Code;
 

@@ -47,7 +47,7 @@ internal sealed partial class ReportWriter
     private HashSet<ReportingPeriodAttendanceKey>? _records;
 
     /// <summary>A link to a campus's records, or null when the campus has none in the report.</summary>
-    private string? CampusHref(CampusId campus) => report.Campuses.Contains(campus) ? "#" + CampusAnchor(campus) : null;
+    private string? CampusHref(CampusId campus) => report.HasCampus(campus) ? "#" + CampusAnchor(campus) : null;
 
     /// <summary>A link to a student's records at a campus, or null when there are none.</summary>
     private string? StudentHref(CampusId campus, StudentId student) =>
@@ -60,11 +60,12 @@ internal sealed partial class ReportWriter
         : f.CampusId is { } campus ? CampusHref(campus)
         : null;
 
-    private string Page()
+    /// <summary>Writes the page into <paramref name="writer"/> as it is built.</summary>
+    private void Page(TextWriter writer)
     {
         var rules = report.Rules;
         var districtId = report.ByDistrict.Figures.Select(f => f.Group.District).FirstOrDefault();
-        var html = new Html();
+        var html = new Html(writer);
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Element("title", $"Attendance and funding, {rules.SchoolYear.DisplayName}, district {districtId}")
             .Raw("<style>").Raw(Css).Raw("</style></head><body>");
@@ -104,7 +105,6 @@ internal sealed partial class ReportWriter
 
         html.Element("p", "Made with PeimsRules. Not affiliated with or endorsed by the Texas Education Agency.", ("class", "meta"));
         html.Raw("</body></html>\n");
-        return html.ToString();
     }
 
     private void Answers(Html html)
@@ -393,7 +393,7 @@ internal sealed partial class ReportWriter
             ["campus", "students below 90%", "ADA of their absences", "basic-allotment equivalent", "refined ADA", $"ADA gain at {target}%", "basic-allotment equivalent of the gain"],
             report.Audit.Campuses.OrderBy(c => c.CampusId).Select(c =>
             {
-                var o = FindingMoney.Total(report.Audit.Findings.Where(f => f.CampusId == c.CampusId), MoneyColumn.AttendanceOpportunity);
+                var o = FindingMoney.Total(report.FindingsOf(c.CampusId), MoneyColumn.AttendanceOpportunity);
                 return new Html.Cell[]
                 {
                     new Html.Cell(report.NameOf(c.CampusId), ("title", c.CampusId.Code)) { Href = CampusHref(c.CampusId) },
@@ -455,7 +455,7 @@ internal sealed partial class ReportWriter
             ["campus", "errors", "warnings", "notices", "ADA overstated", "ADA unclaimed", "errors, basic-allotment equivalent", "attendance opportunity (separate)"],
             report.Audit.Campuses.Take(TopCount).Select(c =>
             {
-                var findings = report.Audit.Findings.Where(f => f.CampusId == c.CampusId).ToList();
+                var findings = report.FindingsOf(c.CampusId).ToList();
                 var over = FindingMoney.Total(findings, MoneyColumn.AdaOverstated);
                 var unclaimed = FindingMoney.Total(findings, MoneyColumn.AdaUnclaimed);
                 var opportunity = FindingMoney.Total(findings, MoneyColumn.AttendanceOpportunity);
@@ -532,7 +532,10 @@ internal sealed partial class ReportWriter
             var studentsSeen = new HashSet<StudentId>();
             foreach (var r in rows)
             {
-                var findings = (byRecord.TryGetValue(r.Key, out var own) ? own : []).Concat(byStudent.TryGetValue((campus, r.StudentId), out var year) ? year : []).ToList();
+                // Most records have no finding: only those with one build a list.
+                var own = byRecord.GetValueOrDefault(r.Key);
+                var year = byStudent.GetValueOrDefault((campus, r.StudentId));
+                List<AuditFinding> findings = own is null && year is null ? [] : [.. own ?? [], .. year ?? []];
                 html.Open("tr", ("id", RecordAnchor(r)), ("class", findings.Count > 0 ? "flagged" : null));
                 html.Open("th", ("scope", "row"));
                 if (period != r.ReportingPeriod)
