@@ -45,12 +45,13 @@ public sealed class ChronicAbsenceInput
             .GroupBy(x => (x.CampusId, x.InstructionalTrack))
             .ToDictionary(g => g.Key, g => g.Aggregate(DayCount.Zero, (sum, x) => sum + x.Days));
         var spans = new List<ChronicAbsenceSpan>(list.Count);
+        var sources = new Dictionary<(ReportingPeriod, InstructionalTrack), string>();
         foreach (var r in list)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
+            string Where() => string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
             if (!r.ReportingPeriod.IsRefinedAdaPeriod)
             {
-                leftOut.Add($"{where}: periods 7 to 9 are not regular school-year attendance.");
+                leftOut.Add($"{Where()}: periods 7 to 9 are not regular school-year attendance.");
                 continue;
             }
 
@@ -58,14 +59,20 @@ public sealed class ChronicAbsenceInput
             {
                 // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
                 // reports (ATT-08), not membership.
-                leftOut.Add($"{where}: ADA eligibility code 0, not in membership.");
+                leftOut.Add($"{Where()}: ADA eligibility code 0, not in membership.");
                 continue;
             }
 
             if (r.DaysInMembership.HalfDays == 0)
             {
-                leftOut.Add($"{where}: no days in membership.");
+                leftOut.Add($"{Where()}: no days in membership.");
                 continue;
+            }
+
+            // The few distinct source texts (one a period and track) are built once, not once a record.
+            if (!sources.TryGetValue((r.ReportingPeriod, r.InstructionalTrack), out var source))
+            {
+                sources[(r.ReportingPeriod, r.InstructionalTrack)] = source = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}");
             }
 
             spans.Add(new ChronicAbsenceSpan(
@@ -75,7 +82,7 @@ public sealed class ChronicAbsenceInput
                 r.DaysInMembership,
                 r.DaysAbsent,
                 calendarDays[(r.CampusId, r.InstructionalTrack)],
-                source: string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}")));
+                source: source));
         }
 
         return new ChronicAbsenceInput(spans, leftOut);
