@@ -56,10 +56,11 @@ public static class IntegrityAudit
         context.CheckTwoCampuses(unique);
         context.CheckDaysTaught(unique);
         context.CheckChronicAbsence(unique);
-        var attendance = new AttendanceIndex(input.Records, input.ReaderFindings);
+        // The index of the period file that service records are checked against, built only when there are some.
+        AttendanceIndex? attendance = null;
         foreach (var service in input.ServiceRecords)
         {
-            context.CheckService(service, attendance);
+            context.CheckService(service, attendance ??= new AttendanceIndex(input.Records, input.ReaderFindings));
         }
 
         var ranked = findings
@@ -350,7 +351,7 @@ public static class IntegrityAudit
             var groups = records
                 .Where(r => r.AdaEligibility?.IsInMembership != false)
                 .GroupBy(r => (r.CampusId, r.StudentId, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught))
-                .Where(g => g.Skip(1).Any());
+                .Where(g => g.Count() > 1);
             foreach (var group in groups)
             {
                 var covered = group.Sum(Covered);
@@ -370,6 +371,22 @@ public static class IntegrityAudit
             }
         }
 
+        /// <summary>Whether <paramref name="records"/> are at more than one campus: any at another campus than the first's.</summary>
+        private static bool AtSeveralCampuses(IEnumerable<BasicReportingPeriodAttendance> records)
+        {
+            CampusId? first = null;
+            foreach (var r in records)
+            {
+                first ??= r.CampusId;
+                if (r.CampusId != first)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// ATT-10: a student's membership at several campuses in one period, each campus's share of its own days taught
         /// (at most one; more is ATT-07's), summed, above one. Placed on the campus whose share is smallest (the likeliest
@@ -385,7 +402,7 @@ public static class IntegrityAudit
             var periods = records
                 .Where(r => r.AdaEligibility?.IsInMembership != false)
                 .GroupBy(r => (r.StudentId, r.ReportingPeriod))
-                .Where(g => g.Select(r => r.CampusId).Distinct().Skip(1).Any());
+                .Where(AtSeveralCampuses);
             foreach (var period in periods)
             {
                 var shares = period.GroupBy(r => r.CampusId)
