@@ -37,8 +37,9 @@ internal sealed class DistrictReport
         ByCampus = byCampus;
         ByDistrict = byDistrict;
         Audit = audit;
+        // Only the campus rates are kept: the report shows no verdict, and a district's verdicts are many.
         var spans = ChronicAbsenceInput.FromPeriodRecords(input.Records).Spans;
-        Chronic = ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans)).ToList();
+        ChronicByCampus = ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans).Campuses).ToList();
     }
 
     /// <summary>The chronic absence definitions the report shows, each authority's own, from the period records.</summary>
@@ -50,8 +51,8 @@ internal sealed class DistrictReport
         ChronicAbsenceDefinition.IntegrityAudit,
     ];
 
-    /// <summary>Chronic absence under each of <see cref="ChronicDefinitions"/>, in that order.</summary>
-    public IReadOnlyList<ChronicAbsenceReport> Chronic { get; }
+    /// <summary>The campus rates of chronic absence under each of <see cref="ChronicDefinitions"/>, in that order.</summary>
+    public IReadOnlyList<IReadOnlyList<ChronicAbsenceRate>> ChronicByCampus { get; }
 
     public ReportInput Input { get; }
 
@@ -128,7 +129,11 @@ internal sealed class DistrictReport
     /// Each student's attendance at each campus over the year: days present and days in membership (as PIA counts them),
     /// and whether the integrity audit's rule (attendance below 90%) flags the student.
     /// </summary>
-    public IReadOnlyList<StudentYear> StudentYears()
+    public IReadOnlyList<StudentYear> StudentYears() => _studentYears ??= ComputeStudentYears();
+
+    private IReadOnlyList<StudentYear>? _studentYears;
+
+    private List<StudentYear> ComputeStudentYears()
     {
         var flagged = Audit.Findings.Where(f => f.Rule == AuditRules.ChronicAbsence)
             .Select(f => (f.CampusId!.Value, f.StudentId!.Value)).ToHashSet();

@@ -501,6 +501,12 @@ internal sealed partial class ReportWriter
         html.Element("p", "Every finding, warnings and notices included: tables/findings.csv.", ("class", "meta"));
     }
 
+    private static readonly string?[] DayTexts = new string?[512];
+
+    /// <summary><see cref="DayCount.ToString"/>, each text of up to 255.5 days made once: the drill-down writes four a record.</summary>
+    private static string DaysText(DayCount days) =>
+        days.HalfDays < DayTexts.Length ? DayTexts[days.HalfDays] ??= days.ToString() : days.ToString();
+
     private void DrillDown(Html html)
     {
         html.Element("h2", "The records behind every figure", ("id", "drill"));
@@ -527,8 +533,9 @@ internal sealed partial class ReportWriter
         {
             var rows = report.RecordsOf(campus)
                 .OrderBy(r => r.ReportingPeriod.Number).ThenBy(r => r.StudentId).ThenBy(r => r.GradeLevel).ThenBy(r => r.InstructionalTrack.Code, StringComparer.Ordinal)
+                .Select(r => (Record: r, Own: byRecord.GetValueOrDefault(r.Key)))
                 .ToList();
-            var flagged = rows.Count(r => byRecord.ContainsKey(r.Key));
+            var flagged = rows.Count(r => r.Own is not null);
             html.Open("details", ("id", CampusAnchor(campus))).Open("summary")
                 .Text($"{report.NameOf(campus)} ({campus.Code}): {ReportFormat.Count(rows.Count)} records, {ReportFormat.Count(flagged)} with a finding").Close("summary");
             html.Open("table").Element("caption", $"{report.NameOf(campus)}: every period record, by period and student");
@@ -541,10 +548,9 @@ internal sealed partial class ReportWriter
             html.Close("tr").Close("thead").Open("tbody");
             ReportingPeriod? period = null;
             var studentsSeen = new HashSet<StudentId>();
-            foreach (var r in rows)
+            foreach (var (r, own) in rows)
             {
                 // Most records have no finding: only those with one build a list.
-                var own = byRecord.GetValueOrDefault(r.Key);
                 var year = byStudent.GetValueOrDefault((campus, r.StudentId));
                 List<AuditFinding> findings = own is null && year is null ? [] : [.. own ?? [], .. year ?? []];
                 html.Open("tr", ("id", RecordAnchor(r)), ("class", findings.Count > 0 ? "flagged" : null));
@@ -568,7 +574,7 @@ internal sealed partial class ReportWriter
 
                 foreach (var days in new[] { r.NumberDaysTaught, r.EligibleDaysPresent, r.IneligibleDaysPresent, r.DaysAbsent })
                 {
-                    html.Element("td", days.ToString(), ("class", "num"));
+                    html.Element("td", DaysText(days), ("class", "num"));
                 }
 
                 html.Open("td");

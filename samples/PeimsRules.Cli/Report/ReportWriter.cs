@@ -121,7 +121,7 @@ internal sealed partial class ReportWriter
     {
         foreach (var campus in report.Campuses)
         {
-            yield return (campus, report.Chronic.Select(c => c.Campuses.FirstOrDefault(r => r.Campus == campus)).ToList());
+            yield return (campus, report.ChronicByCampus.Select(rates => rates.FirstOrDefault(r => r.Campus == campus)).ToList());
         }
     }
 
