@@ -39,15 +39,20 @@ public static class ChronicAbsence
         ArgumentNullException.ThrowIfNull(spans);
         Check(definition, nameof(definition));
         var lines = new Lines(definition);
-        var groups = spans.GroupBy(s => definition.Attribution switch
+        // Each student's spans by the attribution unit: a school (and its district), a district, or the student alone.
+        var groups = definition.Attribution switch
         {
-            ChronicAbsenceAttribution.School => (s.Student, Campus: (CampusId?)s.Campus, District: (DistrictId?)s.District),
-            ChronicAbsenceAttribution.District => (s.Student, Campus: null, District: s.District),
-            _ => (s.Student, Campus: (CampusId?)null, District: (DistrictId?)null),
-        });
+            ChronicAbsenceAttribution.School => GroupBy(spans, s => (s.Student, s.Campus))
+                .Select(g => (g.Key.Student, Campus: (CampusId?)g.Key.Campus, District: (DistrictId?)g.Key.Campus.District, Spans: g.Value)),
+            ChronicAbsenceAttribution.District => GroupBy(spans, s => (s.Student, s.District))
+                .Select(g => (g.Key.Student, Campus: (CampusId?)null, District: (DistrictId?)g.Key.District, Spans: g.Value)),
+            _ => GroupBy(spans, s => s.Student)
+                .Select(g => (Student: g.Key, Campus: (CampusId?)null, District: (DistrictId?)null, Spans: g.Value)),
+        };
 
+        // The order of the groups does not matter: the verdicts are put in order of student, district and campus, each once.
         var verdicts = groups
-            .Select(g => Judge(definition, lines, g.Key.Student, g.Key.Campus, g.Key.District, g.ToList()))
+            .Select(g => Judge(definition, lines, g.Student, g.Campus, g.District, g.Spans))
             .OrderBy(v => v.Student)
             .ThenBy(v => v.District?.Code, StringComparer.Ordinal)
             .ThenBy(v => v.Campus?.Code, StringComparer.Ordinal)
@@ -72,6 +77,25 @@ public static class ChronicAbsence
         var campusRates = byCampus.OrderBy(g => g.Key).Select(g => Rate(RateLevel.Campus, g.Key.District, g.Key, g.Value)).ToList();
         var districtRates = byDistrict.OrderBy(g => g.Key).Select(g => Rate(RateLevel.District, g.Key, null, g.Value)).ToList();
         return new ChronicAbsenceReport(definition, verdicts, campusRates, districtRates);
+    }
+
+    /// <summary>The spans of each key, each list in the order of the spans.</summary>
+    private static Dictionary<TKey, List<ChronicAbsenceSpan>> GroupBy<TKey>(IEnumerable<ChronicAbsenceSpan> spans, Func<ChronicAbsenceSpan, TKey> key)
+        where TKey : notnull
+    {
+        var groups = new Dictionary<TKey, List<ChronicAbsenceSpan>>();
+        foreach (var s in spans)
+        {
+            var k = key(s);
+            if (!groups.TryGetValue(k, out var list))
+            {
+                groups[k] = list = [];
+            }
+
+            list.Add(s);
+        }
+
+        return groups;
     }
 
     /// <summary>The districts of <paramref name="campuses"/>, each once.</summary>
