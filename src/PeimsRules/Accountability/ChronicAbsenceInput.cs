@@ -39,11 +39,22 @@ public sealed class ChronicAbsenceInput
         ArgumentNullException.ThrowIfNull(records);
         var list = records.ToList();
         var leftOut = new List<string>();
-        var calendarDays = list.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod)
-            .GroupBy(r => (r.CampusId, r.InstructionalTrack, r.ReportingPeriod))
-            .Select(g => (g.Key.CampusId, g.Key.InstructionalTrack, Days: g.Max(r => r.NumberDaysTaught)))
-            .GroupBy(x => (x.CampusId, x.InstructionalTrack))
-            .ToDictionary(g => g.Key, g => g.Aggregate(DayCount.Zero, (sum, x) => sum + x.Days));
+        // Each calendar's days: the days taught of each of its periods (the most any record says), summed.
+        var taught = new Dictionary<(CampusId, InstructionalTrack, ReportingPeriod), DayCount>();
+        foreach (var r in list)
+        {
+            if (r.ReportingPeriod.IsRefinedAdaPeriod)
+            {
+                var cell = (r.CampusId, r.InstructionalTrack, r.ReportingPeriod);
+                taught[cell] = taught.TryGetValue(cell, out var most) && most > r.NumberDaysTaught ? most : r.NumberDaysTaught;
+            }
+        }
+
+        var calendarDays = new Dictionary<(CampusId, InstructionalTrack), DayCount>();
+        foreach (var ((campus, track, _), days) in taught)
+        {
+            calendarDays[(campus, track)] = calendarDays.GetValueOrDefault((campus, track)) + days;
+        }
         var spans = new List<ChronicAbsenceSpan>(list.Count);
         var sources = new Dictionary<(ReportingPeriod, InstructionalTrack), string>();
         foreach (var r in list)
