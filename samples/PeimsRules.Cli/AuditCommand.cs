@@ -185,7 +185,7 @@ internal static class AuditCommand
 
         if (findingsPath is null)
         {
-            WriteFindings(Console.Out, report);
+            CliOutput.WriteBuffered(Console.Out, writer => WriteFindings(writer, report));
         }
         else
         {

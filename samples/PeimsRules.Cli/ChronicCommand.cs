@@ -270,18 +270,21 @@ internal static class ChronicCommand
             stderr.WriteLine($"note: rates of groups with 1 to {masking.MinimumStudents - 1} students considered are masked, and the next smallest group with them (TEA TAPR masking): {masks.Count(m => m is not null)} row(s).");
         }
 
-        if (format == "json")
+        CliOutput.WriteBuffered(stdout, output =>
         {
-            WriteJson(stdout, report, perStudent, groupRates, masks);
-        }
-        else if (perStudent)
-        {
-            WriteStudentsCsv(stdout, report);
-        }
-        else
-        {
-            WriteRatesCsv(stdout, report, groupRates, masks);
-        }
+            if (format == "json")
+            {
+                WriteJson(output, report, perStudent, groupRates, masks);
+            }
+            else if (perStudent)
+            {
+                WriteStudentsCsv(output, report);
+            }
+            else
+            {
+                WriteRatesCsv(output, report, groupRates, masks);
+            }
+        });
 
         stdout.Flush();
         return 0;

@@ -201,6 +201,24 @@ internal static class CliOutput
         }
     }
 
+    /// <summary>
+    /// Writes to <paramref name="output"/>; when it is the console's own writer (which flushes every write, a system call
+    /// each), through a writer of its own over stdout with a large buffer, in the console's encoding. The same bytes.
+    /// </summary>
+    public static void WriteBuffered(TextWriter output, Action<TextWriter> write)
+    {
+        if (!ReferenceEquals(output, Console.Out))
+        {
+            write(output);
+            return;
+        }
+
+        Console.Out.Flush();
+        var encoding = Console.OutputEncoding is UTF8Encoding ? new UTF8Encoding(false) : Console.OutputEncoding;
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), encoding, 1 << 16, leaveOpen: true);
+        write(stdout);
+    }
+
     /// <summary>Writes a text file (UTF-8 without a byte order mark, <c>\n</c> line ends) whole or not at all.</summary>
     public static void WriteText(string path, Action<TextWriter> write) =>
         WriteFile(path, stream =>

@@ -164,15 +164,9 @@ internal static class ReportCommand
             var table = new Table().Title($"{report.Rules.SchoolYear.DisplayName}: refined ADA by campus, and the reporting errors to fix");
             table.AddColumns("campus", "refined ADA", "PIA", "errors", "$ overstated", "$ unclaimed", "$ opportunity");
             var district = report.ByDistrict.Figures.FirstOrDefault(f => f.IsYear && f.Population == Population.All);
-            if (district is not null)
+            foreach (var row in SummaryRows(report))
             {
-                Row(table, $"District {district.Group.District}", district, report.Audit.Findings, report.ActionList.Count);
-            }
-
-            foreach (var campus in report.Campuses)
-            {
-                var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
-                Row(table, report.NameOf(campus), year, report.Audit.Findings.Where(f => f.CampusId == campus), report.ActionList.Count(f => f.CampusId == campus));
+                Row(table, row.Name, row.Year, row.Findings, row.Errors);
             }
 
             console.Write(table);
@@ -188,9 +182,53 @@ internal static class ReportCommand
         return 0;
     }
 
-    private static void Row(Table table, string name, AttendanceFigure year, IEnumerable<AuditFinding> findings, int errors)
+    /// <summary>One row of the console summary: a district or a campus, its year figure, its findings and its reporting errors.</summary>
+    internal sealed record SummaryRow(string Name, AttendanceFigure? Year, IReadOnlyList<AuditFinding> Findings, int Errors);
+
+    /// <summary>
+    /// The console summary's rows: each district with its own figure and the findings of its own campuses, followed by
+    /// its campuses. With one district, its row holds every finding, also those of a row the reader could not place at a
+    /// campus; with several, such findings have a row of their own, so no district counts another's.
+    /// </summary>
+    internal static IReadOnlyList<SummaryRow> SummaryRows(DistrictReport report)
     {
-        var list = findings.ToList();
+        var rows = new List<SummaryRow>();
+        var errorsByCampus = report.ActionList.Where(f => f.CampusId is not null).ToLookup(f => f.CampusId!.Value);
+        var districts = report.ByDistrict.Figures.Where(f => f.IsYear && f.Population == Population.All).ToList();
+        var listed = new HashSet<CampusId>();
+        void Campus(CampusId campus)
+        {
+            var year = report.ByCampus.Find(new AttendanceGroupKey(null, campus, null, null), Population.All, null)!;
+            rows.Add(new SummaryRow(report.NameOf(campus), year, [.. report.FindingsOf(campus)], errorsByCampus[campus].Count()));
+            listed.Add(campus);
+        }
+
+        foreach (var district in districts)
+        {
+            var id = district.Group.District!.Value;
+            bool Here(AuditFinding f) => districts.Count == 1 || f.CampusId?.District == id;
+            rows.Add(new SummaryRow($"District {id}", district, [.. report.Audit.Findings.Where(Here)], report.ActionList.Count(Here)));
+            foreach (var campus in report.Campuses.Where(c => c.District == id))
+            {
+                Campus(campus);
+            }
+        }
+
+        foreach (var campus in report.Campuses.Where(c => !listed.Contains(c)))
+        {
+            Campus(campus);
+        }
+
+        if (districts.Count > 1 && report.Audit.Findings.Where(f => f.CampusId is null).ToList() is { Count: > 0 } unplaced)
+        {
+            rows.Add(new SummaryRow("No campus (rows not read)", null, unplaced, report.ActionList.Count(f => f.CampusId is null)));
+        }
+
+        return rows;
+    }
+
+    private static void Row(Table table, string name, AttendanceFigure? year, IReadOnlyList<AuditFinding> list, int errors)
+    {
         string Money(MoneyColumn column)
         {
             var (_, dollars, _) = FindingMoney.Total(list, column);
@@ -199,8 +237,8 @@ internal static class ReportCommand
 
         table.AddRow(
             Markup.Escape(name),
-            Markup.Escape(ReportFormat.FigureText(year.Ada)),
-            Markup.Escape(ReportFormat.FigureText(year.Pia)),
+            Markup.Escape(year is null ? "—" : ReportFormat.FigureText(year.Ada)),
+            Markup.Escape(year is null ? "—" : ReportFormat.FigureText(year.Pia)),
             ReportFormat.Count(errors),
             Markup.Escape(Money(MoneyColumn.AdaOverstated)),
             Markup.Escape(Money(MoneyColumn.AdaUnclaimed)),

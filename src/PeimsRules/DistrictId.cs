@@ -36,6 +36,12 @@ public readonly record struct DistrictId : IComparable<DistrictId>
         return true;
     }
 
+    /// <summary>
+    /// The district of a campus id's code (nine digits, already checked): its first six digits, as <see cref="Parse"/>
+    /// would read them, without checking them again.
+    /// </summary>
+    internal static DistrictId OfCampusCode(string campusCode) => new(campusCode[..6]);
+
     /// <inheritdoc />
     public int CompareTo(DistrictId other) => string.CompareOrdinal(Code, other.Code);
 
@@ -54,7 +60,7 @@ public readonly record struct CampusId : IComparable<CampusId>
     public string Code => _code ?? "000000000";
 
     /// <summary>The district the campus belongs to: its first six digits.</summary>
-    public DistrictId District => DistrictId.Parse(Code[..6]);
+    public DistrictId District => DistrictId.OfCampusCode(Code);
 
     /// <summary>Parses nine digits.</summary>
     /// <exception cref="PeimsCodeException">The text is not nine digits.</exception>

@@ -37,8 +37,9 @@ internal sealed class DistrictReport
         ByCampus = byCampus;
         ByDistrict = byDistrict;
         Audit = audit;
+        // Only the campus rates are kept: the report shows no verdict, and a district's verdicts are many.
         var spans = ChronicAbsenceInput.FromPeriodRecords(input.Records).Spans;
-        Chronic = ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans)).ToList();
+        ChronicByCampus = ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans).Campuses).ToList();
     }
 
     /// <summary>The chronic absence definitions the report shows, each authority's own, from the period records.</summary>
@@ -50,8 +51,8 @@ internal sealed class DistrictReport
         ChronicAbsenceDefinition.IntegrityAudit,
     ];
 
-    /// <summary>Chronic absence under each of <see cref="ChronicDefinitions"/>, in that order.</summary>
-    public IReadOnlyList<ChronicAbsenceReport> Chronic { get; }
+    /// <summary>The campus rates of chronic absence under each of <see cref="ChronicDefinitions"/>, in that order.</summary>
+    public IReadOnlyList<IReadOnlyList<ChronicAbsenceRate>> ChronicByCampus { get; }
 
     public ReportInput Input { get; }
 
@@ -77,8 +78,19 @@ internal sealed class DistrictReport
 
     private IReadOnlyList<AuditFinding>? _actionList;
     private ILookup<CampusId, BasicReportingPeriodAttendance>? _byCampus;
+    private ILookup<CampusId, AuditFinding>? _findingsByCampus;
+    private IReadOnlyList<CampusId>? _campuses;
+    private HashSet<CampusId>? _campusSet;
 
-    public IReadOnlyList<CampusId> Campuses => ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
+    /// <summary>The campuses of the report, in order: computed once, as every page and table asks for them.</summary>
+    public IReadOnlyList<CampusId> Campuses => _campuses ??= ByCampus.Figures.Select(f => f.Group.Campus!.Value).Distinct().Order().ToList();
+
+    /// <summary>Whether <paramref name="campus"/> is one of <see cref="Campuses"/>.</summary>
+    public bool HasCampus(CampusId campus) => (_campusSet ??= [.. Campuses]).Contains(campus);
+
+    /// <summary>The audit's findings at <paramref name="campus"/>, in the audit's order: grouped once, so no table scans every finding for each campus.</summary>
+    public IEnumerable<AuditFinding> FindingsOf(CampusId campus) =>
+        (_findingsByCampus ??= Audit.Findings.Where(f => f.CampusId is not null).ToLookup(f => f.CampusId!.Value))[campus];
 
     public string NameOf(CampusId campus) => Input.CampusNames.TryGetValue(campus, out var name) ? name : campus.Code;
 
@@ -117,7 +129,11 @@ internal sealed class DistrictReport
     /// Each student's attendance at each campus over the year: days present and days in membership (as PIA counts them),
     /// and whether the integrity audit's rule (attendance below 90%) flags the student.
     /// </summary>
-    public IReadOnlyList<StudentYear> StudentYears()
+    public IReadOnlyList<StudentYear> StudentYears() => _studentYears ??= ComputeStudentYears();
+
+    private IReadOnlyList<StudentYear>? _studentYears;
+
+    private List<StudentYear> ComputeStudentYears()
     {
         var flagged = Audit.Findings.Where(f => f.Rule == AuditRules.ChronicAbsence)
             .Select(f => (f.CampusId!.Value, f.StudentId!.Value)).ToHashSet();

@@ -1,24 +1,37 @@
+using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace PeimsRules.Cli.Report;
 
-/// <summary>A small HTML writer: every text and attribute value goes through <see cref="WebUtility.HtmlEncode"/>.</summary>
+/// <summary>
+/// A small HTML writer: every text and attribute value goes through <see cref="WebUtility.HtmlEncode(string)"/>. It writes
+/// as it goes into a <see cref="TextWriter"/> (a report page goes straight to its file, never held whole in memory), or
+/// into a string read with <see cref="ToString"/>.
+/// </summary>
 internal sealed class Html
 {
-    private readonly StringBuilder _out = new();
+    private readonly TextWriter _out;
+
+    /// <summary>An HTML writer into a string: <see cref="ToString"/> gives what was written.</summary>
+    public Html()
+        : this(new StringWriter(CultureInfo.InvariantCulture))
+    {
+    }
+
+    /// <summary>An HTML writer into <paramref name="writer"/>, which the caller flushes and disposes.</summary>
+    public Html(TextWriter writer) => _out = writer;
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     public Html Raw(string markup)
     {
-        _out.Append(markup);
+        _out.Write(markup);
         return this;
     }
 
     public Html Text(string? text)
     {
-        _out.Append(Encode(text));
+        WebUtility.HtmlEncode(text ?? string.Empty, _out);
         return this;
     }
 
@@ -31,22 +44,29 @@ internal sealed class Html
 
     public Html Open(string tag, params (string Name, string? Value)[] attributes)
     {
-        _out.Append('<').Append(tag);
+        _out.Write('<');
+        _out.Write(tag);
         foreach (var (name, value) in attributes)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                _out.Append(' ').Append(name).Append("=\"").Append(Encode(value)).Append('"');
+                _out.Write(' ');
+                _out.Write(name);
+                _out.Write("=\"");
+                WebUtility.HtmlEncode(value, _out);
+                _out.Write('"');
             }
         }
 
-        _out.Append('>');
+        _out.Write('>');
         return this;
     }
 
     public Html Close(string tag)
     {
-        _out.Append("</").Append(tag).Append('>');
+        _out.Write("</");
+        _out.Write(tag);
+        _out.Write('>');
         return this;
     }
 
@@ -121,10 +141,42 @@ internal sealed class Html
     }
 
     /// <summary>An id safe in an attribute and a fragment: letters, digits and hyphens, anything else as an underscore.</summary>
-    public static string Id(params string?[] parts) =>
-        string.Concat(string.Join('-', parts.Where(p => !string.IsNullOrEmpty(p))).Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_'));
+    public static string Id(params string?[] parts)
+    {
+        var length = -1;
+        foreach (var part in parts)
+        {
+            if (!string.IsNullOrEmpty(part))
+            {
+                length += part.Length + 1;
+            }
+        }
 
-    public override string ToString() => _out.ToString();
+        return length <= 0 ? string.Empty : string.Create(length, parts, static (span, parts) =>
+        {
+            var at = 0;
+            foreach (var part in parts)
+            {
+                if (string.IsNullOrEmpty(part))
+                {
+                    continue;
+                }
+
+                if (at > 0)
+                {
+                    span[at++] = '-';
+                }
+
+                foreach (var c in part)
+                {
+                    span[at++] = char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_';
+                }
+            }
+        });
+    }
+
+    /// <summary>What was written, for an HTML writer into a string (<see cref="Html()"/>).</summary>
+    public override string ToString() => _out.ToString() ?? string.Empty;
 
     internal sealed record Cell(string? Text, params (string Name, string? Value)[] Attributes)
     {

@@ -47,7 +47,7 @@ internal sealed partial class ReportWriter
     private HashSet<ReportingPeriodAttendanceKey>? _records;
 
     /// <summary>A link to a campus's records, or null when the campus has none in the report.</summary>
-    private string? CampusHref(CampusId campus) => report.Campuses.Contains(campus) ? "#" + CampusAnchor(campus) : null;
+    private string? CampusHref(CampusId campus) => report.HasCampus(campus) ? "#" + CampusAnchor(campus) : null;
 
     /// <summary>A link to a student's records at a campus, or null when there are none.</summary>
     private string? StudentHref(CampusId campus, StudentId student) =>
@@ -60,15 +60,17 @@ internal sealed partial class ReportWriter
         : f.CampusId is { } campus ? CampusHref(campus)
         : null;
 
-    private string Page()
+    /// <summary>Writes the page into <paramref name="writer"/> as it is built.</summary>
+    private void Page(TextWriter writer)
     {
         var rules = report.Rules;
-        var districtId = report.ByDistrict.Figures.Select(f => f.Group.District).FirstOrDefault();
-        var html = new Html();
+        var districts = report.ByDistrict.Figures.Select(f => f.Group.District).Distinct().ToList();
+        var districtId = districts.Count > 1 ? $"{ReportFormat.Count(districts.Count)} districts" : $"district {districts.FirstOrDefault()}";
+        var html = new Html(writer);
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Element("title", $"Attendance and funding, {rules.SchoolYear.DisplayName}, district {districtId}")
+            .Element("title", $"Attendance and funding, {rules.SchoolYear.DisplayName}, {districtId}")
             .Raw("<style>").Raw(Css).Raw("</style></head><body>");
-        html.Element("h1", $"Attendance and funding, {rules.SchoolYear.DisplayName}: district {districtId}");
+        html.Element("h1", $"Attendance and funding, {rules.SchoolYear.DisplayName}: {districtId}");
         var allotment = rules.BasicAllotment is { } b ? ReportFormat.DollarsText(b) : null;
         html.Open("p", ("class", "meta")).Text(
             $"From {report.Input.Source}: {ReportFormat.Count(report.Input.Records.Count)} period records (TSDS 42400), {report.Campuses.Count} campuses. " +
@@ -104,7 +106,6 @@ internal sealed partial class ReportWriter
 
         html.Element("p", "Made with PeimsRules. Not affiliated with or endorsed by the Texas Education Agency.", ("class", "meta"));
         html.Raw("</body></html>\n");
-        return html.ToString();
     }
 
     private void Answers(Html html)
@@ -114,9 +115,11 @@ internal sealed partial class ReportWriter
         var over = FindingMoney.Total(report.Audit.Findings, MoneyColumn.AdaOverstated);
         var unclaimed = FindingMoney.Total(report.Audit.Findings, MoneyColumn.AdaUnclaimed);
         var opportunity = FindingMoney.Total(report.Audit.Findings, MoneyColumn.AttendanceOpportunity);
+        // With several districts no one district's figure is the answer: each has its rows in the table below.
+        var districts = report.ByDistrict.Figures.Select(f => f.Group.District).Distinct().ToList();
         var year = report.ByDistrict.Figures.FirstOrDefault(f => f.IsYear && f.Population == Population.All);
         html.Open("div", ("class", "answers"));
-        if (year is not null)
+        if (year is not null && districts.Count == 1)
         {
             Answer(html, "answer", "District refined ADA", ReportFormat.FigureText(year.Ada), $"percent in attendance {ReportFormat.FigureText(year.Pia)}", "#grid");
         }
@@ -135,30 +138,35 @@ internal sealed partial class ReportWriter
         var hints = new HashSet<string>(StringComparer.Ordinal);
         void AddRows(AttendanceSummary summary, string suffix, PeimsRules.Rules.RuleSet yearRules)
         {
-            foreach (var (population, label) in DistrictRows.Where(r => r.Population == Population.All || yearRules.HasEarlyEducationRows))
+            var ofSummary = summary.Figures.Select(f => f.Group.District).Distinct().ToList();
+            foreach (var district in ofSummary)
             {
-                foreach (var metric in new[] { "ada", "pia" })
+                var named = ofSummary.Count > 1 ? $"District {district}: " : string.Empty;
+                foreach (var (population, label) in DistrictRows.Where(r => r.Population == Population.All || yearRules.HasEarlyEducationRows))
                 {
-                    var cells = new List<Html.Cell> { $"{(metric == "ada" ? "refined ADA" : "PIA")}, {label}{suffix}" };
-                    foreach (var period in ReportingPeriod.SixPeriods.Take(summary.ThroughPeriod.Number).Cast<ReportingPeriod?>().Append(null))
+                    foreach (var metric in new[] { "ada", "pia" })
                     {
-                        var f = summary.Figures.FirstOrDefault(x => x.Population == population && x.Period == period);
-                        if (f is null)
+                        var cells = new List<Html.Cell> { $"{named}{(metric == "ada" ? "refined ADA" : "PIA")}, {label}{suffix}" };
+                        foreach (var period in ReportingPeriod.SixPeriods.Take(summary.ThroughPeriod.Number).Cast<ReportingPeriod?>().Append(null))
                         {
-                            cells.Add(Html.Cell.Number("none"));
-                            continue;
+                            var f = summary.Figures.FirstOrDefault(x => x.Group.District == district && x.Population == population && x.Period == period);
+                            if (f is null)
+                            {
+                                cells.Add(Html.Cell.Number("none"));
+                                continue;
+                            }
+
+                            var figure = metric == "ada" ? f.Ada : f.Pia;
+                            if (ReportFormat.Hint(figure, yearRules, report.Input.PriorYear is not null) is { } hint)
+                            {
+                                hints.Add(hint);
+                            }
+
+                            cells.Add(Html.Cell.Number(ReportFormat.FigureText(figure), null, suffix.Length == 0 ? ("data-district", f.Group.District?.Code) : ("data-prior-district", f.Group.District?.Code), ("data-population", population.ToString()), ("data-period", f.Period?.ToString() ?? "Year"), ("data-metric", metric)) with { Href = "#drill" });
                         }
 
-                        var figure = metric == "ada" ? f.Ada : f.Pia;
-                        if (ReportFormat.Hint(figure, yearRules, report.Input.PriorYear is not null) is { } hint)
-                        {
-                            hints.Add(hint);
-                        }
-
-                        cells.Add(Html.Cell.Number(ReportFormat.FigureText(figure), null, suffix.Length == 0 ? ("data-district", f.Group.District?.Code) : ("data-prior-district", f.Group.District?.Code), ("data-population", population.ToString()), ("data-period", f.Period?.ToString() ?? "Year"), ("data-metric", metric)) with { Href = "#drill" });
+                        rows.Add([.. cells]);
                     }
-
-                    rows.Add([.. cells]);
                 }
             }
         }
@@ -169,7 +177,7 @@ internal sealed partial class ReportWriter
             AddRows(prior, $" (prior year {report.Input.PriorYear![0].SchoolYear.DisplayName})", PeimsRules.Rules.RuleSet.For(report.Input.PriorYear[0].SchoolYear));
         }
 
-        html.Table($"District {report.ByDistrict.Figures.Select(f => f.Group.District).FirstOrDefault()}: refined ADA and percent in attendance (PIA) by reporting period and for the year", header, rows);
+        html.Table($"{(districts.Count > 1 ? "Each district" : $"District {districts.FirstOrDefault()}")}: refined ADA and percent in attendance (PIA) by reporting period and for the year", header, rows);
         foreach (var hint in hints)
         {
             html.Element("p", hint, ("class", "note"));
@@ -254,23 +262,26 @@ internal sealed partial class ReportWriter
 
         html.Close("tr").Close("thead").Open("tbody");
         var hints = new HashSet<string>(StringComparer.Ordinal);
-        var district = report.ByDistrict.Figures.Where(f => f.Population == Population.All).ToList();
-        foreach (var metric in new[] { "ada", "pia" })
+        // One pair of rows for each district, with its own figures.
+        foreach (var district in report.ByDistrict.Figures.Where(f => f.Population == Population.All).GroupBy(f => f.Group.District))
         {
-            html.Open("tr", ("class", "district")).Open("th", ("scope", "row")).Element("a", $"District {district.FirstOrDefault()?.Group.District}", ("href", "#drill")).Close("th").Element("td", metric.ToUpperInvariant());
-            foreach (var f in district)
+            foreach (var metric in new[] { "ada", "pia" })
             {
-                var figure = metric == "ada" ? f.Ada : f.Pia;
-                if (ReportFormat.Hint(figure, report.Rules, report.Input.PriorYear is not null) is { } hint)
+                html.Open("tr", ("class", "district")).Open("th", ("scope", "row")).Element("a", $"District {district.Key}", ("href", "#drill")).Close("th").Element("td", metric.ToUpperInvariant());
+                foreach (var f in district)
                 {
-                    hints.Add(hint);
+                    var figure = metric == "ada" ? f.Ada : f.Pia;
+                    if (ReportFormat.Hint(figure, report.Rules, report.Input.PriorYear is not null) is { } hint)
+                    {
+                        hints.Add(hint);
+                    }
+
+                    html.Open("td", ("class", "num"), ("data-district", f.Group.District?.Code), ("data-population", "All"), ("data-period", f.Period?.ToString() ?? "Year"), ("data-metric", metric))
+                        .Text(ReportFormat.FigureText(figure)).Close("td");
                 }
 
-                html.Open("td", ("class", "num"), ("data-district", f.Group.District?.Code), ("data-population", "All"), ("data-period", f.Period?.ToString() ?? "Year"), ("data-metric", metric))
-                    .Text(ReportFormat.FigureText(figure)).Close("td");
+                html.Close("tr");
             }
-
-            html.Close("tr");
         }
 
         foreach (var campus in report.Campuses)
@@ -393,7 +404,7 @@ internal sealed partial class ReportWriter
             ["campus", "students below 90%", "ADA of their absences", "basic-allotment equivalent", "refined ADA", $"ADA gain at {target}%", "basic-allotment equivalent of the gain"],
             report.Audit.Campuses.OrderBy(c => c.CampusId).Select(c =>
             {
-                var o = FindingMoney.Total(report.Audit.Findings.Where(f => f.CampusId == c.CampusId), MoneyColumn.AttendanceOpportunity);
+                var o = FindingMoney.Total(report.FindingsOf(c.CampusId), MoneyColumn.AttendanceOpportunity);
                 return new Html.Cell[]
                 {
                     new Html.Cell(report.NameOf(c.CampusId), ("title", c.CampusId.Code)) { Href = CampusHref(c.CampusId) },
@@ -455,7 +466,7 @@ internal sealed partial class ReportWriter
             ["campus", "errors", "warnings", "notices", "ADA overstated", "ADA unclaimed", "errors, basic-allotment equivalent", "attendance opportunity (separate)"],
             report.Audit.Campuses.Take(TopCount).Select(c =>
             {
-                var findings = report.Audit.Findings.Where(f => f.CampusId == c.CampusId).ToList();
+                var findings = report.FindingsOf(c.CampusId).ToList();
                 var over = FindingMoney.Total(findings, MoneyColumn.AdaOverstated);
                 var unclaimed = FindingMoney.Total(findings, MoneyColumn.AdaUnclaimed);
                 var opportunity = FindingMoney.Total(findings, MoneyColumn.AttendanceOpportunity);
@@ -490,6 +501,12 @@ internal sealed partial class ReportWriter
         html.Element("p", "Every finding, warnings and notices included: tables/findings.csv.", ("class", "meta"));
     }
 
+    private static readonly string?[] DayTexts = new string?[512];
+
+    /// <summary><see cref="DayCount.ToString"/>, each text of up to 255.5 days made once: the drill-down writes four a record.</summary>
+    private static string DaysText(DayCount days) =>
+        days.HalfDays < DayTexts.Length ? DayTexts[days.HalfDays] ??= days.ToString() : days.ToString();
+
     private void DrillDown(Html html)
     {
         html.Element("h2", "The records behind every figure", ("id", "drill"));
@@ -516,8 +533,9 @@ internal sealed partial class ReportWriter
         {
             var rows = report.RecordsOf(campus)
                 .OrderBy(r => r.ReportingPeriod.Number).ThenBy(r => r.StudentId).ThenBy(r => r.GradeLevel).ThenBy(r => r.InstructionalTrack.Code, StringComparer.Ordinal)
+                .Select(r => (Record: r, Own: byRecord.GetValueOrDefault(r.Key)))
                 .ToList();
-            var flagged = rows.Count(r => byRecord.ContainsKey(r.Key));
+            var flagged = rows.Count(r => r.Own is not null);
             html.Open("details", ("id", CampusAnchor(campus))).Open("summary")
                 .Text($"{report.NameOf(campus)} ({campus.Code}): {ReportFormat.Count(rows.Count)} records, {ReportFormat.Count(flagged)} with a finding").Close("summary");
             html.Open("table").Element("caption", $"{report.NameOf(campus)}: every period record, by period and student");
@@ -530,9 +548,11 @@ internal sealed partial class ReportWriter
             html.Close("tr").Close("thead").Open("tbody");
             ReportingPeriod? period = null;
             var studentsSeen = new HashSet<StudentId>();
-            foreach (var r in rows)
+            foreach (var (r, own) in rows)
             {
-                var findings = (byRecord.TryGetValue(r.Key, out var own) ? own : []).Concat(byStudent.TryGetValue((campus, r.StudentId), out var year) ? year : []).ToList();
+                // Most records have no finding: only those with one build a list.
+                var year = byStudent.GetValueOrDefault((campus, r.StudentId));
+                List<AuditFinding> findings = own is null && year is null ? [] : [.. own ?? [], .. year ?? []];
                 html.Open("tr", ("id", RecordAnchor(r)), ("class", findings.Count > 0 ? "flagged" : null));
                 html.Open("th", ("scope", "row"));
                 if (period != r.ReportingPeriod)
@@ -554,7 +574,7 @@ internal sealed partial class ReportWriter
 
                 foreach (var days in new[] { r.NumberDaysTaught, r.EligibleDaysPresent, r.IneligibleDaysPresent, r.DaysAbsent })
                 {
-                    html.Element("td", days.ToString(), ("class", "num"));
+                    html.Element("td", DaysText(days), ("class", "num"));
                 }
 
                 html.Open("td");

@@ -71,7 +71,11 @@ internal sealed partial class ReportWriter
         }
 
         var index = Path.Combine(folder, "index.html");
-        File.WriteAllText(index, Page());
+        using (var writer = new StreamWriter(index))
+        {
+            Page(writer);
+        }
+
         written.Add(index);
         return written;
     }
@@ -117,7 +121,7 @@ internal sealed partial class ReportWriter
     {
         foreach (var campus in report.Campuses)
         {
-            yield return (campus, report.Chronic.Select(c => c.Campuses.FirstOrDefault(r => r.Campus == campus)).ToList());
+            yield return (campus, report.ChronicByCampus.Select(rates => rates.FirstOrDefault(r => r.Campus == campus)).ToList());
         }
     }
 
@@ -170,7 +174,7 @@ internal sealed partial class ReportWriter
         yield return ["CampusId", "CampusName", "Findings", "Errors", "Warnings", "Notices", "AdaOverstated", "DollarsOverstated", "AdaUnclaimed", "DollarsUnclaimed", "AttendanceOpportunityAda", "AttendanceOpportunityDollars", "RefinedAda", "AdaGainAtTarget", "DollarsGainAtTarget"];
         foreach (var c in report.Audit.Campuses)
         {
-            var findings = report.Audit.Findings.Where(f => f.CampusId == c.CampusId).ToList();
+            var findings = report.FindingsOf(c.CampusId).ToList();
             var over = FindingMoney.Total(findings, MoneyColumn.AdaOverstated);
             var unclaimed = FindingMoney.Total(findings, MoneyColumn.AdaUnclaimed);
             var opportunity = FindingMoney.Total(findings, MoneyColumn.AttendanceOpportunity);

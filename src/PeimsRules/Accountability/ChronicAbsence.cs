@@ -38,33 +38,91 @@ public static class ChronicAbsence
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(spans);
         Check(definition, nameof(definition));
-        var groups = spans.GroupBy(s => definition.Attribution switch
+        var lines = new Lines(definition);
+        // Each student's spans by the attribution unit: a school (and its district), a district, or the student alone.
+        var groups = definition.Attribution switch
         {
-            ChronicAbsenceAttribution.School => (s.Student, Campus: (CampusId?)s.Campus, District: (DistrictId?)s.District),
-            ChronicAbsenceAttribution.District => (s.Student, Campus: null, District: s.District),
-            _ => (s.Student, Campus: (CampusId?)null, District: (DistrictId?)null),
-        });
+            ChronicAbsenceAttribution.School => GroupBy(spans, s => (s.Student, s.Campus))
+                .Select(g => (g.Key.Student, Campus: (CampusId?)g.Key.Campus, District: (DistrictId?)g.Key.Campus.District, Spans: g.Value)),
+            ChronicAbsenceAttribution.District => GroupBy(spans, s => (s.Student, s.District))
+                .Select(g => (g.Key.Student, Campus: (CampusId?)null, District: (DistrictId?)g.Key.District, Spans: g.Value)),
+            _ => GroupBy(spans, s => s.Student)
+                .Select(g => (Student: g.Key, Campus: (CampusId?)null, District: (DistrictId?)null, Spans: g.Value)),
+        };
 
+        // The order of the groups does not matter: the verdicts are put in order of student, district and campus, each once.
         var verdicts = groups
-            .Select(g => Judge(definition, g.Key.Student, g.Key.Campus, g.Key.District, g.ToList()))
+            .Select(g => Judge(definition, lines, g.Student, g.Campus, g.District, g.Spans))
             .OrderBy(v => v.Student)
             .ThenBy(v => v.District?.Code, StringComparer.Ordinal)
             .ThenBy(v => v.Campus?.Code, StringComparer.Ordinal)
             .ToList();
 
-        var campusRates = verdicts
-            .SelectMany(v => v.Campuses.Select(c => (Key: c, Verdict: v)))
-            .GroupBy(x => x.Key)
-            .OrderBy(g => g.Key)
-            .Select(g => Rate(RateLevel.Campus, g.Key.District, g.Key, g.Select(x => x.Verdict)))
-            .ToList();
-        var districtRates = verdicts
-            .SelectMany(v => v.Campuses.Select(c => c.District).Distinct().Select(d => (Key: d, Verdict: v)))
-            .GroupBy(x => x.Key)
-            .OrderBy(g => g.Key)
-            .Select(g => Rate(RateLevel.District, g.Key, null, g.Select(x => x.Verdict)))
-            .ToList();
+        // Each verdict counts at each of its campuses, and once in each of their districts.
+        var byCampus = new Dictionary<CampusId, List<ChronicAbsenceVerdict>>();
+        var byDistrict = new Dictionary<DistrictId, List<ChronicAbsenceVerdict>>();
+        foreach (var v in verdicts)
+        {
+            foreach (var c in v.Campuses)
+            {
+                Add(byCampus, c, v);
+            }
+
+            foreach (var d in DistrictsOf(v.Campuses))
+            {
+                Add(byDistrict, d, v);
+            }
+        }
+
+        var campusRates = byCampus.OrderBy(g => g.Key).Select(g => Rate(RateLevel.Campus, g.Key.District, g.Key, g.Value)).ToList();
+        var districtRates = byDistrict.OrderBy(g => g.Key).Select(g => Rate(RateLevel.District, g.Key, null, g.Value)).ToList();
         return new ChronicAbsenceReport(definition, verdicts, campusRates, districtRates);
+    }
+
+    /// <summary>The spans of each key, each list in the order of the spans.</summary>
+    private static Dictionary<TKey, List<ChronicAbsenceSpan>> GroupBy<TKey>(IEnumerable<ChronicAbsenceSpan> spans, Func<ChronicAbsenceSpan, TKey> key)
+        where TKey : notnull
+    {
+        var groups = new Dictionary<TKey, List<ChronicAbsenceSpan>>();
+        foreach (var s in spans)
+        {
+            var k = key(s);
+            if (!groups.TryGetValue(k, out var list))
+            {
+                groups[k] = list = [];
+            }
+
+            list.Add(s);
+        }
+
+        return groups;
+    }
+
+    /// <summary>The districts of <paramref name="campuses"/>, each once.</summary>
+    internal static IEnumerable<DistrictId> DistrictsOf(IReadOnlyList<CampusId> campuses) =>
+        campuses.Count == 1 ? [campuses[0].District] : campuses.Select(c => c.District).Distinct();
+
+    private static void Add<TKey>(Dictionary<TKey, List<ChronicAbsenceVerdict>> groups, TKey key, ChronicAbsenceVerdict verdict)
+        where TKey : notnull
+    {
+        if (!groups.TryGetValue(key, out var list))
+        {
+            groups[key] = list = [];
+        }
+
+        list.Add(verdict);
+    }
+
+    /// <summary>A definition's lines as exact fractions, converted once for all its students.</summary>
+    private sealed class Lines(ChronicAbsenceDefinition d)
+    {
+        public Ratio Threshold { get; } = Ratio.FromDecimal(d.Threshold);
+
+        public Ratio? TrendingFrom { get; } = d.TrendingFrom is { } from ? Ratio.FromDecimal(from) : null;
+
+        public Ratio? MinimumMembership { get; } = d.MinimumMembershipPercentOfDaysTaught is { } share ? Ratio.FromDecimal(share) : null;
+
+        public bool Crosses(Ratio measured, bool inclusive) => inclusive ? measured >= Threshold : measured > Threshold;
     }
 
     /// <summary>
@@ -99,22 +157,28 @@ public static class ChronicAbsence
     private static ChronicAbsenceRate Rate(RateLevel level, DistrictId district, CampusId? campus, IEnumerable<ChronicAbsenceVerdict> verdicts)
     {
         // One student once: the most serious of the student's verdicts here.
-        var perStudent = verdicts.GroupBy(v => v.Student).Select(g => g.Max(v => v.Status)).ToList();
-        return new ChronicAbsenceRate(
-            level,
-            district,
-            campus,
-            perStudent.Count(s => s != ChronicAbsenceStatus.Excluded),
-            perStudent.Count(s => s == ChronicAbsenceStatus.Excluded),
-            perStudent.Count(s => s == ChronicAbsenceStatus.Chronic),
-            perStudent.Count(s => s == ChronicAbsenceStatus.Trending));
+        var perStudent = new Dictionary<StudentId, ChronicAbsenceStatus>();
+        foreach (var v in verdicts)
+        {
+            perStudent[v.Student] = perStudent.TryGetValue(v.Student, out var was) && was > v.Status ? was : v.Status;
+        }
+
+        int excluded = 0, chronic = 0, trending = 0;
+        foreach (var status in perStudent.Values)
+        {
+            excluded += status == ChronicAbsenceStatus.Excluded ? 1 : 0;
+            chronic += status == ChronicAbsenceStatus.Chronic ? 1 : 0;
+            trending += status == ChronicAbsenceStatus.Trending ? 1 : 0;
+        }
+
+        return new ChronicAbsenceRate(level, district, campus, perStudent.Count - excluded, excluded, chronic, trending);
     }
 
-    private static ChronicAbsenceVerdict Judge(ChronicAbsenceDefinition d, StudentId student, CampusId? campus, DistrictId? district, List<ChronicAbsenceSpan> all)
+    private static ChronicAbsenceVerdict Judge(ChronicAbsenceDefinition d, Lines lines, StudentId student, CampusId? campus, DistrictId? district, List<ChronicAbsenceSpan> all)
     {
-        var exclusions = new SortedSet<ChronicAbsenceExclusion>();
-        var notes = new List<string>();
-        var counted = new List<ChronicAbsenceSpan>();
+        var exclusions = default(Exclusions);
+        string? note = null;
+        var counted = new List<ChronicAbsenceSpan>(all.Count);
         foreach (var s in all)
         {
             if (!d.IncludesGrade(s.Grade))
@@ -141,18 +205,29 @@ public static class ChronicAbsence
 
         if (counted.Count < all.Count)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{all.Count - counted.Count} of {all.Count} spans left out ({string.Join(", ", exclusions.Select(Describe))})"));
+            note = string.Create(CultureInfo.InvariantCulture, $"{all.Count - counted.Count} of {all.Count} spans left out ({string.Join(", ", exclusions.List.Select(Describe))})");
         }
 
         // With no span left, the figures shown are those of all the spans, so the reader sees what was left out.
         var shown = counted.Count > 0 ? counted : all;
-        var campuses = shown.Select(s => s.Campus).Distinct().Order().ToList().AsReadOnly();
-        var grade = shown.Max(s => s.Grade);
-        var enrolled = shown.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysEnrolled);
-        var absent = shown.Aggregate(DayCount.Zero, (sum, s) => sum + s.DaysAbsent);
-        var hasMinutes = shown.All(s => s.ScheduledMinutes.HasValue);
-        long? scheduledMinutes = hasMinutes ? shown.Sum(s => s.ScheduledMinutes!.Value) : null;
-        long? absentMinutes = hasMinutes ? shown.Sum(s => s.AbsentMinutes!.Value) : null;
+        var campuses = CampusesOf(shown);
+        var grade = shown[0].Grade;
+        var enrolled = DayCount.Zero;
+        var absent = DayCount.Zero;
+        var hasMinutes = true;
+        long scheduledSum = 0, absentSum = 0;
+        foreach (var s in shown)
+        {
+            grade = s.Grade.CompareTo(grade) > 0 ? s.Grade : grade;
+            enrolled += s.DaysEnrolled;
+            absent += s.DaysAbsent;
+            hasMinutes &= s.ScheduledMinutes.HasValue;
+            scheduledSum += s.ScheduledMinutes ?? 0;
+            absentSum += s.AbsentMinutes ?? 0;
+        }
+
+        long? scheduledMinutes = hasMinutes ? scheduledSum : null;
+        long? absentMinutes = hasMinutes ? absentSum : null;
         Ratio? percentDays = enrolled.HalfDays == 0 ? null : Ratio.Of(absent.HalfDays * 100, enrolled.HalfDays);
         var sums = string.Create(CultureInfo.InvariantCulture, $"{absent} of {enrolled} days enrolled absent")
             + (percentDays is { } p ? string.Create(CultureInfo.InvariantCulture, $" ({Percent(p)}%)") : string.Empty)
@@ -161,10 +236,10 @@ public static class ChronicAbsence
 
         ChronicAbsenceVerdict Verdict(ChronicAbsenceStatus status, Ratio? measured, string why)
         {
-            var reason = $"{d.Name}: {sums}; {why}" + (notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty) + ".";
+            var reason = $"{d.Name}: {sums}; {why}" + (note is not null ? "; " + note : string.Empty) + ".";
             return new ChronicAbsenceVerdict(
                 student, campus, district, campuses, grade, all.Count, enrolled, absent, scheduledMinutes, absentMinutes,
-                measured, percentDays, status, exclusions.ToList().AsReadOnly(), reason);
+                measured, percentDays, status, exclusions.List, reason);
         }
 
         ChronicAbsenceVerdict Exclude(ChronicAbsenceExclusion exclusion, string why)
@@ -189,9 +264,9 @@ public static class ChronicAbsence
         }
 
         if (d.MinimumMembershipPercentOfDaysTaught is { } share
-            && counted.Where(s => s.CalendarDays.HasValue).Select(s => s.CalendarDays!.Value).DefaultIfEmpty(DayCount.Zero).Max() is var taught
+            && LargestCalendar(counted) is var taught
             && taught.HalfDays > 0
-            && Ratio.Of(enrolled.HalfDays * 100, taught.HalfDays) < Ratio.FromDecimal(share))
+            && Ratio.Of(enrolled.HalfDays * 100, taught.HalfDays) < lines.MinimumMembership!.Value)
         {
             return Exclude(
                 ChronicAbsenceExclusion.BelowMinimumMembership,
@@ -227,8 +302,9 @@ public static class ChronicAbsence
         }
 
         var line = d.Measure == ChronicAbsenceMeasure.DaysAbsent ? " days" : "%";
-        var comparison = string.Create(CultureInfo.InvariantCulture, $"{Percent(measured)}{unit} {(Crosses(measured, d.Threshold, d.Inclusive) ? (d.Inclusive ? ">=" : ">") : (d.Inclusive ? "<" : "<="))} {d.Threshold}{line}");
-        if (Crosses(measured, d.Threshold, d.Inclusive))
+        var crosses = lines.Crosses(measured, d.Inclusive);
+        var comparison = string.Create(CultureInfo.InvariantCulture, $"{Percent(measured)}{unit} {(crosses ? (d.Inclusive ? ">=" : ">") : (d.Inclusive ? "<" : "<="))} {d.Threshold}{line}");
+        if (crosses)
         {
             return Verdict(ChronicAbsenceStatus.Chronic, measured, comparison + ": chronically absent");
         }
@@ -238,7 +314,7 @@ public static class ChronicAbsence
             foreach (var s in counted.Where(s => s.DaysEnrolled > DayCount.FromDays(longer) && s.ScheduledMinutes > 0).OrderBy(s => s.Source, StringComparer.Ordinal).ThenBy(s => s.DaysEnrolled).ThenBy(s => s.ScheduledMinutes).ThenBy(s => s.AbsentMinutes).ThenBy(s => s.Grade))
             {
                 var alone = Ratio.Of(s.AbsentMinutes!.Value * 100, s.ScheduledMinutes!.Value);
-                if (Crosses(alone, d.Threshold, d.Inclusive))
+                if (lines.Crosses(alone, d.Inclusive))
                 {
                     return Verdict(
                         ChronicAbsenceStatus.Chronic,
@@ -248,12 +324,61 @@ public static class ChronicAbsence
             }
         }
 
-        if (d.TrendingFrom is { } from && measured >= Ratio.FromDecimal(from))
+        if (d.TrendingFrom is { } from && measured >= lines.TrendingFrom!.Value)
         {
             return Verdict(ChronicAbsenceStatus.Trending, measured, comparison + string.Create(CultureInfo.InvariantCulture, $": not chronically absent, trending (at or above {from}{line})"));
         }
 
         return Verdict(ChronicAbsenceStatus.NotChronic, measured, comparison + ": not chronically absent");
+    }
+
+    /// <summary>The campuses of <paramref name="spans"/>, each once, in order.</summary>
+    private static System.Collections.ObjectModel.ReadOnlyCollection<CampusId> CampusesOf(List<ChronicAbsenceSpan> spans)
+    {
+        var campuses = new List<CampusId>(1);
+        foreach (var s in spans)
+        {
+            if (!campuses.Contains(s.Campus))
+            {
+                campuses.Add(s.Campus);
+            }
+        }
+
+        campuses.Sort();
+        return campuses.AsReadOnly();
+    }
+
+    /// <summary>The largest calendar (days taught) among <paramref name="spans"/>, or zero when none has one.</summary>
+    private static DayCount LargestCalendar(List<ChronicAbsenceSpan> spans)
+    {
+        var largest = DayCount.Zero;
+        foreach (var s in spans)
+        {
+            if (s.CalendarDays is { } days && days > largest)
+            {
+                largest = days;
+            }
+        }
+
+        return largest;
+    }
+
+    /// <summary>
+    /// The exclusions named for a student, as a set of flags listed in their order: each possible list is built once and
+    /// shared, as it cannot be changed.
+    /// </summary>
+    private struct Exclusions
+    {
+        private static readonly IReadOnlyList<ChronicAbsenceExclusion>?[] Lists = new IReadOnlyList<ChronicAbsenceExclusion>?[1 << Enum.GetValues<ChronicAbsenceExclusion>().Length];
+
+        private int _flags;
+
+        public void Add(ChronicAbsenceExclusion exclusion) => _flags |= 1 << (int)exclusion;
+
+        public readonly IReadOnlyList<ChronicAbsenceExclusion> List => Lists[_flags] ??= Build(_flags);
+
+        private static IReadOnlyList<ChronicAbsenceExclusion> Build(int flags) =>
+            Enum.GetValues<ChronicAbsenceExclusion>().Where(e => (flags & (1 << (int)e)) != 0).Order().ToList().AsReadOnly();
     }
 
     private static string Describe(ChronicAbsenceExclusion e) => e switch

@@ -37,17 +37,41 @@ public static class ChronicAbsenceByGroup
         var index = Demographics.Index(demographics, [year])!;
         IReadOnlyList<StudentGroup> GroupsOf(StudentId s) => index.TryGetValue(s, out var d) ? d.FederalGroups : [StudentGroup.All];
 
-        var byCampus = report.Verdicts
-            .SelectMany(v => v.Campuses.Select(c => (Level: RateLevel.Campus, c.District, Campus: (CampusId?)c, Verdict: v)));
-        var byDistrict = report.Verdicts
-            .SelectMany(v => v.Campuses.Select(c => c.District).Distinct().Select(d => (Level: RateLevel.District, District: d, Campus: (CampusId?)null, Verdict: v)));
-        return byCampus.Concat(byDistrict)
-            .GroupBy(x => (x.Level, x.District, x.Campus, x.Verdict.Student))
-            .Select(g => (g.Key, Status: g.Max(x => x.Verdict.Status)))
-            .Where(x => x.Status != ChronicAbsenceStatus.Excluded)
-            .SelectMany(x => GroupsOf(x.Key.Student).Select(group => (x.Key.Level, x.Key.District, x.Key.Campus, Group: group, x.Status)))
-            .GroupBy(x => (x.Level, x.District, x.Campus, x.Group))
-            .Select(g => new ChronicAbsenceGroupRate(g.Key.Level, g.Key.District, g.Key.Campus, g.Key.Group, g.Count(), g.Count(x => x.Status == ChronicAbsenceStatus.Chronic)))
+        // One student once at each campus and in each district: the most serious of the student's verdicts there.
+        var statuses = new Dictionary<(RateLevel Level, DistrictId District, CampusId? Campus, StudentId Student), ChronicAbsenceStatus>();
+        void Count((RateLevel, DistrictId, CampusId?, StudentId) key, ChronicAbsenceStatus status) =>
+            statuses[key] = statuses.TryGetValue(key, out var was) && was > status ? was : status;
+        foreach (var v in report.Verdicts)
+        {
+            foreach (var c in v.Campuses)
+            {
+                Count((RateLevel.Campus, c.District, c, v.Student), v.Status);
+            }
+
+            foreach (var d in ChronicAbsence.DistrictsOf(v.Campuses))
+            {
+                Count((RateLevel.District, d, null, v.Student), v.Status);
+            }
+        }
+
+        // Each student considered, in each of the student's groups.
+        var rates = new Dictionary<(RateLevel Level, DistrictId District, CampusId? Campus, StudentGroup Group), (int Considered, int Chronic)>();
+        foreach (var ((level, district, campus, student), status) in statuses)
+        {
+            if (status == ChronicAbsenceStatus.Excluded)
+            {
+                continue;
+            }
+
+            foreach (var group in GroupsOf(student))
+            {
+                var (considered, chronic) = rates.GetValueOrDefault((level, district, campus, group));
+                rates[(level, district, campus, group)] = (considered + 1, chronic + (status == ChronicAbsenceStatus.Chronic ? 1 : 0));
+            }
+        }
+
+        return rates
+            .Select(r => new ChronicAbsenceGroupRate(r.Key.Level, r.Key.District, r.Key.Campus, r.Key.Group, r.Value.Considered, r.Value.Chronic))
             .OrderBy(r => r.Level).ThenBy(r => r.District).ThenBy(r => r.Campus?.Code, StringComparer.Ordinal).ThenBy(r => r.Group)
             .ToList().AsReadOnly();
     }

@@ -39,18 +39,30 @@ public sealed class ChronicAbsenceInput
         ArgumentNullException.ThrowIfNull(records);
         var list = records.ToList();
         var leftOut = new List<string>();
-        var calendarDays = list.Where(r => r.ReportingPeriod.IsRefinedAdaPeriod)
-            .GroupBy(r => (r.CampusId, r.InstructionalTrack, r.ReportingPeriod))
-            .Select(g => (g.Key.CampusId, g.Key.InstructionalTrack, Days: g.Max(r => r.NumberDaysTaught)))
-            .GroupBy(x => (x.CampusId, x.InstructionalTrack))
-            .ToDictionary(g => g.Key, g => g.Aggregate(DayCount.Zero, (sum, x) => sum + x.Days));
-        var spans = new List<ChronicAbsenceSpan>(list.Count);
+        // Each calendar's days: the days taught of each of its periods (the most any record says), summed.
+        var taught = new Dictionary<(CampusId, InstructionalTrack, ReportingPeriod), DayCount>();
         foreach (var r in list)
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
+            if (r.ReportingPeriod.IsRefinedAdaPeriod)
+            {
+                var cell = (r.CampusId, r.InstructionalTrack, r.ReportingPeriod);
+                taught[cell] = taught.TryGetValue(cell, out var most) && most > r.NumberDaysTaught ? most : r.NumberDaysTaught;
+            }
+        }
+
+        var calendarDays = new Dictionary<(CampusId, InstructionalTrack), DayCount>();
+        foreach (var ((campus, track, _), days) in taught)
+        {
+            calendarDays[(campus, track)] = calendarDays.GetValueOrDefault((campus, track)) + days;
+        }
+        var spans = new List<ChronicAbsenceSpan>(list.Count);
+        var sources = new Dictionary<(ReportingPeriod, InstructionalTrack), string>();
+        foreach (var r in list)
+        {
+            string Where() => string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
             if (!r.ReportingPeriod.IsRefinedAdaPeriod)
             {
-                leftOut.Add($"{where}: periods 7 to 9 are not regular school-year attendance.");
+                leftOut.Add($"{Where()}: periods 7 to 9 are not regular school-year attendance.");
                 continue;
             }
 
@@ -58,14 +70,20 @@ public sealed class ChronicAbsenceInput
             {
                 // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
                 // reports (ATT-08), not membership.
-                leftOut.Add($"{where}: ADA eligibility code 0, not in membership.");
+                leftOut.Add($"{Where()}: ADA eligibility code 0, not in membership.");
                 continue;
             }
 
             if (r.DaysInMembership.HalfDays == 0)
             {
-                leftOut.Add($"{where}: no days in membership.");
+                leftOut.Add($"{Where()}: no days in membership.");
                 continue;
+            }
+
+            // The few distinct source texts (one a period and track) are built once, not once a record.
+            if (!sources.TryGetValue((r.ReportingPeriod, r.InstructionalTrack), out var source))
+            {
+                sources[(r.ReportingPeriod, r.InstructionalTrack)] = source = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}");
             }
 
             spans.Add(new ChronicAbsenceSpan(
@@ -75,7 +93,7 @@ public sealed class ChronicAbsenceInput
                 r.DaysInMembership,
                 r.DaysAbsent,
                 calendarDays[(r.CampusId, r.InstructionalTrack)],
-                source: string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}")));
+                source: source));
         }
 
         return new ChronicAbsenceInput(spans, leftOut);

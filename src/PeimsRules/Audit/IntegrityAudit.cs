@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using PeimsRules.Attendance;
@@ -56,10 +57,11 @@ public static class IntegrityAudit
         context.CheckTwoCampuses(unique);
         context.CheckDaysTaught(unique);
         context.CheckChronicAbsence(unique);
-        var attendance = new AttendanceIndex(input.Records, input.ReaderFindings);
+        // The index of the period file that service records are checked against, built only when there are some.
+        AttendanceIndex? attendance = null;
         foreach (var service in input.ServiceRecords)
         {
-            context.CheckService(service, attendance);
+            context.CheckService(service, attendance ??= new AttendanceIndex(input.Records, input.ReaderFindings));
         }
 
         var ranked = findings
@@ -347,27 +349,77 @@ public static class IntegrityAudit
                 return;
             }
 
-            var groups = records
-                .Where(r => r.AdaEligibility?.IsInMembership != false)
-                .GroupBy(r => (r.CampusId, r.StudentId, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught))
-                .Where(g => g.Skip(1).Any());
-            foreach (var group in groups)
+            var groups = GroupsOfMoreThanOne(
+                records.Where(r => r.AdaEligibility?.IsInMembership != false).ToList(),
+                r => (r.CampusId, r.StudentId, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught));
+            foreach (var (key, list) in groups)
             {
-                var covered = group.Sum(Covered);
-                var taught = group.Key.NumberDaysTaught.HalfDays;
+                var covered = list.Sum(Covered);
+                var taught = key.NumberDaysTaught.HalfDays;
                 if (covered <= taught)
                 {
                     continue;
                 }
 
-                var list = group.ToList();
                 var excessDays = DayCount.FromHalfDays(covered - taught);
                 var eligible = list.Aggregate(Ratio.Zero, (sum, r) => sum + RefinedAdaOf(PeriodAda.CountedEligibleDaysPresent(r, rules), r));
                 var atStake = Min(Ratio.Of(excessDays.HalfDays, taught * 6L), eligible);
                 var codes = string.Join(", ", list.Select(r => r.AdaEligibility is { } c ? $"code {c} grade {r.GradeLevel}" : $"grade {r.GradeLevel}"));
                 AddMany(AuditRules.CodeChangeWithoutWithdrawal, list, list[0], AuditMoneyColumn.AdaOverstated, atStake,
-                    $"{list.Count} records ({codes}) cover {Days(DayCount.FromHalfDays(covered))} instructional days of {Days(group.Key.NumberDaysTaught)} taught: withdraw the student from the first status on the day before the new one starts, so no day is counted twice.");
+                    $"{list.Count} records ({codes}) cover {Days(DayCount.FromHalfDays(covered))} instructional days of {Days(key.NumberDaysTaught)} taught: withdraw the student from the first status on the day before the new one starts, so no day is counted twice.");
             }
+        }
+
+        /// <summary>
+        /// The groups of <paramref name="records"/> by <paramref name="key"/> that hold more than one record, in the order of
+        /// their first record, each in the records' order: what GroupBy then a count above one gives, without a group
+        /// object for each of the many keys with a single record.
+        /// </summary>
+        private static List<(TKey Key, List<BasicReportingPeriodAttendance> Records)> GroupsOfMoreThanOne<TKey>(List<BasicReportingPeriodAttendance> records, Func<BasicReportingPeriodAttendance, TKey> key)
+            where TKey : notnull
+        {
+            var counts = new Dictionary<TKey, int>();
+            foreach (var r in records)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, key(r), out _)++;
+            }
+
+            var groups = new Dictionary<TKey, List<BasicReportingPeriodAttendance>>();
+            var result = new List<(TKey Key, List<BasicReportingPeriodAttendance> Records)>();
+            foreach (var r in records)
+            {
+                var k = key(r);
+                if (counts[k] < 2)
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(k, out var list))
+                {
+                    groups[k] = list = [];
+                    result.Add((k, list));
+                }
+
+                list.Add(r);
+            }
+
+            return result;
+        }
+
+        /// <summary>Whether <paramref name="records"/> are at more than one campus: any at another campus than the first's.</summary>
+        private static bool AtSeveralCampuses(IEnumerable<BasicReportingPeriodAttendance> records)
+        {
+            CampusId? first = null;
+            foreach (var r in records)
+            {
+                first ??= r.CampusId;
+                if (r.CampusId != first)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -382,11 +434,9 @@ public static class IntegrityAudit
                 return;
             }
 
-            var periods = records
-                .Where(r => r.AdaEligibility?.IsInMembership != false)
-                .GroupBy(r => (r.StudentId, r.ReportingPeriod))
-                .Where(g => g.Select(r => r.CampusId).Distinct().Skip(1).Any());
-            foreach (var period in periods)
+            var periods = GroupsOfMoreThanOne(records.Where(r => r.AdaEligibility?.IsInMembership != false).ToList(), r => (r.StudentId, r.ReportingPeriod))
+                .Where(g => AtSeveralCampuses(g.Records));
+            foreach (var (key, period) in periods)
             {
                 var shares = period.GroupBy(r => r.CampusId)
                     .Select(c =>
@@ -411,8 +461,8 @@ public static class IntegrityAudit
                 {
                     Rule = AuditRules.CountedAtTwoCampuses,
                     CampusId = place.Campus,
-                    StudentId = period.Key.StudentId,
-                    ReportingPeriod = period.Key.ReportingPeriod,
+                    StudentId = key.StudentId,
+                    ReportingPeriod = key.ReportingPeriod,
                     Records = list,
                     MoneyColumn = AuditMoneyColumn.AdaOverstated,
                     Ada = atStake,
