@@ -51,9 +51,13 @@ internal static class CliInput
     {
         var read = PeimsRules.Csv.Columnar.AttendanceStoreCsv.ReadFileForSummaries(path, mode, Options);
         NoteUnusedColumns(path, read.UnusedColumns);
-        return read.ContractRead is { } contract
-            ? new PeriodFileRead(contract.Records, contract)
-            : new PeriodFileRead(((PeimsRules.Attendance.Columnar.AttendanceStore)read.Records).ToArray(), null);
+        if (read.ContractRead is { } contract)
+        {
+            return new PeriodFileRead(contract.Records, contract);
+        }
+
+        var store = (PeimsRules.Attendance.Columnar.AttendanceStore)read.Records;
+        return new PeriodFileRead(store.ToArray(), null) { Store = store };
     }
 
     /// <summary>Reads a --prior-year file: 2018-19 records only, a record of another year named by its line.</summary>
@@ -80,6 +84,12 @@ internal static class CliInput
 /// <param name="ByContract">The input contract's read (problems, lines of records), or null for a clean file read through the store.</param>
 internal sealed record PeriodFileRead(IReadOnlyList<BasicReportingPeriodAttendance> Records, CsvReadResult<BasicReportingPeriodAttendance>? ByContract)
 {
+    /// <summary>The same records in the columnar store they were read into, or null when the contract's reader read them: the summaries take the store's path.</summary>
+    public PeimsRules.Attendance.Columnar.AttendanceStore? Store { get; init; }
+
+    /// <summary>The records to summarise: the store when there is one (the same figures, one pass), the records otherwise.</summary>
+    public IReadOnlyCollection<BasicReportingPeriodAttendance> ForSummaries => Store ?? (IReadOnlyCollection<BasicReportingPeriodAttendance>)Records;
+
     /// <summary>The problems of the file as audit findings (none for a clean file).</summary>
     public IReadOnlyList<PeimsRules.Audit.AuditFinding> ReaderFindings() => ByContract is null ? [] : AuditCsv.ReaderFindings(ByContract);
 }

@@ -21,6 +21,12 @@ internal sealed record ReportInput(
 {
     /// <summary>The students' demographic records (PEIMS 101 and 110), when given: the report then shows student groups.</summary>
     public IReadOnlyList<StudentDemographics>? Demographics { get; init; }
+
+    /// <summary>
+    /// The same records as <see cref="Records"/> for the attendance summaries: the columnar store they were read into,
+    /// when they were (the summaries then take its path, with the same figures); <see cref="Records"/> otherwise.
+    /// </summary>
+    public IReadOnlyCollection<BasicReportingPeriodAttendance> ForSummaries { get; init; } = Records;
 }
 
 /// <summary>
@@ -106,8 +112,8 @@ internal sealed class DistrictReport
 
         var rules = RuleSet.For(years[0]);
         var prior = rules.AppliesCovid19Adjustment ? input.PriorYear : null;
-        var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
-        var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
+        var byCampus = AttendanceSummary.Compute(input.ForSummaries, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
+        var byDistrict = AttendanceSummary.Compute(input.ForSummaries, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
         var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions with { CampusNames = input.CampusNames });
         AttendanceSummary? priorByDistrict = null;
         if (input.PriorYear is { Count: > 0 } priorRecords && priorRecords.Select(r => r.SchoolYear).Distinct().Count() == 1)
