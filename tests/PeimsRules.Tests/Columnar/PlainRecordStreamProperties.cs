@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using PeimsRules.Attendance;
 using PeimsRules.Csv;
 
 namespace PeimsRules.Tests.Columnar;

@@ -80,7 +80,6 @@ public sealed class AttendanceStoreBuilder
 
     private SchoolYear? _schoolYear;
     private int _lastCampusNumber = -1;
-    private int _lastCampus;
     private bool _built;
 
     /// <summary>Starts an empty builder.</summary>
@@ -192,7 +191,7 @@ public sealed class AttendanceStoreBuilder
             SortBatch();
         }
 
-        CampusIndex(row.CampusNumber, campusId);
+        NoteCampus(row.CampusNumber, campusId);
         var student = StudentKey(row.StudentNumber, row.StudentText);
         var key = CellKey(row.CampusNumber, row.Grade, row.Track, row.Period, row.DaysTaught);
         if (!_batchCellByKey.TryGetValue(key, out var cell))
@@ -491,23 +490,16 @@ public sealed class AttendanceStoreBuilder
         return result;
     }
 
-    private int CampusIndex(int number, CampusId? campusId)
+    /// <summary>Keeps the campus of a record the first time one comes (the cells name campuses by number until <see cref="Build"/>).</summary>
+    private void NoteCampus(int number, CampusId? campusId)
     {
-        if (number == _lastCampusNumber)
+        if (number != _lastCampusNumber && !_campusByNumber.ContainsKey(number))
         {
-            return _lastCampus;
-        }
-
-        if (!_campusByNumber.TryGetValue(number, out var index))
-        {
-            index = _campuses.Count;
+            _campusByNumber.Add(number, _campuses.Count);
             _campuses.Add(campusId ?? CampusId.Parse(number.ToString("D9", CultureInfo.InvariantCulture)));
-            _campusByNumber.Add(number, index);
         }
 
         _lastCampusNumber = number;
-        _lastCampus = index;
-        return index;
     }
 
     /// <summary>A ten-digit id is stored as its number; any other id as the complement of its index among the other ids.</summary>
