@@ -140,7 +140,7 @@ internal static class AuditCommand
         {
             // Ed-Fi and TSDS data are read whole or refused with the first problem named; a CSV's unreadable rows become findings.
             var periods = source.IsGiven ? null : CliInput.ReadWhole(path, CsvErrorMode.CollectAll);
-            var records = periods?.Records ?? EdFiInputs.ReadPeriods(source, Console.Error);
+            var records = periods?.Records ?? (IReadOnlyCollection<BasicReportingPeriodAttendance>)EdFiInputs.ReadPeriods(source, Console.Error);
             IReadOnlyList<IepServiceRecord> serviceRecords = [];
             if (servicesPath is not null)
             {
@@ -160,7 +160,7 @@ internal static class AuditCommand
             return CliOutput.Fail(e.Message);
         }
 
-        var years = input.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        var years = CliInput.YearsOf(input.Records);
         if (years.Count > 1)
         {
             return CliOutput.Fail($"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); audit one school year per file.");

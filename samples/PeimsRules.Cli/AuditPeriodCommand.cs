@@ -130,7 +130,7 @@ internal static class AuditPeriodCommand
 
         var records = read.Records.Where(r => r.ReportingPeriod == period).ToList();
         var otherPeriods = read.Records.Count - records.Count;
-        var years = read.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+        var years = read.Years;
         if (years.Count > 1)
         {
             return CliOutput.Fail($"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); check one school year per file.");

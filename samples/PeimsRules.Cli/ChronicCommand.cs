@@ -196,7 +196,7 @@ internal static class ChronicCommand
                     return CliOutput.BadInput;
                 }
 
-                var years = read.Records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+                var years = read.Years;
                 if (years.Count > 1)
                 {
                     return Fail(stderr, $"{path} holds records of {years.Count} school years ({string.Join(", ", years.Select(y => y.DisplayName))}); give one school year per file.");

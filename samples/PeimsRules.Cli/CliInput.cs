@@ -56,9 +56,14 @@ internal static class CliInput
             return new PeriodFileRead(contract.Records, contract);
         }
 
-        var store = (PeimsRules.Attendance.Columnar.AttendanceStore)read.Records;
-        return new PeriodFileRead(store.ToArray(), null) { Store = store };
+        return new PeriodFileRead(read.Records, null);
     }
+
+    /// <summary>The school years of <paramref name="records"/>, in order: a store's one year without rebuilding a record.</summary>
+    public static IReadOnlyList<SchoolYear> YearsOf(IEnumerable<BasicReportingPeriodAttendance> records) =>
+        records is PeimsRules.Attendance.Columnar.AttendanceStore store
+            ? (store.SchoolYear is { } year ? [year] : [])
+            : records.Select(r => r.SchoolYear).Distinct().Order().ToList();
 
     /// <summary>Reads a --prior-year file: 2018-19 records only, a record of another year named by its line.</summary>
     public static IReadOnlyList<BasicReportingPeriodAttendance> ReadPriorYear(string path)
@@ -80,17 +85,19 @@ internal static class CliInput
 }
 
 /// <summary>A period-attendance file read whole: its records, and the contract reader's result when that reader read it.</summary>
-/// <param name="Records">The records of the rows that had no problem, in file order.</param>
+/// <param name="Records">
+/// The records of the rows that had no problem, in file order: the columnar store a clean file was read into (the
+/// calculators and the audit take its own paths, rebuilding records only as they need them), or the contract reader's list.
+/// </param>
 /// <param name="ByContract">The input contract's read (problems, lines of records), or null for a clean file read through the store.</param>
-internal sealed record PeriodFileRead(IReadOnlyList<BasicReportingPeriodAttendance> Records, CsvReadResult<BasicReportingPeriodAttendance>? ByContract)
+internal sealed record PeriodFileRead(IReadOnlyCollection<BasicReportingPeriodAttendance> Records, CsvReadResult<BasicReportingPeriodAttendance>? ByContract)
 {
-    /// <summary>The same records in the columnar store they were read into, or null when the contract's reader read them: the summaries take the store's path.</summary>
-    public PeimsRules.Attendance.Columnar.AttendanceStore? Store { get; init; }
+    /// <summary>The school years of the records, in order.</summary>
+    public IReadOnlyList<SchoolYear> Years => CliInput.YearsOf(Records);
 
-    /// <summary>The records to summarise: the store when there is one (the same figures, one pass), the records otherwise.</summary>
-    public IReadOnlyCollection<BasicReportingPeriodAttendance> ForSummaries => Store ?? (IReadOnlyCollection<BasicReportingPeriodAttendance>)Records;
+    /// <summary>The records as a list, an object for each: for a verb that shows records one by one.</summary>
+    public IReadOnlyList<BasicReportingPeriodAttendance> ToList() => Records as IReadOnlyList<BasicReportingPeriodAttendance> ?? Records.ToArray();
 
     /// <summary>The problems of the file as audit findings (none for a clean file).</summary>
     public IReadOnlyList<PeimsRules.Audit.AuditFinding> ReaderFindings() => ByContract is null ? [] : AuditCsv.ReaderFindings(ByContract);
 }
-

@@ -318,7 +318,7 @@ internal static class CompareCommand
             // A .csv file is read under the input contract (a clean one through the columnar store); a folder is Ed-Fi documents (the vendor's
             // tx.basicReportingPeriodAttendances), a .xml file TSDS PEIMS XML.
             var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-                ? CliInput.ReadWhole(path, CsvErrorMode.StopAtFirst).Records
+                ? CliInput.ReadWhole(path, CsvErrorMode.StopAtFirst).ToList()
                 : EdFiInputs.ReadPath(path, Console.Error);
             var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
             if (years.Count > 1)

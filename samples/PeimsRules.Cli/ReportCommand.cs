@@ -295,7 +295,7 @@ internal static class ReportCommand
         if (request.Demographics is not null)
         {
             // Race/ethnicity is checked against the elements valid in the period file's year.
-            var year = result.Records.Count > 0 ? result.Records[0].SchoolYear : new SchoolYear(2024);
+            var year = result.Years is [var first, ..] ? first : new SchoolYear(2024);
             var read = StudentDemographicsCsv.ReadFile(request.Demographics, CsvErrorMode.CollectAll, year, CliInput.Options);
             if (read.Problems.Count > 0)
             {
@@ -305,6 +305,6 @@ internal static class ReportCommand
             demographics = read.Records;
         }
 
-        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null) { Demographics = demographics, ForSummaries = result.ForSummaries }, note);
+        return (new ReportInput(result.ToList(), readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null) { Demographics = demographics, ForSummaries = result.Records }, note);
     }
 }

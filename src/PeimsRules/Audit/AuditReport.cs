@@ -7,7 +7,12 @@ namespace PeimsRules.Audit;
 public sealed record AuditInput
 {
     /// <summary>The period-attendance records (TSDS 42400) of one school year.</summary>
-    public required IReadOnlyList<BasicReportingPeriodAttendance> Records { get; init; }
+    /// <remarks>
+    /// A list, or the <see cref="Attendance.Columnar.AttendanceStore"/> a file was read into: the audit then rebuilds the
+    /// records one campus at a time from the store's columns, so its memory is the store's and the findings', whatever the
+    /// size of the file. The findings are the same either way.
+    /// </remarks>
+    public required IReadOnlyCollection<BasicReportingPeriodAttendance> Records { get; init; }
 
     /// <summary>The IEP service records.</summary>
     /// <value>Defaults to none.</value>

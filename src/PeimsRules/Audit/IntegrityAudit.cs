@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Funding;
 using PeimsRules.Rules;
 using PeimsRules.SpecialEducation;
@@ -32,7 +33,10 @@ public static class IntegrityAudit
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(rules);
         options ??= AuditOptions.Default;
-        var stray = input.Records.FirstOrDefault(r => r.SchoolYear != rules.SchoolYear);
+        var records = input.Records;
+        var stray = records is AttendanceStore store
+            ? (store.Count > 0 && store.SchoolYear != rules.SchoolYear ? store.First() : null)
+            : records.FirstOrDefault(r => r.SchoolYear != rules.SchoolYear);
         if (stray is not null)
         {
             throw new ArgumentException(
@@ -47,21 +51,37 @@ public static class IntegrityAudit
             findings.Add(context.Priced(f));
         }
 
-        var unique = context.CheckDuplicates(input.Records);
-        foreach (var record in unique)
+        // Every rule but ATT-10 looks within one campus, so the records are audited a campus at a time (a store hands
+        // out one campus's records at once, never the whole file); ATT-10 sees the records of the students at several.
+        var severalCampuses = AuditByCampus.StudentsAtSeveralCampuses(records);
+        var atSeveralCampuses = new List<BasicReportingPeriodAttendance>();
+        // The index of the period file that service records are checked against, built only when there are some.
+        var attendance = input.ServiceRecords.Count > 0 ? new AttendanceIndex(input.ServiceRecords, records.Count > 0, input.ReaderFindings) : null;
+        var figures = new Dictionary<CampusId, (Ratio RefinedAda, Ratio GainAtTarget)>();
+        foreach (var (campus, own) in AuditByCampus.Records(records))
         {
-            context.CheckRecord(record);
+            var unique = context.CheckDuplicates(own);
+            foreach (var record in unique)
+            {
+                context.CheckRecord(record);
+            }
+
+            context.CheckOverlaps(unique);
+            context.CheckDaysTaught(unique);
+            context.CheckChronicAbsence(unique);
+            if (severalCampuses.Count > 0)
+            {
+                atSeveralCampuses.AddRange(unique.Where(r => severalCampuses.Contains(r.StudentId)));
+            }
+
+            attendance?.Add(own);
+            figures[campus] = (RefinedAda.Compute(own, rules), FundingAtRisk.AdaGainAtTargetRate(own, rules, options.TargetAttendanceRate));
         }
 
-        context.CheckOverlaps(unique);
-        context.CheckTwoCampuses(unique);
-        context.CheckDaysTaught(unique);
-        context.CheckChronicAbsence(unique);
-        // The index of the period file that service records are checked against, built only when there are some.
-        AttendanceIndex? attendance = null;
+        context.CheckTwoCampuses(atSeveralCampuses);
         foreach (var service in input.ServiceRecords)
         {
-            context.CheckService(service, attendance ??= new AttendanceIndex(input.Records, input.ReaderFindings));
+            context.CheckService(service, attendance!);
         }
 
         var ranked = findings
@@ -83,7 +103,7 @@ public static class IntegrityAudit
             rules,
             options,
             ranked,
-            Campuses(input, ranked, rules, options, dollarsComputable),
+            Campuses(figures, ranked, rules, options, dollarsComputable),
             ServiceMinuteCompliance.ByCampusAndService(input.ServiceRecords),
             AuditMoney.Of(ranked, dollarsComputable));
     }
@@ -136,19 +156,16 @@ public static class IntegrityAudit
     private static int Tier(AuditFinding f) =>
         f.IsReportingError ? 0 : f.MoneyColumn == AuditMoneyColumn.AttendanceOpportunity ? 2 : 1;
 
-    private static List<CampusAuditSummary> Campuses(AuditInput input, IReadOnlyList<AuditFinding> findings, RuleSet rules, AuditOptions options, bool dollarsComputable)
+    private static List<CampusAuditSummary> Campuses(Dictionary<CampusId, (Ratio RefinedAda, Ratio GainAtTarget)> figures, IReadOnlyList<AuditFinding> findings, RuleSet rules, AuditOptions options, bool dollarsComputable)
     {
-        var campuses = input.Records.Select(r => r.CampusId)
-            .Concat(findings.Where(f => f.CampusId is not null).Select(f => f.CampusId!.Value))
-            .Distinct();
-        var recordsByCampus = input.Records.ToLookup(r => r.CampusId);
         var findingsByCampus = findings.Where(f => f.CampusId is not null).ToLookup(f => f.CampusId!.Value);
+        var campuses = figures.Keys.Concat(findingsByCampus.Select(g => g.Key)).Distinct();
         var result = new List<CampusAuditSummary>();
         foreach (var campus in campuses)
         {
             var own = findingsByCampus[campus].ToList();
-            var records = recordsByCampus[campus].ToList();
-            var gain = FundingAtRisk.AdaGainAtTargetRate(records, rules, options.TargetAttendanceRate);
+            // A campus that only a refused row names has no record: its refined ADA is that of no records.
+            var (ada, gain) = figures.TryGetValue(campus, out var f) ? f : (RefinedAda.Compute([], rules), FundingAtRisk.AdaGainAtTargetRate([], rules, options.TargetAttendanceRate));
             result.Add(new CampusAuditSummary(
                 campus,
                 options.CampusNames.TryGetValue(campus, out var name) ? name : null,
@@ -156,7 +173,7 @@ public static class IntegrityAudit
                 own.Count(f => f.Severity == AuditSeverity.Warning),
                 own.Count(f => f.Severity == AuditSeverity.Notice),
                 AuditMoney.Of(own, dollarsComputable),
-                RefinedAda.Compute(records, rules),
+                ada,
                 gain,
                 FundingAtRisk.Dollars(gain, null, rules, options.RevenuePerAda)));
         }
@@ -183,16 +200,15 @@ public static class IntegrityAudit
         private readonly Dictionary<(CampusId, StudentId, ReportingPeriod), long> _absent = [];
         private readonly HashSet<(CampusId, StudentId)> _atCampus = [];
         private readonly HashSet<(CampusId, StudentId, ReportingPeriod)> _refused = [];
+        private readonly HashSet<(CampusId, StudentId)> _named = [];
 
-        public AttendanceIndex(IEnumerable<BasicReportingPeriodAttendance> records, IEnumerable<AuditFinding> readerFindings)
+        /// <summary>The index the services are checked against, of the students and periods they name only.</summary>
+        public AttendanceIndex(IEnumerable<IepServiceRecord> services, bool hasRecords, IEnumerable<AuditFinding> readerFindings)
         {
-            HasRecords = false;
-            foreach (var r in records)
+            HasRecords = hasRecords;
+            foreach (var s in services)
             {
-                HasRecords = true;
-                var key = (r.CampusId, r.StudentId, r.ReportingPeriod);
-                _absent[key] = _absent.GetValueOrDefault(key) + r.DaysAbsent.HalfDays;
-                _atCampus.Add((r.CampusId, r.StudentId));
+                _named.Add((s.CampusId, s.StudentId));
             }
 
             // A refused row still shows the student is in the file there: no SPED-04 for it, and no reading of its absences.
@@ -207,6 +223,22 @@ public static class IntegrityAudit
                         _refused.Add((c, s, p));
                     }
                 }
+            }
+        }
+
+        /// <summary>Adds the records of one campus (each campus once).</summary>
+        public void Add(IEnumerable<BasicReportingPeriodAttendance> records)
+        {
+            foreach (var r in records)
+            {
+                if (!_named.Contains((r.CampusId, r.StudentId)))
+                {
+                    continue;
+                }
+
+                var key = (r.CampusId, r.StudentId, r.ReportingPeriod);
+                _absent[key] = _absent.GetValueOrDefault(key) + r.DaysAbsent.HalfDays;
+                _atCampus.Add((r.CampusId, r.StudentId));
             }
         }
 

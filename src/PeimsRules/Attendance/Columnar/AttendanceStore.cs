@@ -210,6 +210,70 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         return found.ConvertAll(f => RecordAt(f.Position, f.Cell));
     }
 
+    /// <summary>The records of each campus (campuses by code), in input order within the campus: one campus's records at a time.</summary>
+    internal IEnumerable<(CampusId Campus, List<BasicReportingPeriodAttendance> Records)> RecordsByCampus()
+    {
+        var order = new List<(int Ordinal, int Position, int Cell)>();
+        for (var c = 0; c < Cells.Count;)
+        {
+            var end = c + 1;
+            while (end < Cells.Count && Cells.Campus[end] == Cells.Campus[c])
+            {
+                end++;
+            }
+
+            order.Clear();
+            for (var cell = c; cell < end; cell++)
+            {
+                for (var p = _cellStart[cell]; p < _cellStart[cell + 1]; p++)
+                {
+                    order.Add((Columns.Ordinal[p], p, cell));
+                }
+            }
+
+            order.Sort((x, y) => x.Ordinal.CompareTo(y.Ordinal));
+            var records = new List<BasicReportingPeriodAttendance>(order.Count);
+            foreach (var (_, position, cell) in order)
+            {
+                records.Add(RecordAt(position, cell));
+            }
+
+            yield return (Cells.CampusOf(c), records);
+            c = end;
+        }
+    }
+
+    /// <summary>The students with records at more than one campus, found from the student column (no record rebuilt but theirs).</summary>
+    internal HashSet<StudentId> StudentsAtSeveralCampuses()
+    {
+        var campusOf = new Dictionary<long, int>();
+        var several = new Dictionary<long, int>();
+        for (var c = 0; c < Cells.Count; c++)
+        {
+            var campus = Cells.Campus[c];
+            for (var p = _cellStart[c]; p < _cellStart[c + 1]; p++)
+            {
+                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(campusOf, Columns.Student[p], out var exists);
+                if (!exists)
+                {
+                    seen = campus;
+                }
+                else if (seen != campus)
+                {
+                    several.TryAdd(Columns.Student[p], p);
+                }
+            }
+        }
+
+        var result = new HashSet<StudentId>();
+        foreach (var position in several.Values)
+        {
+            result.Add(RecordAt(position, CellOf(position)).StudentId);
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// The records whose 42400 key (student, campus, grade, track, period) an earlier record already has: each with
     /// the ordinal (input order) of the first record of its key and its own, in input order of the repeats.
