@@ -305,6 +305,6 @@ internal static class ReportCommand
             demographics = read.Records;
         }
 
-        return (new ReportInput(result.ToList(), readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null) { Demographics = demographics, ForSummaries = result.Records }, note);
+        return (new ReportInput(result.Records, readerFindings, serviceRecords, campusNames, prior, source, request.ThroughPeriod is { } n ? new ReportingPeriod(n) : null) { Demographics = demographics }, note);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PeimsRules.Accountability;
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Audit;
 using PeimsRules.Csv;
 using PeimsRules.Funding;
@@ -9,9 +10,14 @@ using PeimsRules.SpecialEducation;
 
 namespace PeimsRules.Cli.Report;
 
-/// <summary>The inputs of a report: the records and what goes with them.</summary>
+/// <summary>
+/// The inputs of a report: the records and what goes with them. The records are a list, or the columnar store a clean
+/// file was read into: the summaries, the audit and the chronic absence rates then take the store's own paths, and the
+/// records of one campus are rebuilt when its page and file are written, so the report never holds an object for every
+/// record.
+/// </summary>
 internal sealed record ReportInput(
-    IReadOnlyList<BasicReportingPeriodAttendance> Records,
+    IReadOnlyCollection<BasicReportingPeriodAttendance> Records,
     IReadOnlyList<AuditFinding> ReaderFindings,
     IReadOnlyList<IepServiceRecord> Services,
     IReadOnlyDictionary<CampusId, string> CampusNames,
@@ -21,12 +27,6 @@ internal sealed record ReportInput(
 {
     /// <summary>The students' demographic records (PEIMS 101 and 110), when given: the report then shows student groups.</summary>
     public IReadOnlyList<StudentDemographics>? Demographics { get; init; }
-
-    /// <summary>
-    /// The same records as <see cref="Records"/> for the attendance summaries: the columnar store they were read into,
-    /// when they were (the summaries then take its path, with the same figures); <see cref="Records"/> otherwise.
-    /// </summary>
-    public IReadOnlyCollection<BasicReportingPeriodAttendance> ForSummaries { get; init; } = Records;
 }
 
 /// <summary>
@@ -102,7 +102,7 @@ internal sealed class DistrictReport
 
     public static DistrictReport Compute(ReportInput input, AuditOptions auditOptions)
     {
-        var years = input.Records.Select(r => r.SchoolYear).Distinct().ToList();
+        var years = CliInput.YearsOf(input.Records);
         if (years.Count != 1)
         {
             throw new ArgumentException(years.Count == 0
@@ -112,8 +112,8 @@ internal sealed class DistrictReport
 
         var rules = RuleSet.For(years[0]);
         var prior = rules.AppliesCovid19Adjustment ? input.PriorYear : null;
-        var byCampus = AttendanceSummary.Compute(input.ForSummaries, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
-        var byDistrict = AttendanceSummary.Compute(input.ForSummaries, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
+        var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
+        var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
         var audit = IntegrityAudit.Run(new AuditInput { Records = input.Records, ServiceRecords = input.Services, ReaderFindings = input.ReaderFindings }, rules, auditOptions with { CampusNames = input.CampusNames });
         AttendanceSummary? priorByDistrict = null;
         if (input.PriorYear is { Count: > 0 } priorRecords && priorRecords.Select(r => r.SchoolYear).Distinct().Count() == 1)
@@ -143,15 +143,19 @@ internal sealed class DistrictReport
     {
         var flagged = Audit.Findings.Where(f => f.Rule == AuditRules.ChronicAbsence)
             .Select(f => (f.CampusId!.Value, f.StudentId!.Value)).ToHashSet();
-        return Input.Records
-            .Where(r => r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility?.IsInMembership != false)
-            .GroupBy(r => (r.CampusId, r.StudentId))
-            .Select(g =>
+        // Each student's days summed as the records go by: no group of records is kept.
+        var days = new Dictionary<(CampusId, StudentId), (DayCount Present, DayCount Absent)>();
+        foreach (var r in Input.Records)
+        {
+            if (r.ReportingPeriod.IsRefinedAdaPeriod && r.AdaEligibility?.IsInMembership != false)
             {
-                var present = g.Aggregate(DayCount.Zero, (sum, r) => sum + PercentInAttendance.CountedDaysPresent(r, Rules));
-                var absent = g.Aggregate(DayCount.Zero, (sum, r) => sum + r.DaysAbsent);
-                return new StudentYear(g.Key.CampusId, g.Key.StudentId, present, present + absent, flagged.Contains(g.Key));
-            })
+                ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(days, (r.CampusId, r.StudentId), out _);
+                sum = (sum.Present + PercentInAttendance.CountedDaysPresent(r, Rules), sum.Absent + r.DaysAbsent);
+            }
+        }
+
+        return days
+            .Select(d => new StudentYear(d.Key.Item1, d.Key.Item2, d.Value.Present, d.Value.Present + d.Value.Absent, flagged.Contains(d.Key)))
             .Where(s => s.Membership.HalfDays > 0)
             .OrderBy(s => s.Campus).ThenBy(s => s.Student)
             .ToList();
@@ -186,13 +190,38 @@ internal sealed class DistrictReport
     /// </summary>
     public bool IsElementary(CampusId campus)
     {
-        var grade5 = GradeLevel.Parse("05");
-        return RecordsOf(campus).Any(r => r.GradeLevel.CompareTo(grade5) <= 0);
+        _elementary ??= [];
+        if (!_elementary.TryGetValue(campus, out var elementary))
+        {
+            var grade5 = GradeLevel.Parse("05");
+            _elementary[campus] = elementary = RecordsOf(campus).Any(r => r.GradeLevel.CompareTo(grade5) <= 0);
+        }
+
+        return elementary;
     }
 
-    /// <summary>The records of <paramref name="campus"/>, in input order: grouped once, so no page or file scans every record for each campus.</summary>
-    public IEnumerable<BasicReportingPeriodAttendance> RecordsOf(CampusId campus) =>
-        (_byCampus ??= Input.Records.ToLookup(r => r.CampusId))[campus];
+    private Dictionary<CampusId, bool>? _elementary;
+
+    /// <summary>
+    /// The records of <paramref name="campus"/>, in input order: rebuilt from the store for one campus at a time (the last
+    /// one asked for is kept, as its page and its file ask in turn), or grouped once from a list.
+    /// </summary>
+    public IEnumerable<BasicReportingPeriodAttendance> RecordsOf(CampusId campus)
+    {
+        if (Input.Records is AttendanceStore store)
+        {
+            if (_lastCampus?.Campus != campus)
+            {
+                _lastCampus = (campus, store.RecordsOf(campus));
+            }
+
+            return _lastCampus.Value.Records;
+        }
+
+        return (_byCampus ??= Input.Records.ToLookup(r => r.CampusId))[campus];
+    }
+
+    private (CampusId Campus, IReadOnlyList<BasicReportingPeriodAttendance> Records)? _lastCampus;
 }
 
 internal sealed record StudentYear(CampusId Campus, StudentId Student, DayCount Present, DayCount Membership, bool Flagged)

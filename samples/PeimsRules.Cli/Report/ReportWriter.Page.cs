@@ -42,23 +42,66 @@ internal sealed partial class ReportWriter
         _ => "no ADA moved",
     };
 
-    private HashSet<(CampusId, StudentId)>? _students;
-
-    private HashSet<ReportingPeriodAttendanceKey>? _records;
+    private (HashSet<(CampusId, StudentId)> Students, HashSet<ReportingPeriodAttendanceKey> Keys)? _targets;
 
     /// <summary>A link to a campus's records, or null when the campus has none in the report.</summary>
     private string? CampusHref(CampusId campus) => report.HasCampus(campus) ? "#" + CampusAnchor(campus) : null;
 
     /// <summary>A link to a student's records at a campus, or null when there are none.</summary>
     private string? StudentHref(CampusId campus, StudentId student) =>
-        (_students ??= report.Input.Records.Select(r => (r.CampusId, r.StudentId)).ToHashSet()).Contains((campus, student)) ? "#" + StudentAnchor(campus, student) : null;
+        Targets().Students.Contains((campus, student)) ? "#" + StudentAnchor(campus, student) : null;
 
     /// <summary>Where a finding's records are: its first record, else the student's records, else the campus's.</summary>
     private string? RecordsHref(AuditFinding f) =>
-        f.Records.Count > 0 && (_records ??= report.Input.Records.Select(r => r.Key).ToHashSet()).Contains(f.Records[0].Key) ? "#" + RecordAnchor(f.Records[0])
+        f.Records.Count > 0 && Targets().Keys.Contains(f.Records[0].Key) ? "#" + RecordAnchor(f.Records[0])
         : f.CampusId is { } c && f.StudentId is { } s && StudentHref(c, s) is { } href ? href
         : f.CampusId is { } campus ? CampusHref(campus)
         : null;
+
+    /// <summary>
+    /// Which of the students and records the findings name the file has (a link goes only where there are records):
+    /// one pass over the records, keeping only what a finding asks about.
+    /// </summary>
+    private (HashSet<(CampusId, StudentId)> Students, HashSet<ReportingPeriodAttendanceKey> Keys) Targets()
+    {
+        if (_targets is { } known)
+        {
+            return known;
+        }
+
+        var askedStudents = new HashSet<(CampusId, StudentId)>();
+        var askedKeys = new HashSet<ReportingPeriodAttendanceKey>();
+        foreach (var f in report.Audit.Findings)
+        {
+            if (f.Records.Count > 0)
+            {
+                askedKeys.Add(f.Records[0].Key);
+            }
+
+            if (f.CampusId is { } c && f.StudentId is { } s)
+            {
+                askedStudents.Add((c, s));
+            }
+        }
+
+        var students = new HashSet<(CampusId, StudentId)>();
+        var keys = new HashSet<ReportingPeriodAttendanceKey>();
+        foreach (var r in report.Input.Records)
+        {
+            if (askedStudents.Contains((r.CampusId, r.StudentId)))
+            {
+                students.Add((r.CampusId, r.StudentId));
+            }
+
+            if (askedKeys.Contains(r.Key))
+            {
+                keys.Add(r.Key);
+            }
+        }
+
+        _targets = (students, keys);
+        return _targets.Value;
+    }
 
     /// <summary>Writes the page into <paramref name="writer"/> as it is built.</summary>
     private void Page(TextWriter writer)

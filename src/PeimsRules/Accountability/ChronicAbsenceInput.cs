@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Attendance.Daily;
 
 namespace PeimsRules.Accountability;
@@ -37,16 +38,20 @@ public sealed class ChronicAbsenceInput
     public static ChronicAbsenceInput FromPeriodRecords(IEnumerable<BasicReportingPeriodAttendance> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var list = records.ToList();
+        // A store is read twice rather than copied: its cells give the days taught, its records are rebuilt one at a time.
+        var list = records as IReadOnlyCollection<BasicReportingPeriodAttendance> ?? records.ToList();
         var leftOut = new List<string>();
         // Each calendar's days: the days taught of each of its periods (the most any record says), summed.
         var taught = new Dictionary<(CampusId, InstructionalTrack, ReportingPeriod), DayCount>();
-        foreach (var r in list)
+        var cells = list is AttendanceStore store
+            ? store.CellsDaysTaught()
+            : list.Select(r => (r.CampusId, r.InstructionalTrack, r.ReportingPeriod, r.NumberDaysTaught));
+        foreach (var (campus, track, period, daysTaught) in cells)
         {
-            if (r.ReportingPeriod.IsRefinedAdaPeriod)
+            if (period.IsRefinedAdaPeriod)
             {
-                var cell = (r.CampusId, r.InstructionalTrack, r.ReportingPeriod);
-                taught[cell] = taught.TryGetValue(cell, out var most) && most > r.NumberDaysTaught ? most : r.NumberDaysTaught;
+                var cell = (campus, track, period);
+                taught[cell] = taught.TryGetValue(cell, out var most) && most > daysTaught ? most : daysTaught;
             }
         }
 

@@ -210,10 +210,56 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         return found.ConvertAll(f => RecordAt(f.Position, f.Cell));
     }
 
+    /// <summary>
+    /// The records of <paramref name="campus"/>, in the order they were added, rebuilt from the columns: the drill-down
+    /// of one campus, without an object for any record of another (none when the store has no record there).
+    /// </summary>
+    /// <param name="campus">The campus.</param>
+    public IReadOnlyList<BasicReportingPeriodAttendance> RecordsOf(CampusId campus)
+    {
+        var index = Array.BinarySearch(Cells.Campuses, campus);
+        if (index < 0)
+        {
+            return [];
+        }
+
+        // The campus's cells are next to each other: its campus index is the cells' sort key's first part.
+        var from = 0;
+        var to = Cells.Count;
+        while (from < to)
+        {
+            var mid = (from + to) >>> 1;
+            if (Cells.Campus[mid] < index)
+            {
+                from = mid + 1;
+            }
+            else
+            {
+                to = mid;
+            }
+        }
+
+        var end = from;
+        while (end < Cells.Count && Cells.Campus[end] == index)
+        {
+            end++;
+        }
+
+        return RecordsOfCells(from, end);
+    }
+
+    /// <summary>The campus, track, reporting period and days taught of every cell (records of a cell share them).</summary>
+    internal IEnumerable<(CampusId Campus, InstructionalTrack Track, ReportingPeriod Period, DayCount DaysTaught)> CellsDaysTaught()
+    {
+        for (var c = 0; c < Cells.Count; c++)
+        {
+            yield return (Cells.CampusOf(c), Cells.TrackOf(c), Cells.PeriodOf(c), Cells.DaysTaughtOf(c));
+        }
+    }
+
     /// <summary>The records of each campus (campuses by code), in input order within the campus: one campus's records at a time.</summary>
     internal IEnumerable<(CampusId Campus, List<BasicReportingPeriodAttendance> Records)> RecordsByCampus()
     {
-        var order = new List<(int Ordinal, int Position, int Cell)>();
         for (var c = 0; c < Cells.Count;)
         {
             var end = c + 1;
@@ -222,25 +268,33 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
                 end++;
             }
 
-            order.Clear();
-            for (var cell = c; cell < end; cell++)
-            {
-                for (var p = _cellStart[cell]; p < _cellStart[cell + 1]; p++)
-                {
-                    order.Add((Columns.Ordinal[p], p, cell));
-                }
-            }
-
-            order.Sort((x, y) => x.Ordinal.CompareTo(y.Ordinal));
-            var records = new List<BasicReportingPeriodAttendance>(order.Count);
-            foreach (var (_, position, cell) in order)
-            {
-                records.Add(RecordAt(position, cell));
-            }
-
-            yield return (Cells.CampusOf(c), records);
+            yield return (Cells.CampusOf(c), RecordsOfCells(c, end));
             c = end;
         }
+    }
+
+    /// <summary>The records of cells [<paramref name="fromCell"/>, <paramref name="endCell"/>), in input order.</summary>
+    private List<BasicReportingPeriodAttendance> RecordsOfCells(int fromCell, int endCell)
+    {
+        var n = _cellStart[endCell] - _cellStart[fromCell];
+        var ordinals = new int[n];
+        var positions = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            positions[i] = _cellStart[fromCell] + i;
+            ordinals[i] = Columns.Ordinal[positions[i]];
+        }
+
+        // Within a cell the records are in input order already; sorting by ordinal merges the campus's cells.
+        Array.Sort(ordinals, positions);
+        var records = new List<BasicReportingPeriodAttendance>(n);
+        var cell = fromCell;
+        foreach (var p in positions)
+        {
+            records.Add(RecordAt(p, p >= _cellStart[cell] && p < _cellStart[cell + 1] ? cell : cell = CellOf(p)));
+        }
+
+        return records;
     }
 
     /// <summary>The students with records at more than one campus, found from the student column (no record rebuilt but theirs).</summary>
