@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using PeimsRules.Accountability;
 using PeimsRules.Attendance;
 using PeimsRules.Attendance.Columnar;
 using PeimsRules.Funding;
@@ -45,6 +46,34 @@ public class ColumnarAgreementProperties
 
         // The columnar rows are kept as values and made as they are read: read in any order, they are the same.
         Assert.Equal(expected.Figures.Reverse(), Enumerable.Range(0, actual.Figures.Count).Select(i => actual.Figures[actual.Figures.Count - 1 - i]));
+    }
+
+    /// <summary>
+    /// A store's records of one campus are that campus's records, in input order, and a campus the store does not have
+    /// has none; the audit and the report drill down a campus at a time through it.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ColumnarArbitraries)], MaxTest = 200)]
+    public void A_stores_records_of_a_campus_are_that_campuses_records_in_input_order(ColumnarScenario scenario)
+    {
+        var records = scenario.Records();
+        var store = AttendanceStore.From(records);
+        foreach (var campus in records.Select(r => r.CampusId).Distinct())
+        {
+            Assert.Equal(records.Where(r => r.CampusId == campus), store.RecordsOf(campus));
+        }
+
+        Assert.Empty(store.RecordsOf(CampusId.Parse("999999999")));
+    }
+
+    /// <summary>Chronic absence spans built from a store (days taught from its cells, records rebuilt one at a time) are those built from its records, with the same records left out.</summary>
+    [Property(Arbitrary = [typeof(ColumnarArbitraries)], MaxTest = 200)]
+    public void Chronic_absence_spans_from_a_store_are_the_spans_from_its_records(ColumnarScenario scenario)
+    {
+        var records = scenario.Records();
+        var fromList = ChronicAbsenceInput.FromPeriodRecords(records);
+        var fromStore = ChronicAbsenceInput.FromPeriodRecords(AttendanceStore.From(records));
+        Assert.Equal(fromList.Spans, fromStore.Spans);
+        Assert.Equal(fromList.LeftOut, fromStore.LeftOut);
     }
 
     [Property(MaxTest = 60)]
