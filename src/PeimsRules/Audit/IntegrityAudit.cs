@@ -85,7 +85,6 @@ public static class IntegrityAudit
         }
 
         var ranked = findings
-            .Select(f => f with { CampusName = f.CampusId is { } c && options.CampusNames.TryGetValue(c, out var name) ? name : f.CampusName })
             .OrderBy(Tier)
             .ThenByDescending(f => f.Dollars ?? -1m)
             .ThenByDescending(f => f.Ada ?? Ratio.Zero)
@@ -96,7 +95,7 @@ public static class IntegrityAudit
             .ThenBy(f => f.ReportingPeriod)
             .ThenBy(f => f.SourceLine)
             .ToList();
-        ranked = WithIds(ranked, rules.SchoolYear);
+        ranked = WithIdsAndNames(ranked, rules.SchoolYear, options.CampusNames);
 
         var dollarsComputable = FundingAtRisk.PerAda(null, rules, options.RevenuePerAda) is not null;
         return new AuditReport(
@@ -140,16 +139,21 @@ public static class IntegrityAudit
         return $"{finding.Rule.Id}-{Convert.ToHexString(hash, 0, 5).ToLowerInvariant()}";
     }
 
-    private static List<AuditFinding> WithIds(List<AuditFinding> findings, SchoolYear year)
+    /// <summary>The findings, each with its id and its campus's name from the directory (when it lists the campus).</summary>
+    private static List<AuditFinding> WithIdsAndNames(List<AuditFinding> findings, SchoolYear year, IReadOnlyDictionary<CampusId, string> campusNames)
     {
         // The same defect twice (a key repeated three times) gets -2, -3 in rank order.
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        return findings.Select(f =>
+        var result = new List<AuditFinding>(findings.Count);
+        foreach (var f in findings)
         {
             var id = FindingId(f, year);
             var n = seen[id] = seen.GetValueOrDefault(id) + 1;
-            return f with { Id = n == 1 ? id : $"{id}-{n}" };
-        }).ToList();
+            var name = f.CampusId is { } c && campusNames.TryGetValue(c, out var listed) ? listed : f.CampusName;
+            result.Add(f with { Id = n == 1 ? id : $"{id}-{n}", CampusName = name });
+        }
+
+        return result;
     }
 
     /// <summary>Reporting errors first, then the other warnings and notices, then attendance opportunity.</summary>

@@ -288,10 +288,12 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         // Within a cell the records are in input order already; sorting by ordinal merges the campus's cells.
         Array.Sort(ordinals, positions);
         var records = new List<BasicReportingPeriodAttendance>(n);
+        // A student's records share one id (and its text), made once: the campus's records are often kept (findings).
+        var students = new Dictionary<long, StudentId>();
         var cell = fromCell;
         foreach (var p in positions)
         {
-            records.Add(RecordAt(p, p >= _cellStart[cell] && p < _cellStart[cell + 1] ? cell : cell = CellOf(p)));
+            records.Add(RecordAt(p, p >= _cellStart[cell] && p < _cellStart[cell + 1] ? cell : cell = CellOf(p), students));
         }
 
         return records;
@@ -508,11 +510,21 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         return found;
     }
 
-    internal BasicReportingPeriodAttendance RecordAt(int position, int cell)
+    internal BasicReportingPeriodAttendance RecordAt(int position, int cell, Dictionary<long, StudentId>? students = null)
     {
         var c = Columns;
         var key = c.Student[position];
-        var student = key >= 0 ? StudentId.Parse(key.ToString("D10", CultureInfo.InvariantCulture)) : StudentId.Parse(_studentTexts[~key]);
+        StudentId student;
+        if (students is null)
+        {
+            student = StudentOf(key);
+        }
+        else
+        {
+            ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(students, key, out var exists);
+            student = exists ? known : known = StudentOf(key);
+        }
+
         var campus = Cells.CampusOf(cell);
         var codes = c.Codes[position];
         return new BasicReportingPeriodAttendance(
@@ -527,6 +539,10 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
             DayCount.FromHalfDays(c.RemoteAsynchronous?[position] ?? 0),
             RecordBits.AdaCode(c.Flags[position]));
     }
+
+    /// <summary>The student of store key <paramref name="key"/>: a TX-UNIQUE-STUDENT-ID by its number, a local id by its text.</summary>
+    private StudentId StudentOf(long key) =>
+        key >= 0 ? StudentId.Parse(key.ToString("D10", CultureInfo.InvariantCulture)) : StudentId.Parse(_studentTexts[~key]);
 
     /// <summary>Sums the records [<paramref name="from"/>, <paramref name="to"/>): whole cells straight into the results, the cells the range cuts into its boundary.</summary>
     private void SumRange(int from, int to, bool remote, bool withK3, HashSet<long>? focus, Results results, ref Boundary boundary)
