@@ -303,21 +303,14 @@ public sealed class AttendanceComparison
         Dictionary<(AttendanceGroupKey, Population, ReportingPeriod?), List<ExplainingRecord>> explanations)
     {
         var sameRules = before.Rules == after.Rules;
-        var keys = new SortedSet<ReportingPeriodAttendanceKey>(before.ByKey.Keys);
-        keys.UnionWith(after.ByKey.Keys);
-
         // First the kind of each key that differs; then the additions and removals of one student in one period are
-        // paired as moves; then each difference is built with its field changes and contributions.
+        // paired as moves; then each difference is built with its field changes and contributions. Only the keys that
+        // differ are sorted: a key with the same records on both sides under the same rules explains nothing.
         var kinds = new SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind>();
-        foreach (var key in keys)
+        foreach (var (key, b) in before.ByKey)
         {
-            var b = before.RecordsOf(key);
             var a = after.RecordsOf(key);
-            if (b.Count == 0)
-            {
-                kinds[key] = RecordChangeKind.Added;
-            }
-            else if (a.Count == 0)
+            if (a.Count == 0)
             {
                 kinds[key] = RecordChangeKind.Removed;
             }
@@ -328,6 +321,14 @@ public sealed class AttendanceComparison
             else if (!sameRules)
             {
                 kinds[key] = RecordChangeKind.Recounted;
+            }
+        }
+
+        foreach (var key in after.ByKey.Keys)
+        {
+            if (!before.ByKey.ContainsKey(key))
+            {
+                kinds[key] = RecordChangeKind.Added;
             }
         }
 
@@ -472,9 +473,36 @@ public sealed class AttendanceComparison
             });
             _populations = [.. Populations.For(Rules)];
 
-            // The snapshot's records are in canonical order, so each key's records are too.
-            ByKey = snapshot.Records.GroupBy(ReportingPeriodAttendanceKey.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<BasicReportingPeriodAttendance>)g.ToArray());
-            DuplicateKeys = ByKey.Where(k => k.Value.Count > 1).Select(k => k.Key).Order().ToArray();
+            // The snapshot's records are in canonical order: each key's records are next to each other, in order, and the
+            // keys come in order (so the duplicate keys are found in order).
+            var records = snapshot.Records;
+            ByKey = new Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>>(records.Count);
+            var duplicates = new List<ReportingPeriodAttendanceKey>();
+            for (var i = 0; i < records.Count;)
+            {
+                var key = ReportingPeriodAttendanceKey.Of(records[i]);
+                var end = i + 1;
+                while (end < records.Count && ReportingPeriodAttendanceKey.Of(records[end]) == key)
+                {
+                    end++;
+                }
+
+                var own = new BasicReportingPeriodAttendance[end - i];
+                for (var j = i; j < end; j++)
+                {
+                    own[j - i] = records[j];
+                }
+
+                ByKey.Add(key, own);
+                if (own.Length > 1)
+                {
+                    duplicates.Add(key);
+                }
+
+                i = end;
+            }
+
+            DuplicateKeys = duplicates;
         }
 
         public RuleSet Rules { get; }
