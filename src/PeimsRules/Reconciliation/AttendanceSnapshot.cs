@@ -33,7 +33,17 @@ public sealed class AttendanceSnapshot
                 nameof(records));
         }
 
-        Array.Sort(sorted, ReportingPeriodAttendanceKey.CanonicalRecordOrder);
+        // An extract is often in this order already (campus, student, period): one pass checks, and only then it is sorted.
+        var inOrder = true;
+        for (var i = 1; i < sorted.Length && inOrder; i++)
+        {
+            inOrder = ReportingPeriodAttendanceKey.CanonicalRecordOrder.Compare(sorted[i - 1], sorted[i]) <= 0;
+        }
+
+        if (!inOrder)
+        {
+            Array.Sort(sorted, ReportingPeriodAttendanceKey.CanonicalRecordOrder);
+        }
         Rules = rules;
         Records = sorted;
         Label = label;
