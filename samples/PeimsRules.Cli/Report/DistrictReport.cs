@@ -36,16 +36,21 @@ internal sealed record ReportInput(
 /// </summary>
 internal sealed class DistrictReport
 {
-    private DistrictReport(ReportInput input, RuleSet rules, AttendanceSummary byCampus, AttendanceSummary byDistrict, AuditReport audit)
+    private DistrictReport(ReportInput input, RuleSet rules, AttendanceSummary byCampus, AttendanceSummary byDistrict, AuditReport audit, IReadOnlyList<IReadOnlyList<ChronicAbsenceRate>> chronicByCampus)
     {
         Input = input;
         Rules = rules;
         ByCampus = byCampus;
         ByDistrict = byDistrict;
         Audit = audit;
-        // Only the campus rates are kept: the report shows no verdict, and a district's verdicts are many.
-        var spans = ChronicAbsenceInput.FromPeriodRecords(input.Records).Spans;
-        ChronicByCampus = ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans).Campuses).ToList();
+        ChronicByCampus = chronicByCampus;
+    }
+
+    /// <summary>The campus rates of chronic absence under each of <see cref="ChronicDefinitions"/>: only the rates are kept, as the report shows no verdict and a district's verdicts are many.</summary>
+    private static List<IReadOnlyList<ChronicAbsenceRate>> ChronicRates(IReadOnlyCollection<BasicReportingPeriodAttendance> records)
+    {
+        var spans = ChronicAbsenceInput.FromPeriodRecords(records).Spans;
+        return ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans).Campuses).ToList();
     }
 
     /// <summary>The chronic absence definitions the report shows, each authority's own, from the period records.</summary>
@@ -111,6 +116,9 @@ internal sealed class DistrictReport
         }
 
         var rules = RuleSet.For(years[0]);
+        // The chronic absence rates are computed on another core while the summaries and the audit are: they share
+        // nothing but the records, which are read only.
+        var chronic = Task.Run(() => ChronicRates(input.Records));
         var prior = rules.AppliesCovid19Adjustment ? input.PriorYear : null;
         var byCampus = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.Campus, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
         var byDistrict = AttendanceSummary.Compute(input.Records, rules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District, PriorYearRecords = prior, ThroughPeriod = input.ThroughPeriod });
@@ -122,7 +130,7 @@ internal sealed class DistrictReport
             priorByDistrict = AttendanceSummary.Compute(priorRecords, priorRules, new AttendanceSummaryOptions { GroupBy = AttendanceGrouping.District });
         }
 
-        return new DistrictReport(input, rules, byCampus, byDistrict, audit) { PriorByDistrict = priorByDistrict };
+        return new DistrictReport(input, rules, byCampus, byDistrict, audit, chronic.GetAwaiter().GetResult()) { PriorByDistrict = priorByDistrict };
     }
 
     /// <summary>The early education allotment a K-3 row's year figure earns, or null when it has no published ADA or the year has none.</summary>
