@@ -178,9 +178,19 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
             positionOf[Columns.Ordinal[p]] = p;
         }
 
+        // A student's records usually come one after another: they share one id (and its text).
+        var lastKey = long.MinValue;
+        var student = default(StudentId);
         foreach (var position in positionOf)
         {
-            yield return RecordAt(position, CellOf(position));
+            var key = Columns.Student[position];
+            if (key != lastKey)
+            {
+                lastKey = key;
+                student = StudentOf(key);
+            }
+
+            yield return RecordAt(position, CellOf(position), student);
         }
     }
 
@@ -510,21 +520,20 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         return found;
     }
 
-    internal BasicReportingPeriodAttendance RecordAt(int position, int cell, Dictionary<long, StudentId>? students = null)
+    /// <summary>The record at <paramref name="position"/> of cell <paramref name="cell"/>, rebuilt from the columns.</summary>
+    internal BasicReportingPeriodAttendance RecordAt(int position, int cell) => RecordAt(position, cell, StudentOf(Columns.Student[position]));
+
+    /// <summary>The record at <paramref name="position"/>, its student's id taken from (or added to) <paramref name="students"/>.</summary>
+    internal BasicReportingPeriodAttendance RecordAt(int position, int cell, Dictionary<long, StudentId> students)
+    {
+        ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(students, Columns.Student[position], out var exists);
+        return RecordAt(position, cell, exists ? known : known = StudentOf(Columns.Student[position]));
+    }
+
+    /// <summary>The record at <paramref name="position"/> of cell <paramref name="cell"/>, of <paramref name="student"/> (the student its column holds).</summary>
+    private BasicReportingPeriodAttendance RecordAt(int position, int cell, StudentId student)
     {
         var c = Columns;
-        var key = c.Student[position];
-        StudentId student;
-        if (students is null)
-        {
-            student = StudentOf(key);
-        }
-        else
-        {
-            ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(students, key, out var exists);
-            student = exists ? known : known = StudentOf(key);
-        }
-
         var campus = Cells.CampusOf(cell);
         var codes = c.Codes[position];
         return new BasicReportingPeriodAttendance(
