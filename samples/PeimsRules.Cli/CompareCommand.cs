@@ -246,7 +246,7 @@ internal static class CompareCommand
     {
         if (!comparison.HasDifferences)
         {
-            Console.Error.WriteLine($"compare: no difference: {comparison.After.Records.Count:N0} records, the same rules and the same figures on both sides.");
+            Console.Error.WriteLine($"compare: no difference: {comparison.After.RecordCount:N0} records, the same rules and the same figures on both sides.");
         }
 
         foreach (var difference in comparison.RuleDifferences)
@@ -303,9 +303,9 @@ internal static class CompareCommand
     }
 
     /// <summary>One side: a period-attendance file (rules of its year) or a saved snapshot (its own rules).</summary>
-    private sealed record Side(string Path, IReadOnlyList<BasicReportingPeriodAttendance> Records, SavedAttendanceSnapshot? Saved)
+    private sealed record Side(string Path, IReadOnlyCollection<BasicReportingPeriodAttendance> Records, SavedAttendanceSnapshot? Saved)
     {
-        public SchoolYear? Year => Saved?.Snapshot.SchoolYear ?? (Records.Count > 0 ? Records[0].SchoolYear : null);
+        public SchoolYear? Year => Saved?.Snapshot.SchoolYear ?? (CliInput.YearsOf(Records) is [var first, ..] ? first : null);
 
         public static Side Read(string path)
         {
@@ -317,10 +317,11 @@ internal static class CompareCommand
 
             // A .csv file is read under the input contract (a clean one through the columnar store); a folder is Ed-Fi documents (the vendor's
             // tx.basicReportingPeriodAttendances), a .xml file TSDS PEIMS XML.
+            // A clean file stays in the store it was read into: the comparison reads it a campus at a time.
             var records = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-                ? CliInput.ReadWhole(path, CsvErrorMode.StopAtFirst).ToList()
+                ? CliInput.ReadWhole(path, CsvErrorMode.StopAtFirst).Records
                 : EdFiInputs.ReadPath(path, Console.Error);
-            var years = records.Select(r => r.SchoolYear).Distinct().Order().ToList();
+            var years = CliInput.YearsOf(records);
             if (years.Count > 1)
             {
                 throw new PeimsCsvException(new CsvProblem(

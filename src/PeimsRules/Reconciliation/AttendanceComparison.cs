@@ -1,4 +1,5 @@
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Funding;
 using PeimsRules.Rules;
 
@@ -307,29 +308,15 @@ public sealed class AttendanceComparison
         // paired as moves; then each difference is built with its field changes and contributions. Only the keys that
         // differ are sorted: a key with the same records on both sides under the same rules explains nothing.
         var kinds = new SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind>();
-        foreach (var (key, b) in before.ByKey)
+        if (before.Store is { } beforeStore && after.Store is { } afterStore)
         {
-            var a = after.RecordsOf(key);
-            if (a.Count == 0)
-            {
-                kinds[key] = RecordChangeKind.Removed;
-            }
-            else if (!b.SequenceEqual(a))
-            {
-                kinds[key] = RecordChangeKind.Changed;
-            }
-            else if (!sameRules)
-            {
-                kinds[key] = RecordChangeKind.Recounted;
-            }
+            ClassifyByCampus(before, after, beforeStore, afterStore, sameRules, kinds);
         }
-
-        foreach (var key in after.ByKey.Keys)
+        else
         {
-            if (!before.ByKey.ContainsKey(key))
-            {
-                kinds[key] = RecordChangeKind.Added;
-            }
+            before.IndexAll(before.Snapshot.Records);
+            after.IndexAll(after.Snapshot.Records);
+            Classify(before.ByKey, after.ByKey, sameRules, kinds);
         }
 
         var counterparts = new Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<ReportingPeriodAttendanceKey>>();
@@ -394,6 +381,79 @@ public sealed class AttendanceComparison
         }
 
         return differences;
+    }
+
+    /// <summary>The kind of each key of <paramref name="before"/> or <paramref name="after"/> whose records differ (or that two rule sets count).</summary>
+    private static void Classify(
+        Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>> before,
+        Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>> after,
+        bool sameRules,
+        SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind> kinds)
+    {
+        foreach (var (key, b) in before)
+        {
+            var a = after.GetValueOrDefault(key) ?? [];
+            if (a.Count == 0)
+            {
+                kinds[key] = RecordChangeKind.Removed;
+            }
+            else if (!b.SequenceEqual(a))
+            {
+                kinds[key] = RecordChangeKind.Changed;
+            }
+            else if (!sameRules)
+            {
+                kinds[key] = RecordChangeKind.Recounted;
+            }
+        }
+
+        foreach (var key in after.Keys)
+        {
+            if (!before.ContainsKey(key))
+            {
+                kinds[key] = RecordChangeKind.Added;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Classify"/> over two stores, a campus at a time (every field of a key is a record's, the campus among
+    /// them, so a key's records are all in one campus on each side): only the records of the keys that differ are kept
+    /// in the sides' <see cref="Side.ByKey"/>, and each side's duplicate keys are found on the way.
+    /// </summary>
+    private static void ClassifyByCampus(Side before, Side after, AttendanceStore beforeStore, AttendanceStore afterStore, bool sameRules, SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind> kinds)
+    {
+        var duplicatesBefore = new List<ReportingPeriodAttendanceKey>();
+        var duplicatesAfter = new List<ReportingPeriodAttendanceKey>();
+        var campuses = beforeStore.Campuses.Union(afterStore.Campuses).Order();
+        var found = new SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind>();
+        foreach (var campus in campuses)
+        {
+            var b = Side.ByKeyOf(beforeStore.RecordsOf(campus));
+            var a = Side.ByKeyOf(afterStore.RecordsOf(campus));
+            duplicatesBefore.AddRange(b.Where(k => k.Value.Count > 1).Select(k => k.Key));
+            duplicatesAfter.AddRange(a.Where(k => k.Value.Count > 1).Select(k => k.Key));
+            found.Clear();
+            Classify(b, a, sameRules, found);
+            foreach (var (key, kind) in found)
+            {
+                kinds[key] = kind;
+                if (b.TryGetValue(key, out var own))
+                {
+                    before.ByKey[key] = own;
+                }
+
+                if (a.TryGetValue(key, out own))
+                {
+                    after.ByKey[key] = own;
+                }
+            }
+        }
+
+        duplicatesBefore.Sort();
+        duplicatesAfter.Sort();
+        before.DuplicateKeys = duplicatesBefore;
+        after.DuplicateKeys = duplicatesAfter;
     }
 
     /// <summary>
@@ -464,6 +524,7 @@ public sealed class AttendanceComparison
 
         public Side(AttendanceSnapshot snapshot, AttendanceGrouping groupBy, IReadOnlyList<BasicReportingPeriodAttendance>? prior)
         {
+            Snapshot = snapshot;
             Rules = snapshot.Rules;
             PriorYearGiven = prior is not null && Rules.AppliesCovid19Adjustment;
             Summary = snapshot.Summarize(new AttendanceSummaryOptions
@@ -473,9 +534,19 @@ public sealed class AttendanceComparison
             });
             _populations = [.. Populations.For(Rules)];
 
-            // The snapshot's records are in canonical order: each key's records are next to each other, in order, and the
-            // keys come in order (so the duplicate keys are found in order).
-            var records = snapshot.Records;
+            Store = snapshot.Store;
+        }
+
+        /// <summary>The store the side's snapshot was made of, read a campus at a time; <see langword="null"/> for records.</summary>
+        public AttendanceStore? Store { get; }
+
+        /// <summary>
+        /// Indexes the side's records by key: each key's records in canonical order, and the keys with more than one. A
+        /// snapshot's records are in canonical order, so each key's records are next to each other and the keys come in
+        /// order.
+        /// </summary>
+        public void IndexAll(IReadOnlyList<BasicReportingPeriodAttendance> records)
+        {
             ByKey = new Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>>(records.Count);
             var duplicates = new List<ReportingPeriodAttendanceKey>();
             for (var i = 0; i < records.Count;)
@@ -505,15 +576,39 @@ public sealed class AttendanceComparison
             DuplicateKeys = duplicates;
         }
 
+        /// <summary>The records of one campus by key, each key's in canonical order (a campus's records come in input order).</summary>
+        public static Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>> ByKeyOf(IReadOnlyList<BasicReportingPeriodAttendance> records)
+        {
+            var byKey = new Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>>(records.Count);
+            foreach (var r in records)
+            {
+                var key = ReportingPeriodAttendanceKey.Of(r);
+                if (!byKey.TryGetValue(key, out var own))
+                {
+                    byKey.Add(key, [r]);
+                    continue;
+                }
+
+                var more = own.Append(r).ToArray();
+                Array.Sort(more, ReportingPeriodAttendanceKey.CanonicalRecordOrder);
+                byKey[key] = more;
+            }
+
+            return byKey;
+        }
+
+        public AttendanceSnapshot Snapshot { get; }
+
         public RuleSet Rules { get; }
 
         public bool PriorYearGiven { get; }
 
         public AttendanceSummary Summary { get; }
 
-        public Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>> ByKey { get; }
+        /// <summary>The records by key: every key's (records), or the keys whose records differ (a store, read a campus at a time).</summary>
+        public Dictionary<ReportingPeriodAttendanceKey, IReadOnlyList<BasicReportingPeriodAttendance>> ByKey { get; set; } = [];
 
-        public IReadOnlyList<ReportingPeriodAttendanceKey> DuplicateKeys { get; }
+        public IReadOnlyList<ReportingPeriodAttendanceKey> DuplicateKeys { get; set; } = [];
 
         public IReadOnlyList<BasicReportingPeriodAttendance> RecordsOf(ReportingPeriodAttendanceKey key) => ByKey.GetValueOrDefault(key) ?? [];
 

@@ -1,4 +1,5 @@
 using PeimsRules.Attendance;
+using PeimsRules.Attendance.Columnar;
 using PeimsRules.Rules;
 
 namespace PeimsRules.Reconciliation;
@@ -17,20 +18,40 @@ public sealed class AttendanceSnapshot
 {
     /// <summary>Creates the snapshot. The records are kept in canonical order (<see cref="ReportingPeriodAttendanceKey.CanonicalRecordOrder"/>).</summary>
     /// <param name="rules">The rules the run used; their school year is the snapshot's.</param>
-    /// <param name="records">The records the run used, all of the rules' school year.</param>
+    /// <param name="records">
+    /// The records the run used, all of the rules' school year. An <see cref="AttendanceStore"/> is kept as it is: the
+    /// figures take its path, a comparison reads it a campus at a time, and <see cref="Records"/> are rebuilt and put in
+    /// canonical order only when asked for.
+    /// </param>
     /// <param name="label">What the run was, such as <c>PEIMS fall submission, as sent</c>; optional.</param>
     /// <exception cref="ArgumentException">A record is not of the rules' school year.</exception>
     public AttendanceSnapshot(RuleSet rules, IEnumerable<BasicReportingPeriodAttendance> records, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(records);
+        Rules = rules;
+        Label = label;
+        if (records is AttendanceStore store)
+        {
+            if (store.Count > 0 && store.SchoolYear != rules.SchoolYear)
+            {
+                throw StrayRecord(rules, store.First());
+            }
+
+            Store = store;
+            return;
+        }
+
+        _records = Canonical(records, rules);
+    }
+
+    private static BasicReportingPeriodAttendance[] Canonical(IEnumerable<BasicReportingPeriodAttendance> records, RuleSet rules)
+    {
         var sorted = records.ToArray();
         var stray = Array.Find(sorted, r => r.SchoolYear != rules.SchoolYear);
         if (stray is not null)
         {
-            throw new ArgumentException(
-                $"The rules are for {rules.SchoolYear.DisplayName}, but student {stray.StudentId} at campus {stray.CampusId} has a record of {stray.SchoolYear.DisplayName}: a snapshot is of one school year.",
-                nameof(records));
+            throw StrayRecord(rules, stray);
         }
 
         // An extract is often in this order already (campus, student, period): one pass checks, and only then it is sorted.
@@ -44,10 +65,19 @@ public sealed class AttendanceSnapshot
         {
             Array.Sort(sorted, ReportingPeriodAttendanceKey.CanonicalRecordOrder);
         }
-        Rules = rules;
-        Records = sorted;
-        Label = label;
+
+        return sorted;
     }
+
+    private static ArgumentException StrayRecord(RuleSet rules, BasicReportingPeriodAttendance stray) =>
+        new(
+            $"The rules are for {rules.SchoolYear.DisplayName}, but student {stray.StudentId} at campus {stray.CampusId} has a record of {stray.SchoolYear.DisplayName}: a snapshot is of one school year.",
+            "records");
+
+    private BasicReportingPeriodAttendance[]? _records;
+
+    /// <summary>The store the snapshot was made of, or <see langword="null"/> when it was made of records.</summary>
+    internal AttendanceStore? Store { get; }
 
     /// <summary>The rules the run used.</summary>
     public RuleSet Rules { get; }
@@ -56,13 +86,16 @@ public sealed class AttendanceSnapshot
     public SchoolYear SchoolYear => Rules.SchoolYear;
 
     /// <summary>The records, in canonical order.</summary>
-    public IReadOnlyList<BasicReportingPeriodAttendance> Records { get; }
+    public IReadOnlyList<BasicReportingPeriodAttendance> Records => _records ??= Canonical(Store!, Rules);
+
+    /// <summary>The number of records.</summary>
+    public int RecordCount => Store?.Count ?? _records!.Length;
 
     /// <summary>What the run was; <see langword="null"/> when not given.</summary>
     public string? Label { get; }
 
     /// <summary>The run's figures: the summary of its records under its rules.</summary>
-    public AttendanceSummary Summarize(AttendanceSummaryOptions? options = null) => AttendanceSummary.Compute(Records, Rules, options);
+    public AttendanceSummary Summarize(AttendanceSummaryOptions? options = null) => AttendanceSummary.Compute(Store ?? (IEnumerable<BasicReportingPeriodAttendance>)Records, Rules, options);
 
     /// <summary>Whether <paramref name="other"/> holds the same records and the same rules (labels aside).</summary>
     public bool HasSameContentAs(AttendanceSnapshot other)
@@ -72,5 +105,5 @@ public sealed class AttendanceSnapshot
     }
 
     /// <summary>The label, year and record count.</summary>
-    public override string ToString() => $"{Label ?? "snapshot"}: {SchoolYear.DisplayName}, {Records.Count} records";
+    public override string ToString() => $"{Label ?? "snapshot"}: {SchoolYear.DisplayName}, {RecordCount} records";
 }

@@ -111,6 +111,36 @@ public class ComparisonProperties
             }
         });
 
+    /// <summary>
+    /// A comparison of two stores (read a campus at a time, only the keys that differ kept) is the comparison of their
+    /// records as lists: the same record differences (kinds, records, counterparts, field changes, contributions), the
+    /// same rows and explanations, the same duplicate keys, whatever the rules, grouping and changes (moves between
+    /// campuses, split keys, additions).
+    /// </summary>
+    [Property(MaxTest = 100, EndSize = 40)]
+    public Property Comparing_two_stores_is_comparing_their_records() =>
+        Prop.ForAll(Scenarios.ToArbitrary(), scenario =>
+        {
+            var lists = scenario.Compare(scenario.Grouping);
+            var stores = AttendanceComparison.Compare(
+                new AttendanceSnapshot(scenario.BeforeRules, Attendance.Columnar.AttendanceStore.From(scenario.Before)),
+                new AttendanceSnapshot(scenario.AfterRules, Attendance.Columnar.AttendanceStore.From(scenario.After)),
+                scenario.Options(scenario.Grouping));
+
+            static string Records(IEnumerable<BasicReportingPeriodAttendance> records) => string.Join(" | ", records.Select(r => r.ToString()));
+            static string Difference(RecordDifference d) =>
+                $"{d.Key} {d.Kind} [{Records(d.Before)}] [{Records(d.After)}] [{string.Join(",", d.Counterparts)}] [{string.Join(",", d.FieldChanges)}] [{string.Join(",", d.Contributions)}]";
+            static string Row(FigureDifference f) =>
+                $"{f.Group} {f.Population} {f.Period} {f.Before} {f.After} {f.Ada} {f.Pia} {f.DaysPresentChange} {f.DaysInMembershipChange} [{string.Join(",", f.Explanation.Select(e => $"{e.Record.Key}:{e.Contribution}"))}]";
+            Assert.Equal(lists.RecordDifferences.Select(Difference), stores.RecordDifferences.Select(Difference));
+            Assert.Equal(lists.Figures.Select(Row), stores.Figures.Select(Row));
+            Assert.Equal(lists.DuplicateKeysBefore, stores.DuplicateKeysBefore);
+            Assert.Equal(lists.DuplicateKeysAfter, stores.DuplicateKeysAfter);
+            Assert.Equal(lists.HasDifferences, stores.HasDifferences);
+            Assert.Equal(lists.After.Records, stores.After.Records);
+            Assert.Equal(scenario.After.Count, stores.After.RecordCount);
+        });
+
     private static readonly AttendanceGrouping[] Groupings =
     [
         AttendanceGrouping.None,

@@ -57,6 +57,9 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
     /// <summary>The number of campuses.</summary>
     public int CampusCount => Cells.Campuses.Length;
 
+    /// <summary>The campuses the store has records of, by code.</summary>
+    internal IReadOnlyList<CampusId> Campuses => Cells.Campuses;
+
     /// <summary>
     /// The bytes the store holds: its columns, its cells and its campus and local student id tables (object headers
     /// and string contents estimated).
