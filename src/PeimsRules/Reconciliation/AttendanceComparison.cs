@@ -418,21 +418,24 @@ public sealed class AttendanceComparison
 
     /// <summary>
     /// <see cref="Classify"/> over two stores, a campus at a time (every field of a key is a record's, the campus among
-    /// them, so a key's records are all in one campus on each side): only the records of the keys that differ are kept
-    /// in the sides' <see cref="Side.ByKey"/>, and each side's duplicate keys are found on the way.
+    /// them, so a key's records are all in one campus on each side): a campus whose columns are the same on both sides
+    /// is passed over, only the records of the keys that differ are kept in the sides' <see cref="Side.ByKey"/>, and
+    /// each side's duplicate keys are read from its store's sections.
     /// </summary>
     private static void ClassifyByCampus(Side before, Side after, AttendanceStore beforeStore, AttendanceStore afterStore, bool sameRules, SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind> kinds)
     {
-        var duplicatesBefore = new List<ReportingPeriodAttendanceKey>();
-        var duplicatesAfter = new List<ReportingPeriodAttendanceKey>();
         var campuses = beforeStore.Campuses.Union(afterStore.Campuses).Order();
         var found = new SortedDictionary<ReportingPeriodAttendanceKey, RecordChangeKind>();
         foreach (var campus in campuses)
         {
+            // A campus whose columns are the same on both sides has no key that differs (under the same rules).
+            if (sameRules && beforeStore.HasSameRecordsAt(campus, afterStore))
+            {
+                continue;
+            }
+
             var b = Side.ByKeyOf(beforeStore.RecordsOf(campus));
             var a = Side.ByKeyOf(afterStore.RecordsOf(campus));
-            duplicatesBefore.AddRange(b.Where(k => k.Value.Count > 1).Select(k => k.Key));
-            duplicatesAfter.AddRange(a.Where(k => k.Value.Count > 1).Select(k => k.Key));
             found.Clear();
             Classify(b, a, sameRules, found);
             foreach (var (key, kind) in found)
@@ -450,10 +453,8 @@ public sealed class AttendanceComparison
             }
         }
 
-        duplicatesBefore.Sort();
-        duplicatesAfter.Sort();
-        before.DuplicateKeys = duplicatesBefore;
-        after.DuplicateKeys = duplicatesAfter;
+        before.DuplicateKeys = beforeStore.DuplicateKeys();
+        after.DuplicateKeys = afterStore.DuplicateKeys();
     }
 
     /// <summary>

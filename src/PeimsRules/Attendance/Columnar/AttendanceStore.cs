@@ -230,13 +230,19 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
     /// <param name="campus">The campus.</param>
     public IReadOnlyList<BasicReportingPeriodAttendance> RecordsOf(CampusId campus)
     {
+        var (from, end) = CellsOf(campus);
+        return RecordsOfCells(from, end);
+    }
+
+    /// <summary>The cells [from, end) of <paramref name="campus"/>: next to each other, as the campus index is the cells' first sort key (empty when the store has none).</summary>
+    private (int From, int End) CellsOf(CampusId campus)
+    {
         var index = Array.BinarySearch(Cells.Campuses, campus);
         if (index < 0)
         {
-            return [];
+            return (0, 0);
         }
 
-        // The campus's cells are next to each other: its campus index is the cells' sort key's first part.
         var from = 0;
         var to = Cells.Count;
         while (from < to)
@@ -258,7 +264,59 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
             end++;
         }
 
-        return RecordsOfCells(from, end);
+        return (from, end);
+    }
+
+    /// <summary>
+    /// Whether the records of <paramref name="campus"/> here are those of <paramref name="other"/>, cell by cell and in
+    /// the same order within each cell (a campus that no change touched), read from the columns without rebuilding a
+    /// record. <see langword="false"/> says only that they may differ (the same records in another order, for one).
+    /// </summary>
+    internal bool HasSameRecordsAt(CampusId campus, AttendanceStore other)
+    {
+        var (from, end) = CellsOf(campus);
+        var (otherFrom, otherEnd) = other.CellsOf(campus);
+        if (end - from != otherEnd - otherFrom || SchoolYear != other.SchoolYear)
+        {
+            return false;
+        }
+
+        var c = Columns;
+        var o = other.Columns;
+        for (var k = 0; k < end - from; k++)
+        {
+            int cell = from + k, otherCell = otherFrom + k;
+            if (Cells.Grade[cell] != other.Cells.Grade[otherCell] || Cells.Track[cell] != other.Cells.Track[otherCell]
+                || Cells.Period[cell] != other.Cells.Period[otherCell] || Cells.DaysTaught[cell] != other.Cells.DaysTaught[otherCell]
+                || _cellStart[cell + 1] - _cellStart[cell] != other._cellStart[otherCell + 1] - other._cellStart[otherCell])
+            {
+                return false;
+            }
+
+            for (int p = _cellStart[cell], q = other._cellStart[otherCell]; p < _cellStart[cell + 1]; p++, q++)
+            {
+                var student = c.Student[p];
+                var otherStudent = o.Student[q];
+                if ((student >= 0 || otherStudent >= 0 ? student != otherStudent : !string.Equals(_studentTexts[~student], other._studentTexts[~otherStudent], StringComparison.Ordinal))
+                    || c.Flags[p] != o.Flags[q] || c.Codes[p] != o.Codes[q]
+                    || c.Eligible[p] != o.Eligible[q] || c.Ineligible[p] != o.Ineligible[q] || c.Absent[p] != o.Absent[q]
+                    || (c.RemoteSynchronous?[p] ?? 0) != (o.RemoteSynchronous?[q] ?? 0)
+                    || (c.RemoteAsynchronous?[p] ?? 0) != (o.RemoteAsynchronous?[q] ?? 0))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The 42400 keys that have more than one record, in key order.</summary>
+    internal List<ReportingPeriodAttendanceKey> DuplicateKeys()
+    {
+        var keys = RepeatedKeys().Select(r => RecordAt(r.RepeatPosition, r.Cell).Key).Distinct().ToList();
+        keys.Sort();
+        return keys;
     }
 
     /// <summary>The campus, track, reporting period and days taught of every cell (records of a cell share them).</summary>
