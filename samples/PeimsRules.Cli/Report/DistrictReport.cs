@@ -49,7 +49,8 @@ internal sealed class DistrictReport
     /// <summary>The campus rates of chronic absence under each of <see cref="ChronicDefinitions"/>: only the rates are kept, as the report shows no verdict and a district's verdicts are many.</summary>
     private static List<IReadOnlyList<ChronicAbsenceRate>> ChronicRates(IReadOnlyCollection<BasicReportingPeriodAttendance> records)
     {
-        var spans = ChronicAbsenceInput.FromPeriodRecords(records).Spans;
+        // The spans are made once for the four definitions (a store would otherwise rebuild them for each).
+        var spans = ChronicAbsenceInput.FromPeriodRecords(records).Spans.ToList();
         return ChronicDefinitions.Select(d => ChronicAbsence.Evaluate(d, spans).Campuses).ToList();
     }
 

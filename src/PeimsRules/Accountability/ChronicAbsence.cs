@@ -39,7 +39,34 @@ public static class ChronicAbsence
         ArgumentNullException.ThrowIfNull(spans);
         Check(definition, nameof(definition));
         var lines = new Lines(definition);
-        // Each student's spans by the attribution unit: a school (and its district), a district, or the student alone.
+
+        // A store's spans are judged a district at a time: under school or district attribution every verdict and every
+        // rate lies within one district. Following a student across districts needs them all at once.
+        if (spans is StoreSpans byStore && definition.Attribution != ChronicAbsenceAttribution.Student)
+        {
+            var all = new List<ChronicAbsenceVerdict>();
+            var campusRates = new List<ChronicAbsenceRate>();
+            var districtRates = new List<ChronicAbsenceRate>();
+            foreach (var district in byStore.ByDistrict())
+            {
+                var own = Verdicts(definition, lines, district);
+                all.AddRange(own);
+                var (campuses, districts) = Rates(own);
+                campusRates.AddRange(campuses);
+                districtRates.AddRange(districts);
+            }
+
+            return new ChronicAbsenceReport(definition, InOrder(all), [.. campusRates.OrderBy(r => r.Campus)], [.. districtRates.OrderBy(r => r.District)]);
+        }
+
+        var verdicts = InOrder(Verdicts(definition, lines, spans));
+        var (campusRatesOfAll, districtRatesOfAll) = Rates(verdicts);
+        return new ChronicAbsenceReport(definition, verdicts, campusRatesOfAll, districtRatesOfAll);
+    }
+
+    /// <summary>A verdict for each student's spans by the attribution unit: a school (and its district), a district, or the student alone.</summary>
+    private static List<ChronicAbsenceVerdict> Verdicts(ChronicAbsenceDefinition definition, Lines lines, IEnumerable<ChronicAbsenceSpan> spans)
+    {
         var groups = definition.Attribution switch
         {
             ChronicAbsenceAttribution.School => GroupBy(spans, s => (s.Student, s.Campus))
@@ -49,16 +76,20 @@ public static class ChronicAbsence
             _ => GroupBy(spans, s => s.Student)
                 .Select(g => (Student: g.Key, Campus: (CampusId?)null, District: (DistrictId?)null, Spans: g.Value)),
         };
+        return groups.Select(g => Judge(definition, lines, g.Student, g.Campus, g.District, g.Spans)).ToList();
+    }
 
-        // The order of the groups does not matter: the verdicts are put in order of student, district and campus, each once.
-        var verdicts = groups
-            .Select(g => Judge(definition, lines, g.Student, g.Campus, g.District, g.Spans))
+    /// <summary>The verdicts in order of student, district and campus (each once): the order of the groups does not matter.</summary>
+    private static List<ChronicAbsenceVerdict> InOrder(List<ChronicAbsenceVerdict> verdicts) =>
+        verdicts
             .OrderBy(v => v.Student)
             .ThenBy(v => v.District?.Code, StringComparer.Ordinal)
             .ThenBy(v => v.Campus?.Code, StringComparer.Ordinal)
             .ToList();
 
-        // Each verdict counts at each of its campuses, and once in each of their districts.
+    /// <summary>The campus and district rates of <paramref name="verdicts"/>, each in id order: each verdict counts at each of its campuses, and once in each of their districts.</summary>
+    private static (List<ChronicAbsenceRate> Campuses, List<ChronicAbsenceRate> Districts) Rates(List<ChronicAbsenceVerdict> verdicts)
+    {
         var byCampus = new Dictionary<CampusId, List<ChronicAbsenceVerdict>>();
         var byDistrict = new Dictionary<DistrictId, List<ChronicAbsenceVerdict>>();
         foreach (var v in verdicts)
@@ -76,7 +107,7 @@ public static class ChronicAbsence
 
         var campusRates = byCampus.OrderBy(g => g.Key).Select(g => Rate(RateLevel.Campus, g.Key.District, g.Key, g.Value)).ToList();
         var districtRates = byDistrict.OrderBy(g => g.Key).Select(g => Rate(RateLevel.District, g.Key, null, g.Value)).ToList();
-        return new ChronicAbsenceReport(definition, verdicts, campusRates, districtRates);
+        return (campusRates, districtRates);
     }
 
     /// <summary>The spans of each key, each list in the order of the spans.</summary>

@@ -12,9 +12,9 @@ namespace PeimsRules.Accountability;
 /// </summary>
 public sealed class ChronicAbsenceInput
 {
-    private ChronicAbsenceInput(List<ChronicAbsenceSpan> spans, List<string> leftOut)
+    private ChronicAbsenceInput(IReadOnlyList<ChronicAbsenceSpan> spans, List<string> leftOut)
     {
-        Spans = spans.AsReadOnly();
+        Spans = spans;
         LeftOut = leftOut.AsReadOnly();
     }
 
@@ -60,48 +60,77 @@ public sealed class ChronicAbsenceInput
         {
             calendarDays[(campus, track)] = calendarDays.GetValueOrDefault((campus, track)) + days;
         }
-        var spans = new List<ChronicAbsenceSpan>(list.Count);
         var sources = new Dictionary<(ReportingPeriod, InstructionalTrack), string>();
-        foreach (var r in list)
+        if (list is AttendanceStore columns)
         {
-            string Where() => string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
-            if (!r.ReportingPeriod.IsRefinedAdaPeriod)
+            // A store's spans are rebuilt from it when read, a district at a time for the definitions (see StoreSpans):
+            // here only what is left out is listed, and the spans counted.
+            var count = 0;
+            foreach (var r in columns)
             {
-                leftOut.Add($"{Where()}: periods 7 to 9 are not regular school-year attendance.");
-                continue;
+                count += SpanOf(r, calendarDays, sources, leftOut) is null ? 0 : 1;
             }
 
-            if (r.AdaEligibility?.IsInMembership == false)
-            {
-                // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
-                // reports (ATT-08), not membership.
-                leftOut.Add($"{Where()}: ADA eligibility code 0, not in membership.");
-                continue;
-            }
-
-            if (r.DaysInMembership.HalfDays == 0)
-            {
-                leftOut.Add($"{Where()}: no days in membership.");
-                continue;
-            }
-
-            // The few distinct source texts (one a period and track) are built once, not once a record.
-            if (!sources.TryGetValue((r.ReportingPeriod, r.InstructionalTrack), out var source))
-            {
-                sources[(r.ReportingPeriod, r.InstructionalTrack)] = source = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}");
-            }
-
-            spans.Add(new ChronicAbsenceSpan(
-                r.StudentId,
-                r.CampusId,
-                r.GradeLevel,
-                r.DaysInMembership,
-                r.DaysAbsent,
-                calendarDays[(r.CampusId, r.InstructionalTrack)],
-                source: source));
+            return new ChronicAbsenceInput(new StoreSpans(columns, calendarDays, count), leftOut);
         }
 
-        return new ChronicAbsenceInput(spans, leftOut);
+        var spans = new List<ChronicAbsenceSpan>(list.Count);
+        foreach (var r in list)
+        {
+            if (SpanOf(r, calendarDays, sources, leftOut) is { } span)
+            {
+                spans.Add(span);
+            }
+        }
+
+        return new ChronicAbsenceInput(spans.AsReadOnly(), leftOut);
+    }
+
+    /// <summary>
+    /// The span of period record <paramref name="r"/>, or <see langword="null"/> when it is left out (a sentence added to
+    /// <paramref name="leftOut"/> when that is given).
+    /// </summary>
+    internal static ChronicAbsenceSpan? SpanOf(
+        BasicReportingPeriodAttendance r,
+        Dictionary<(CampusId, InstructionalTrack), DayCount> calendarDays,
+        Dictionary<(ReportingPeriod, InstructionalTrack), string> sources,
+        List<string>? leftOut)
+    {
+        string Where() => string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record of student {r.StudentId} at campus {r.CampusId} (grade {r.GradeLevel}, track {r.InstructionalTrack})");
+        if (!r.ReportingPeriod.IsRefinedAdaPeriod)
+        {
+            leftOut?.Add($"{Where()}: periods 7 to 9 are not regular school-year attendance.");
+            return null;
+        }
+
+        if (r.AdaEligibility?.IsInMembership == false)
+        {
+            // Code 0 is "enrolled, not in membership": its days, if any are reported, are a data problem the audit
+            // reports (ATT-08), not membership.
+            leftOut?.Add($"{Where()}: ADA eligibility code 0, not in membership.");
+            return null;
+        }
+
+        if (r.DaysInMembership.HalfDays == 0)
+        {
+            leftOut?.Add($"{Where()}: no days in membership.");
+            return null;
+        }
+
+        // The few distinct source texts (one a period and track) are built once, not once a record.
+        if (!sources.TryGetValue((r.ReportingPeriod, r.InstructionalTrack), out var source))
+        {
+            sources[(r.ReportingPeriod, r.InstructionalTrack)] = source = string.Create(CultureInfo.InvariantCulture, $"period {r.ReportingPeriod} record, track {r.InstructionalTrack}");
+        }
+
+        return new ChronicAbsenceSpan(
+            r.StudentId,
+            r.CampusId,
+            r.GradeLevel,
+            r.DaysInMembership,
+            r.DaysAbsent,
+            calendarDays[(r.CampusId, r.InstructionalTrack)],
+            source: source);
     }
 
     /// <summary>
@@ -234,4 +263,66 @@ public sealed class ChronicAbsenceInput
     }
 
     private static long Minutes(LocalTime start, LocalTime end) => (end.TickOfDay - start.TickOfDay) / NodaConstants.TicksPerMinute;
+}
+
+/// <summary>
+/// The spans of a columnar store's period records, rebuilt from the store when they are read rather than kept: in
+/// input order when enumerated, and a district at a time for <see cref="ChronicAbsence.Evaluate"/> (a verdict under
+/// school or district attribution never looks outside one district), so a statewide file's spans are never all held.
+/// </summary>
+internal sealed class StoreSpans(AttendanceStore store, Dictionary<(CampusId, InstructionalTrack), DayCount> calendarDays, int count) : IReadOnlyList<ChronicAbsenceSpan>
+{
+    private ChronicAbsenceSpan[]? _all;
+
+    public int Count => count;
+
+    /// <summary>A span by its position: the first call rebuilds and keeps them all.</summary>
+    public ChronicAbsenceSpan this[int index] => (_all ??= [.. Enumerate()])[index];
+
+    public IEnumerator<ChronicAbsenceSpan> GetEnumerator() => (_all ?? Enumerate()).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The spans of each district's campuses (districts by code), one district's at a time.</summary>
+    public IEnumerable<List<ChronicAbsenceSpan>> ByDistrict()
+    {
+        var sources = new Dictionary<(ReportingPeriod, InstructionalTrack), string>();
+        List<ChronicAbsenceSpan>? spans = null;
+        DistrictId? district = null;
+        foreach (var campus in store.Campuses)
+        {
+            if (spans is not null && district != campus.District)
+            {
+                yield return spans;
+                spans = null;
+            }
+
+            district = campus.District;
+            spans ??= [];
+            foreach (var r in store.RecordsOf(campus))
+            {
+                if (ChronicAbsenceInput.SpanOf(r, calendarDays, sources, null) is { } span)
+                {
+                    spans.Add(span);
+                }
+            }
+        }
+
+        if (spans is not null)
+        {
+            yield return spans;
+        }
+    }
+
+    private IEnumerable<ChronicAbsenceSpan> Enumerate()
+    {
+        var sources = new Dictionary<(ReportingPeriod, InstructionalTrack), string>();
+        foreach (var r in store)
+        {
+            if (ChronicAbsenceInput.SpanOf(r, calendarDays, sources, null) is { } span)
+            {
+                yield return span;
+            }
+        }
+    }
 }

@@ -169,7 +169,7 @@ public static class IntegrityAudit
         {
             var own = findingsByCampus[campus].ToList();
             // A campus that only a refused row names has no record: its refined ADA is that of no records.
-            var (ada, gain) = figures.TryGetValue(campus, out var f) ? f : (RefinedAda.Compute([], rules), FundingAtRisk.AdaGainAtTargetRate([], rules, options.TargetAttendanceRate));
+            var (ada, gain) = figures.TryGetValue(campus, out var known) ? known : (RefinedAda.Compute([], rules), FundingAtRisk.AdaGainAtTargetRate([], rules, options.TargetAttendanceRate));
             result.Add(new CampusAuditSummary(
                 campus,
                 options.CampusNames.TryGetValue(campus, out var name) ? name : null,

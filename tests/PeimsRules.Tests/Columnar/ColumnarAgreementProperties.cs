@@ -76,6 +76,33 @@ public class ColumnarAgreementProperties
         Assert.Equal(fromList.LeftOut, fromStore.LeftOut);
     }
 
+    /// <summary>
+    /// Chronic absence judged from a store's spans (rebuilt a district at a time under school or district attribution)
+    /// is judged as from the same spans in a list: the same verdicts with the same reasons, in the same order, and the
+    /// same campus and district rates, under every definition and every attribution.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ColumnarArbitraries)], MaxTest = 100)]
+    public void Chronic_absence_from_a_stores_spans_is_chronic_absence_from_the_same_spans_in_a_list(ColumnarScenario scenario)
+    {
+        var records = scenario.Records();
+        var fromStore = ChronicAbsenceInput.FromPeriodRecords(AttendanceStore.From(records)).Spans;
+        var fromList = fromStore.ToList();
+        static string Verdict(ChronicAbsenceVerdict v) =>
+            $"{v.Student} {v.Campus} {v.District} {v.Grade} {v.Status} {v.Reason} [{string.Join(",", v.Campuses)}] [{string.Join(",", v.Exclusions)}]";
+        foreach (var definition in new[] { ChronicAbsenceDefinition.Federal, ChronicAbsenceDefinition.Crdc, ChronicAbsenceDefinition.IntegrityAudit, ChronicAbsenceDefinition.TeaAccountability, ChronicAbsenceDefinition.TexasProposedHb213 })
+        {
+            foreach (var attribution in Enum.GetValues<ChronicAbsenceAttribution>())
+            {
+                var d = definition with { Attribution = attribution };
+                var expected = ChronicAbsence.Evaluate(d, fromList);
+                var actual = ChronicAbsence.Evaluate(d, fromStore);
+                Assert.Equal(expected.Verdicts.Select(Verdict), actual.Verdicts.Select(Verdict));
+                Assert.Equal(expected.Campuses, actual.Campuses);
+                Assert.Equal(expected.Districts, actual.Districts);
+            }
+        }
+    }
+
     [Property(MaxTest = 60)]
     public void A_period_with_every_days_taught_value_summarises_exactly_as_the_reference_past_the_64_bit_common_denominator(
         FsCheck.PositiveInt seed, bool covidYear, byte grouping)
