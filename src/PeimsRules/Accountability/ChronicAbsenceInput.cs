@@ -64,11 +64,11 @@ public sealed class ChronicAbsenceInput
         if (list is AttendanceStore columns)
         {
             // A store's spans are rebuilt from it when read, a district at a time for the definitions (see StoreSpans):
-            // here only what is left out is listed, and the spans counted.
-            var count = 0;
-            foreach (var r in columns)
+            // here the spans are counted from the columns, and only the records left out are rebuilt, to be listed.
+            var (count, others) = columns.RegularAttendance();
+            foreach (var r in others)
             {
-                count += SpanOf(r, calendarDays, sources, leftOut) is null ? 0 : 1;
+                SpanOf(r, calendarDays, sources, leftOut);
             }
 
             return new ChronicAbsenceInput(new StoreSpans(columns, calendarDays, count), leftOut);

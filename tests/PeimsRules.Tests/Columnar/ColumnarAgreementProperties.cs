@@ -73,6 +73,7 @@ public class ColumnarAgreementProperties
         var fromList = ChronicAbsenceInput.FromPeriodRecords(records);
         var fromStore = ChronicAbsenceInput.FromPeriodRecords(AttendanceStore.From(records));
         Assert.Equal(fromList.Spans, fromStore.Spans);
+        Assert.Equal(fromList.Spans.Count, fromStore.Spans.Count);
         Assert.Equal(fromList.LeftOut, fromStore.LeftOut);
     }
 

@@ -319,6 +319,36 @@ public sealed class AttendanceStore : IReadOnlyCollection<BasicReportingPeriodAt
         return keys;
     }
 
+    /// <summary>
+    /// The records of regular school-year attendance, read from the columns: of periods 1 to 6, with an ADA code other
+    /// than 0 (or none) and some days in membership; and, rebuilt in input order, every other record.
+    /// </summary>
+    internal (int Count, List<BasicReportingPeriodAttendance> Others) RegularAttendance()
+    {
+        var count = 0;
+        var others = new List<(int Ordinal, int Position, int Cell)>();
+        var c = Columns;
+        for (var cell = 0; cell < Cells.Count; cell++)
+        {
+            var regularPeriod = Cells.Period[cell] <= 6;
+            for (var p = _cellStart[cell]; p < _cellStart[cell + 1]; p++)
+            {
+                var membership = c.Eligible[p] + c.Ineligible[p] + c.Absent[p] + (c.RemoteSynchronous?[p] ?? 0) + (c.RemoteAsynchronous?[p] ?? 0);
+                if (regularPeriod && membership > 0 && RecordBits.AdaCode(c.Flags[p])?.IsInMembership != false)
+                {
+                    count++;
+                }
+                else
+                {
+                    others.Add((c.Ordinal[p], p, cell));
+                }
+            }
+        }
+
+        others.Sort((x, y) => x.Ordinal.CompareTo(y.Ordinal));
+        return (count, others.ConvertAll(o => RecordAt(o.Position, o.Cell)));
+    }
+
     /// <summary>The campus, track, reporting period and days taught of every cell (records of a cell share them).</summary>
     internal IEnumerable<(CampusId Campus, InstructionalTrack Track, ReportingPeriod Period, DayCount DaysTaught)> CellsDaysTaught()
     {
