@@ -95,9 +95,6 @@ internal sealed record PeriodFileRead(IReadOnlyCollection<BasicReportingPeriodAt
     /// <summary>The school years of the records, in order.</summary>
     public IReadOnlyList<SchoolYear> Years => CliInput.YearsOf(Records);
 
-    /// <summary>The records as a list, an object for each: for a verb that shows records one by one.</summary>
-    public IReadOnlyList<BasicReportingPeriodAttendance> ToList() => Records as IReadOnlyList<BasicReportingPeriodAttendance> ?? Records.ToArray();
-
     /// <summary>The problems of the file as audit findings (none for a clean file).</summary>
     public IReadOnlyList<PeimsRules.Audit.AuditFinding> ReaderFindings() => ByContract is null ? [] : AuditCsv.ReaderFindings(ByContract);
 }
